@@ -1,0 +1,154 @@
+# laurel — GNU make build.  See README.md for the two commands.
+#
+#   make            build build/laurel and build/laureld
+#   make check      install missing packages, build, run every test
+#   make check SAN=1  the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make run        build, create the demo store in var/demo, open laurel on it
+#   make bench      the benchmark program (figures in README.md)
+#   make install / uninstall   honour PREFIX and DESTDIR
+
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     ?= $(PREFIX)/bin
+SBINDIR    ?= $(PREFIX)/sbin
+MANDIR     ?= $(PREFIX)/share/man
+LOCALEDIR  ?= $(PREFIX)/share/locale
+SYSCONFDIR ?= /etc
+UNITDIR    ?= /lib/systemd/system
+STATEDIR   ?= /var/lib/laurel
+RUNDIR     ?= /run/laurel
+
+CC      ?= cc
+PKG     := ncursesw formw menuw panelw lmdb libsodium msgpack icu-uc icu-i18n inih pangocairo
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKG) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKG) 2>/dev/null) -lcsv -lm
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter \
+           -Wmissing-prototypes -Wstrict-prototypes
+ifneq ($(CI)$(WERROR),)
+WARN    += -Werror
+endif
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude $(PKG_CFLAGS) \
+             -DLOCALEDIR='"$(LOCALEDIR)"' -DSYSCONFDIR='"$(SYSCONFDIR)"' \
+             -DRUNDIR='"$(RUNDIR)"' -DSTATEDIR='"$(STATEDIR)"' -MMD -MP
+LDFLAGS ?=
+
+ifeq ($(SAN),1)
+B       := build/san
+CC      := clang
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+B       := build
+endif
+
+COMMON_SRC := $(wildcard src/common/*.c)
+CORE_SRC   := $(wildcard src/core/*.c)
+SERVER_SRC := $(filter-out src/server/laureld.c,$(wildcard src/server/*.c src/server/actions/*.c))
+CLIENT_SRC := $(filter-out src/client/laurel.c,$(wildcard src/client/*.c src/client/cli/*.c \
+              src/client/tui/*.c src/client/render/*.c))
+TEST_SRC   := $(wildcard tests/unit/test_*.c tests/integration/test_*.c tests/e2e/test_*.c)
+TESTLIB_SRC:= $(wildcard tests/lib/*.c)
+SUITES     := $(sort $(patsubst test_%,%,$(basename $(notdir $(TEST_SRC)))))
+
+obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
+
+LIB_COMMON := $(B)/libcommon.a
+LIB_CORE   := $(B)/libcore.a
+LIB_SERVER := $(B)/libserver.a
+LIB_CLIENT := $(B)/libclient.a
+LIBS_ALL   := $(LIB_SERVER) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
+
+.PHONY: all deps check run bench install uninstall clean fuzz format
+all: $(B)/laurel $(B)/laureld
+
+deps:
+	@sh scripts/deps.sh
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_COMMON): $(call obj,$(COMMON_SRC))
+$(LIB_CORE): $(call obj,$(CORE_SRC))
+$(LIB_SERVER): $(call obj,$(SERVER_SRC))
+$(LIB_CLIENT): $(call obj,$(CLIENT_SRC))
+$(B)/lib%.a:
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/laureld: $(call obj,src/server/laureld.c) $(LIB_SERVER) $(LIB_CORE) $(LIB_COMMON)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/laurel: $(call obj,src/client/laurel.c) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# One Check runner holds every suite: tests/unit/test_NAME.c defines
+# Suite *suite_NAME(void); the list below is generated from the file names.
+$(B)/tests/suites.h: $(TEST_SRC) Makefile
+	@mkdir -p $(dir $@)
+	@printf '$(foreach s,$(SUITES),X($(s))\n)' > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/tests/check_main.o: $(B)/tests/suites.h
+$(B)/obj/tests/%.o: ALL_CFLAGS += -Wno-missing-prototypes $(CHECK_CFLAGS) -I$(B)/tests -Itests/lib
+$(B)/tests/check_laurel: $(call obj,tests/check_main.c $(TEST_SRC) $(TESTLIB_SRC)) $(LIBS_ALL)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+# The whole suite: unit, integration (a real laureld on temp stores) and
+# end-to-end (tmux drives the real TUI).  LAUREL_SUITE=name runs one suite.
+check: deps
+	@$(MAKE) --no-print-directory all $(B)/tests/check_laurel
+	LAUREL_BUILD=$(B) $(B)/tests/check_laurel
+
+$(B)/laurel-bench: $(call obj,tests/bench/bench.c) $(LIBS_ALL)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(B)/laurel-bench
+	$(B)/laurel-bench --build $(B)
+
+DEMO ?= var/demo
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(B) $(DEMO)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	   $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/laurel \
+	   $(DESTDIR)$(UNITDIR) $(DESTDIR)$(PREFIX)/share/laurel
+	install -m 0755 $(B)/laurel $(DESTDIR)$(BINDIR)/laurel
+	install -m 0755 $(B)/laureld $(DESTDIR)$(SBINDIR)/laureld
+	install -m 0644 man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
+	install -m 0644 man/laurel.conf.5 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5
+	install -m 0644 man/laureld.8 $(DESTDIR)$(MANDIR)/man8/laureld.8
+	[ -e $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf ] || \
+	   install -m 0644 data/laurel.conf $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf
+	sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
+	   -e 's|@RUNDIR@|$(RUNDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+	   data/laureld.service.in > $(DESTDIR)$(UNITDIR)/laureld.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/laureld.service
+	install -d -m 0700 $(DESTDIR)$(STATEDIR)
+	install -d -m 0755 $(DESTDIR)$(RUNDIR)
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	   getent passwd laurel >/dev/null || useradd --system --home-dir $(STATEDIR) \
+	      --shell /usr/sbin/nologin laurel; \
+	   chown laurel:laurel $(STATEDIR) $(RUNDIR); \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/laurel $(DESTDIR)$(SBINDIR)/laureld \
+	   $(DESTDIR)$(MANDIR)/man1/laurel.1 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5 \
+	   $(DESTDIR)$(MANDIR)/man8/laureld.8 $(DESTDIR)$(UNITDIR)/laureld.service
+	@echo "laurel: kept $(STATEDIR) (the store) and $(SYSCONFDIR)/laurel (config)"
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)
