@@ -33,7 +33,8 @@
 	X(ESTORE, "store", 1, "store error")                                   \
 	X(ECORRUPT, "corrupt", 1, "store verification failed")                 \
 	X(EBUSY, "busy", 1, "server busy")                                     \
-	X(ECRYPTO, "crypto", 1, "cryptographic failure")
+	X(ECRYPTO, "crypto", 1, "cryptographic failure")                      \
+	X(EFULL, "full", 1, "store map full")
 
 enum {
 	LRL_OK = 0,

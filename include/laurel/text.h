@@ -26,16 +26,22 @@ size_t text_codepoints(const char *s, size_t len);
 
 /*
  * Validates and normalises one field value for storage.
- * Checks: well-formed UTF-8; no control characters (C0 except none, C1,
- * DEL) unless allow_newlines and the character is '\n' (CR LF and lone CR
- * become '\n'); then trims leading and trailing white space, converts to
- * NFC and checks the length in code points is within [min_cp, max_cp].
- * On success *out receives the cleaned string (caller frees) and 0 is
- * returned.  On failure returns a negative LRL_E* code (LRL_EINVAL) and, if
- * reason is not NULL, *reason points to a static English message naming
- * the problem ("is not valid UTF-8", "contains a control character",
- * "is too long (at most %d characters)" rendered without the number: use
- * the limits yourself).  Nothing is allocated on failure.
+ * Checks, in this order: the len bytes at s are well-formed UTF-8 (a NUL
+ * byte is not); there is no control character — C0 (U+0000–U+001F), DEL
+ * or C1 (U+0080–U+009F) — except that when allow_newlines '\n', '\t' and
+ * CR are allowed (CR LF and lone CR become '\n').  Then converts to NFC,
+ * trims leading and trailing white space (Unicode White_Space, so also
+ * U+00A0 and U+3000) and checks the length in code points, counted after
+ * NFC and trimming, is within [min_cp, max_cp].  Inner white space is kept.
+ * On success *out receives the cleaned string (caller frees with free()),
+ * *reason (if reason is not NULL) is set to NULL and 0 is returned.
+ * On failure *out is set to NULL, nothing stays allocated, and LRL_EINVAL
+ * is returned (LRL_ENOMEM if memory ran out); if reason is not NULL,
+ * *reason points to a static English phrase to follow the field's name:
+ * "is not valid UTF-8", "contains a control character", "is too long",
+ * "is too short", "is empty" (nothing left after trimming while min_cp > 0)
+ * or "out of memory".  The phrases carry no numbers: the caller knows the
+ * limits it passed and adds them to its message.
  */
 int text_clean(const char *s, size_t len, size_t min_cp, size_t max_cp,
                int allow_newlines, char **out, const char **reason);
@@ -49,6 +55,16 @@ char *text_nfc(const char *s);
  * space.  "Nguyễn Thị Hà" -> "nguyen thi ha"; "Đức" -> "duc".  The caller
  * frees.  A query matches a record when the query's key is a substring of
  * the record's key (text_search_match does exactly this).
+ * Precisely: NFKD, case fold, NFKD again (so fullwidth letters and
+ * ligatures fold too: "Ｈà" -> "ha", "ﬁ" -> "fi"), then combining marks and
+ * default-ignorable characters (zero-width space, joiners, bidi marks) are
+ * dropped, đ and ð (often typed for Đ) become d, and leading and trailing
+ * white space vanish.  Ill-formed UTF-8 counts as U+FFFD.  NULL only when
+ * memory runs out.
+ *
+ * text_search_match() folds query itself (so "hà" and "HA" both match
+ * "ha") and returns 1 when it occurs in folded_haystack, which must be a
+ * text_fold() result; an empty query matches everything.  0 otherwise.
  */
 char *text_fold(const char *s);
 int text_search_match(const char *folded_haystack, const char *query);
@@ -57,17 +73,30 @@ int text_search_match(const char *folded_haystack, const char *query);
  * Vietnamese personal-name sort key: compares names by tên (the last word)
  * first, then by họ and đệm (the words before it, in order), using ICU's
  * "vi" collation (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x
- * y; tones after letters).  Returns a malloc'd byte string (NUL-terminated,
+ * y; tones after letters: none < huyền < hỏi < ngã < sắc < nặng; case
+ * decides last).  Returns a malloc'd byte string (NUL-terminated,
  * comparable with strcmp/memcmp) and stores its length without the NUL in
  * *len.  Keys from the same ICU version compare consistently; they are
  * derived data and are rebuilt, never typed.
+ * Words are separated by Unicode white space and compared whole, one at a
+ * time: every "Hà" sorts before every "Hạ" whatever their họ, and when all
+ * words agree the name with fewer words comes first ("Lê An" < "Lê Văn
+ * An").  The key is the ICU key of each word (tên first) joined by 0x01,
+ * a byte below every ICU weight byte; it contains no other NUL, and
+ * memcmp callers compare min(len_a, len_b) + 1 bytes.  A name without
+ * words gets the empty key (sorts first).  Ill-formed UTF-8 counts as
+ * U+FFFD.  NULL only when memory runs out or ICU cannot open its "vi"
+ * data.
  */
 unsigned char *text_name_key(const char *full_name, size_t *len);
 
-/* General Vietnamese collation key for any text (unit names, titles). */
+/* General Vietnamese collation key for any text (unit names, titles):
+ * ICU "vi" at tertiary strength over the whole string.  Same conventions
+ * as text_name_key (malloc'd, NUL-terminated, *len without the NUL). */
 unsigned char *text_sort_key(const char *s, size_t *len);
 
-/* Compare two full names in Vietnamese name order (<0, 0, >0). */
+/* Compare two full names in Vietnamese name order: -1, 0 or 1, exactly
+ * as strcmp of their text_name_key()s would order them. */
 int text_name_cmp(const char *a, const char *b);
 
 /*
@@ -76,12 +105,18 @@ int text_name_cmp(const char *a, const char *b);
  * when keep_newlines), DEL and C1 controls become "\xHH" (ESC -> "\x1b");
  * bidirectional controls (U+200E U+200F U+202A–U+202E U+2066–U+2069,
  * U+061C) become "\u{XXXX}".  Everything else is kept.  Caller frees.
+ * A C1 control shows its code point ("\x9b" for U+009B), an invalid byte
+ * its value ("\xff").  The result is always valid UTF-8 and contains no
+ * control byte other than a kept '\n'.  s may be NULL when len is 0.
  */
 char *text_sanitize(const char *s, size_t len, int keep_newlines);
 
 /* Terminal columns the (sanitised, valid) UTF-8 string occupies
- * (wcwidth-based: combining marks 0, wide CJK 2).  Does not depend on the
- * process locale. */
+ * (wcwidth-like, from ICU properties: East Asian Wide and Fullwidth 2;
+ * combining marks, format and zero-width characters and control
+ * characters 0; everything else 1, so "Nguyễn" is 6 whether or not its
+ * marks are precomposed).  An invalid byte counts 1, as text_fit() shows
+ * it.  Does not depend on the process locale. */
 size_t text_width(const char *s);
 
 /*
@@ -89,6 +124,11 @@ size_t text_width(const char *s);
  * or truncated so that it occupies exactly cols columns; a truncated
  * string ends with "…" (U+2026).  align_right pads on the left.  Returns
  * the number of bytes written without the NUL.
+ * A wide character that would straddle the cut becomes a space of
+ * padding; tone marks stay with their letter.  Invalid bytes are written
+ * as U+FFFD and control characters are left out, but s should already be
+ * sanitised.  When buf is too small the output stops before the first
+ * character (or space) that does not fit; a character is never split.
  */
 size_t text_fit(char *buf, size_t bufsz, const char *s, size_t cols,
                 int align_right);

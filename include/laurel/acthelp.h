@@ -1,0 +1,41 @@
+/*
+ * acthelp.h — helpers shared by the action handlers in src/server/actions/.
+ */
+#ifndef LAUREL_ACTHELP_H
+#define LAUREL_ACTHELP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "laurel/handler.h"
+
+/* Refuses keys derived with the fast test KDF on a production store. */
+int user_kdf_ok(struct lrl_ctx *c, int64_t ops, int64_t mem);
+
+/* "staff, head:KHAMBENH, admin" for u into buf. */
+void user_roles_text(store_txn *t, const struct user_rec *u, char *buf,
+                     size_t n);
+
+/* Looks up an account by the LOGIN parameter name; LRL_ENOENT with
+ * c->fail set when there is none. */
+int user_by_param(struct lrl_ctx *c, const char *param, struct user_rec *u);
+
+/* The id of the unit whose code is the parameter's value; LRL_ENOENT with
+ * c->fail set when none. */
+int unit_by_param(struct lrl_ctx *c, const char *param, uint32_t *id);
+
+/* Is unit inside (or equal to) ancestor, following parent links? */
+int unit_within(store_txn *t, uint32_t unit, uint32_t ancestor);
+
+/* May the actor act on a record of unit (scope U: heads of it or of a
+ * unit above it; scope A: everyone)? Sets c->fail when not. */
+int scope_unit_ok(struct lrl_ctx *c, uint32_t unit);
+
+/* Starts a list result: {"columns": [...], "rows": [ — the caller packs
+ * nrows arrays of ncols values, then calls list_end. */
+void list_begin(msgpack_packer *pk, const char *const *columns,
+                size_t ncols, size_t nrows);
+/* Ends a list result with its continuation cursor (NULL: no more). */
+void list_end(msgpack_packer *pk, const char *next);
+
+#endif

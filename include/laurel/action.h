@@ -1,0 +1,266 @@
+/*
+ * action.h — the action table: every thing a user can do, once.
+ *
+ * LRL_ACTIONS is the single list.  Each row is
+ *
+ *   X(ID, "noun.verb", KIND, FLAGS, POL(staff, head, council, chair,
+ *     secretary, director, admin), "one-line help")
+ *
+ * and LRL_PARAMS_<ID>(P) lists its parameters as
+ *
+ *   P("name", TYPE, FLAGS, min, max, "choices|…" or NULL, "help")
+ *
+ * From these come: the protocol's dispatch and the server's permission
+ * check (src/server/dispatch.c binds act_<ID> handlers), the CLI (nouns,
+ * verbs, --param parsing, --help), the TUI's menus, the man page's command
+ * list and the audit log's names.  Adding a capability = one row here, its
+ * parameter list, one handler act_<ID> in src/server/actions/, and tests.
+ *
+ * Policy: for each role, the widest scope at which the role may perform the
+ * action: N none, O own records, U own unit(s) and their sub-units, A all.
+ * Every account holds the staff role.  The server checks the policy; the
+ * client only uses it to hide what would be refused.
+ *
+ * Kinds: CMD changes state (signed, logged as an event); QRY only reads.
+ */
+#ifndef LAUREL_ACTION_H
+#define LAUREL_ACTION_H
+
+#include <msgpack.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "laurel/limits.h"
+
+/* Roles, in the order of POL(). */
+#define LRL_ROLES(X)                                                           \
+	X(STAFF, "staff", "Nhân viên")                                         \
+	X(HEAD, "head", "Trưởng khoa/phòng")                                   \
+	X(COUNCIL, "council", "Thành viên Hội đồng")                           \
+	X(CHAIR, "chair", "Chủ tịch Hội đồng")                                 \
+	X(SECRETARY, "secretary", "Thư ký Hội đồng")                           \
+	X(DIRECTOR, "director", "Giám đốc")                                    \
+	X(ADMIN, "admin", "Quản trị (Phòng TCHC)")
+
+enum lrl_role {
+#define LRL_X_ROLE(id, name, vi) LRL_ROLE_##id,
+	LRL_ROLES(LRL_X_ROLE)
+#undef LRL_X_ROLE
+	LRL_ROLE_COUNT
+};
+
+enum lrl_scope { LRL_SC_N = 0, LRL_SC_O = 1, LRL_SC_U = 2, LRL_SC_A = 3 };
+
+enum lrl_kind { LRL_CMD, LRL_QRY };
+
+/* Action flags. */
+#define AF_NONE 0u
+#define AF_INTERNAL 1u     /* not offered to users (the store's genesis) */
+#define AF_NEWPASS 2u      /* client sets a temporary password: derives salt+pk */
+#define AF_ROTATE 4u       /* client changes its own password (both keys sign) */
+#define AF_MUSTCHANGE 8u   /* allowed while the account must change password */
+#define AF_LIST 16u        /* returns a list (columns + rows + next cursor) */
+
+/* Parameter types. */
+enum lrl_ptype {
+	LRL_PT_STR,   /* one line of text, [min, max] code points */
+	LRL_PT_TEXT,  /* multi-line text, [min, max] code points */
+	LRL_PT_LOGIN, /* login name: a-z 0-9 . _ -, starts with a letter */
+	LRL_PT_CODE,  /* record code: A-Z 0-9 _ -, e.g. KHAMBENH */
+	LRL_PT_INT,   /* integer in [min, max] */
+	LRL_PT_DATE,  /* calendar date; wire: days since 1970-01-01 */
+	LRL_PT_ENUM,  /* one of choices ("a|b|c") */
+	LRL_PT_BOOL,
+	LRL_PT_BIN,   /* exactly max bytes; derived by the client, never typed */
+};
+
+/* Parameter flags. */
+#define PF_NONE 0u
+#define PF_REQ 1u     /* required */
+#define PF_DERIVED 2u /* computed by the client (keys, salts) */
+#define PF_POS 4u     /* may be given positionally on the CLI */
+
+struct lrl_param {
+	const char *name;
+	enum lrl_ptype type;
+	unsigned flags;
+	int64_t min, max;
+	const char *choices;
+	const char *help;
+};
+
+struct lrl_action {
+	int id;
+	const char *name; /* "noun.verb" */
+	enum lrl_kind kind;
+	unsigned flags;
+	unsigned char policy[LRL_ROLE_COUNT];
+	const char *help;
+	const struct lrl_param *params; /* terminated by name == NULL */
+};
+
+#define LRL_ACTIONS(X)                                                         \
+	X(STORE_INIT, "store.init", CMD, AF_INTERNAL,                          \
+	  POL(N, N, N, N, N, N, N), "Create the store and its first administrator") \
+	X(SESSION_WHOAMI, "session.whoami", QRY, AF_MUSTCHANGE,                \
+	  POL(O, O, O, O, O, O, O), "Show who you are logged in as, and your roles") \
+	X(USER_PASSWD, "user.passwd", CMD, AF_ROTATE | AF_MUSTCHANGE,          \
+	  POL(O, O, O, O, O, O, O), "Choose a new password")                   \
+	X(USER_ADD, "user.add", CMD, AF_NEWPASS, POL(N, N, N, N, N, N, A),     \
+	  "Create an account with a temporary password")                       \
+	X(USER_LIST, "user.list", QRY, AF_LIST, POL(N, N, N, N, N, N, A),      \
+	  "List accounts")                                                     \
+	X(USER_SHOW, "user.show", QRY, AF_NONE, POL(O, O, O, O, O, O, A),      \
+	  "Show an account")                                                   \
+	X(USER_GRANT, "user.grant", CMD, AF_NONE, POL(N, N, N, N, N, N, A),    \
+	  "Grant a role to an account")                                        \
+	X(USER_REVOKE, "user.revoke", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Revoke a role from an account")                                     \
+	X(USER_LOCK, "user.lock", CMD, AF_NONE, POL(N, N, N, N, N, N, A),      \
+	  "Lock an account (it can no longer log in)")                         \
+	X(USER_UNLOCK, "user.unlock", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Unlock an account and clear its failed logins")                     \
+	X(USER_RESET, "user.reset", CMD, AF_NEWPASS, POL(N, N, N, N, N, N, A), \
+	  "Reset an account's password to a temporary one")                    \
+	X(AUDIT_CHECKPOINT, "audit.checkpoint", QRY, AF_NONE,                  \
+	  POL(O, O, O, O, O, O, A),                                            \
+	  "Print the server-signed checkpoint of the event log")               \
+	X(AUDIT_VERIFY, "audit.verify", QRY, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Replay and verify the whole event log")                             \
+	X(AUDIT_LOG, "audit.log", QRY, AF_LIST, POL(N, N, N, N, N, N, A),      \
+	  "Who did what, when, from where, with signature status")
+
+#define LRL_PARAMS_STORE_INIT(P)                                               \
+	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
+	P("full-name", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "administrator's full name") \
+	P("hospital", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "hospital name")     \
+	P("salt", BIN, PF_REQ | PF_DERIVED, 0, LRL_SALT_LEN, NULL, "key salt") \
+	P("pk", BIN, PF_REQ | PF_DERIVED, 0, LRL_PK_LEN, NULL, "public key")   \
+	P("ops", INT, PF_REQ | PF_DERIVED, 1, 1000, NULL, "KDF passes")        \
+	P("mem", INT, PF_REQ | PF_DERIVED, 8192, 4294967295, NULL, "KDF memory")
+
+#define LRL_PARAMS_SESSION_WHOAMI(P)
+
+#define LRL_PARAMS_USER_PASSWD(P)                                              \
+	P("salt", BIN, PF_REQ | PF_DERIVED, 0, LRL_SALT_LEN, NULL, "key salt") \
+	P("pk", BIN, PF_REQ | PF_DERIVED, 0, LRL_PK_LEN, NULL, "new public key") \
+	P("ops", INT, PF_REQ | PF_DERIVED, 1, 1000, NULL, "KDF passes")        \
+	P("mem", INT, PF_REQ | PF_DERIVED, 8192, 4294967295, NULL, "KDF memory") \
+	P("proof", BIN, PF_REQ | PF_DERIVED, 0, LRL_SIG_LEN, NULL,             \
+	  "signature by the new key")
+
+#define LRL_PARAMS_USER_ADD(P)                                                 \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "login name") \
+	P("full-name", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "full name")        \
+	P("role", ENUM, PF_NONE, 0, 0,                                         \
+	  "staff|head|council|chair|secretary|director|admin",                \
+	  "a first role to grant")                                             \
+	P("unit", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "unit, for the head role") \
+	P("salt", BIN, PF_REQ | PF_DERIVED, 0, LRL_SALT_LEN, NULL, "key salt") \
+	P("pk", BIN, PF_REQ | PF_DERIVED, 0, LRL_PK_LEN, NULL, "public key")   \
+	P("ops", INT, PF_REQ | PF_DERIVED, 1, 1000, NULL, "KDF passes")        \
+	P("mem", INT, PF_REQ | PF_DERIVED, 8192, 4294967295, NULL, "KDF memory")
+
+#define LRL_PARAMS_USER_LIST(P)                                                \
+	P("after", LOGIN, PF_NONE, 1, LRL_LOGIN_MAX, NULL, "start after this login") \
+	P("limit", INT, PF_NONE, 1, LRL_PAGE_MAX, NULL, "rows per page")
+
+#define LRL_PARAMS_USER_SHOW(P)                                                \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "login name")
+
+#define LRL_PARAMS_USER_GRANT(P)                                               \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "login name") \
+	P("role", ENUM, PF_REQ | PF_POS, 0, 0,                                 \
+	  "staff|head|council|chair|secretary|director|admin", "role")         \
+	P("unit", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "unit, for the head role")
+
+#define LRL_PARAMS_USER_REVOKE(P) LRL_PARAMS_USER_GRANT(P)
+
+#define LRL_PARAMS_USER_LOCK(P)                                                \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "login name")
+
+#define LRL_PARAMS_USER_UNLOCK(P) LRL_PARAMS_USER_LOCK(P)
+
+#define LRL_PARAMS_USER_RESET(P)                                               \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "login name") \
+	P("salt", BIN, PF_REQ | PF_DERIVED, 0, LRL_SALT_LEN, NULL, "key salt") \
+	P("pk", BIN, PF_REQ | PF_DERIVED, 0, LRL_PK_LEN, NULL, "public key")   \
+	P("ops", INT, PF_REQ | PF_DERIVED, 1, 1000, NULL, "KDF passes")        \
+	P("mem", INT, PF_REQ | PF_DERIVED, 8192, 4294967295, NULL, "KDF memory")
+
+#define LRL_PARAMS_AUDIT_CHECKPOINT(P)
+#define LRL_PARAMS_AUDIT_VERIFY(P)
+
+#define LRL_PARAMS_AUDIT_LOG(P)                                                \
+	P("user", LOGIN, PF_NONE, 1, LRL_LOGIN_MAX, NULL, "only this actor")   \
+	P("action", STR, PF_NONE, 1, 64, NULL, "only this action (noun.verb or noun)") \
+	P("since", DATE, PF_NONE, 0, 0, NULL, "from this date")                \
+	P("until", DATE, PF_NONE, 0, 0, NULL, "up to this date")               \
+	P("after", INT, PF_NONE, 0, INT64_MAX, NULL, "start after this event number") \
+	P("limit", INT, PF_NONE, 1, LRL_PAGE_MAX, NULL, "rows per page")
+
+enum lrl_action_id {
+#define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,
+	LRL_ACTIONS(LRL_X_AID)
+#undef LRL_X_AID
+	LRL_ACTION_COUNT
+};
+
+/* The table (LRL_ACTION_COUNT rows, indexed by enum lrl_action_id). */
+extern const struct lrl_action lrl_actions[LRL_ACTION_COUNT];
+
+/* The row named "noun.verb" (len bytes), or NULL. */
+const struct lrl_action *action_find(const char *name, size_t len);
+
+/* Role id for a role name (len bytes), or -1. */
+int action_role_find(const char *name, size_t len);
+const char *action_role_name(int role);
+const char *action_role_label_vi(int role);
+
+/* The widest scope any of the roles in the bit set roles (1u << role) has
+ * for action a.  Staff is always included. */
+enum lrl_scope action_scope(const struct lrl_action *a, unsigned roles);
+
+/* Parameter p of a by name, or NULL. */
+const struct lrl_param *action_param(const struct lrl_action *a,
+                                     const char *name, size_t len);
+
+/* Why a check failed: the field it concerns and a readable reason. */
+struct lrl_fail {
+	const char *field; /* static: a parameter name, or NULL */
+	char reason[256];
+};
+
+/* Sets f and returns code (convenience for handlers and checks). */
+int lrl_fail_set(struct lrl_fail *f, int code, const char *field,
+                 const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Checks a received params map against a's parameter list: every key is
+ * known, every required parameter present, every value of its type and
+ * within its limits (text well-formed UTF-8 without control characters,
+ * lengths in code points).  Returns 0, or LRL_EINVAL with f naming the
+ * field and the reason.
+ */
+int action_check_params(const struct lrl_action *a,
+                        const msgpack_object *params, struct lrl_fail *f);
+
+/* The same, before the client has added the derived parameters (keys):
+ * required derived parameters may be absent. */
+int action_check_typed(const struct lrl_action *a,
+                       const msgpack_object *params, struct lrl_fail *f);
+
+/*
+ * Packs the typed value of one parameter given as text (as typed on the CLI
+ * or in a form) into pk: dates as dd/mm/yyyy or yyyy-mm-dd, booleans as
+ * yes/no/true/false/1/0, enums by choice name.  Returns 0, or LRL_EINVAL
+ * with f set (nothing packed).
+ */
+int action_pack_text(const struct lrl_param *p, const char *text,
+                     msgpack_packer *pk, struct lrl_fail *f);
+
+/* Number of parameters of a. */
+size_t action_nparams(const struct lrl_action *a);
+
+#endif

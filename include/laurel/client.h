@@ -1,0 +1,111 @@
+/*
+ * client.h — the client API that laurel's CLI and TUI share.
+ *
+ * A connection talks to one laureld over its Unix socket.  After a login
+ * it holds the user's secret key (derived from the password, in
+ * sodium_malloc'd memory) and signs every command with it; the password
+ * itself is wiped as soon as the key is derived and never leaves the
+ * process.
+ *
+ * Lifecycle: lrl_connect or lrl_connect_store → lrl_login → lrl_call… →
+ * lrl_close.  Replies are owned by the caller (lrl_reply_free).
+ */
+#ifndef LAUREL_CLIENT_H
+#define LAUREL_CLIENT_H
+
+#include <msgpack.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "laurel/action.h"
+
+typedef struct lrl_conn lrl_conn;
+
+struct lrl_reply {
+	int code;                    /* 0, or the LRL_E* the server sent */
+	const msgpack_object *body;  /* the OK body (NULL for errors) */
+	char field[64];              /* the field an error concerns, or "" */
+	char message[1024];          /* the server's reason, or "" */
+	int64_t retry_after;         /* seconds, for login back-off */
+	msgpack_unpacked u;
+	char *frame;
+};
+
+struct lrl_session {
+	uint32_t user_id;
+	char login[LRL_LOGIN_MAX + 1];
+	char full_name[LRL_NAME_MAX * 4 + 1];
+	int must_change;
+};
+
+/* Connects to the server socket at path.  LRL_ECONN when unreachable. */
+int lrl_connect(const char *path, lrl_conn **out);
+
+/*
+ * The embedded default: connects to the private server of the store in
+ * dir (dir/laureld.sock), starting one when none runs.  The server is the
+ * laureld installed beside this program (or on PATH); it exits by itself
+ * once no client has been connected for a while.
+ */
+int lrl_connect_store(const char *dir, lrl_conn **out);
+
+/* Closes the connection and wipes the key.  NULL is safe. */
+void lrl_close(lrl_conn *c);
+
+/*
+ * Logs in.  On LRL_EAUTH, *retry_after (if not NULL) is the wait the
+ * server imposes before the next attempt (0: none).  The password is not
+ * kept.
+ */
+int lrl_login(lrl_conn *c, const char *login, const char *password,
+              struct lrl_session *s, int64_t *retry_after);
+
+/*
+ * Calls an action.  params is a packed MessagePack map (params_len bytes).
+ * Commands are signed.  *out receives the reply (also for refusals: check
+ * (*out)->code); the return value is 0 when a reply arrived, or
+ * LRL_ECONN / LRL_EPROTO when none did.
+ */
+int lrl_call(lrl_conn *c, const char *action, const void *params,
+             size_t params_len, struct lrl_reply **out);
+
+void lrl_reply_free(struct lrl_reply *r);
+
+/* Packs the derived parameters of a new temporary password (salt, pk,
+ * ops, mem) for AF_NEWPASS actions: 4 map entries, appended to pk. */
+int lrl_pack_newpass(lrl_conn *c, const char *password, msgpack_packer *pk);
+
+/* Changes the logged-in user's password (user.passwd): derives the new
+ * key, signs the change with both keys, and switches to the new key. */
+int lrl_passwd(lrl_conn *c, const char *new_password, struct lrl_reply **out);
+
+/* Asks the server for change notifications; afterwards lrl_changed()
+ * reports (and clears) whether the log grew since the last call. */
+int lrl_watch(lrl_conn *c);
+int lrl_changed(lrl_conn *c);
+/* The socket, for poll(2) in interactive programs. */
+int lrl_fd(lrl_conn *c);
+/* Reads pending notifications without blocking. */
+void lrl_drain(lrl_conn *c);
+
+/* The session established by lrl_login. */
+const struct lrl_session *lrl_session_of(lrl_conn *c);
+
+/* Sends a raw payload and reads the reply (tests and fuzzing only). */
+int lrl_raw(lrl_conn *c, const void *payload, size_t len,
+            struct lrl_reply **out);
+
+/* Testing aid: the request counter, so tests can replay a request. */
+uint64_t lrl_counter(lrl_conn *c);
+void lrl_set_counter(lrl_conn *c, uint64_t v);
+
+/* Signs arbitrary request bytes with the session key (tests only). */
+int lrl_call_signed_with(lrl_conn *c, const void *req, size_t len,
+                         const uint8_t *sig, struct lrl_reply **out);
+/* Builds the request bytes this session would send for action. */
+int lrl_build_request(lrl_conn *c, const char *action, const void *params,
+                      size_t params_len, uint64_t counter, void *mpbuf);
+/* Signs bytes with the session key into sig (LRL_SIG_LEN). */
+void lrl_sign(lrl_conn *c, const void *msg, size_t len, uint8_t *sig);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * evlog.h — the signed event log inside the store.
+ *
+ * Event n (n = 1, 2, …) is stored under its big-endian u64 number in the
+ * events database as the MessagePack array
+ *   [1, seq, time, actor, origin-uid, origin-pid, request(bin), sig(bin),
+ *    prev(bin32)]
+ * where request is the exact signed request bytes, sig the author's
+ * Ed25519 signature of them, and prev the hash of event n-1's stored bytes
+ * (32 zero bytes for event 1).  An event's hash is BLAKE2b-256 of its
+ * stored bytes.  The meta key "head" holds [count u64 BE ‖ hash] of the
+ * last event, updated in the same transaction.
+ */
+#ifndef LAUREL_EVLOG_H
+#define LAUREL_EVLOG_H
+
+#include <msgpack.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "laurel/limits.h"
+#include "laurel/store.h"
+
+#define EVLOG_FORMAT 1
+
+struct evlog_event {
+	uint64_t seq;
+	int64_t time;
+	uint64_t actor; /* user id; 0 is the server itself */
+	uint32_t origin_uid;
+	int32_t origin_pid;
+	const uint8_t *req;
+	size_t req_len;
+	const uint8_t *sig; /* LRL_SIG_LEN bytes */
+	uint8_t prev[LRL_HASH_LEN];
+};
+
+/* Count of events and hash of the last one (zeros when empty). */
+int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN]);
+
+/* Appends ev as event count+1, chained to the current head; ev->seq and
+ * ev->prev are set by this function.  On success the new head is written
+ * and *seq_out / hash_out (either may be NULL) receive it. */
+int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
+                 uint8_t *hash_out);
+
+/* The stored bytes of event seq (LRL_ENOENT when absent). */
+int evlog_get(store_txn *t, uint64_t seq, const void **v, size_t *vl);
+
+/* Decodes stored event bytes; pointers in ev point into v.  u must be
+ * initialised; the caller destroys it.  0 or LRL_ECORRUPT. */
+int evlog_decode(msgpack_unpacked *u, const void *v, size_t vl,
+                 struct evlog_event *ev);
+
+/* Encodes ev into b (reset first) exactly as evlog_append stores it. */
+int evlog_encode(void *b, const struct evlog_event *ev);
+
+void evlog_hash(const void *v, size_t vl, uint8_t out[LRL_HASH_LEN]);
+
+#endif

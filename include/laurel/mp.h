@@ -1,0 +1,67 @@
+/*
+ * mp.h — small helpers over msgpack-c for building and reading laurel's
+ * messages and stored values.
+ *
+ * Building: an mp_buf owns a growing buffer and a packer writing to it.
+ * Reading: the mp_get_* functions look inside an msgpack_object without
+ * copying; returned pointers point into the object's zone and live as long
+ * as it does.
+ */
+#ifndef LAUREL_MP_H
+#define LAUREL_MP_H
+
+#include <msgpack.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct mp_buf {
+	msgpack_sbuffer sb;
+	msgpack_packer pk;
+} mp_buf;
+
+/* Initialises b (empty).  Free with mp_buf_free (safe twice). */
+void mp_buf_init(mp_buf *b);
+void mp_buf_free(mp_buf *b);
+/* Empties b for reuse, keeping its memory. */
+void mp_buf_reset(mp_buf *b);
+
+/* Packers for the common shapes (return msgpack's 0 / -1). */
+int mp_pack_str(msgpack_packer *pk, const char *s);
+int mp_pack_strn(msgpack_packer *pk, const char *s, size_t len);
+int mp_pack_bin(msgpack_packer *pk, const void *p, size_t len);
+int mp_pack_kv_str(msgpack_packer *pk, const char *key, const char *val);
+int mp_pack_kv_int(msgpack_packer *pk, const char *key, int64_t val);
+/* Appends already-packed MessagePack bytes. */
+int mp_pack_raw(msgpack_packer *pk, const void *p, size_t len);
+/* Packs a string or nil when s is NULL. */
+int mp_pack_str_or_nil(msgpack_packer *pk, const char *s);
+
+/* Value of key in map o (string keys), or NULL if o is not a map or the
+ * key is absent. */
+const msgpack_object *mp_map_get(const msgpack_object *o, const char *key);
+/* Value of integer key in map o (small integer field ids), or NULL. */
+const msgpack_object *mp_map_geti(const msgpack_object *o, uint64_t key);
+
+/* Typed reads: return 0, or LRL_EPROTO when o is NULL or of another type. */
+int mp_get_str(const msgpack_object *o, const char **s, size_t *len);
+int mp_get_bin(const msgpack_object *o, const uint8_t **p, size_t *len);
+/* Exactly len bytes of bin into dst. */
+int mp_get_bin_exact(const msgpack_object *o, void *dst, size_t len);
+int mp_get_u64(const msgpack_object *o, uint64_t *v);
+int mp_get_i64(const msgpack_object *o, int64_t *v);
+int mp_get_bool(const msgpack_object *o, int *v);
+
+/* Copies a str object into a new NUL-terminated malloc'd string (caller
+ * frees); NULL if o is not a str or memory runs out. */
+char *mp_strdup(const msgpack_object *o);
+
+/* Copies a str object into buf (size n, NUL-terminated).  Returns 0, or
+ * LRL_EPROTO (not a str) / LRL_EINVAL (does not fit). */
+int mp_get_strbuf(const msgpack_object *o, char *buf, size_t n);
+
+/* Decodes exactly one object filling [data, data+len).  u must have been
+ * initialised with msgpack_unpacked_init; the caller destroys it.  Returns
+ * 0 or LRL_EPROTO (not MessagePack, truncated, or trailing bytes). */
+int mp_decode(msgpack_unpacked *u, const void *data, size_t len);
+
+#endif

@@ -1,0 +1,628 @@
+/*
+ * cli.c — `laurel NOUN VERB [--param value …]`, generated from the action
+ * table: parsing, help, login, the call and the output.  See laurel(1).
+ */
+#include "laurel/cli.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "laurel/action.h"
+#include "laurel/client.h"
+#include "laurel/config.h"
+#include "laurel/err.h"
+#include "laurel/keys.h"
+#include "laurel/mp.h"
+#include "laurel/render.h"
+#include "laurel/text.h"
+
+#define EXIT_USAGE 2
+#define MAX_ARGS 64
+
+static const char *const scope_words[] = {"-", "own", "unit", "all"};
+
+static const char *type_word(const struct lrl_param *p)
+{
+	switch (p->type) {
+	case LRL_PT_STR: return "TEXT";
+	case LRL_PT_TEXT: return "TEXT";
+	case LRL_PT_LOGIN: return "LOGIN";
+	case LRL_PT_CODE: return "CODE";
+	case LRL_PT_INT: return "N";
+	case LRL_PT_DATE: return "DD/MM/YYYY";
+	case LRL_PT_ENUM: return p->choices;
+	case LRL_PT_BOOL: return "yes|no";
+	case LRL_PT_BIN: return "";
+	}
+	return "";
+}
+
+/* Length of the noun in "noun.verb". */
+static size_t noun_len(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return dot ? (size_t)(dot - name) : strlen(name);
+}
+
+static int visible(const struct lrl_action *a)
+{
+	return !(a->flags & AF_INTERNAL) && strcmp(a->name, "session.whoami") &&
+	       strcmp(a->name, "user.passwd");
+}
+
+static void help_all(FILE *f)
+{
+	const char *prev = NULL;
+	size_t prevlen = 0;
+
+	fputs("usage: laurel [--store DIR | --socket PATH] [--user LOGIN] "
+	      "[--password-stdin]\n"
+	      "              [--format text|csv|json] NOUN VERB [--param value …]\n"
+	      "\n"
+	      "  laurel                  open the terminal interface\n"
+	      "  laurel help [NOUN [VERB]]\n"
+	      "  laurel whoami           who you are logged in as\n"
+	      "  laurel passwd           choose a new password\n"
+	      "  laurel roles matrix     which role may do what\n"
+	      "\nCommands:\n",
+	      f);
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		size_t nl = noun_len(a->name);
+		if (!visible(a))
+			continue;
+		if (!prev || nl != prevlen || strncmp(prev, a->name, nl) != 0)
+			fputc('\n', f);
+		prev = a->name;
+		prevlen = nl;
+		fprintf(f, "  laurel %.*s %-12s %s\n", (int)nl, a->name,
+		        a->name + nl + 1, a->help);
+	}
+	fputs("\nRun 'laurel NOUN VERB --help' for a command's parameters; "
+	      "see laurel(1).\n", f);
+}
+
+static int help_noun(FILE *f, const char *noun)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		size_t nl = noun_len(a->name);
+		if (!visible(a) || strlen(noun) != nl ||
+		    strncmp(noun, a->name, nl) != 0)
+			continue;
+		if (!any)
+			fprintf(f, "usage: laurel %s VERB [--param value …]\n\n", noun);
+		any = 1;
+		fprintf(f, "  %-12s %s\n", a->name + nl + 1, a->help);
+	}
+	return any;
+}
+
+static void help_action(FILE *f, const struct lrl_action *a)
+{
+	size_t nl = noun_len(a->name);
+	int first = 1;
+
+	fprintf(f, "usage: laurel %.*s %s", (int)nl, a->name, a->name + nl + 1);
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		if (p->flags & PF_DERIVED)
+			continue;
+		if (p->flags & PF_POS)
+			fprintf(f, (p->flags & PF_REQ) ? " %s" : " [%s]", p->name);
+		else
+			fprintf(f, (p->flags & PF_REQ) ? " --%s %s" : " [--%s %s]",
+			        p->name, type_word(p));
+	}
+	fprintf(f, "\n\n%s.\n", a->help);
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		char lim[64] = "";
+		if (p->flags & PF_DERIVED)
+			continue;
+		if (first)
+			fputs("\nParameters:\n", f);
+		first = 0;
+		if (p->type == LRL_PT_STR || p->type == LRL_PT_TEXT ||
+		    p->type == LRL_PT_LOGIN || p->type == LRL_PT_CODE)
+			snprintf(lim, sizeof lim, ", %lld–%lld characters",
+			         (long long)p->min, (long long)p->max);
+		else if (p->type == LRL_PT_INT)
+			snprintf(lim, sizeof lim, ", %lld–%lld", (long long)p->min,
+			         (long long)p->max);
+		fprintf(f, "  --%-14s %s (%s%s%s)\n", p->name, p->help,
+		        type_word(p), lim, (p->flags & PF_REQ) ? ", required" : "");
+	}
+	if (a->flags & AF_NEWPASS)
+		fputs("\nYou will be asked for the account's temporary password "
+		      "(with --password-stdin:\nthe second line of standard "
+		      "input).\n", f);
+	fputs("\nAllowed for:", f);
+	for (int r = 0; r < LRL_ROLE_COUNT; r++)
+		if (a->policy[r])
+			fprintf(f, " %s (%s)", action_role_name(r),
+			        scope_words[a->policy[r]]);
+	fputc('\n', f);
+}
+
+static void roles_matrix(FILE *f)
+{
+	fprintf(f, "%-20s", "action");
+	for (int r = 0; r < LRL_ROLE_COUNT; r++)
+		fprintf(f, " %-9s", action_role_name(r));
+	fputc('\n', f);
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		if (a->flags & AF_INTERNAL)
+			continue;
+		fprintf(f, "%-20s", a->name);
+		for (int r = 0; r < LRL_ROLE_COUNT; r++)
+			fprintf(f, " %-9s", scope_words[a->policy[r]]);
+		fputc('\n', f);
+	}
+	fputs("\nown: the user's own records; unit: the records of the units "
+	      "the user heads\n(and their sub-units); all: every record; -: "
+	      "refused.  Every account is staff.\n", f);
+}
+
+static void err_usage(const char *what, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "laurel: %s: ", what);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+}
+
+struct opts {
+	const char *store;
+	const char *socket;
+	const char *config;
+	const char *user;
+	int password_stdin;
+	enum render_format format;
+};
+
+static const char *default_user(void)
+{
+	const char *u = getenv("LAUREL_USER");
+	struct passwd *pw;
+
+	if (u && *u)
+		return u;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "";
+}
+
+static int open_conn(const struct opts *o, lrl_conn **c)
+{
+	struct lrl_config cfg;
+	char err[LRL_PATH_MAX + 256];
+	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
+	int rc;
+
+	if (o->store) {
+		rc = lrl_connect_store(o->store, c);
+		if (rc == LRL_ENOENT)
+			fprintf(stderr, "laurel: no store in %s (create one with "
+			                "laureld init)\n", o->store);
+		else if (rc != 0)
+			fprintf(stderr, "laurel: cannot start or reach the server "
+			                "of %s\n", o->store);
+		return rc == 0 ? 0 : LRL_ECONN;
+	}
+	config_defaults(&cfg);
+	if (config_load(&cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
+	                err, sizeof err) != 0) {
+		fprintf(stderr, "laurel: %s\n", err);
+		return LRL_EUSAGE;
+	}
+	{
+		const char *path = o->socket ? o->socket : cfg.socket;
+		rc = lrl_connect(path, c);
+		if (rc != 0)
+			fprintf(stderr, "laurel: cannot reach the server at %s "
+			                "(is laureld running?)\n", path);
+	}
+	return rc;
+}
+
+/* Reads a new password: twice on a terminal, once from stdin. */
+static int read_new(const char *for_login, int from_stdin, const char *prompt,
+                    char **out)
+{
+	char *p1 = NULL, *p2 = NULL;
+	const char *why;
+
+	*out = NULL;
+	if (keys_read_password(prompt, from_stdin, &p1) != 0) {
+		fprintf(stderr, "laurel: no new password given\n");
+		return LRL_EUSAGE;
+	}
+	if (keys_password_ok(for_login, p1, &why) != 0) {
+		fprintf(stderr, "laurel: password: %s\n", why);
+		keys_password_free(p1);
+		return LRL_EINVAL;
+	}
+	if (!from_stdin) {
+		if (keys_read_password("Nhập lại / again: ", 0, &p2) != 0 ||
+		    strcmp(p1, p2) != 0) {
+			fprintf(stderr, "laurel: password: the two entries differ\n");
+			keys_password_free(p1);
+			keys_password_free(p2);
+			return LRL_EINVAL;
+		}
+		keys_password_free(p2);
+	}
+	*out = p1;
+	return 0;
+}
+
+static int login(const struct opts *o, lrl_conn *c)
+{
+	char prompt[128];
+	char *pw = NULL;
+	const char *user = o->user ? o->user : default_user();
+	int64_t retry = 0;
+	int rc;
+
+	snprintf(prompt, sizeof prompt, "Mật khẩu / password for %s: ", user);
+	if (keys_read_password(prompt, o->password_stdin, &pw) != 0) {
+		fprintf(stderr, "laurel: no password given\n");
+		return LRL_EAUTH;
+	}
+	rc = lrl_login(c, user, pw, NULL, &retry);
+	keys_password_free(pw);
+	if (rc == LRL_EAUTH) {
+		if (retry > 0)
+			fprintf(stderr, "laurel: login failed: wrong user name or "
+			                "password; wait %lld s before trying again\n",
+			        (long long)retry);
+		else
+			fprintf(stderr, "laurel: login failed: wrong user name or "
+			                "password\n");
+	} else if (rc != 0) {
+		fprintf(stderr, "laurel: login: %s\n", lrl_strerror(rc));
+	}
+	return rc;
+}
+
+static int report(const char *what, struct lrl_reply *r,
+                  const struct opts *o)
+{
+	if (r->code != 0) {
+		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
+		        r->field[0] ? r->field : "", r->field[0] ? ": " : "",
+		        r->message[0] ? r->message : lrl_strerror(r->code));
+		return r->code;
+	}
+	if (render_result(stdout, r->body, o->format) != 0) {
+		fprintf(stderr, "laurel: %s: unexpected reply\n", what);
+		return LRL_EPROTO;
+	}
+	if (o->format == RENDER_TEXT) {
+		const msgpack_object *next = mp_map_get(r->body, "next");
+		if (next && next->type == MSGPACK_OBJECT_STR)
+			fprintf(stderr, "(more: add --after %.*s)\n",
+			        (int)next->via.str.size, next->via.str.ptr);
+	}
+	return 0;
+}
+
+static int do_passwd(const struct opts *o)
+{
+	lrl_conn *c = NULL;
+	struct lrl_reply *r = NULL;
+	char *np = NULL;
+	int rc;
+
+	if ((rc = open_conn(o, &c)) != 0 || (rc = login(o, c)) != 0)
+		goto out;
+	if ((rc = read_new(lrl_session_of(c)->login, o->password_stdin,
+	                   "Mật khẩu mới / new password: ", &np)) != 0)
+		goto out;
+	rc = lrl_passwd(c, np, &r);
+	if (rc == 0)
+		rc = report("passwd", r, o);
+	else
+		fprintf(stderr, "laurel: passwd: %s\n", lrl_strerror(rc));
+out:
+	keys_password_free(np);
+	lrl_reply_free(r);
+	lrl_close(c);
+	return rc;
+}
+
+/* Parses the action's arguments into a params map. */
+static int parse_args(const struct lrl_action *a, int argc, char **argv,
+                      mp_buf *params, size_t *count, const char *what)
+{
+	const char *name[MAX_ARGS], *val[MAX_ARGS];
+	const struct lrl_param *pp[MAX_ARGS];
+	size_t n = 0;
+	const struct lrl_param *pos = a->params;
+	struct lrl_fail f;
+
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i], *eq;
+		const struct lrl_param *p;
+		if (n == MAX_ARGS) {
+			err_usage(what, "%s", "too many arguments");
+			return LRL_EUSAGE;
+		}
+		if (strncmp(arg, "--", 2) == 0) {
+			size_t len;
+			eq = strchr(arg, '=');
+			len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+			p = action_param(a, arg + 2, len);
+			if (p == NULL || (p->flags & PF_DERIVED)) {
+				fprintf(stderr, "laurel: %s: unknown option %s (see "
+				                "'laurel %s --help')\n",
+				        what, arg, what);
+				return LRL_EUSAGE;
+			}
+			if (eq)
+				val[n] = eq + 1;
+			else if (i + 1 < argc)
+				val[n] = argv[++i];
+			else {
+				err_usage(what, "--%s needs a value", p->name);
+				return LRL_EUSAGE;
+			}
+		} else {
+			while (pos->name && !(pos->flags & PF_POS))
+				pos++;
+			if (!pos->name) {
+				err_usage(what, "unexpected argument '%s'", arg);
+				return LRL_EUSAGE;
+			}
+			p = pos++;
+			val[n] = arg;
+		}
+		for (size_t j = 0; j < n; j++)
+			if (pp[j] == p) {
+				err_usage(what, "%s is given twice", p->name);
+				return LRL_EUSAGE;
+			}
+		pp[n] = p;
+		name[n] = p->name;
+		n++;
+	}
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		int given = 0;
+		if (!(p->flags & PF_REQ) || (p->flags & PF_DERIVED))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			given |= pp[j] == p;
+		if (!given) {
+			err_usage(what, "--%s is required", p->name);
+			return LRL_EUSAGE;
+		}
+	}
+	*count = n;
+	for (size_t j = 0; j < n; j++) {
+		mp_pack_str(&params->pk, name[j]);
+		memset(&f, 0, sizeof f);
+		if (action_pack_text(pp[j], val[j], &params->pk, &f) != 0) {
+			fprintf(stderr, "laurel: %s: %s: %s\n", what, f.field,
+			        f.reason);
+			return LRL_EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int do_action(const struct opts *o, const struct lrl_action *a,
+                     int argc, char **argv)
+{
+	char what[80];
+	mp_buf entries, params;
+	size_t count = 0;
+	msgpack_unpacked u;
+	struct lrl_fail f;
+	lrl_conn *c = NULL;
+	struct lrl_reply *r = NULL;
+	char *np = NULL;
+	size_t nl = noun_len(a->name);
+	int rc;
+
+	snprintf(what, sizeof what, "%.*s %s", (int)nl, a->name,
+	         a->name + nl + 1);
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			help_action(stdout, a);
+			return 0;
+		}
+	mp_buf_init(&entries);
+	mp_buf_init(&params);
+	msgpack_unpacked_init(&u);
+	if ((rc = parse_args(a, argc, argv, &entries, &count, what)) != 0)
+		goto out;
+	/* Check what can be checked before asking for any password. */
+	msgpack_pack_map(&params.pk, count);
+	mp_pack_raw(&params.pk, entries.sb.data, entries.sb.size);
+	memset(&f, 0, sizeof f);
+	if (mp_decode(&u, params.sb.data, params.sb.size) != 0 ||
+	    action_check_typed(a, &u.data, &f) != 0) {
+		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
+		        f.field ? f.field : "", f.field ? ": " : "", f.reason);
+		rc = LRL_EINVAL;
+		goto out;
+	}
+	if ((rc = open_conn(o, &c)) != 0 || (rc = login(o, c)) != 0)
+		goto out;
+	if (a->flags & AF_NEWPASS) {
+		char target[LRL_LOGIN_MAX + 1] = "";
+		mp_get_strbuf(mp_map_get(&u.data, "login"), target, sizeof target);
+		mp_buf_reset(&params);
+		msgpack_pack_map(&params.pk, count + 4);
+		mp_pack_raw(&params.pk, entries.sb.data, entries.sb.size);
+		if ((rc = read_new(target, o->password_stdin,
+		                   "Mật khẩu tạm thời / temporary password: ",
+		                   &np)) != 0)
+			goto out;
+		if ((rc = lrl_pack_newpass(c, np, &params.pk)) != 0)
+			goto out;
+	}
+	rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r);
+	if (rc != 0) {
+		fprintf(stderr, "laurel: %s: the server did not answer (%s)\n",
+		        what, lrl_strerror(rc));
+		rc = LRL_ECONN;
+		goto out;
+	}
+	rc = report(what, r, o);
+out:
+	keys_password_free(np);
+	lrl_reply_free(r);
+	lrl_close(c);
+	msgpack_unpacked_destroy(&u);
+	mp_buf_free(&params);
+	mp_buf_free(&entries);
+	return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option gopts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"socket", required_argument, NULL, 'S'},
+		{"config", required_argument, NULL, 'c'},
+		{"user", required_argument, NULL, 'u'},
+		{"password-stdin", no_argument, NULL, 'p'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct opts o;
+	const char *noun, *verb;
+	char name[128];
+	const struct lrl_action *a;
+	int c, rc;
+
+	memset(&o, 0, sizeof o);
+	o.store = getenv("LAUREL_STORE");
+	/* Global options stop at the first word (the noun). */
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+hu:", gopts, NULL)) != -1) {
+		switch (c) {
+		case 's': o.store = optarg; break;
+		case 'S': o.socket = optarg; o.store = NULL; break;
+		case 'c': o.config = optarg; break;
+		case 'u': o.user = optarg; break;
+		case 'p': o.password_stdin = 1; break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				o.format = RENDER_TEXT;
+			else if (!strcmp(optarg, "csv"))
+				o.format = RENDER_CSV;
+			else if (!strcmp(optarg, "json"))
+				o.format = RENDER_JSON;
+			else {
+				err_usage("--format", "must be text, csv or json (not '%s')",
+				          optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': help_all(stdout); return 0;
+		case 'V': printf("laurel %s\n", LAUREL_VERSION); return 0;
+		default:
+			fputs("Try 'laurel help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		help_all(stdout);
+		return 0;
+	}
+	/* Global options may also follow the command words. */
+	{
+		int w = optind;
+		for (int i = optind; i < argc; i++) {
+			const char *g = argv[i];
+			const char *val = NULL;
+			size_t gl = strlen(g);
+			const char *eq = strchr(g, '=');
+			if (eq)
+				gl = (size_t)(eq - g);
+			if (!strncmp(g, "--format", gl) && gl == 8) {
+				val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : "");
+				if (!strcmp(val, "text"))
+					o.format = RENDER_TEXT;
+				else if (!strcmp(val, "csv"))
+					o.format = RENDER_CSV;
+				else if (!strcmp(val, "json"))
+					o.format = RENDER_JSON;
+				else {
+					err_usage("--format",
+					          "must be text, csv or json (not '%s')", val);
+					return EXIT_USAGE;
+				}
+				continue;
+			}
+			if (!strcmp(g, "--password-stdin")) {
+				o.password_stdin = 1;
+				continue;
+			}
+			if (gl == 6 && !strncmp(g, "--user", 6)) {
+				o.user = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : "");
+				continue;
+			}
+			argv[w++] = argv[i];
+		}
+		argc = w;
+	}
+	noun = argv[optind++];
+	verb = optind < argc && argv[optind][0] != '-' ? argv[optind] : NULL;
+	if (!strcmp(noun, "help")) {
+		if (verb == NULL) {
+			help_all(stdout);
+			return 0;
+		}
+		if (optind + 1 < argc) {
+			snprintf(name, sizeof name, "%s.%s", verb, argv[optind + 1]);
+			if ((a = action_find(name, strlen(name))) && visible(a)) {
+				help_action(stdout, a);
+				return 0;
+			}
+		} else if (help_noun(stdout, verb))
+			return 0;
+		err_usage("help", "no such command: %s", verb);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(noun, "whoami")) {
+		a = &lrl_actions[LRL_A_SESSION_WHOAMI];
+		rc = do_action(&o, a, argc - optind, argv + optind);
+		return lrl_exit_status(rc);
+	}
+	if (!strcmp(noun, "passwd"))
+		return lrl_exit_status(do_passwd(&o));
+	if (!strcmp(noun, "roles") && verb && !strcmp(verb, "matrix")) {
+		roles_matrix(stdout);
+		return 0;
+	}
+	if (verb == NULL) {
+		if (optind < argc && (!strcmp(argv[optind], "--help") ||
+		                      !strcmp(argv[optind], "-h")) &&
+		    help_noun(stdout, noun))
+			return 0;
+		if (!help_noun(stderr, noun))
+			err_usage(noun, "%s", "unknown command (see 'laurel help')");
+		return EXIT_USAGE;
+	}
+	optind++;
+	snprintf(name, sizeof name, "%s.%s", noun, verb);
+	a = action_find(name, strlen(name));
+	if (a == NULL || !visible(a)) {
+		fprintf(stderr, "laurel: unknown command '%s %s'\n", noun, verb);
+		if (!help_noun(stderr, noun))
+			fputs("See 'laurel help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	rc = do_action(&o, a, argc - optind, argv + optind);
+	return lrl_exit_status(rc);
+}

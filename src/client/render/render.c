@@ -1,0 +1,299 @@
+/* render.c — text, CSV and JSON output of results (see render.h). */
+#include "laurel/render.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "laurel/err.h"
+#include "laurel/mp.h"
+#include "laurel/text.h"
+
+#define CELL_MAX_COLS 60
+
+/* The display text of a value (sanitised for text output); caller frees. */
+static char *value_text(const msgpack_object *v, int sanitize)
+{
+	char buf[64];
+
+	switch (v->type) {
+	case MSGPACK_OBJECT_STR:
+		if (sanitize)
+			return text_sanitize(v->via.str.ptr, v->via.str.size,
+			                     sanitize == 2);
+		return strndup(v->via.str.ptr, v->via.str.size);
+	case MSGPACK_OBJECT_POSITIVE_INTEGER:
+		snprintf(buf, sizeof buf, "%" PRIu64, v->via.u64);
+		return strdup(buf);
+	case MSGPACK_OBJECT_NEGATIVE_INTEGER:
+		snprintf(buf, sizeof buf, "%" PRId64, v->via.i64);
+		return strdup(buf);
+	case MSGPACK_OBJECT_BOOLEAN:
+		return strdup(v->via.boolean ? "yes" : "no");
+	case MSGPACK_OBJECT_FLOAT32:
+	case MSGPACK_OBJECT_FLOAT64:
+		snprintf(buf, sizeof buf, "%g", v->via.f64);
+		return strdup(buf);
+	default:
+		return strdup("");
+	}
+}
+
+void render_csv_field(FILE *f, const char *s, size_t len)
+{
+	int quote = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r' ||
+		    s[i] == ';')
+			quote = 1;
+	if (!quote) {
+		fwrite(s, 1, len, f);
+		return;
+	}
+	fputc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			fputc('"', f);
+		fputc(s[i], f);
+	}
+	fputc('"', f);
+}
+
+void render_json_string(FILE *f, const char *s, size_t len)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", f);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(f, "\\u%04x", ch);
+		else
+			fputc(ch, f);
+	}
+	fputc('"', f);
+}
+
+static void json_value(FILE *f, const msgpack_object *v)
+{
+	switch (v->type) {
+	case MSGPACK_OBJECT_STR:
+		render_json_string(f, v->via.str.ptr, v->via.str.size);
+		break;
+	case MSGPACK_OBJECT_POSITIVE_INTEGER:
+		fprintf(f, "%" PRIu64, v->via.u64);
+		break;
+	case MSGPACK_OBJECT_NEGATIVE_INTEGER:
+		fprintf(f, "%" PRId64, v->via.i64);
+		break;
+	case MSGPACK_OBJECT_BOOLEAN:
+		fputs(v->via.boolean ? "true" : "false", f);
+		break;
+	case MSGPACK_OBJECT_FLOAT32:
+	case MSGPACK_OBJECT_FLOAT64:
+		fprintf(f, "%g", v->via.f64);
+		break;
+	default:
+		fputs("null", f);
+	}
+}
+
+static void csv_value(FILE *f, const msgpack_object *v)
+{
+	char *s = value_text(v, 2);
+
+	if (s) {
+		render_csv_field(f, s, strlen(s));
+		free(s);
+	}
+}
+
+static int render_record(FILE *f, const msgpack_object *rec,
+                         enum render_format fmt)
+{
+	size_t keyw = 0;
+
+	if (rec->type != MSGPACK_OBJECT_MAP)
+		return LRL_EPROTO;
+	if (fmt == RENDER_JSON) {
+		fputc('{', f);
+		for (uint32_t i = 0; i < rec->via.map.size; i++) {
+			const msgpack_object_kv *kv = &rec->via.map.ptr[i];
+			if (i)
+				fputc(',', f);
+			json_value(f, &kv->key);
+			fputc(':', f);
+			json_value(f, &kv->val);
+		}
+		fputs("}\n", f);
+		return 0;
+	}
+	if (fmt == RENDER_CSV) {
+		for (uint32_t i = 0; i < rec->via.map.size; i++) {
+			if (i)
+				fputc(',', f);
+			csv_value(f, &rec->via.map.ptr[i].key);
+		}
+		fputs("\r\n", f);
+		for (uint32_t i = 0; i < rec->via.map.size; i++) {
+			if (i)
+				fputc(',', f);
+			csv_value(f, &rec->via.map.ptr[i].val);
+		}
+		fputs("\r\n", f);
+		return 0;
+	}
+	for (uint32_t i = 0; i < rec->via.map.size; i++) {
+		char *k = value_text(&rec->via.map.ptr[i].key, 1);
+		size_t w = k ? text_width(k) : 0;
+		if (w > keyw)
+			keyw = w;
+		free(k);
+	}
+	for (uint32_t i = 0; i < rec->via.map.size; i++) {
+		char *k = value_text(&rec->via.map.ptr[i].key, 1);
+		char *v = value_text(&rec->via.map.ptr[i].val, 1);
+		char pad[256];
+		text_fit(pad, sizeof pad, k ? k : "", keyw + 1, 0);
+		fprintf(f, "%s %s\n", pad, v ? v : "");
+		free(k);
+		free(v);
+	}
+	return 0;
+}
+
+static int render_list(FILE *f, const msgpack_object *body,
+                       enum render_format fmt)
+{
+	const msgpack_object *cols = mp_map_get(body, "columns");
+	const msgpack_object *rows = mp_map_get(body, "rows");
+	size_t nc, *width = NULL;
+
+	if (!cols || !rows || cols->type != MSGPACK_OBJECT_ARRAY ||
+	    rows->type != MSGPACK_OBJECT_ARRAY)
+		return LRL_EPROTO;
+	nc = cols->via.array.size;
+	for (uint32_t r = 0; r < rows->via.array.size; r++)
+		if (rows->via.array.ptr[r].type != MSGPACK_OBJECT_ARRAY ||
+		    rows->via.array.ptr[r].via.array.size != nc)
+			return LRL_EPROTO;
+	if (fmt == RENDER_JSON) {
+		for (uint32_t r = 0; r < rows->via.array.size; r++) {
+			const msgpack_object *row = &rows->via.array.ptr[r];
+			fputc('{', f);
+			for (size_t c = 0; c < nc; c++) {
+				if (c)
+					fputc(',', f);
+				json_value(f, &cols->via.array.ptr[c]);
+				fputc(':', f);
+				json_value(f, &row->via.array.ptr[c]);
+			}
+			fputs("}\n", f);
+		}
+		return 0;
+	}
+	if (fmt == RENDER_CSV) {
+		for (size_t c = 0; c < nc; c++) {
+			if (c)
+				fputc(',', f);
+			csv_value(f, &cols->via.array.ptr[c]);
+		}
+		fputs("\r\n", f);
+		for (uint32_t r = 0; r < rows->via.array.size; r++) {
+			const msgpack_object *row = &rows->via.array.ptr[r];
+			for (size_t c = 0; c < nc; c++) {
+				if (c)
+					fputc(',', f);
+				csv_value(f, &row->via.array.ptr[c]);
+			}
+			fputs("\r\n", f);
+		}
+		return 0;
+	}
+	if ((width = calloc(nc ? nc : 1, sizeof *width)) == NULL)
+		return LRL_ENOMEM;
+	for (size_t c = 0; c < nc; c++) {
+		char *s = value_text(&cols->via.array.ptr[c], 1);
+		width[c] = s ? text_width(s) : 0;
+		free(s);
+	}
+	for (uint32_t r = 0; r < rows->via.array.size; r++)
+		for (size_t c = 0; c < nc; c++) {
+			char *s = value_text(&rows->via.array.ptr[r].via.array.ptr[c], 1);
+			size_t w = s ? text_width(s) : 0;
+			if (w > CELL_MAX_COLS)
+				w = CELL_MAX_COLS;
+			if (w > width[c])
+				width[c] = w;
+			free(s);
+		}
+	for (int32_t r = -1; r < (int32_t)rows->via.array.size; r++) {
+		char line[8192];
+		size_t used = 0;
+		for (size_t c = 0; c < nc; c++) {
+			const msgpack_object *v =
+				r < 0 ? &cols->via.array.ptr[c]
+				      : &rows->via.array.ptr[r].via.array.ptr[c];
+			char *s = value_text(v, 1);
+			int right = v->type == MSGPACK_OBJECT_POSITIVE_INTEGER ||
+			            v->type == MSGPACK_OBJECT_NEGATIVE_INTEGER;
+			if (c + 1 == nc && !right) {
+				/* No trailing padding on the last column. */
+				char cell[1024];
+				text_fit(cell, sizeof cell, s ? s : "",
+				         text_width(s ? s : "") > CELL_MAX_COLS
+				                 ? CELL_MAX_COLS
+				                 : text_width(s ? s : ""),
+				         0);
+				used += (size_t)snprintf(line + used, sizeof line - used,
+				                         "%s", cell);
+			} else {
+				used += text_fit(line + used, sizeof line - used,
+				                 s ? s : "", width[c], right);
+				if (c + 1 < nc && used + 2 < sizeof line) {
+					line[used++] = ' ';
+					line[used++] = ' ';
+					line[used] = '\0';
+				}
+			}
+			free(s);
+			if (used >= sizeof line)
+				used = sizeof line - 1;
+		}
+		fprintf(f, "%s\n", line);
+	}
+	free(width);
+	return 0;
+}
+
+int render_result(FILE *f, const msgpack_object *body, enum render_format fmt)
+{
+	const msgpack_object *v;
+
+	if (body == NULL || body->type != MSGPACK_OBJECT_MAP)
+		return LRL_EPROTO;
+	if ((v = mp_map_get(body, "record")) != NULL)
+		return render_record(f, v, fmt);
+	if (mp_map_get(body, "columns") != NULL)
+		return render_list(f, body, fmt);
+	if ((v = mp_map_get(body, "message")) != NULL) {
+		char *s = value_text(v, 2);
+		if (fmt == RENDER_JSON) {
+			fputs("{\"message\":", f);
+			json_value(f, v);
+			fputs("}\n", f);
+		} else if (fmt == RENDER_CSV) {
+			fputs("message\r\n", f);
+			csv_value(f, v);
+			fputs("\r\n", f);
+		} else {
+			fprintf(f, "%s\n", s ? s : "");
+		}
+		free(s);
+		return 0;
+	}
+	return LRL_EPROTO;
+}

@@ -1,0 +1,112 @@
+/* acthelp.c — helpers shared by action handlers (see acthelp.h). */
+#include "laurel/acthelp.h"
+
+#include <string.h>
+
+#include "laurel/err.h"
+#include "laurel/mp.h"
+#include "laurel/wire.h"
+
+int user_by_param(struct lrl_ctx *c, const char *param, struct user_rec *u)
+{
+	const msgpack_object *v = ctx_param(c, param);
+	int rc;
+
+	if (v == NULL || v->type != MSGPACK_OBJECT_STR)
+		return lrl_fail_set(&c->fail, LRL_EINVAL, param, "is required");
+	rc = users_find(c->txn, v->via.str.ptr, v->via.str.size, u);
+	if (rc == LRL_ENOENT)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, param,
+		                    "no account has the login '%.*s'",
+		                    (int)v->via.str.size, v->via.str.ptr);
+	return rc;
+}
+
+int unit_by_param(struct lrl_ctx *c, const char *param, uint32_t *id)
+{
+	const msgpack_object *v = ctx_param(c, param);
+	const void *d;
+	size_t dl;
+	int rc;
+
+	if (v == NULL || v->type != MSGPACK_OBJECT_STR)
+		return lrl_fail_set(&c->fail, LRL_EINVAL, param, "is required");
+	rc = store_get(c->txn, STORE_DB_UNIT_CODES, v->via.str.ptr,
+	               v->via.str.size, &d, &dl);
+	if (rc == LRL_ENOENT)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, param,
+		                    "no unit has the code '%.*s'",
+		                    (int)v->via.str.size, v->via.str.ptr);
+	if (rc != 0)
+		return rc;
+	if (dl != 4)
+		return LRL_ECORRUPT;
+	*id = wire_get_be32(d);
+	return 0;
+}
+
+/* The parent of unit (0 for a root), read from its record's field 4. */
+static int unit_parent(store_txn *t, uint32_t unit, uint32_t *parent)
+{
+	uint8_t key[4];
+	const void *v;
+	size_t vl;
+	msgpack_unpacked up;
+	uint64_t p = 0;
+	int rc;
+
+	wire_put_be32(key, unit);
+	if ((rc = store_get(t, STORE_DB_UNITS, key, 4, &v, &vl)) != 0)
+		return rc;
+	msgpack_unpacked_init(&up);
+	rc = mp_decode(&up, v, vl) ? LRL_ECORRUPT : 0;
+	if (rc == 0)
+		mp_get_u64(mp_map_geti(&up.data, 4), &p);
+	msgpack_unpacked_destroy(&up);
+	*parent = (uint32_t)p;
+	return rc;
+}
+
+int unit_within(store_txn *t, uint32_t unit, uint32_t ancestor)
+{
+	/* Depth is bounded so that a corrupt cycle cannot hang the server. */
+	for (int depth = 0; unit != 0 && depth < 64; depth++) {
+		if (unit == ancestor)
+			return 1;
+		if (unit_parent(t, unit, &unit) != 0)
+			return 0;
+	}
+	return 0;
+}
+
+int scope_unit_ok(struct lrl_ctx *c, uint32_t unit)
+{
+	if (c->scope == LRL_SC_A)
+		return 0;
+	if (c->scope == LRL_SC_U && c->actor) {
+		for (unsigned i = 0; i < c->actor->nroles; i++)
+			if (c->actor->roles[i].role == LRL_ROLE_HEAD &&
+			    unit_within(c->txn, unit, c->actor->roles[i].unit))
+				return 0;
+	}
+	return lrl_fail_set(&c->fail, LRL_EPERM, NULL,
+	                    "%s is allowed only for your own unit's records",
+	                    c->action->name);
+}
+
+void list_begin(msgpack_packer *pk, const char *const *columns,
+                size_t ncols, size_t nrows)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_str(pk, "columns");
+	msgpack_pack_array(pk, ncols);
+	for (size_t i = 0; i < ncols; i++)
+		mp_pack_str(pk, columns[i]);
+	mp_pack_str(pk, "rows");
+	msgpack_pack_array(pk, nrows);
+}
+
+void list_end(msgpack_packer *pk, const char *next)
+{
+	mp_pack_kv_str(pk, "next", next);
+}
