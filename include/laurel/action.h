@@ -60,6 +60,9 @@ enum lrl_kind { LRL_CMD, LRL_QRY };
 #define AF_ROTATE 4u       /* client changes its own password (both keys sign) */
 #define AF_MUSTCHANGE 8u   /* allowed while the account must change password */
 #define AF_LIST 16u        /* returns a list (columns + rows + next cursor) */
+#define AF_CSV 32u         /* takes a CSV file (rows); "--dry-run" calls the
+                              "<name>-check" query with the same rows */
+#define AF_CSVOUT 64u      /* output is CSV unless --format says otherwise */
 
 /* Parameter types. */
 enum lrl_ptype {
@@ -72,6 +75,8 @@ enum lrl_ptype {
 	LRL_PT_ENUM,  /* one of choices ("a|b|c") */
 	LRL_PT_BOOL,
 	LRL_PT_BIN,   /* exactly max bytes; derived by the client, never typed */
+	LRL_PT_ROWS,  /* rows of a CSV file: [[line, cell, …], …], at most max
+	                 rows; the CLI reads them from the FILE argument */
 };
 
 /* Parameter flags. */
@@ -128,7 +133,34 @@ struct lrl_action {
 	X(AUDIT_VERIFY, "audit.verify", QRY, AF_NONE, POL(N, N, N, N, N, N, A), \
 	  "Replay and verify the whole event log")                             \
 	X(AUDIT_LOG, "audit.log", QRY, AF_LIST, POL(N, N, N, N, N, N, A),      \
-	  "Who did what, when, from where, with signature status")
+	  "Who did what, when, from where, with signature status")             \
+	X(UNIT_ADD, "unit.add", CMD, AF_NONE, POL(N, N, N, N, N, N, A),        \
+	  "Add a unit (department, office, health station, organisation)")     \
+	X(UNIT_LIST, "unit.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),      \
+	  "List units as a tree")                                              \
+	X(UNIT_SHOW, "unit.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),      \
+	  "Show a unit")                                                       \
+	X(UNIT_RENAME, "unit.rename", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Rename a unit")                                                     \
+	X(UNIT_MOVE, "unit.move", CMD, AF_NONE, POL(N, N, N, N, N, N, A),      \
+	  "Move a unit under another one")                                     \
+	X(UNIT_CLOSE, "unit.close", CMD, AF_NONE, POL(N, N, N, N, N, N, A),    \
+	  "Close a unit that no longer has staff or open sub-units")           \
+	X(STAFF_ADD, "staff.add", CMD, AF_NONE, POL(N, U, N, N, N, N, A),      \
+	  "Add a staff member")                                                \
+	X(STAFF_EDIT, "staff.edit", CMD, AF_NONE, POL(N, U, N, N, N, N, A),    \
+	  "Change a staff member's record")                                    \
+	X(STAFF_SHOW, "staff.show", QRY, AF_NONE, POL(O, U, O, O, O, A, A),    \
+	  "Show a staff member's record")                                      \
+	X(STAFF_LIST, "staff.list", QRY, AF_LIST, POL(O, U, O, O, O, A, A),    \
+	  "List staff by name (tên), filter by unit, search ignoring tones")   \
+	X(STAFF_IMPORT, "staff.import", CMD, AF_CSV, POL(N, N, N, N, N, N, A), \
+	  "Import staff from a CSV file: every row or none")                   \
+	X(STAFF_IMPORT_CHECK, "staff.import-check", QRY, AF_CSV,               \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Check a staff CSV file without importing it (--dry-run)")           \
+	X(STAFF_EXPORT, "staff.export", QRY, AF_LIST | AF_CSVOUT,              \
+	  POL(N, U, N, N, N, A, A), "Write staff as CSV in the import format")
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -199,6 +231,71 @@ struct lrl_action {
 	P("after", INT, PF_NONE, 0, INT64_MAX, NULL, "start after this event number") \
 	P("limit", INT, PF_NONE, 1, LRL_PAGE_MAX, NULL, "rows per page")
 
+#define LRL_UNIT_KINDS "hospital|department|office|station|organisation"
+#define LRL_SEXES "nam|nữ"
+#define LRL_CATEGORIES "viên chức|hợp đồng"
+#define LRL_IMPORT_ROWS_MAX 50000
+
+#define LRL_PARAMS_UNIT_ADD(P)                                                 \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code, e.g. KHAMBENH") \
+	P("name", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "full name of the unit") \
+	P("kind", ENUM, PF_REQ, 0, 0, LRL_UNIT_KINDS, "kind of unit")          \
+	P("parent", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "the unit it belongs to")
+
+#define LRL_PARAMS_UNIT_LIST(P)                                                \
+	P("closed", BOOL, PF_NONE, 0, 0, NULL, "include closed units")
+
+#define LRL_PARAMS_UNIT_SHOW(P)                                                \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")
+
+#define LRL_PARAMS_UNIT_RENAME(P)                                              \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \
+	P("name", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "new name")
+
+#define LRL_PARAMS_UNIT_MOVE(P)                                                \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \
+	P("parent", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL,                      \
+	  "new parent unit (none: a top-level unit)")
+
+#define LRL_PARAMS_UNIT_CLOSE(P)                                               \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")
+
+#define LRL_STAFF_FIELDS(P, REQ)                                               \
+	P("full-name", STR, REQ, 1, LRL_NAME_MAX, NULL, "full name (họ đệm tên)") \
+	P("sex", ENUM, REQ, 0, 0, LRL_SEXES, "sex")                            \
+	P("birth-date", DATE, REQ, 0, 0, NULL, "date of birth")                \
+	P("unit", CODE, REQ, 2, LRL_CODE_MAX, NULL, "unit code")               \
+	P("position", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "position (chức vụ)") \
+	P("job-title", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "job title (chức danh)") \
+	P("category", ENUM, PF_NONE, 0, 0, LRL_CATEGORIES, "staff category")   \
+	P("start-date", DATE, REQ, 0, 0, NULL, "date of joining the hospital") \
+	P("login", LOGIN, PF_NONE, 1, LRL_LOGIN_MAX, NULL, "linked account")
+
+#define LRL_PARAMS_STAFF_ADD(P)                                                \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code")  \
+	LRL_STAFF_FIELDS(P, PF_REQ)
+
+#define LRL_PARAMS_STAFF_EDIT(P)                                               \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code")  \
+	LRL_STAFF_FIELDS(P, PF_NONE)
+
+#define LRL_PARAMS_STAFF_SHOW(P)                                               \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code")
+
+#define LRL_PARAMS_STAFF_LIST(P)                                               \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	P("search", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "name contains (tones and case ignored)") \
+	P("after", STR, PF_NONE, 1, 1024, NULL, "continue after this cursor")  \
+	P("limit", INT, PF_NONE, 1, LRL_PAGE_MAX, NULL, "rows per page")
+
+#define LRL_PARAMS_STAFF_EXPORT(P) LRL_PARAMS_STAFF_LIST(P)
+
+#define LRL_PARAMS_STAFF_IMPORT(P)                                             \
+	P("file", ROWS, PF_REQ | PF_POS, 0, LRL_IMPORT_ROWS_MAX, NULL,         \
+	  "CSV file (UTF-8; comma or semicolon; header row)")
+
+#define LRL_PARAMS_STAFF_IMPORT_CHECK(P) LRL_PARAMS_STAFF_IMPORT(P)
+
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,
 	LRL_ACTIONS(LRL_X_AID)
@@ -259,6 +356,12 @@ int action_check_typed(const struct lrl_action *a,
  */
 int action_pack_text(const struct lrl_param *p, const char *text,
                      msgpack_packer *pk, struct lrl_fail *f);
+
+/* Finds text among the '|'-separated choices ignoring case and tones
+ * ("nu" finds "nữ") and copies the canonical choice into out.  1 when
+ * found, else 0. */
+int action_choice(const char *choices, const char *text, char *out,
+                  size_t n);
 
 /* Number of parameters of a. */
 size_t action_nparams(const struct lrl_action *a);

@@ -7,7 +7,7 @@
 /* Wire protocol. */
 #define LRL_PROTO_VERSION 1
 #define LRL_FRAME_HDR 4                 /* big-endian u32 payload length */
-#define LRL_FRAME_MAX (1024u * 1024u)   /* largest payload accepted */
+#define LRL_FRAME_MAX (8u * 1024u * 1024u) /* largest payload accepted */
 #define LRL_FRAME_TIMEOUT_S 10          /* a frame must complete within this */
 #define LRL_MAX_CONNS 1024              /* concurrent client connections */
 #define LRL_BATCH_MAX 256               /* commands grouped in one commit */

@@ -48,7 +48,7 @@ int users_put(store_txn *t, struct user_rec *u, int is_new);
 /* Records pk as u's key from event seq on. */
 int users_key_history(store_txn *t, uint32_t id, uint64_t seq,
                       const uint8_t *pk);
-/* The key id had at event seq (the latest entry at or before seq). */
+/* The key that signed id's event seq: the latest set before seq. */
 int users_key_at(store_txn *t, uint32_t id, uint64_t seq, uint8_t *pk);
 
 /* Bit set of the roles u holds (1u << role). */

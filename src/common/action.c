@@ -240,8 +240,56 @@ static int check_value(const struct lrl_param *p, const msgpack_object *v,
 			return lrl_fail_set(f, LRL_EINVAL, p->name,
 			                    "must be %lld bytes", (long long)p->max);
 		return 0;
+	case LRL_PT_ROWS:
+		if (v->type != MSGPACK_OBJECT_ARRAY)
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "must be the rows of a file");
+		if ((int64_t)v->via.array.size > p->max)
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "has too many rows (at most %lld)",
+			                    (long long)p->max);
+		for (uint32_t r = 0; r < v->via.array.size; r++) {
+			const msgpack_object *row = &v->via.array.ptr[r];
+			if (row->type != MSGPACK_OBJECT_ARRAY ||
+			    row->via.array.size < 1 ||
+			    row->via.array.ptr[0].type !=
+			            MSGPACK_OBJECT_POSITIVE_INTEGER)
+				return lrl_fail_set(f, LRL_EINVAL, p->name,
+				                    "row %u is malformed", r + 1);
+			for (uint32_t c = 1; c < row->via.array.size; c++)
+				if (row->via.array.ptr[c].type != MSGPACK_OBJECT_STR)
+					return lrl_fail_set(f, LRL_EINVAL, p->name,
+					                    "row %u is malformed", r + 1);
+		}
+		return 0;
 	}
 	return lrl_fail_set(f, LRL_EINVAL, p->name, "has an unknown type");
+}
+
+int action_choice(const char *choices, const char *text, char *out,
+                  size_t n)
+{
+	char *want = text_fold(text);
+	const char *c = choices;
+	int found = 0;
+
+	if (want == NULL)
+		return 0;
+	while (c && *c && !found) {
+		const char *bar = strchr(c, '|');
+		size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+		char *one = strndup(c, cl), *folded = one ? text_fold(one) : NULL;
+		if (folded && strcmp(folded, want) == 0 && cl < n) {
+			memcpy(out, c, cl);
+			out[cl] = '\0';
+			found = 1;
+		}
+		free(one);
+		free(folded);
+		c = bar ? bar + 1 : NULL;
+	}
+	free(want);
+	return found;
 }
 
 static int check_params(const struct lrl_action *a,
@@ -316,9 +364,19 @@ int action_pack_text(const struct lrl_param *p, const char *text,
 	case LRL_PT_TEXT:
 	case LRL_PT_LOGIN:
 	case LRL_PT_CODE:
-	case LRL_PT_ENUM:
 		mp_pack_str(pk, text);
 		return 0;
+	case LRL_PT_ENUM: {
+		char canon[128];
+		if (!action_choice(p->choices, text, canon, sizeof canon))
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "must be one of: %s", p->choices);
+		mp_pack_str(pk, canon);
+		return 0;
+	}
+	case LRL_PT_ROWS:
+		return lrl_fail_set(f, LRL_EINVAL, p->name,
+		                    "must be read from a file");
 	case LRL_PT_INT:
 		v = strtoll(text, &end, 10);
 		if (end == text || *end != '\0')

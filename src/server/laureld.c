@@ -18,6 +18,7 @@
 
 #include "laurel/action.h"
 #include "laurel/checkpoint.h"
+#include "laurel/demostore.h"
 #include "laurel/config.h"
 #include "laurel/err.h"
 #include "laurel/evlog.h"
@@ -30,6 +31,7 @@
 #include "laurel/wire.h"
 
 #define VERSION "0.1.0"
+#define DEMO_ADMIN "quantri"
 
 static void usage(FILE *f)
 {
@@ -37,6 +39,7 @@ static void usage(FILE *f)
 	      "               [--clock-file FILE] [--idle-exit SECONDS]\n"
 	      "       laureld init --store DIR --admin LOGIN --full-name NAME\n"
 	      "               [--hospital NAME] [--password-stdin] [--test]\n"
+	      "       laureld demo --store DIR [--staff N] [--seed S]\n"
 	      "       laureld verify --store DIR [--checkpoint FILE]\n"
 	      "       laureld backup --store DIR DEST\n"
 	      "       laureld --help | --version\n"
@@ -96,8 +99,11 @@ static int read_new_password(const char *login, int from_stdin, char **out)
 	return 0;
 }
 
+/* Creates a store.  The password is read (from the terminal or stdin)
+ * unless given. */
 static int cmd_init(const char *dir, const char *admin, const char *full_name,
-                    const char *hospital, int from_stdin, int test)
+                    const char *hospital, int from_stdin, int test,
+                    const char *given_password)
 {
 	unsigned char pk[LRL_PK_LEN], *sk = NULL, *usk = NULL;
 	uint8_t server_id[LRL_SERVER_ID_LEN], salt[LRL_SALT_LEN];
@@ -144,7 +150,14 @@ static int cmd_init(const char *dir, const char *admin, const char *full_name,
 		rc = LRL_EINVAL;
 		goto out;
 	}
-	if ((rc = read_new_password(admin, from_stdin, &password)) != 0)
+	if (given_password) {
+		password = sodium_malloc(strlen(given_password) + 1);
+		if (password == NULL) {
+			rc = LRL_ENOMEM;
+			goto out;
+		}
+		memcpy(password, given_password, strlen(given_password) + 1);
+	} else if ((rc = read_new_password(admin, from_stdin, &password)) != 0)
 		goto out;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		fprintf(stderr, "laureld: cannot create %s: %s\n", dir,
@@ -327,6 +340,8 @@ int main(int argc, char **argv)
 		{"password-stdin", no_argument, NULL, 'p'},
 		{"test", no_argument, NULL, 't'},
 		{"checkpoint", required_argument, NULL, 'C'},
+		{"staff", required_argument, NULL, 'N'},
+		{"seed", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -339,6 +354,7 @@ int main(int argc, char **argv)
 	const char *cmd = "serve";
 	char err[LRL_PATH_MAX + 256], sockbuf[LRL_PATH_MAX + 16], self[PATH_MAX];
 	int from_stdin = 0, test = 0, idle = -1, c, rc;
+	long demo_staff = 300, demo_seed = 2026;
 	ssize_t n;
 
 	setrlimit(RLIMIT_CORE, &nocore);
@@ -365,6 +381,8 @@ int main(int argc, char **argv)
 		case 'p': from_stdin = 1; break;
 		case 't': test = 1; break;
 		case 'C': cpfile = optarg; break;
+		case 'N': demo_staff = atol(optarg); break;
+		case 'E': demo_seed = atol(optarg); break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("laureld %s\n", VERSION); return 0;
 		default: usage(stderr); return 2;
@@ -390,8 +408,22 @@ int main(int argc, char **argv)
 		}
 		if (hospital == NULL)
 			hospital = cfg.hospital[0] ? cfg.hospital : "Bệnh viện";
-		rc = cmd_init(storedir, admin, full, hospital, from_stdin, test);
+		rc = cmd_init(storedir, admin, full, hospital, from_stdin, test, NULL);
 		return rc == 0 ? 0 : rc == LRL_EUSAGE ? 2 : 1;
+	}
+	if (!strcmp(cmd, "demo")) {
+		if (optind != argc) {
+			usage(stderr);
+			return 2;
+		}
+		rc = cmd_init(storedir, DEMO_ADMIN, "Phạm Thị Thu Trang",
+		              hospital ? hospital
+		                       : "Bệnh viện Phục hồi chức năng tỉnh",
+		              0, 1, DEMO_PASSWORD);
+		if (rc == 0)
+			rc = demo_fill(storedir, (size_t)demo_staff,
+			               (uint64_t)demo_seed, clockf);
+		return rc == 0 ? 0 : 1;
 	}
 	if (!strcmp(cmd, "verify")) {
 		if (optind != argc) {

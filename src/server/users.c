@@ -189,9 +189,10 @@ int users_key_at(store_txn *t, uint32_t id, uint64_t seq, uint8_t *pk)
 	if ((rc = store_cursor_open(t, STORE_DB_USER_KEYS, &c)) != 0)
 		return rc;
 	rc = store_cursor_get(c, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	/* An exact match is the key set by that very event; otherwise step
-	 * back to the latest key set before seq. */
-	if (rc == 0 && !(kl == 12 && memcmp(k, want, 12) == 0))
+	/* A key set by event seq itself signs only later events (a password
+	 * change is signed with the old key): step back to the latest key
+	 * set strictly before seq. */
+	if (rc == 0)
 		rc = store_cursor_get(c, STORE_PREV, &k, &kl, &v, &vl);
 	else if (rc == LRL_ENOENT)
 		rc = store_cursor_get(c, STORE_LAST, &k, &kl, &v, &vl);

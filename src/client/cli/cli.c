@@ -13,6 +13,7 @@
 
 #include "laurel/action.h"
 #include "laurel/client.h"
+#include "laurel/csvin.h"
 #include "laurel/config.h"
 #include "laurel/err.h"
 #include "laurel/keys.h"
@@ -37,6 +38,7 @@ static const char *type_word(const struct lrl_param *p)
 	case LRL_PT_ENUM: return p->choices;
 	case LRL_PT_BOOL: return "yes|no";
 	case LRL_PT_BIN: return "";
+	case LRL_PT_ROWS: return "FILE.csv";
 	}
 	return "";
 }
@@ -51,8 +53,11 @@ static size_t noun_len(const char *name)
 
 static int visible(const struct lrl_action *a)
 {
+	size_t n = strlen(a->name);
+
 	return !(a->flags & AF_INTERNAL) && strcmp(a->name, "session.whoami") &&
-	       strcmp(a->name, "user.passwd");
+	       strcmp(a->name, "user.passwd") &&
+	       !(n > 6 && strcmp(a->name + n - 6, "-check") == 0);
 }
 
 static void help_all(FILE *f)
@@ -184,6 +189,8 @@ struct opts {
 	const char *user;
 	int password_stdin;
 	enum render_format format;
+	int format_set;
+	int dry_run;
 };
 
 static const char *default_user(void)
@@ -336,6 +343,124 @@ out:
 	return rc;
 }
 
+static int has_param(const msgpack_object *map, const char *name)
+{
+	return mp_map_get(map, name) != NULL;
+}
+
+/* Runs the "-check" query of a CSV import: prints every problem.  Returns
+ * 0 when the file is clean. */
+static int check_file(const struct opts *o, lrl_conn *c,
+                      const struct lrl_action *a, mp_buf *params,
+                      const char *what)
+{
+	char name[96];
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+	int rc;
+
+	snprintf(name, sizeof name, "%s-check", a->name);
+	rc = lrl_call(c, name, params->sb.data, params->sb.size, &r);
+	if (rc != 0) {
+		fprintf(stderr, "laurel: %s: the server did not answer\n", what);
+		return LRL_ECONN;
+	}
+	if (r->code != 0) {
+		rc = report(what, r, o);
+		lrl_reply_free(r);
+		return rc;
+	}
+	rows = mp_map_get(r->body, "rows");
+	if (rows && rows->type == MSGPACK_OBJECT_ARRAY && rows->via.array.size) {
+		fprintf(stderr, "laurel: %s: %u problem%s found; %s\n", what,
+		        rows->via.array.size, rows->via.array.size == 1 ? "" : "s",
+		        o->dry_run ? "fix them and try again"
+		                   : "nothing was imported");
+		render_result(stderr, r->body, RENDER_TEXT);
+		lrl_reply_free(r);
+		return LRL_EINVAL;
+	}
+	if (o->dry_run)
+		printf("the file is valid: nothing was imported (dry run)\n");
+	lrl_reply_free(r);
+	return 0;
+}
+
+/* Calls a list action page after page and renders all rows at once. */
+static int call_all_pages(const struct opts *o, lrl_conn *c,
+                          const struct lrl_action *a, mp_buf *entries,
+                          size_t count, const char *what)
+{
+	mp_buf params, rows, body;
+	struct lrl_reply *r = NULL, *first = NULL;
+	char *after = NULL;
+	size_t nrows = 0;
+	msgpack_unpacked u;
+	int rc = 0;
+
+	mp_buf_init(&params);
+	mp_buf_init(&rows);
+	mp_buf_init(&body);
+	for (;;) {
+		const msgpack_object *rs, *next;
+		mp_buf_reset(&params);
+		msgpack_pack_map(&params.pk, count + (after ? 1 : 0));
+		mp_pack_raw(&params.pk, entries->sb.data, entries->sb.size);
+		if (after)
+			mp_pack_kv_str(&params.pk, "after", after);
+		rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r);
+		if (rc != 0) {
+			fprintf(stderr, "laurel: %s: the server did not answer\n", what);
+			rc = LRL_ECONN;
+			goto out;
+		}
+		if (r->code != 0) {
+			rc = report(what, r, o);
+			goto out;
+		}
+		rs = mp_map_get(r->body, "rows");
+		if (rs == NULL || rs->type != MSGPACK_OBJECT_ARRAY) {
+			rc = report(what, r, o);
+			goto out;
+		}
+		for (uint32_t i = 0; i < rs->via.array.size; i++)
+			msgpack_pack_object(&rows.pk, rs->via.array.ptr[i]);
+		nrows += rs->via.array.size;
+		next = mp_map_get(r->body, "next");
+		free(after);
+		after = next && next->type == MSGPACK_OBJECT_STR ? mp_strdup(next)
+		                                                 : NULL;
+		if (first == NULL)
+			first = r;
+		else
+			lrl_reply_free(r);
+		r = NULL;
+		if (after == NULL)
+			break;
+	}
+	msgpack_pack_map(&body.pk, 3);
+	mp_pack_str(&body.pk, "columns");
+	msgpack_pack_object(&body.pk, *mp_map_get(first->body, "columns"));
+	mp_pack_str(&body.pk, "rows");
+	msgpack_pack_array(&body.pk, (uint32_t)nrows);
+	mp_pack_raw(&body.pk, rows.sb.data, rows.sb.size);
+	mp_pack_kv_str(&body.pk, "next", NULL);
+	msgpack_unpacked_init(&u);
+	if (mp_decode(&u, body.sb.data, body.sb.size) == 0)
+		rc = render_result(stdout, &u.data, o->format);
+	else
+		rc = LRL_EPROTO;
+	msgpack_unpacked_destroy(&u);
+out:
+	free(after);
+	lrl_reply_free(r);
+	lrl_reply_free(first);
+	mp_buf_free(&params);
+	mp_buf_free(&rows);
+	mp_buf_free(&body);
+	return rc;
+}
+
 /* Parses the action's arguments into a params map. */
 static int parse_args(const struct lrl_action *a, int argc, char **argv,
                       mp_buf *params, size_t *count, const char *what)
@@ -405,6 +530,17 @@ static int parse_args(const struct lrl_action *a, int argc, char **argv,
 	*count = n;
 	for (size_t j = 0; j < n; j++) {
 		mp_pack_str(&params->pk, name[j]);
+		if (pp[j]->type == LRL_PT_ROWS) {
+			char err[LRL_PATH_MAX + 256];
+			size_t nrows;
+			int rc = csvin_read(val[j], &params->pk, &nrows, err,
+			                    sizeof err);
+			if (rc != 0) {
+				fprintf(stderr, "laurel: %s: %s\n", what, err);
+				return rc == LRL_EIO ? LRL_EUSAGE : rc;
+			}
+			continue;
+		}
 		memset(&f, 0, sizeof f);
 		if (action_pack_text(pp[j], val[j], &params->pk, &f) != 0) {
 			fprintf(stderr, "laurel: %s: %s: %s\n", what, f.field,
@@ -467,6 +603,16 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		if ((rc = lrl_pack_newpass(c, np, &params.pk)) != 0)
 			goto out;
 	}
+	if (a->flags & AF_CSV) {
+		rc = check_file(o, c, a, &params, what);
+		if (rc != 0 || o->dry_run)
+			goto out;
+	}
+	if ((a->flags & AF_LIST) && !has_param(&u.data, "limit") &&
+	    !has_param(&u.data, "after")) {
+		rc = call_all_pages(o, c, a, &entries, count, what);
+		goto out;
+	}
 	rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r);
 	if (rc != 0) {
 		fprintf(stderr, "laurel: %s: the server did not answer (%s)\n",
@@ -527,6 +673,7 @@ int cli_main(int argc, char **argv)
 				          optarg);
 				return EXIT_USAGE;
 			}
+			o.format_set = 1;
 			break;
 		case 'h': help_all(stdout); return 0;
 		case 'V': printf("laurel %s\n", LAUREL_VERSION); return 0;
@@ -539,9 +686,17 @@ int cli_main(int argc, char **argv)
 		help_all(stdout);
 		return 0;
 	}
-	/* Global options may also follow the command words. */
+	/* Global options may also follow the command words (but --user
+	 * belongs to a command that has a user parameter, like audit log). */
 	{
-		int w = optind;
+		int w = optind, cmd_has_user = 0;
+		if (optind + 1 < argc) {
+			const struct lrl_action *ca;
+			snprintf(name, sizeof name, "%s.%s", argv[optind],
+			         argv[optind + 1]);
+			ca = action_find(name, strlen(name));
+			cmd_has_user = ca && action_param(ca, "user", 4);
+		}
 		for (int i = optind; i < argc; i++) {
 			const char *g = argv[i];
 			const char *val = NULL;
@@ -562,13 +717,18 @@ int cli_main(int argc, char **argv)
 					          "must be text, csv or json (not '%s')", val);
 					return EXIT_USAGE;
 				}
+				o.format_set = 1;
 				continue;
 			}
 			if (!strcmp(g, "--password-stdin")) {
 				o.password_stdin = 1;
 				continue;
 			}
-			if (gl == 6 && !strncmp(g, "--user", 6)) {
+			if (!strcmp(g, "--dry-run")) {
+				o.dry_run = 1;
+				continue;
+			}
+			if (gl == 6 && !strncmp(g, "--user", 6) && !cmd_has_user) {
 				o.user = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : "");
 				continue;
 			}
@@ -621,6 +781,12 @@ int cli_main(int argc, char **argv)
 		fprintf(stderr, "laurel: unknown command '%s %s'\n", noun, verb);
 		if (!help_noun(stderr, noun))
 			fputs("See 'laurel help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((a->flags & AF_CSVOUT) && !o.format_set)
+		o.format = RENDER_CSV;
+	if (o.dry_run && !(a->flags & AF_CSV)) {
+		err_usage(name, "%s", "--dry-run applies only to imports");
 		return EXIT_USAGE;
 	}
 	rc = do_action(&o, a, argc - optind, argv + optind);

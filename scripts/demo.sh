@@ -1,0 +1,42 @@
+#!/bin/sh
+# make run: creates the demo hospital in $2 (once; it is kept between runs),
+# starts its private laureld and opens laurel on it.
+set -eu
+build=$1
+store=$2
+bin=$(cd "$build" && pwd)
+
+if [ ! -e "$store/data.mdb" ]; then
+	mkdir -p "$(dirname "$store")"
+	"$bin/laureld" demo --store "$store"
+fi
+store=$(cd "$store" && pwd)
+
+# A private server left by an older build would answer with old code.
+if [ -S "$store/laureld.sock" ]; then
+	pkill -f "laureld serve --store $store " 2>/dev/null || true
+	sleep 0.3
+fi
+
+cat <<TXT
+
+  laurel demo hospital — $store
+  Every account's password: laurel-demo-2026
+
+    login        role
+    quantri      administrator (Phòng Tổ chức – Hành chính)
+    giamdoc      director, council chair
+    phogiamdoc   deputy director, council member
+    thuky        council secretary (head of TCHC)
+    truongkhoa   head of Khoa Khám bệnh, council member
+    nhanvien     staff (Khoa Khám bệnh)
+
+  Try, for example:
+    $bin/laurel --store $store --user truongkhoa staff list
+    $bin/laurel --store $store --user quantri unit list
+    $bin/laurel --store $store --user quantri audit log
+    $bin/laurel help
+
+TXT
+# Start the private server now, so the first command answers at once.
+LAUREL_STORE=$store exec "$bin/laurel" --store "$store" --user quantri whoami
