@@ -38,5 +38,15 @@ cat <<TXT
     $bin/laurel help
 
 TXT
-# Start the private server now, so the first command answers at once.
-LAUREL_STORE=$store exec "$bin/laurel" --store "$store" --user quantri whoami
+# The private server: it stops by itself an hour after the last client.
+nohup "$bin/laureld" serve --store "$store" --socket "$store/laureld.sock" \
+	--idle-exit 3600 >/dev/null 2>&1 &
+i=0
+while [ ! -S "$store/laureld.sock" ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+echo "  laureld is serving $store (pid $!)."
+if [ -t 0 ] && [ -t 1 ]; then
+	exec "$bin/laurel" --store "$store" --user quantri whoami
+fi

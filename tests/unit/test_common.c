@@ -1,0 +1,295 @@
+/* test_common.c — dates, parameter checks, output formats, the demo
+ * generator. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "laurel/action.h"
+#include "laurel/date.h"
+#include "laurel/demo.h"
+#include "laurel/err.h"
+#include "laurel/mp.h"
+#include "laurel/render.h"
+
+START_TEST(test_dates_parse_in_both_written_forms)
+{
+	int32_t a, b;
+	char buf[16];
+
+	ck_assert_int_eq(date_parse("15/12/2026", &a), 0);
+	ck_assert_int_eq(date_parse("2026-12-15", &b), 0);
+	ck_assert_int_eq(a, b);
+	date_format(a, buf, sizeof buf);
+	ck_assert_str_eq(buf, "15/12/2026");
+	ck_assert_int_eq(date_parse("1/3/2024", &a), 0);
+	date_format(a, buf, sizeof buf);
+	ck_assert_str_eq(buf, "01/03/2024");
+}
+END_TEST
+
+START_TEST(test_impossible_dates_are_refused)
+{
+	int32_t d;
+
+	ck_assert_int_eq(date_parse("31/02/2026", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("29/02/2025", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("29/02/2024", &d), 0);
+	ck_assert_int_eq(date_parse("01/13/2026", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("01/01/1899", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("12/2026", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("aa/bb/cccc", &d), LRL_EINVAL);
+	ck_assert_int_eq(date_parse("", &d), LRL_EINVAL);
+}
+END_TEST
+
+START_TEST(test_event_times_are_dated_in_vietnam)
+{
+	int64_t t;
+	char buf[32];
+
+	/* 17:30 UTC is already the next day in Vietnam (UTC+7). */
+	ck_assert_int_eq(date_parse_time("2026-12-14T17:30:00Z", &t), 0);
+	date_format_time(t, buf, sizeof buf);
+	ck_assert_str_eq(buf, "15/12/2026 00:30:00");
+}
+END_TEST
+
+static int check(const char *action, void (*fill)(msgpack_packer *),
+                 struct lrl_fail *f)
+{
+	const struct lrl_action *a = action_find(action, strlen(action));
+	mp_buf b;
+	msgpack_unpacked u;
+	int rc;
+
+	mp_buf_init(&b);
+	fill(&b.pk);
+	msgpack_unpacked_init(&u);
+	ck_assert_int_eq(mp_decode(&u, b.sb.data, b.sb.size), 0);
+	memset(f, 0, sizeof *f);
+	rc = action_check_params(a, &u.data, f);
+	msgpack_unpacked_destroy(&u);
+	mp_buf_free(&b);
+	return rc;
+}
+
+static void unit_ok(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_kv_str(pk, "code", "KHAMBENH");
+	mp_pack_kv_str(pk, "name", "Khoa Khám bệnh");
+	mp_pack_kv_str(pk, "kind", "department");
+}
+
+static void unit_bad_code(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_kv_str(pk, "code", "kham benh");
+	mp_pack_kv_str(pk, "name", "Khoa Khám bệnh");
+	mp_pack_kv_str(pk, "kind", "department");
+}
+
+static void unit_missing_name(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 2);
+	mp_pack_kv_str(pk, "code", "KHAMBENH");
+	mp_pack_kv_str(pk, "kind", "department");
+}
+
+static void unit_unknown_param(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 4);
+	mp_pack_kv_str(pk, "code", "KHAMBENH");
+	mp_pack_kv_str(pk, "name", "Khoa Khám bệnh");
+	mp_pack_kv_str(pk, "kind", "department");
+	mp_pack_kv_str(pk, "colour", "red");
+}
+
+static void unit_control_char(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_kv_str(pk, "code", "KHAMBENH");
+	mp_pack_kv_str(pk, "name", "Khoa\x1b[2J");
+	mp_pack_kv_str(pk, "kind", "department");
+}
+
+static void unit_bad_kind(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_kv_str(pk, "code", "KHAMBENH");
+	mp_pack_kv_str(pk, "name", "Khoa Khám bệnh");
+	mp_pack_kv_str(pk, "kind", "ward");
+}
+
+START_TEST(test_valid_parameters_pass)
+{
+	struct lrl_fail f;
+
+	ck_assert_int_eq(check("unit.add", unit_ok, &f), 0);
+}
+END_TEST
+
+START_TEST(test_each_bad_parameter_is_named_with_its_reason)
+{
+	struct lrl_fail f;
+
+	ck_assert_int_eq(check("unit.add", unit_bad_code, &f), LRL_EINVAL);
+	ck_assert_str_eq(f.field, "code");
+	ck_assert_ptr_nonnull(strstr(f.reason, "capital letters"));
+	ck_assert_int_eq(check("unit.add", unit_missing_name, &f), LRL_EINVAL);
+	ck_assert_str_eq(f.field, "name");
+	ck_assert_str_eq(f.reason, "is required");
+	ck_assert_int_eq(check("unit.add", unit_unknown_param, &f), LRL_EINVAL);
+	ck_assert_ptr_nonnull(strstr(f.reason, "colour"));
+	ck_assert_int_eq(check("unit.add", unit_control_char, &f), LRL_EINVAL);
+	ck_assert_str_eq(f.field, "name");
+	ck_assert_int_eq(check("unit.add", unit_bad_kind, &f), LRL_EINVAL);
+	ck_assert_str_eq(f.field, "kind");
+	ck_assert_ptr_nonnull(strstr(f.reason, "department"));
+}
+END_TEST
+
+START_TEST(test_choices_ignore_tones_and_case)
+{
+	char out[32];
+
+	ck_assert_int_eq(action_choice(LRL_SEXES, "NU", out, sizeof out), 1);
+	ck_assert_str_eq(out, "nữ");
+	ck_assert_int_eq(action_choice(LRL_CATEGORIES, "Hop dong", out,
+	                               sizeof out), 1);
+	ck_assert_str_eq(out, "hợp đồng");
+	ck_assert_int_eq(action_choice(LRL_SEXES, "x", out, sizeof out), 0);
+}
+END_TEST
+
+START_TEST(test_every_action_row_is_well_formed)
+{
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		ck_assert_int_eq(a->id, (int)i);
+		ck_assert_ptr_nonnull(strchr(a->name, '.'));
+		ck_assert_ptr_eq(action_find(a->name, strlen(a->name)), a);
+		ck_assert(strlen(a->help) > 10);
+		for (const struct lrl_param *p = a->params; p->name; p++)
+			ck_assert(p->help && strlen(p->help) > 2);
+	}
+}
+END_TEST
+
+static char *render_to_string(void (*fill)(msgpack_packer *),
+                              enum render_format fmt)
+{
+	mp_buf b;
+	msgpack_unpacked u;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	mp_buf_init(&b);
+	fill(&b.pk);
+	msgpack_unpacked_init(&u);
+	ck_assert_int_eq(mp_decode(&u, b.sb.data, b.sb.size), 0);
+	ck_assert_int_eq(render_result(f, &u.data, fmt), 0);
+	fclose(f);
+	msgpack_unpacked_destroy(&u);
+	mp_buf_free(&b);
+	return out;
+}
+
+static void list_tricky(msgpack_packer *pk)
+{
+	msgpack_pack_map(pk, 3);
+	mp_pack_str(pk, "columns");
+	msgpack_pack_array(pk, 2);
+	mp_pack_str(pk, "code");
+	mp_pack_str(pk, "full-name");
+	mp_pack_str(pk, "rows");
+	msgpack_pack_array(pk, 2);
+	msgpack_pack_array(pk, 2);
+	mp_pack_str(pk, "NV1");
+	mp_pack_str(pk, "Nguyễn \"Út\", Hà");
+	msgpack_pack_array(pk, 2);
+	mp_pack_str(pk, "NV2");
+	mp_pack_str(pk, "Lê\x1b[31mAn");
+	mp_pack_kv_str(pk, "next", NULL);
+}
+
+START_TEST(test_csv_output_quotes_per_rfc4180)
+{
+	char *s = render_to_string(list_tricky, RENDER_CSV);
+
+	ck_assert_str_eq(s, "code,full-name\r\n"
+	                    "NV1,\"Nguyễn \"\"Út\"\", Hà\"\r\n"
+	                    "NV2,Lê\\x1b[31mAn\r\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_text_output_aligns_and_shows_escapes_visibly)
+{
+	char *s = render_to_string(list_tricky, RENDER_TEXT);
+
+	ck_assert_ptr_null(strchr(s, '\x1b'));
+	ck_assert_ptr_nonnull(strstr(s, "Lê\\x1b[31mAn"));
+	/* "Nguyễn" takes 6 columns however it is encoded: the second
+	 * column starts at the same place on every line. */
+	ck_assert_ptr_nonnull(strstr(s, "code  full-name\n"));
+	ck_assert_ptr_nonnull(strstr(s, "NV1   Nguyễn"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_json_output_is_one_object_per_record)
+{
+	char *s = render_to_string(list_tricky, RENDER_JSON);
+
+	ck_assert_str_eq(s, "{\"code\":\"NV1\",\"full-name\":\"Nguyễn \\\"Út\\\", Hà\"}\n"
+	                    "{\"code\":\"NV2\",\"full-name\":\"Lê\\u001b[31mAn\"}\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_demo_generator_is_seeded_and_realistic)
+{
+	struct demo_person a, b, c;
+	size_t women = 0;
+
+	demo_person(7, 42, 300, &a);
+	demo_person(7, 42, 300, &b);
+	demo_person(8, 42, 300, &c);
+	ck_assert_str_eq(a.full_name, b.full_name);
+	ck_assert(strcmp(a.full_name, c.full_name) != 0 ||
+	          a.birth != c.birth);
+	for (size_t i = 0; i < 300; i++) {
+		demo_person(1, i, 300, &a);
+		ck_assert_int_lt(a.birth, a.start);
+		ck_assert_int_eq(strchr(a.full_name, ' ') != NULL, 1);
+		women += strcmp(a.sex, "nữ") == 0;
+	}
+	ck_assert_int_gt(women, 120);
+	ck_assert_int_lt(women, 240);
+	ck_assert_uint_eq(demo_unit_count(300), 15);
+	ck_assert_uint_eq(demo_unit_count(25000), 1000);
+}
+END_TEST
+
+Suite *suite_common(void)
+{
+	Suite *s = suite_create("common");
+	TCase *tc = tcase_create("common");
+
+	tcase_add_test(tc, test_dates_parse_in_both_written_forms);
+	tcase_add_test(tc, test_impossible_dates_are_refused);
+	tcase_add_test(tc, test_event_times_are_dated_in_vietnam);
+	tcase_add_test(tc, test_valid_parameters_pass);
+	tcase_add_test(tc, test_each_bad_parameter_is_named_with_its_reason);
+	tcase_add_test(tc, test_choices_ignore_tones_and_case);
+	tcase_add_test(tc, test_every_action_row_is_well_formed);
+	tcase_add_test(tc, test_csv_output_quotes_per_rfc4180);
+	tcase_add_test(tc, test_text_output_aligns_and_shows_escapes_visibly);
+	tcase_add_test(tc, test_json_output_is_one_object_per_record);
+	tcase_add_test(tc, test_demo_generator_is_seeded_and_realistic);
+	suite_add_tcase(s, tc);
+	return s;
+}
