@@ -127,6 +127,8 @@ struct lrl_action {
 	  "Unlock an account and clear its failed logins")                     \
 	X(USER_RESET, "user.reset", CMD, AF_NEWPASS, POL(N, N, N, N, N, N, A), \
 	  "Reset an account's password to a temporary one")                    \
+	X(USER_LANG, "user.lang", CMD, AF_MUSTCHANGE, POL(O, O, O, O, O, O, O), \
+	  "Choose your language (vi or en)")                                   \
 	X(AUDIT_CHECKPOINT, "audit.checkpoint", QRY, AF_NONE,                  \
 	  POL(O, O, O, O, O, O, A),                                            \
 	  "Print the server-signed checkpoint of the event log")               \
@@ -140,6 +142,8 @@ struct lrl_action {
 	  "List units as a tree")                                              \
 	X(UNIT_SHOW, "unit.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),      \
 	  "Show a unit")                                                       \
+	X(UNIT_STATS, "unit.stats", QRY, AF_LIST, POL(N, U, N, N, N, A, A),    \
+	  "Staff and accounts per unit")                                       \
 	X(UNIT_RENAME, "unit.rename", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
 	  "Rename a unit")                                                     \
 	X(UNIT_MOVE, "unit.move", CMD, AF_NONE, POL(N, N, N, N, N, N, A),      \
@@ -220,6 +224,9 @@ struct lrl_action {
 	P("ops", INT, PF_REQ | PF_DERIVED, 1, 1000, NULL, "KDF passes")        \
 	P("mem", INT, PF_REQ | PF_DERIVED, 8192, 4294967295, NULL, "KDF memory")
 
+#define LRL_PARAMS_USER_LANG(P)                                                \
+	P("language", ENUM, PF_REQ | PF_POS, 0, 0, "vi|en", "vi (Tiếng Việt) or en (English)")
+
 #define LRL_PARAMS_AUDIT_CHECKPOINT(P)
 #define LRL_PARAMS_AUDIT_VERIFY(P)
 
@@ -247,6 +254,8 @@ struct lrl_action {
 
 #define LRL_PARAMS_UNIT_SHOW(P)                                                \
 	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")
+
+#define LRL_PARAMS_UNIT_STATS(P)
 
 #define LRL_PARAMS_UNIT_RENAME(P)                                              \
 	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \

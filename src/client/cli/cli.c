@@ -20,6 +20,7 @@
 #include "laurel/mp.h"
 #include "laurel/render.h"
 #include "laurel/text.h"
+#include "laurel/tui.h"
 
 #define EXIT_USAGE 2
 #define MAX_ARGS 64
@@ -683,8 +684,13 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		help_all(stdout);
-		return 0;
+		struct tui_opts to = {o.store, o.socket, o.user ? o.user : default_user(),
+		                      o.config};
+		if (!isatty(0) || !isatty(1)) {
+			help_all(stdout);
+			return 0;
+		}
+		return tui_main(&to);
 	}
 	/* Global options may also follow the command words (but --user
 	 * belongs to a command that has a user parameter, like audit log). */

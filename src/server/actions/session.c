@@ -7,11 +7,28 @@
 #include "laurel/err.h"
 #include "laurel/handler.h"
 #include "laurel/keys.h"
+#include "laurel/roster.h"
 #include "laurel/wire.h"
 
 int act_STORE_INIT(struct lrl_ctx *c);
 int act_SESSION_WHOAMI(struct lrl_ctx *c);
 int act_USER_PASSWD(struct lrl_ctx *c);
+int act_USER_LANG(struct lrl_ctx *c);
+
+int act_USER_LANG(struct lrl_ctx *c)
+{
+	struct user_rec u = *c->actor;
+	int rc;
+
+	ctx_strbuf(c, "language", u.lang, sizeof u.lang);
+	if (strcmp(u.lang, c->actor->lang) == 0)
+		return lrl_fail_set(&c->fail, LRL_ESTATE, "language",
+		                    "is already %s", u.lang);
+	if ((rc = users_put(c->txn, &u, 0)) != 0)
+		return rc;
+	result_message(c->out, "language set to %s", u.lang);
+	return 0;
+}
 
 #include "laurel/acthelp.h"
 int user_kdf_ok(struct lrl_ctx *c, int64_t ops, int64_t mem)
@@ -96,7 +113,8 @@ void user_roles_text(store_txn *t, const struct user_rec *u, char *buf,
 
 int act_SESSION_WHOAMI(struct lrl_ctx *c)
 {
-	char roles[512], hospital[512] = "";
+	char roles[512], hospital[512] = "", staff[LRL_CODE_MAX + 1] = "";
+	char unit[ROSTER_TEXT_MAX] = "";
 	const void *v;
 	size_t vl;
 
@@ -106,10 +124,21 @@ int act_SESSION_WHOAMI(struct lrl_ctx *c)
 	    vl < sizeof hospital)
 		memcpy(hospital, v, vl), hospital[vl] = '\0';
 	user_roles_text(c->txn, c->actor, roles, sizeof roles);
+	if (c->actor->staff_id) {
+		struct staff_rec st;
+		struct unit_rec un;
+		if (staff_get(c->txn, c->actor->staff_id, &st) == 0) {
+			snprintf(staff, sizeof staff, "%s", st.code);
+			if (unit_get(c->txn, st.unit, &un) == 0)
+				snprintf(unit, sizeof unit, "%s", un.name);
+		}
+	}
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 6);
+	msgpack_pack_map(c->out, 8);
 	mp_pack_kv_str(c->out, "login", c->actor->login);
+	mp_pack_kv_str(c->out, "staff", staff);
+	mp_pack_kv_str(c->out, "unit", unit);
 	mp_pack_kv_str(c->out, "full-name", c->actor->full_name);
 	mp_pack_kv_str(c->out, "roles", roles);
 	mp_pack_kv_str(c->out, "hospital", hospital);

@@ -14,6 +14,7 @@
 int act_UNIT_ADD(struct lrl_ctx *c);
 int act_UNIT_LIST(struct lrl_ctx *c);
 int act_UNIT_SHOW(struct lrl_ctx *c);
+int act_UNIT_STATS(struct lrl_ctx *c);
 int act_UNIT_RENAME(struct lrl_ctx *c);
 int act_UNIT_MOVE(struct lrl_ctx *c);
 int act_UNIT_CLOSE(struct lrl_ctx *c);
@@ -318,5 +319,62 @@ int act_UNIT_CLOSE(struct lrl_ctx *c)
 	if ((rc = unit_put(c->txn, &u, 0)) != 0)
 		return rc;
 	result_message(c->out, "unit %s closed", u.code);
+	return 0;
+}
+
+int act_UNIT_STATS(struct lrl_ctx *c)
+{
+	static const char *const cols[] = {"code", "name", "staff", "accounts"};
+	store_cursor *cur;
+	const void *k, *v;
+	size_t kl, vl, rows = 0;
+	mp_buf body;
+	int rc;
+
+	if ((rc = store_cursor_open(c->txn, STORE_DB_UNITS, &cur)) != 0)
+		return rc;
+	mp_buf_init(&body);
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		struct unit_rec u;
+		store_cursor *sc;
+		uint8_t lo[4];
+		const void *sk = lo;
+		size_t skl = 4, staff = 0, accounts = 0;
+		int src;
+		if (unit_get(c->txn, wire_get_be32(k), &u) != 0 || u.closed)
+			continue;
+		if (c->scope != LRL_SC_A) {
+			struct lrl_fail keep = c->fail;
+			int ok = scope_unit_ok(c, u.id) == 0;
+			c->fail = keep;
+			if (!ok)
+				continue;
+		}
+		wire_put_be32(lo, u.id);
+		if (store_cursor_open(c->txn, STORE_DB_STAFF_BY_UNIT, &sc) != 0)
+			continue;
+		for (src = store_cursor_get(sc, STORE_SET_RANGE, &sk, &skl, NULL, NULL);
+		     src == 0 && skl == 8 && wire_get_be32(sk) == u.id;
+		     src = store_cursor_get(sc, STORE_NEXT, &sk, &skl, NULL, NULL)) {
+			struct staff_rec s;
+			staff++;
+			if (staff_get(c->txn, wire_get_be32((const uint8_t *)sk + 4), &s) == 0 &&
+			    s.user)
+				accounts++;
+		}
+		store_cursor_close(sc);
+		msgpack_pack_array(&body.pk, 4);
+		mp_pack_str(&body.pk, u.code);
+		mp_pack_str(&body.pk, u.name);
+		msgpack_pack_uint64(&body.pk, staff);
+		msgpack_pack_uint64(&body.pk, accounts);
+		rows++;
+	}
+	store_cursor_close(cur);
+	list_begin(c->out, cols, 4, rows);
+	mp_pack_raw(c->out, body.sb.data, body.sb.size);
+	list_end(c->out, NULL);
+	mp_buf_free(&body);
 	return 0;
 }

@@ -1,0 +1,657 @@
+/*
+ * form.c — forms with the ncurses form library: the generic form of an
+ * action (built from its parameters in the action table) and the
+ * password change.
+ */
+#include <form.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "laurel/date.h"
+#include "laurel/err.h"
+#include "laurel/keys.h"
+#include "laurel/mp.h"
+#include "laurel/text.h"
+#include "laurel/tui_int.h"
+
+#define FORM_MAX_FIELDS 24
+#define LABEL_COLS 24
+#define TEXT_ROWS 4
+#define CTRL_S 19
+
+struct fdef {
+	char name[32];
+	char label[128];
+	const struct lrl_param *p; /* NULL for password fields */
+	int required;
+	int secret;
+	int multiline;
+	char *value; /* last known value (UTF-8), owned */
+};
+
+struct fstate {
+	int action; /* -1 for the password change */
+	struct fdef defs[FORM_MAX_FIELDS];
+	int n;
+	FORM *form;
+	FIELD *fields[FORM_MAX_FIELDS + 1];
+	WINDOW *owner, *sub;
+	int current;
+	int dirty;
+	int newpass; /* the last two fields are a new password, twice */
+	int forced;  /* a password change that cannot be skipped */
+	int done;    /* 1 saved, -1 cancelled (for the forced change) */
+	char title[200];
+};
+
+/* ---- building --------------------------------------------------------- */
+
+static void release(struct fstate *f)
+{
+	if (f->form) {
+		unpost_form(f->form);
+		free_form(f->form);
+		f->form = NULL;
+	}
+	for (int i = 0; i < f->n; i++)
+		if (f->fields[i]) {
+			free_field(f->fields[i]);
+			f->fields[i] = NULL;
+		}
+	if (f->sub) {
+		delwin(f->sub);
+		f->sub = NULL;
+	}
+	f->owner = NULL;
+}
+
+/* Trimmed copy of a field's buffer (caller frees). */
+static char *field_text(FIELD *fd)
+{
+	const char *b = field_buffer(fd, 0);
+	size_t n;
+	char *s;
+
+	if (b == NULL)
+		return strdup("");
+	n = strlen(b);
+	while (n > 0 && (b[n - 1] == ' ' || b[n - 1] == '\n'))
+		n--;
+	while (n > 0 && *b == ' ') {
+		b++;
+		n--;
+	}
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(s, b, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Keeps the typed values across a rebuild (resize). */
+static void save_values(struct fstate *f)
+{
+	if (f->form == NULL)
+		return;
+	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
+	for (int i = 0; i < f->n; i++) {
+		char *v = field_text(f->fields[i]);
+		if (v) {
+			free(f->defs[i].value);
+			f->defs[i].value = v;
+		}
+	}
+	f->current = field_index(current_field(f->form));
+}
+
+static void build(struct tui *t, struct fstate *f, WINDOW *w)
+{
+	int h, wd, y = 0, fw;
+
+	release(f);
+	getmaxyx(w, h, wd);
+	fw = wd - LABEL_COLS - 6;
+	if (fw > 60)
+		fw = 60;
+	if (fw < 10)
+		fw = 10;
+	for (int i = 0; i < f->n; i++) {
+		int rows = f->defs[i].multiline ? TEXT_ROWS : 1;
+		FIELD *fd = new_field(rows, fw, y, 0, 0, 0);
+		if (fd == NULL)
+			break;
+		set_field_back(fd, (chtype)tui_attr(t, TA_FIELD));
+		field_opts_off(fd, O_AUTOSKIP);
+		if (!f->defs[i].multiline)
+			field_opts_off(fd, O_WRAP);
+		if (f->defs[i].secret)
+			field_opts_off(fd, O_PUBLIC);
+		if (f->defs[i].p && (f->defs[i].p->type == LRL_PT_ENUM ||
+		                     f->defs[i].p->type == LRL_PT_BOOL))
+			field_opts_off(fd, O_EDIT);
+		if (f->defs[i].p && f->defs[i].p->max > 0 &&
+		    f->defs[i].p->type != LRL_PT_INT && f->defs[i].p->type != LRL_PT_BIN)
+			set_max_field(fd, (int)f->defs[i].p->max);
+		else if (f->defs[i].secret)
+			set_max_field(fd, LRL_PASSWORD_MAX);
+		if (!f->defs[i].multiline)
+			field_opts_off(fd, O_STATIC);
+		set_field_buffer(fd, 0, f->defs[i].value ? f->defs[i].value : "");
+		f->fields[i] = fd;
+		y += rows + 1;
+	}
+	f->fields[f->n] = NULL;
+	f->form = new_form(f->fields);
+	f->owner = w;
+	if (h - 4 < 1 || f->form == NULL)
+		return;
+	f->sub = derwin(w, h - 4 < y ? h - 4 : y, fw, 3, LABEL_COLS + 3);
+	set_form_win(f->form, w);
+	set_form_sub(f->form, f->sub);
+	post_form(f->form);
+	if (f->current > 0 && f->current < f->n)
+		set_current_field(f->form, f->fields[f->current]);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void draw(struct tui *t, struct screen *s, WINDOW *w)
+{
+	struct fstate *f = s->data;
+	int y = 3;
+
+	if (f->owner != w) {
+		save_values(f);
+		build(t, f, w);
+	}
+	wattron(w, tui_attr(t, TA_HEADER));
+	tui_put(w, 1, 2, f->title, getmaxx(w) - 4);
+	wattroff(w, tui_attr(t, TA_HEADER));
+	for (int i = 0; i < f->n; i++) {
+		char lab[200];
+		snprintf(lab, sizeof lab, "%s%s", f->defs[i].label,
+		         f->defs[i].required ? " *" : "");
+		tui_put(w, y, 2, lab, LABEL_COLS);
+		if (f->defs[i].p && (f->defs[i].p->type == LRL_PT_ENUM ||
+		                     f->defs[i].p->type == LRL_PT_BOOL))
+			tui_put(w, y, LABEL_COLS + 2, "▾", 1);
+		y += (f->defs[i].multiline ? TEXT_ROWS : 1) + 1;
+	}
+	if (y + 1 < getmaxy(w))
+		tui_put(w, y + 1, 2,
+		        _("* required   Enter: next field / choose   "
+		          "F10 or Ctrl-S: save   Esc: cancel"),
+		        getmaxx(w) - 4);
+	if (f->form) {
+		form_driver_w(f->form, KEY_CODE_YES, REQ_END_LINE);
+		pos_form_cursor(f->form);
+	}
+	curs_set(1);
+}
+
+/* ---- choosing and checking -------------------------------------------- */
+
+/* Display text for a choice value: the label when there is one. */
+static const char *choice_label(const char *v)
+{
+	const char *l = tui_label(v);
+
+	return l ? l : v;
+}
+
+static void choose(struct tui *t, struct fstate *f, int i)
+{
+	const struct lrl_param *p = f->defs[i].p;
+	const char *items[32];
+	char *vals[32];
+	int n = 0, cur = 0, sel;
+	char *have = field_text(f->fields[i]);
+
+	if (p->type == LRL_PT_BOOL) {
+		vals[n++] = strdup("có");
+		vals[n++] = strdup("không");
+	} else {
+		const char *c = p->choices;
+		while (c && *c && n < 31) {
+			const char *bar = strchr(c, '|');
+			size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+			vals[n++] = strndup(c, cl);
+			c = bar ? bar + 1 : NULL;
+		}
+	}
+	if (!p->flags || !(p->flags & PF_REQ)) {
+		/* An optional choice can be left empty. */
+		for (int k = n; k > 0; k--)
+			vals[k] = vals[k - 1];
+		vals[0] = strdup("");
+		n++;
+	}
+	for (int k = 0; k < n; k++) {
+		items[k] = vals[k] && vals[k][0] ? choice_label(vals[k]) : _("(none)");
+		if (have && vals[k] && !strcmp(have, vals[k]))
+			cur = k;
+	}
+	sel = tui_choose(t, f->defs[i].label, items, n, cur);
+	if (sel >= 0 && vals[sel]) {
+		set_field_buffer(f->fields[i], 0, vals[sel]);
+		f->dirty = 1;
+	}
+	for (int k = 0; k < n; k++)
+		free(vals[k]);
+	free(have);
+}
+
+static int field_of(struct fstate *f, const char *name)
+{
+	for (int i = 0; i < f->n; i++)
+		if (!strcmp(f->defs[i].name, name))
+			return i;
+	return -1;
+}
+
+static void focus_field(struct fstate *f, int i)
+{
+	if (f->form && i >= 0 && i < f->n)
+		set_current_field(f->form, f->fields[i]);
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+static int save_passwd(struct tui *t, struct fstate *f)
+{
+	char *p1 = field_text(f->fields[0]), *p2 = field_text(f->fields[1]);
+	struct lrl_reply *r = NULL;
+	const char *why;
+	int rc = -1;
+
+	if (!p1 || !p2)
+		goto out;
+	if (keys_password_ok(t->login, p1, &why) != 0) {
+		tui_message(t, 1, "%s", _(why));
+		focus_field(f, 0);
+		goto out;
+	}
+	if (strcmp(p1, p2) != 0) {
+		tui_message(t, 1, "%s", _("The two passwords differ."));
+		focus_field(f, 1);
+		goto out;
+	}
+	tui_message(t, 0, "%s", _("Changing the password…"));
+	tui_redraw(t);
+	if (lrl_passwd(t->conn, p1, &r) != 0 || r->code != 0) {
+		tui_message(t, 1, "%s", r && r->message[0] ? r->message
+		                                           : _("The password was not changed."));
+		goto out;
+	}
+	tui_message(t, 0, "%s", _("Password changed."));
+	rc = 0;
+out:
+	if (p1) {
+		memset(p1, 0, strlen(p1));
+		free(p1);
+	}
+	if (p2) {
+		memset(p2, 0, strlen(p2));
+		free(p2);
+	}
+	set_field_buffer(f->fields[0], 0, "");
+	set_field_buffer(f->fields[1], 0, "");
+	lrl_reply_free(r);
+	return rc;
+}
+
+static int save_action(struct tui *t, struct fstate *f)
+{
+	const struct lrl_action *a = &lrl_actions[f->action];
+	mp_buf entries, params;
+	struct lrl_reply *r = NULL;
+	struct lrl_fail fail;
+	size_t count = 0;
+	int nfields = f->newpass ? f->n - 2 : f->n, rc = -1;
+	char *pw = NULL;
+
+	mp_buf_init(&entries);
+	mp_buf_init(&params);
+	for (int i = 0; i < nfields; i++) {
+		char *v = field_text(f->fields[i]);
+		if (v == NULL)
+			goto out;
+		if (v[0] == '\0') {
+			free(v);
+			if (f->defs[i].required) {
+				tui_message(t, 1, _("%s: is required"), f->defs[i].label);
+				focus_field(f, i);
+				goto out;
+			}
+			continue;
+		}
+		mp_pack_str(&entries.pk, f->defs[i].name);
+		memset(&fail, 0, sizeof fail);
+		if (action_pack_text(f->defs[i].p, v, &entries.pk, &fail) != 0) {
+			tui_message(t, 1, "%s: %s", f->defs[i].label, fail.reason);
+			focus_field(f, i);
+			free(v);
+			goto out;
+		}
+		free(v);
+		count++;
+	}
+	if (f->newpass) {
+		char *p2 = field_text(f->fields[f->n - 1]);
+		char login[LRL_LOGIN_MAX + 1] = "";
+		const char *why;
+		int li = field_of(f, "login");
+		pw = field_text(f->fields[f->n - 2]);
+		if (li >= 0) {
+			char *l = field_text(f->fields[li]);
+			snprintf(login, sizeof login, "%s", l ? l : "");
+			free(l);
+		}
+		if (!pw || !p2 || keys_password_ok(login, pw, &why) != 0 ||
+		    strcmp(pw, p2) != 0) {
+			tui_message(t, 1, "%s", pw && p2 && strcmp(pw, p2) != 0
+			                            ? _("The two passwords differ.")
+			                            : _(why));
+			focus_field(f, f->n - 2);
+			free(p2);
+			goto out;
+		}
+		free(p2);
+	}
+	msgpack_pack_map(&params.pk, count + (f->newpass ? 4 : 0));
+	mp_pack_raw(&params.pk, entries.sb.data, entries.sb.size);
+	if (f->newpass && lrl_pack_newpass(t->conn, pw, &params.pk) != 0)
+		goto out;
+	if (tui_call(t, a->name, params.sb.data, params.sb.size, &r) != 0) {
+		if (r && r->field[0])
+			focus_field(f, field_of(f, r->field));
+		goto out;
+	}
+	{
+		const msgpack_object *m = mp_map_get(r->body, "message");
+		char msg[512] = "";
+		mp_get_strbuf(m, msg, sizeof msg);
+		tui_message(t, 0, "%s", msg[0] ? msg : _("Saved."));
+	}
+	rc = 0;
+out:
+	if (pw) {
+		memset(pw, 0, strlen(pw));
+		free(pw);
+	}
+	lrl_reply_free(r);
+	mp_buf_free(&entries);
+	mp_buf_free(&params);
+	return rc;
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+static int key(struct tui *t, struct screen *s, int ch, int is_key)
+{
+	struct fstate *f = s->data;
+	int cur;
+
+	if (f->form == NULL)
+		return 0;
+	cur = field_index(current_field(f->form));
+	if ((is_key && ch == KEY_F(10)) || (!is_key && ch == CTRL_S)) {
+		form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
+		if ((f->action < 0 ? save_passwd(t, f) : save_action(t, f)) == 0) {
+			f->dirty = 0;
+			f->done = 1;
+			if (!f->forced) {
+				tui_pop(t);
+				if (tui_top(t) && tui_top(t)->ops->reload)
+					tui_top(t)->ops->reload(t, tui_top(t));
+			}
+		}
+		t->need_redraw = 1;
+		return 1;
+	}
+	if (!is_key && ch == 27) {
+		if (f->forced) {
+			if (tui_confirm(t, _("A new password is required. Quit laurel?"))) {
+				f->done = -1;
+				t->quit = 1;
+			}
+			return 1;
+		}
+		if (!f->dirty || tui_confirm(t, _("Discard the changes?"))) {
+			tui_pop(t);
+			curs_set(0);
+		}
+		return 1;
+	}
+	t->need_redraw = 1;
+	if (is_key) {
+		switch (ch) {
+		case KEY_UP:
+			if (f->defs[cur].multiline)
+				form_driver_w(f->form, KEY_CODE_YES, REQ_UP_CHAR);
+			else
+				form_driver_w(f->form, KEY_CODE_YES, REQ_PREV_FIELD);
+			return 1;
+		case KEY_DOWN:
+			if (f->defs[cur].multiline)
+				form_driver_w(f->form, KEY_CODE_YES, REQ_DOWN_CHAR);
+			else
+				form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+			return 1;
+		case KEY_BTAB:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_PREV_FIELD);
+			return 1;
+		case KEY_LEFT:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_PREV_CHAR);
+			return 1;
+		case KEY_RIGHT:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_CHAR);
+			return 1;
+		case KEY_HOME:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_BEG_FIELD);
+			return 1;
+		case KEY_END:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_END_FIELD);
+			return 1;
+		case KEY_BACKSPACE:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_DEL_PREV);
+			f->dirty = 1;
+			return 1;
+		case KEY_DC:
+			form_driver_w(f->form, KEY_CODE_YES, REQ_DEL_CHAR);
+			f->dirty = 1;
+			return 1;
+		case KEY_ENTER:
+			break;
+		default:
+			return ch != KEY_F(1);
+		}
+	}
+	if (!is_key && (ch == 127 || ch == 8)) {
+		form_driver_w(f->form, KEY_CODE_YES, REQ_DEL_PREV);
+		f->dirty = 1;
+		return 1;
+	}
+	if (!is_key && ch == '\t') {
+		form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+		return 1;
+	}
+	if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
+		const struct lrl_param *p = f->defs[cur].p;
+		if (p && (p->type == LRL_PT_ENUM || p->type == LRL_PT_BOOL)) {
+			choose(t, f, cur);
+			return 1;
+		}
+		if (f->defs[cur].multiline) {
+			form_driver_w(f->form, KEY_CODE_YES, REQ_NEW_LINE);
+			f->dirty = 1;
+			return 1;
+		}
+		if (cur == f->n - 1)
+			return key(t, s, KEY_F(10), 1);
+		form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+		return 1;
+	}
+	if (!is_key && ch == ' ' && f->defs[cur].p &&
+	    (f->defs[cur].p->type == LRL_PT_ENUM || f->defs[cur].p->type == LRL_PT_BOOL)) {
+		choose(t, f, cur);
+		return 1;
+	}
+	if (!is_key && ch >= 32) {
+		form_driver_w(f->form, OK, (wchar_t)ch);
+		f->dirty = 1;
+		return 1;
+	}
+	return 1;
+}
+
+static void close_form(struct screen *s)
+{
+	struct fstate *f = s->data;
+
+	release(f);
+	for (int i = 0; i < f->n; i++) {
+		if (f->defs[i].value && f->defs[i].secret)
+			memset(f->defs[i].value, 0, strlen(f->defs[i].value));
+		free(f->defs[i].value);
+	}
+	free(f);
+	curs_set(0);
+}
+
+static int dirty(struct screen *s)
+{
+	return ((struct fstate *)s->data)->dirty;
+}
+
+static const struct screen_ops form_ops = {
+	"form", draw, key, NULL, close_form,
+	N_("F10/Ctrl-S save  Esc cancel  Tab next field  Enter choose"), dirty,
+};
+
+/* ---- constructors ----------------------------------------------------- */
+
+/* The text form of a prefilled value. */
+static char *prefill_text(const msgpack_object *v)
+{
+	char buf[64];
+
+	if (v == NULL)
+		return NULL;
+	if (v->type == MSGPACK_OBJECT_STR)
+		return strndup(v->via.str.ptr, v->via.str.size);
+	if (v->type == MSGPACK_OBJECT_POSITIVE_INTEGER) {
+		snprintf(buf, sizeof buf, "%llu", (unsigned long long)v->via.u64);
+		return strdup(buf);
+	}
+	if (v->type == MSGPACK_OBJECT_BOOLEAN)
+		return strdup(v->via.boolean ? "có" : "không");
+	return NULL;
+}
+
+struct screen *screen_form(struct tui *t, int action,
+                           const msgpack_object *prefill)
+{
+	const struct lrl_action *a = &lrl_actions[action];
+	struct screen *s = calloc(1, sizeof *s);
+	struct fstate *f = calloc(1, sizeof *f);
+
+	if (!s || !f) {
+		free(s);
+		free(f);
+		return NULL;
+	}
+	f->action = action;
+	snprintf(f->title, sizeof f->title, "%s", a->help);
+	for (const struct lrl_param *p = a->params; p->name && f->n < FORM_MAX_FIELDS - 2; p++) {
+		struct fdef *d;
+		if (p->flags & PF_DERIVED || p->type == LRL_PT_ROWS)
+			continue;
+		d = &f->defs[f->n++];
+		snprintf(d->name, sizeof d->name, "%s", p->name);
+		snprintf(d->label, sizeof d->label, "%s", tui_label(p->name));
+		d->p = p;
+		d->required = (p->flags & PF_REQ) != 0;
+		d->multiline = p->type == LRL_PT_TEXT;
+		d->value = prefill ? prefill_text(mp_map_get(prefill, p->name)) : NULL;
+	}
+	if (a->flags & AF_NEWPASS) {
+		f->newpass = 1;
+		snprintf(f->defs[f->n].name, sizeof f->defs[0].name, "password");
+		snprintf(f->defs[f->n].label, sizeof f->defs[0].label, "%s",
+		         _("Temporary password"));
+		f->defs[f->n].required = 1;
+		f->defs[f->n++].secret = 1;
+		snprintf(f->defs[f->n].name, sizeof f->defs[0].name, "password2");
+		snprintf(f->defs[f->n].label, sizeof f->defs[0].label, "%s",
+		         _("Again"));
+		f->defs[f->n].required = 1;
+		f->defs[f->n++].secret = 1;
+	}
+	s->ops = &form_ops;
+	s->data = f;
+	snprintf(s->title, sizeof s->title, "%s", a->name);
+	(void)t;
+	return s;
+}
+
+struct screen *screen_passwd(struct tui *t, int forced)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct fstate *f = calloc(1, sizeof *f);
+
+	if (!s || !f) {
+		free(s);
+		free(f);
+		return NULL;
+	}
+	f->action = -1;
+	f->forced = forced;
+	snprintf(f->title, sizeof f->title, "%s",
+	         forced ? _("Choose a new password before you continue "
+	                    "(12 to 128 characters)")
+	                : _("Change your password (12 to 128 characters)"));
+	snprintf(f->defs[0].name, sizeof f->defs[0].name, "password");
+	snprintf(f->defs[0].label, sizeof f->defs[0].label, "%s", _("New password"));
+	f->defs[0].required = f->defs[0].secret = 1;
+	snprintf(f->defs[1].name, sizeof f->defs[1].name, "password2");
+	snprintf(f->defs[1].label, sizeof f->defs[1].label, "%s", _("Again"));
+	f->defs[1].required = f->defs[1].secret = 1;
+	f->n = 2;
+	s->ops = &form_ops;
+	s->data = f;
+	(void)t;
+	return s;
+}
+
+/* Runs a forced password change as the only screen; 0 when changed. */
+int form_forced_passwd(struct tui *t);
+int form_forced_passwd(struct tui *t)
+{
+	struct screen *s = screen_passwd(t, 1);
+	struct fstate *f;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	f = s->data;
+	tui_push(t, s);
+	while (!f->done && !t->quit) {
+		int is_key, ch;
+		tui_redraw(t);
+		ch = tui_getkey(t, &is_key);
+		if (t->quit)
+			break;
+		if (!(is_key && ch == KEY_F(1)))
+			key(t, s, ch, is_key);
+	}
+	rc = f->done == 1 ? 0 : -1;
+	tui_pop(t);
+	if (t->depth == 1 && tui_top(t) == s) {
+		t->depth = 0;
+		close_form(s);
+		free(s);
+	}
+	return rc;
+}

@@ -1,0 +1,781 @@
+/* tui.c — the TUI's driver: terminal setup, layout, the keymap table,
+ * widgets and the main loop (see tui.h, tui_int.h). */
+#include "laurel/tui.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <menu.h>
+#include <panel.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "laurel/err.h"
+#include "laurel/mp.h"
+#include "laurel/text.h"
+#include "laurel/tui_int.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* ---- the keymap table --------------------------------------------- */
+
+/* X(id, keys shown, msgid of what it does) — the help screen and the
+ * status-line hints come from this one table. */
+#define TUI_KEYS(X)                                                            \
+	X(MOVE, "↑↓ j k", N_("move"))                                          \
+	X(PAGE, "PgUp PgDn", N_("page up / down"))                             \
+	X(ENDS, "Home End g G", N_("first / last"))                            \
+	X(OPEN, "Enter", N_("open"))                                           \
+	X(BACK, "Esc", N_("back / cancel"))                                    \
+	X(FOCUS, "Tab", N_("switch between menu and main pane"))               \
+	X(SEARCH, "/", N_("search (tones and case ignored)"))                  \
+	X(SORT, "o O", N_("sort by the next column / reverse"))                \
+	X(ADD, "a", N_("add"))                                                 \
+	X(EDIT, "e", N_("edit"))                                               \
+	X(DELETE, "d", N_("close / lock (asks first)"))                        \
+	X(ACTIONS, "m", N_("actions on this row"))                             \
+	X(SAVE, "F10 Ctrl-S", N_("save the form"))                             \
+	X(HELP, "? F1", N_("this help"))                                       \
+	X(REDRAW, "Ctrl-L R", N_("redraw"))                                    \
+	X(QUIT, "q", N_("quit"))
+
+static const struct {
+	const char *keys;
+	const char *what;
+} keymap[] = {
+#define X(id, keys, what) {keys, what},
+	TUI_KEYS(X)
+#undef X
+};
+
+/* ---- labels --------------------------------------------------------- */
+
+static const char *const labels[][2] = {
+	{"code", N_("Code")},
+	{"name", N_("Name")},
+	{"kind", N_("Kind")},
+	{"parent", N_("Parent unit")},
+	{"state", N_("State")},
+	{"full-name", N_("Full name")},
+	{"sex", N_("Sex")},
+	{"birth-date", N_("Date of birth")},
+	{"unit", N_("Unit")},
+	{"unit-name", N_("Unit name")},
+	{"position", N_("Position")},
+	{"job-title", N_("Job title")},
+	{"category", N_("Category")},
+	{"start-date", N_("Start date")},
+	{"login", N_("Login")},
+	{"roles", N_("Roles")},
+	{"role", N_("Role")},
+	{"language", N_("Language")},
+	{"created", N_("Created")},
+	{"staff", N_("Staff")},
+	{"event", N_("Event")},
+	{"time", N_("Time")},
+	{"user", N_("User")},
+	{"action", N_("Action")},
+	{"record", N_("Record")},
+	{"from-uid", N_("From (uid)")},
+	{"signature", N_("Signature")},
+	{"hospital", N_("Hospital")},
+	{"must-change-password", N_("Must change password")},
+	{"search", N_("Search")},
+	{"closed", N_("Include closed")},
+	{"hospital-kind", N_("Hospital")},
+	{"department", N_("Department (khoa)")},
+	{"office", N_("Office (phòng)")},
+	{"station", N_("Health station (trạm)")},
+	{"organisation", N_("Mass organisation")},
+	{"staff-role", N_("Staff")},
+	{"head", N_("Department head")},
+	{"council", N_("Council member")},
+	{"chair", N_("Council chair")},
+	{"secretary", N_("Council secretary")},
+	{"director", N_("Director")},
+	{"admin", N_("Administrator")},
+	{"file", N_("File")},
+};
+
+const char *tui_label(const char *name)
+{
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strcmp(labels[i][0], name))
+			return _(labels[i][1]);
+	return name;
+}
+
+/* The sections of the menu, by noun; shown when the user may list it. */
+static const struct {
+	const char *noun;
+	const char *label;
+	int action;
+} section_table[] = {
+	{NULL, N_("Home"), -1},
+	{"staff", N_("Staff"), LRL_A_STAFF_LIST},
+	{"unit", N_("Units"), LRL_A_UNIT_LIST},
+	{"user", N_("Accounts"), LRL_A_USER_LIST},
+	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
+};
+
+/* ---- attributes ------------------------------------------------------- */
+
+int tui_attr(struct tui *t, enum tui_attr a)
+{
+	if (!t->color) {
+		switch (a) {
+		case TA_TITLE:
+		case TA_BAR:
+		case TA_SELECTED:
+			return A_REVERSE;
+		case TA_HEADER:
+		case TA_ERROR:
+			return A_BOLD;
+		case TA_FIELD:
+			return A_UNDERLINE;
+		case TA_DIM:
+			return A_DIM;
+		default:
+			return A_NORMAL;
+		}
+	}
+	switch (a) {
+	case TA_TITLE:
+		return COLOR_PAIR(1) | A_BOLD;
+	case TA_SELECTED:
+		return COLOR_PAIR(2);
+	case TA_HEADER:
+		return A_BOLD | A_UNDERLINE;
+	case TA_ERROR:
+		return COLOR_PAIR(3) | A_BOLD;
+	case TA_OK:
+		return COLOR_PAIR(4);
+	case TA_DIM:
+		return A_DIM;
+	case TA_FIELD:
+		return COLOR_PAIR(5) | A_UNDERLINE;
+	case TA_BAR:
+		return COLOR_PAIR(1);
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* ---- drawing helpers -------------------------------------------------- */
+
+void tui_put(WINDOW *w, int y, int x, const char *s, int cols)
+{
+	char *safe, buf[2048];
+
+	if (cols <= 0)
+		return;
+	safe = text_sanitize(s ? s : "", strlen(s ? s : ""), 0);
+	text_fit(buf, sizeof buf, safe ? safe : "", (size_t)cols, 0);
+	mvwaddstr(w, y, x, buf);
+	free(safe);
+}
+
+void tui_message(struct tui *t, int is_error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	va_end(ap);
+	t->message_is_error = is_error;
+	t->need_redraw = 1;
+}
+
+int tui_call(struct tui *t, const char *action, const void *params,
+             size_t len, struct lrl_reply **out)
+{
+	int rc = lrl_call(t->conn, action, params, len, out);
+
+	if (rc != 0) {
+		tui_message(t, 1, _("The server does not answer (%s)."),
+		            lrl_strerror(rc));
+		return rc;
+	}
+	if ((*out)->code != 0) {
+		tui_message(t, 1, "%s%s%s", (*out)->field[0] ? tui_label((*out)->field) : "",
+		            (*out)->field[0] ? ": " : "",
+		            (*out)->message[0] ? (*out)->message
+		                               : lrl_strerror((*out)->code));
+		return (*out)->code;
+	}
+	return 0;
+}
+
+/* ---- screens ---------------------------------------------------------- */
+
+void tui_push(struct tui *t, struct screen *s)
+{
+	if (s == NULL)
+		return;
+	if (t->depth == TUI_STACK_MAX) {
+		struct screen *old = t->stack[1];
+		if (old->ops->close)
+			old->ops->close(old);
+		free(old);
+		memmove(&t->stack[1], &t->stack[2],
+		        (TUI_STACK_MAX - 2) * sizeof t->stack[0]);
+		t->depth--;
+	}
+	t->stack[t->depth++] = s;
+	t->need_redraw = 1;
+}
+
+void tui_pop(struct tui *t)
+{
+	struct screen *s;
+
+	if (t->depth <= 1)
+		return;
+	s = t->stack[--t->depth];
+	if (s->ops->close)
+		s->ops->close(s);
+	free(s);
+	t->need_redraw = 1;
+}
+
+struct screen *tui_top(struct tui *t)
+{
+	return t->depth ? t->stack[t->depth - 1] : NULL;
+}
+
+static void clear_stack(struct tui *t)
+{
+	while (t->depth > 0) {
+		struct screen *s = t->stack[--t->depth];
+		if (s->ops->close)
+			s->ops->close(s);
+		free(s);
+	}
+}
+
+/* ---- layout ----------------------------------------------------------- */
+
+static void layout(struct tui *t)
+{
+	int mw;
+
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->wtitle)
+		delwin(t->wtitle);
+	if (t->wmenu)
+		delwin(t->wmenu);
+	if (t->wmain)
+		delwin(t->wmain);
+	if (t->wstatus)
+		delwin(t->wstatus);
+	if (t->wmsg)
+		delwin(t->wmsg);
+	mw = t->cols >= 100 ? TUI_MENU_WIDTH : 16;
+	if (t->rows < 6 || t->cols < 40)
+		mw = 0;
+	t->wtitle = newwin(1, t->cols, 0, 0);
+	t->wmenu = mw ? newwin(t->rows - 3, mw, 1, 0) : NULL;
+	t->wmain = newwin(t->rows - 3 > 0 ? t->rows - 3 : 1, t->cols - mw, 1, mw);
+	t->wstatus = newwin(1, t->cols, t->rows - 2, 0);
+	t->wmsg = newwin(1, t->cols, t->rows - 1, 0);
+	keypad(t->wmain, TRUE);
+	t->need_redraw = 1;
+}
+
+static void draw_title(struct tui *t)
+{
+	char buf[1536];
+
+	werase(t->wtitle);
+	wbkgdset(t->wtitle, (chtype)tui_attr(t, TA_TITLE) | ' ');
+	werase(t->wtitle);
+	if (t->logged_in)
+		snprintf(buf, sizeof buf, " laurel · %s · %s (%s) · %s", t->hospital,
+		         t->full_name, t->login, t->roles);
+	else
+		snprintf(buf, sizeof buf, " laurel · %s", t->hospital);
+	tui_put(t->wtitle, 0, 0, buf, t->cols);
+	wnoutrefresh(t->wtitle);
+}
+
+static void draw_menu(struct tui *t)
+{
+	int w, h;
+
+	if (t->wmenu == NULL)
+		return;
+	getmaxyx(t->wmenu, h, w);
+	werase(t->wmenu);
+	for (int i = 0; i < t->nsections && i + 1 < h; i++) {
+		int sel = i == t->section;
+		if (sel)
+			wattron(t->wmenu, tui_attr(t, t->focus_menu ? TA_SELECTED
+			                                            : TA_HEADER));
+		tui_put(t->wmenu, i + 1, 1, _(t->sections[i].label), w - 3);
+		if (sel)
+			wattroff(t->wmenu, tui_attr(t, t->focus_menu ? TA_SELECTED
+			                                             : TA_HEADER));
+	}
+	mvwvline(t->wmenu, 0, w - 1, ACS_VLINE, h);
+	wnoutrefresh(t->wmenu);
+}
+
+static void draw_status(struct tui *t)
+{
+	struct screen *s = tui_top(t);
+	char buf[512];
+
+	werase(t->wstatus);
+	wbkgdset(t->wstatus, (chtype)tui_attr(t, TA_BAR) | ' ');
+	werase(t->wstatus);
+	snprintf(buf, sizeof buf, " %s  │ %s", s && s->ops->hints ? _(s->ops->hints) : "",
+	         _("? help  q quit"));
+	tui_put(t->wstatus, 0, 0, buf, t->cols);
+	wnoutrefresh(t->wstatus);
+	werase(t->wmsg);
+	if (t->message[0]) {
+		if (t->message_is_error)
+			wattron(t->wmsg, tui_attr(t, TA_ERROR));
+		tui_put(t->wmsg, 0, 1, t->message, t->cols - 2);
+		if (t->message_is_error)
+			wattroff(t->wmsg, tui_attr(t, TA_ERROR));
+	}
+	wnoutrefresh(t->wmsg);
+}
+
+void tui_redraw(struct tui *t)
+{
+	struct screen *s = tui_top(t);
+
+	if (!t->logged_in) {
+		t->need_redraw = 0;
+		return;
+	}
+	draw_title(t);
+	draw_menu(t);
+	werase(t->wmain);
+	if (s && s->ops->draw)
+		s->ops->draw(t, s, t->wmain);
+	wnoutrefresh(t->wmain);
+	draw_status(t);
+	doupdate();
+	t->need_redraw = 0;
+}
+
+/* ---- widgets ---------------------------------------------------------- */
+
+int tui_getkey(struct tui *t, int *is_key)
+{
+	wint_t ch;
+	int r;
+
+	for (;;) {
+		/* Reading refreshes the window read from: before the layout is
+		 * drawn (login), read from the whole screen. */
+		r = wget_wch(t->logged_in && t->wmain ? t->wmain : stdscr, &ch);
+		if (got_signal) {
+			t->quit = 1;
+			*is_key = 1;
+			return KEY_EXIT;
+		}
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			layout(t);
+			tui_redraw(t);
+			continue;
+		}
+		*is_key = r == KEY_CODE_YES;
+		return (int)ch;
+	}
+}
+
+int tui_choose(struct tui *t, const char *title, const char *const *items,
+               int n, int current)
+{
+	int w = (int)text_width(title) + 4, h, y, x, sel = current < 0 ? 0 : current;
+	int is_key, ch, top = 0;
+	WINDOW *win;
+	PANEL *pan;
+
+	for (int i = 0; i < n; i++) {
+		int iw = (int)text_width(items[i]) + 4;
+		if (iw > w)
+			w = iw;
+	}
+	if (w > t->cols - 2)
+		w = t->cols - 2;
+	h = n + 2 < t->rows - 2 ? n + 2 : t->rows - 2;
+	y = (t->rows - h) / 2;
+	x = (t->cols - w) / 2;
+	win = newwin(h, w, y, x);
+	keypad(win, TRUE);
+	pan = new_panel(win);
+	for (;;) {
+		wint_t wc;
+		int r;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + h - 2)
+			top = sel - (h - 3);
+		werase(win);
+		box(win, 0, 0);
+		tui_put(win, 0, 2, title, w - 4);
+		for (int i = 0; i < h - 2 && top + i < n; i++) {
+			if (top + i == sel)
+				wattron(win, tui_attr(t, TA_SELECTED));
+			tui_put(win, i + 1, 1, items[top + i], w - 2);
+			if (top + i == sel)
+				wattroff(win, tui_attr(t, TA_SELECTED));
+		}
+		update_panels();
+		doupdate();
+		r = wget_wch(win, &wc);
+		if (got_signal) {
+			sel = -1;
+			break;
+		}
+		if (r == ERR)
+			continue;
+		is_key = r == KEY_CODE_YES;
+		ch = (int)wc;
+		if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k'))
+			sel = sel > 0 ? sel - 1 : n - 1;
+		else if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j'))
+			sel = sel + 1 < n ? sel + 1 : 0;
+		else if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\n' || ch == '\r' || ch == ' ')))
+			break;
+		else if (!is_key && (ch == 27 || ch == 'q')) {
+			sel = -1;
+			break;
+		} else if (is_key && ch == KEY_RESIZE) {
+			layout(t);
+		}
+	}
+	del_panel(pan);
+	delwin(win);
+	t->need_redraw = 1;
+	touchwin(stdscr);
+	tui_redraw(t);
+	return sel;
+}
+
+int tui_confirm(struct tui *t, const char *question)
+{
+	const char *items[] = {_("No"), _("Yes")};
+
+	return tui_choose(t, question, items, 2, 0) == 1;
+}
+
+void tui_help(struct tui *t)
+{
+	const char *items[sizeof keymap / sizeof keymap[0]];
+	char *lines[sizeof keymap / sizeof keymap[0]];
+	size_t n = sizeof keymap / sizeof keymap[0];
+
+	for (size_t i = 0; i < n; i++) {
+		char buf[256], keys[64];
+		text_fit(keys, sizeof keys, keymap[i].keys, 14, 0);
+		snprintf(buf, sizeof buf, "%s %s", keys, _(keymap[i].what));
+		lines[i] = strdup(buf);
+		items[i] = lines[i] ? lines[i] : "";
+	}
+	tui_choose(t, _("Keys"), items, (int)n, 0);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+}
+
+/* ---- sections and sessions -------------------------------------------- */
+
+static void parse_roles(struct tui *t)
+{
+	char buf[512], *tok, *save = NULL;
+
+	t->role_bits = 1u << LRL_ROLE_STAFF;
+	snprintf(buf, sizeof buf, "%s", t->roles);
+	for (tok = strtok_r(buf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		char *colon = strchr(tok, ':');
+		int r = action_role_find(tok, colon ? (size_t)(colon - tok) : strlen(tok));
+		if (r >= 0)
+			t->role_bits |= 1u << r;
+	}
+}
+
+static void build_sections(struct tui *t)
+{
+	t->nsections = 0;
+	for (size_t i = 0; i < sizeof section_table / sizeof section_table[0]; i++) {
+		int a = section_table[i].action;
+		if (a >= 0 && action_scope(&lrl_actions[a], t->role_bits) == LRL_SC_N)
+			continue;
+		t->sections[t->nsections].noun = section_table[i].noun;
+		t->sections[t->nsections].label = section_table[i].label;
+		t->sections[t->nsections].list_action = a;
+		t->nsections++;
+	}
+}
+
+/* Loads who the user is after a login. */
+int tui_load_session(struct tui *t);
+int tui_load_session(struct tui *t)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rec;
+	mp_buf p;
+	int rc;
+
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 0);
+	rc = tui_call(t, "session.whoami", p.sb.data, p.sb.size, &r);
+	mp_buf_free(&p);
+	if (rc == 0 && (rec = mp_map_get(r->body, "record")) != NULL) {
+		char h[256] = "";
+		mp_get_strbuf(mp_map_get(rec, "full-name"), t->full_name,
+		              sizeof t->full_name);
+		mp_get_strbuf(mp_map_get(rec, "login"), t->login, sizeof t->login);
+		mp_get_strbuf(mp_map_get(rec, "roles"), t->roles, sizeof t->roles);
+		mp_get_strbuf(mp_map_get(rec, "language"), t->language,
+		              sizeof t->language);
+		if (mp_get_strbuf(mp_map_get(rec, "hospital"), h, sizeof h) == 0 &&
+		    h[0])
+			snprintf(t->hospital, sizeof t->hospital, "%s", h);
+	}
+	lrl_reply_free(r);
+	parse_roles(t);
+	build_sections(t);
+	return rc;
+}
+
+static void open_section(struct tui *t, int i)
+{
+	clear_stack(t);
+	t->section = i;
+	if (t->sections[i].list_action < 0)
+		tui_push(t, screen_home(t));
+	else
+		tui_push(t, screen_list(t, t->sections[i].list_action, NULL, NULL));
+	t->need_redraw = 1;
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+static int any_dirty(struct tui *t)
+{
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i]->ops->dirty && t->stack[i]->ops->dirty(t->stack[i]))
+			return 1;
+	return 0;
+}
+
+static void handle_key(struct tui *t, int ch, int is_key)
+{
+	struct screen *s = tui_top(t);
+
+	if (!is_key && ch == 12) { /* Ctrl-L */
+		clearok(curscr, TRUE);
+		t->need_redraw = 1;
+		return;
+	}
+	if ((is_key && ch == KEY_F(1))) {
+		tui_help(t);
+		return;
+	}
+	if (!is_key && ch == '\t') {
+		t->focus_menu = !t->focus_menu && t->wmenu != NULL;
+		t->need_redraw = 1;
+		return;
+	}
+	if (t->focus_menu) {
+		if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+			if (t->section > 0)
+				open_section(t, t->section - 1);
+			return;
+		}
+		if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+			if (t->section + 1 < t->nsections)
+				open_section(t, t->section + 1);
+			return;
+		}
+		if ((is_key && (ch == KEY_ENTER || ch == KEY_RIGHT)) ||
+		    (!is_key && (ch == '\n' || ch == '\r' || ch == 'l'))) {
+			t->focus_menu = 0;
+			t->need_redraw = 1;
+			return;
+		}
+	} else if (s && s->ops->key && s->ops->key(t, s, ch, is_key)) {
+		return;
+	}
+	if (!is_key && ch == '?') {
+		tui_help(t);
+		return;
+	}
+	if (!is_key && ch == 'R') {
+		clearok(curscr, TRUE);
+		t->need_redraw = 1;
+		return;
+	}
+	if (!is_key && ch == 27) {
+		if (t->depth > 1)
+			tui_pop(t);
+		else if (!t->focus_menu && t->wmenu) {
+			t->focus_menu = 1;
+			t->need_redraw = 1;
+		}
+		return;
+	}
+	if (!is_key && ch == 'q') {
+		if (!any_dirty(t) || tui_confirm(t, _("Discard unsaved changes and quit?")))
+			t->quit = 1;
+		return;
+	}
+	if (is_key && ch == KEY_LEFT && t->wmenu && t->depth <= 1) {
+		t->focus_menu = 1;
+		t->need_redraw = 1;
+	}
+}
+
+static void setup_terminal(struct tui *t)
+{
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	t->color = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	if (t->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_BLACK, COLOR_CYAN);
+		init_pair(3, COLOR_RED, -1);
+		init_pair(4, COLOR_GREEN, -1);
+		init_pair(5, -1, -1);
+	}
+	layout(t);
+}
+
+static void set_language(struct tui *t)
+{
+	const char *lang = t->language[0] ? t->language : t->cfg.language;
+	char dir[4096];
+	ssize_t n;
+
+	/* The catalogue beside the program (a build tree) or the installed
+	 * one. */
+	n = readlink("/proc/self/exe", dir, sizeof dir - 16);
+	if (n > 0) {
+		char *slash;
+		dir[n] = '\0';
+		if ((slash = strrchr(dir, '/')) != NULL) {
+			strcpy(slash, "/locale");
+			if (access(dir, R_OK) == 0)
+				bindtextdomain("laurel", dir);
+			else
+				bindtextdomain("laurel", LOCALEDIR);
+		}
+	}
+	bind_textdomain_codeset("laurel", "UTF-8");
+	textdomain("laurel");
+	setenv("LANGUAGE", strcmp(lang, "en") == 0 ? "en" : "vi", 1);
+	/* Make gettext notice the change of language. */
+	setlocale(LC_MESSAGES, "");
+}
+
+int tui_main(const struct tui_opts *o)
+{
+	struct tui t;
+	struct sigaction sa;
+	char err[4200];
+	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.opts = o;
+	config_defaults(&t.cfg);
+	if (config_load(&t.cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
+	                err, sizeof err) != 0) {
+		fprintf(stderr, "laurel: %s\n", err);
+		return 2;
+	}
+	snprintf(t.hospital, sizeof t.hospital, "%s",
+	         t.cfg.hospital[0] ? t.cfg.hospital : "laurel");
+	set_language(&t);
+	rc = o->store ? lrl_connect_store(o->store, &t.conn)
+	              : lrl_connect(o->socket ? o->socket : t.cfg.socket, &t.conn);
+	if (rc != 0) {
+		fprintf(stderr, "laurel: %s\n",
+		        o->store ? _("cannot start or reach the server of this store")
+		                 : _("cannot reach the server (is laureld running?)"));
+		return 4;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	setup_terminal(&t);
+
+	if (screen_login(&t) != 0 || t.quit) {
+		endwin();
+		lrl_close(t.conn);
+		return got_signal ? 1 : 0;
+	}
+	set_language(&t);
+	t.logged_in = 1;
+	lrl_watch(t.conn);
+	open_section(&t, 0);
+	while (!t.quit && !got_signal) {
+		struct pollfd p[2] = {{0, POLLIN, 0}, {lrl_fd(t.conn), POLLIN, 0}};
+		if (t.need_redraw)
+			tui_redraw(&t);
+		if (poll(p, 2, 1000) < 0 && errno != EINTR)
+			break;
+		if (got_signal)
+			break;
+		if (p[1].revents & (POLLHUP | POLLERR)) {
+			tui_message(&t, 1, _("The connection to the server was lost."));
+			tui_redraw(&t);
+			break;
+		}
+		if ((p[1].revents & POLLIN) && lrl_changed(t.conn)) {
+			struct screen *s = tui_top(&t);
+			if (s && s->ops->reload)
+				s->ops->reload(&t, s);
+			t.need_redraw = 1;
+		}
+		if (p[0].revents & (POLLIN | POLLHUP)) {
+			wint_t ch;
+			int r;
+			nodelay(t.wmain, TRUE);
+			while ((r = wget_wch(t.wmain, &ch)) != ERR && !t.quit) {
+				if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+					layout(&t);
+					continue;
+				}
+				nodelay(t.wmain, FALSE);
+				handle_key(&t, (int)ch, r == KEY_CODE_YES);
+				nodelay(t.wmain, TRUE);
+			}
+			nodelay(t.wmain, FALSE);
+			if (p[0].revents & POLLHUP)
+				break;
+		}
+	}
+	clear_stack(&t);
+	endwin();
+	lrl_close(t.conn);
+	return 0;
+}
