@@ -11,6 +11,11 @@ if [ ! -e "$store/data.mdb" ]; then
 	"$bin/laureld" demo --store "$store"
 fi
 store=$(cd "$store" && pwd)
+conf=$(dirname "$store")/demo.conf
+if [ ! -e "$conf" ]; then
+	printf '[hospital]\nname = Bệnh viện Phục hồi chức năng tỉnh\n' >"$conf"
+fi
+export LAUREL_CONFIG="$conf"
 
 # A private server left by an older build would answer with old code.
 if [ -S "$store/laureld.sock" ]; then
@@ -31,7 +36,8 @@ cat <<TXT
     truongkhoa   head of Khoa Khám bệnh, council member
     nhanvien     staff (Khoa Khám bệnh)
 
-  Try, for example:
+  laurel opens on the login screen; log in with any account above.
+  From another terminal, the command line works on the same store:
     $bin/laurel --store $store --user truongkhoa staff list
     $bin/laurel --store $store --user quantri unit list
     $bin/laurel --store $store --user quantri audit log
@@ -48,5 +54,5 @@ while [ ! -S "$store/laureld.sock" ] && [ $i -lt 50 ]; do
 done
 echo "  laureld is serving $store (pid $!)."
 if [ -t 0 ] && [ -t 1 ]; then
-	exec "$bin/laurel" --store "$store" --user quantri whoami
+	exec "$bin/laurel" --store "$store" --user quantri
 fi

@@ -44,6 +44,9 @@ struct screen_ops {
 	const char *hints;
 	/* Is there unsaved input (q then asks before quitting)? */
 	int (*dirty)(struct screen *s);
+	/* The screen keeps its window's content itself (forms): the driver
+	 * does not erase the pane before draw. */
+	int keeps_content;
 };
 
 struct screen {

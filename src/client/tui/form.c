@@ -163,6 +163,7 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 
 	if (f->owner != w) {
 		save_values(f);
+		werase(w);
 		build(t, f, w);
 	}
 	wattron(w, tui_attr(t, TA_HEADER));
@@ -183,10 +184,8 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 		        _("* required   Enter: next field / choose   "
 		          "F10 or Ctrl-S: save   Esc: cancel"),
 		        getmaxx(w) - 4);
-	if (f->form) {
-		form_driver_w(f->form, KEY_CODE_YES, REQ_END_LINE);
+	if (f->form)
 		pos_form_cursor(f->form);
-	}
 	curs_set(1);
 }
 
@@ -236,6 +235,9 @@ static void choose(struct tui *t, struct fstate *f, int i)
 	if (sel >= 0 && vals[sel]) {
 		set_field_buffer(f->fields[i], 0, vals[sel]);
 		f->dirty = 1;
+		/* Chosen: go on to the next field, as Enter does elsewhere. */
+		if (i + 1 < f->n)
+			form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
 	}
 	for (int k = 0; k < n; k++)
 		free(vals[k]);
@@ -468,6 +470,11 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 			return ch != KEY_F(1);
 		}
 	}
+	if (!is_key && ch == 21) { /* Ctrl-U clears the field */
+		form_driver_w(f->form, KEY_CODE_YES, REQ_CLR_FIELD);
+		f->dirty = 1;
+		return 1;
+	}
 	if (!is_key && (ch == 127 || ch == 8)) {
 		form_driver_w(f->form, KEY_CODE_YES, REQ_DEL_PREV);
 		f->dirty = 1;
@@ -528,6 +535,7 @@ static int dirty(struct screen *s)
 static const struct screen_ops form_ops = {
 	"form", draw, key, NULL, close_form,
 	N_("F10/Ctrl-S save  Esc cancel  Tab next field  Enter choose"), dirty,
+	1, /* the form library keeps the fields drawn: do not erase */
 };
 
 /* ---- constructors ----------------------------------------------------- */

@@ -159,7 +159,7 @@ static void home_close(struct screen *s)
 
 static const struct screen_ops home_ops = {
 	"home", draw_home, home_key, home_reload, home_close,
-	N_("Tab menu  p change password  L language"), NULL,
+	N_("Tab menu  p change password  L language"), NULL, 0,
 };
 
 struct screen *screen_home(struct tui *t)

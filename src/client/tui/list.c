@@ -516,7 +516,7 @@ static void list_close(struct screen *s)
 static const struct screen_ops list_ops = {
 	"list", draw_list, list_key, list_reload, list_close,
 	N_("Enter open  a add  e edit  d close  m actions  / search  o sort"),
-	NULL,
+	NULL, 0,
 };
 
 struct screen *screen_list(struct tui *t, int action, const char *fparam,
@@ -655,7 +655,7 @@ static void record_close(struct screen *s)
 
 static const struct screen_ops record_ops = {
 	"record", draw_record, record_key, record_reload, record_close,
-	N_("e edit  m actions  Esc back"), NULL,
+	N_("e edit  m actions  Esc back"), NULL, 0,
 };
 
 struct screen *screen_record(struct tui *t, int action, const char *param,

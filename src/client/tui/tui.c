@@ -362,7 +362,10 @@ void tui_redraw(struct tui *t)
 	}
 	draw_title(t);
 	draw_menu(t);
-	werase(t->wmain);
+	if (s && s->ops->keeps_content)
+		touchwin(t->wmain);
+	else
+		werase(t->wmain);
 	if (s && s->ops->draw)
 		s->ops->draw(t, s, t->wmain);
 	wnoutrefresh(t->wmain);
@@ -611,7 +614,13 @@ static void handle_key(struct tui *t, int ch, int is_key)
 			t->need_redraw = 1;
 			return;
 		}
-	} else if (s && s->ops->key && s->ops->key(t, s, ch, is_key)) {
+		/* Any other key goes to the main pane, which takes the focus. */
+		if (!(!is_key && (ch == 'q' || ch == '?' || ch == 27 || ch == 'R'))) {
+			t->focus_menu = 0;
+			t->need_redraw = 1;
+		}
+	}
+	if (!t->focus_menu && s && s->ops->key && s->ops->key(t, s, ch, is_key)) {
 		return;
 	}
 	if (!is_key && ch == '?') {
