@@ -31,6 +31,7 @@
 #include <stdint.h>
 
 #include "laurel/limits.h"
+#include "laurel/msg.h"
 
 /* Roles, in the order of POL(). */
 #define LRL_ROLES(X)                                                           \
@@ -335,6 +336,7 @@ const struct lrl_param *action_param(const struct lrl_action *a,
 struct lrl_fail {
 	const char *field; /* static: a parameter name, or NULL */
 	char reason[256];
+	struct msg_args m; /* the reason's format and arguments (msg.h) */
 };
 
 /* Sets f and returns code (convenience for handlers and checks). */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "laurel/action.h"
+#include "laurel/msg.h"
 
 typedef struct lrl_conn lrl_conn;
 
@@ -27,6 +28,9 @@ struct lrl_reply {
 	char field[64];              /* the field an error concerns, or "" */
 	char message[1024];          /* the server's reason, or "" */
 	int64_t retry_after;         /* seconds, for login back-off */
+	char fmt[256];               /* the message's format, or "" */
+	char args[MSG_ARGS_MAX][MSG_ARG_LEN];
+	int nargs;
 	msgpack_unpacked u;
 	char *frame;
 };
@@ -70,6 +74,11 @@ int lrl_call(lrl_conn *c, const char *action, const void *params,
              size_t params_len, struct lrl_reply **out);
 
 void lrl_reply_free(struct lrl_reply *r);
+
+/* The reply's message (a refusal's reason, or a result's "message") in
+ * the user's language: the format is looked up in the "laurel" message
+ * catalogue and the arguments put back.  Writes into out (size n). */
+void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n);
 
 /* Packs the derived parameters of a new temporary password (salt, pk,
  * ops, mem) for AF_NEWPASS actions: 4 map entries, appended to pk. */

@@ -33,6 +33,7 @@
 
 #include "laurel/limits.h"
 #include "laurel/mp.h"
+#include "laurel/msg.h"
 
 enum wire_type {
 	WIRE_OK = 0,
@@ -55,9 +56,16 @@ enum wire_type {
  * The caller then packs exactly one body object. */
 void wire_begin(mp_buf *b, enum wire_type type);
 
-/* Builds a complete ERR message in b (b is reset first). */
+/* Builds a complete ERR message in b (b is reset first).  With m, the
+ * message's format and arguments go along ("fmt", "args") so that the
+ * client can translate it. */
 void wire_error(mp_buf *b, int code, const char *field, const char *message,
                 int64_t retry_after);
+void wire_error_m(mp_buf *b, int code, const char *field,
+                  const char *message, int64_t retry_after,
+                  const struct msg_args *m);
+/* Packs "fmt" and "args" entries (2 map entries) for m. */
+void wire_pack_msg(msgpack_packer *pk, const struct msg_args *m);
 
 /*
  * Decodes one payload: checks it is MessagePack, an array of three, a known

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libintl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -207,6 +208,17 @@ static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
 		} else {
 			r->body = body;
 		}
+		if (body->type == MSGPACK_OBJECT_MAP) {
+			const msgpack_object *a = mp_map_get(body, "args");
+			mp_get_strbuf(mp_map_get(body, "fmt"), r->fmt, sizeof r->fmt);
+			if (a && a->type == MSGPACK_OBJECT_ARRAY)
+				for (uint32_t i = 0; i < a->via.array.size &&
+				                     r->nargs < MSG_ARGS_MAX; i++)
+					if (mp_get_strbuf(&a->via.array.ptr[i],
+					                  r->args[r->nargs],
+					                  MSG_ARG_LEN) == 0)
+						r->nargs++;
+		}
 		*type_out = (int)type;
 		*out = r;
 		return 0;
@@ -222,6 +234,25 @@ static int roundtrip(lrl_conn *c, const void *payload, size_t len,
 	if ((rc = wire_write_frame(c->fd, payload, len)) != 0)
 		return rc;
 	return read_reply(c, out, type);
+}
+
+void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n)
+{
+	const char *plain = r->message;
+	char msg[1024] = "";
+
+	if (r->code == 0 && r->body) {
+		mp_get_strbuf(mp_map_get(r->body, "message"), msg, sizeof msg);
+		plain = msg;
+	}
+	if (r->fmt[0]) {
+		const char *tr = dgettext("laurel", r->fmt);
+		if (tr != r->fmt && strcmp(tr, r->fmt) != 0) {
+			msg_apply(tr, (char(*)[MSG_ARG_LEN])r->args, r->nargs, out, n);
+			return;
+		}
+	}
+	snprintf(out, n, "%s", plain[0] ? plain : lrl_strerror(r->code));
 }
 
 int lrl_raw(lrl_conn *c, const void *payload, size_t len,

@@ -113,6 +113,9 @@ int lrl_fail_set(struct lrl_fail *f, int code, const char *field,
 	va_start(ap, fmt);
 	vsnprintf(f->reason, sizeof f->reason, fmt, ap);
 	va_end(ap);
+	va_start(ap, fmt);
+	msg_capture(&f->m, fmt, ap);
+	va_end(ap);
 	return code;
 }
 

@@ -40,12 +40,32 @@ void wire_begin(mp_buf *b, enum wire_type type)
 	msgpack_pack_uint32(&b->pk, (uint32_t)type);
 }
 
+void wire_pack_msg(msgpack_packer *pk, const struct msg_args *m)
+{
+	mp_pack_kv_str(pk, "fmt", m->fmt);
+	mp_pack_str(pk, "args");
+	msgpack_pack_array(pk, (size_t)m->n);
+	for (int i = 0; i < m->n; i++)
+		mp_pack_str(pk, m->arg[i]);
+}
+
 void wire_error(mp_buf *b, int code, const char *field, const char *message,
                 int64_t retry_after)
 {
+	wire_error_m(b, code, field, message, retry_after, NULL);
+}
+
+void wire_error_m(mp_buf *b, int code, const char *field,
+                  const char *message, int64_t retry_after,
+                  const struct msg_args *m)
+{
+	int with_m = m && m->fmt;
+
 	mp_buf_reset(b);
 	wire_begin(b, WIRE_ERR);
-	msgpack_pack_map(&b->pk, retry_after > 0 ? 4 : 3);
+	msgpack_pack_map(&b->pk, (retry_after > 0 ? 4 : 3) + (with_m ? 2 : 0));
+	if (with_m)
+		wire_pack_msg(&b->pk, m);
 	mp_pack_kv_str(&b->pk, "code", lrl_errname(code));
 	mp_pack_kv_str(&b->pk, "field", field);
 	mp_pack_kv_str(&b->pk, "message",

@@ -104,13 +104,18 @@ int ctx_int(struct lrl_ctx *c, const char *name, int64_t *v)
 void result_message(msgpack_packer *pk, const char *fmt, ...)
 {
 	char buf[512];
+	struct msg_args m;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	msgpack_pack_map(pk, 1);
+	va_start(ap, fmt);
+	msg_capture(&m, fmt, ap);
+	va_end(ap);
+	msgpack_pack_map(pk, 3);
 	mp_pack_kv_str(pk, "message", buf);
+	wire_pack_msg(pk, &m);
 }
 
 /* Fills the actor part of c; refuses locked accounts and, while a new

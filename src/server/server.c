@@ -239,6 +239,15 @@ static void reply_error(struct srv *s, struct conn *c, int code,
 	conn_queue(c, s->reply.sb.data, s->reply.sb.size);
 }
 
+/* A refusal with its reason, translatable by the client. */
+static void reply_fail(struct srv *s, struct conn *c, int code,
+                       const struct lrl_fail *f)
+{
+	wire_error_m(&s->reply, code, f->field,
+	             f->reason[0] ? f->reason : NULL, 0, &f->m);
+	conn_queue(c, s->reply.sb.data, s->reply.sb.size);
+}
+
 /* A malformed frame: answer, then close this connection only. */
 static void proto_error(struct srv *s, struct conn *c, int code,
                         const char *msg)
@@ -503,7 +512,7 @@ static void on_call(struct srv *s, struct conn *c, const msgpack_object *b)
 	                &s->reply.pk, &f, &defer);
 	store_abort(t);
 	if (rc != 0)
-		reply_error(s, c, rc, f.field, f.reason[0] ? f.reason : NULL, 0);
+		reply_fail(s, c, rc, &f);
 	else if (defer)
 		start_verify(s, c);
 	else
@@ -742,8 +751,7 @@ retry:
 		if (res[i].rc == 0)
 			conn_queue(c, res[i].out.sb.data, res[i].out.sb.size);
 		else
-			reply_error(s, c, res[i].rc, res[i].f.field,
-			            res[i].f.reason[0] ? res[i].f.reason : NULL, 0);
+			reply_fail(s, c, res[i].rc, &res[i].f);
 	}
 	goto done;
 fail_txn:

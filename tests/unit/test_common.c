@@ -1,6 +1,7 @@
 /* test_common.c — dates, parameter checks, output formats, the demo
  * generator. */
 #include <check.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "laurel/demo.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
+#include "laurel/msg.h"
 #include "laurel/render.h"
 
 START_TEST(test_dates_parse_in_both_written_forms)
@@ -274,6 +276,35 @@ START_TEST(test_demo_generator_is_seeded_and_realistic)
 }
 END_TEST
 
+static void capture(struct msg_args *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_capture(m, fmt, ap);
+	va_end(ap);
+}
+
+START_TEST(test_messages_carry_their_arguments_for_translation)
+{
+	struct msg_args m;
+	char out[256];
+
+	capture(&m, "must be between %lld and %lld, not %.*s (%zu%%)",
+	        (long long)1, (long long)9, 3, "abcdef", (size_t)42);
+	ck_assert_int_eq(m.n, 4);
+	ck_assert_str_eq(m.arg[0], "1");
+	ck_assert_str_eq(m.arg[2], "abc");
+	ck_assert_str_eq(m.arg[3], "42");
+	msg_apply("phải từ %lld đến %lld, không phải %.*s (%zu%%)", m.arg, m.n,
+	          out, sizeof out);
+	ck_assert_str_eq(out, "phải từ 1 đến 9, không phải abc (42%)");
+	/* A translation may reorder its arguments. */
+	msg_apply("%2$lld … %1$lld", m.arg, m.n, out, sizeof out);
+	ck_assert_str_eq(out, "9 … 1");
+}
+END_TEST
+
 Suite *suite_common(void)
 {
 	Suite *s = suite_create("common");
@@ -290,6 +321,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, test_text_output_aligns_and_shows_escapes_visibly);
 	tcase_add_test(tc, test_json_output_is_one_object_per_record);
 	tcase_add_test(tc, test_demo_generator_is_seeded_and_realistic);
+	tcase_add_test(tc, test_messages_carry_their_arguments_for_translation);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -331,7 +331,9 @@ static int save_action(struct tui *t, struct fstate *f)
 		mp_pack_str(&entries.pk, f->defs[i].name);
 		memset(&fail, 0, sizeof fail);
 		if (action_pack_text(f->defs[i].p, v, &entries.pk, &fail) != 0) {
-			tui_message(t, 1, "%s: %s", f->defs[i].label, fail.reason);
+			char why[512];
+			msg_apply(_(fail.m.fmt), fail.m.arg, fail.m.n, why, sizeof why);
+			tui_message(t, 1, "%s: %s", f->defs[i].label, why);
 			focus_field(f, i);
 			free(v);
 			goto out;
@@ -371,9 +373,8 @@ static int save_action(struct tui *t, struct fstate *f)
 		goto out;
 	}
 	{
-		const msgpack_object *m = mp_map_get(r->body, "message");
-		char msg[512] = "";
-		mp_get_strbuf(m, msg, sizeof msg);
+		char msg[1024];
+		lrl_reply_text(r, msg, sizeof msg);
 		tui_message(t, 0, "%s", msg[0] ? msg : _("Saved."));
 	}
 	rc = 0;

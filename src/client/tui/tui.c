@@ -206,10 +206,10 @@ int tui_call(struct tui *t, const char *action, const void *params,
 		return rc;
 	}
 	if ((*out)->code != 0) {
+		char text[1024];
+		lrl_reply_text(*out, text, sizeof text);
 		tui_message(t, 1, "%s%s%s", (*out)->field[0] ? tui_label((*out)->field) : "",
-		            (*out)->field[0] ? ": " : "",
-		            (*out)->message[0] ? (*out)->message
-		                               : lrl_strerror((*out)->code));
+		            (*out)->field[0] ? ": " : "", text);
 		return (*out)->code;
 	}
 	return 0;
