@@ -252,9 +252,15 @@ static int cmd_verify(const char *dir, const char *cpfile)
 
 	if (cpfile) {
 		char line[1024];
+		int found = 0;
 		FILE *f = fopen(cpfile, "r");
-		if (f == NULL || fgets(line, sizeof line, f) == NULL ||
-		    checkpoint_parse(line, &cp) != 0) {
+		/* The checkpoint line may stand anywhere in the file (laurel
+		 * audit checkpoint prints it among other fields). */
+		while (f && !found && fgets(line, sizeof line, f) != NULL) {
+			char *at = strstr(line, "laurel-checkpoint ");
+			found = at && checkpoint_parse(at, &cp) == 0;
+		}
+		if (!found) {
 			fprintf(stderr, "laureld: %s: not a laurel checkpoint\n",
 			        cpfile);
 			if (f)
@@ -401,8 +407,8 @@ int main(int argc, char **argv)
 		storedir = cfg.store;
 	if (!strcmp(cmd, "init")) {
 		if (!admin || !full || optind != argc) {
-			fprintf(stderr, "laureld: init needs --storedir, --admin and "
-			                "--full-name\n");
+			fprintf(stderr, "laureld: init needs --admin and --full-name "
+			                "(--store defaults to the configured store)\n");
 			usage(stderr);
 			return 2;
 		}
@@ -414,6 +420,10 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "demo")) {
 		if (optind != argc) {
 			usage(stderr);
+			return 2;
+		}
+		if (demo_staff < 60 || demo_staff > 100000) {
+			fprintf(stderr, "laureld: demo: --staff must be 60 to 100000\n");
 			return 2;
 		}
 		rc = cmd_init(storedir, DEMO_ADMIN, "Phạm Thị Thu Trang",

@@ -61,6 +61,15 @@ static int visible(const struct lrl_action *a)
 	       !(n > 6 && strcmp(a->name + n - 6, "-check") == 0);
 }
 
+/* "noun verb" for "noun.verb" (static buffer). */
+static const char *noun_verb(const char *name, size_t nl)
+{
+	static char buf[96];
+
+	snprintf(buf, sizeof buf, "%.*s %s", (int)nl, name, name + nl + 1);
+	return buf;
+}
+
 static void help_all(FILE *f)
 {
 	const char *prev = NULL;
@@ -86,8 +95,8 @@ static void help_all(FILE *f)
 			fputc('\n', f);
 		prev = a->name;
 		prevlen = nl;
-		fprintf(f, "  laurel %.*s %-12s %s\n", (int)nl, a->name,
-		        a->name + nl + 1, a->help);
+		fprintf(f, "  laurel %-*s %s\n", 22,
+		        noun_verb(a->name, nl), a->help);
 	}
 	fputs("\nRun 'laurel NOUN VERB --help' for a command's parameters; "
 	      "see laurel(1).\n", f);
@@ -106,7 +115,7 @@ static int help_noun(FILE *f, const char *noun)
 		if (!any)
 			fprintf(f, "usage: laurel %s VERB [--param value …]\n\n", noun);
 		any = 1;
-		fprintf(f, "  %-12s %s\n", a->name + nl + 1, a->help);
+		fprintf(f, "  %-16s %s\n", a->name + nl + 1, a->help);
 	}
 	return any;
 }
@@ -164,7 +173,7 @@ static void roles_matrix(FILE *f)
 	fputc('\n', f);
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
 		const struct lrl_action *a = &lrl_actions[i];
-		if (a->flags & AF_INTERNAL)
+		if (!visible(a))
 			continue;
 		fprintf(f, "%-20s", a->name);
 		for (int r = 0; r < LRL_ROLE_COUNT; r++)
@@ -214,10 +223,12 @@ static int open_conn(const struct opts *o, lrl_conn **c)
 
 	if (o->store) {
 		rc = lrl_connect_store(o->store, c);
-		if (rc == LRL_ENOENT)
-			fprintf(stderr, "laurel: no store in %s (create one with "
-			                "laureld init)\n", o->store);
-		else if (rc != 0)
+		if (rc == LRL_ENOENT) {
+			fprintf(stderr, "laurel: --store: no store in %s (create one "
+			                "with laureld init)\n", o->store);
+			return LRL_EUSAGE;
+		}
+		if (rc != 0)
 			fprintf(stderr, "laurel: cannot start or reach the server "
 			                "of %s\n", o->store);
 		return rc == 0 ? 0 : LRL_ECONN;

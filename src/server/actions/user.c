@@ -284,10 +284,17 @@ static int set_locked(struct lrl_ctx *c, int locked)
 			return lrl_fail_set(&c->fail, LRL_ESTATE, "login",
 			                    "at least one administrator must remain");
 	}
-	if (u.locked == locked)
+	if (locked && u.locked)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, "login",
-		                    "%s is already %s", u.login,
-		                    locked ? "locked" : "unlocked");
+		                    "%s is already locked", u.login);
+	if (!locked && !u.locked) {
+		/* Not locked by an administrator: clearing the failed logins
+		 * (a back-off or lock-out) is what is wanted. */
+		clear_failures(c, u.login);
+		result_message(c->out, "account %s was not locked; its failed "
+		               "logins are cleared", u.login);
+		return 0;
+	}
 	u.locked = locked;
 	if ((rc = users_put(c->txn, &u, 0)) != 0)
 		return rc;
