@@ -126,6 +126,16 @@ fail:
 	return rc;
 }
 
+/* The map a new environment starts with.  LAUREL_MAP_SIZE (bytes) lets
+ * tests start small to exercise growth. */
+static size_t initial_map(void)
+{
+	const char *e = getenv("LAUREL_MAP_SIZE");
+	unsigned long long v = e ? strtoull(e, NULL, 10) : 0;
+
+	return v >= 65536 ? (size_t)v : LRL_MAP_INITIAL;
+}
+
 int store_open(const char *dir, unsigned flags, store **out)
 {
 	store *s;
@@ -155,10 +165,10 @@ int store_open(const char *dir, unsigned flags, store **out)
 		goto fail;
 	mdb_env_info(s->env, &info);
 	s->mapsize = info.me_mapsize;
-	if (s->mapsize < LRL_MAP_INITIAL && !(flags & STORE_READONLY)) {
-		if ((rc = mdb_env_set_mapsize(s->env, LRL_MAP_INITIAL)) != 0)
+	if (s->mapsize < initial_map() && !(flags & STORE_READONLY)) {
+		if ((rc = mdb_env_set_mapsize(s->env, initial_map())) != 0)
 			goto fail;
-		s->mapsize = LRL_MAP_INITIAL;
+		s->mapsize = initial_map();
 	}
 	rc = mdb_txn_begin(s->env, NULL, (flags & STORE_READONLY) ? MDB_RDONLY : 0,
 	                   &txn);

@@ -1,0 +1,164 @@
+/* test_store.c — the LMDB store: schema version, growth, the event log. */
+#include <check.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "laurel/err.h"
+#include "laurel/evlog.h"
+#include "laurel/store.h"
+#include "laurel/wire.h"
+
+static char dir[256];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "%s/laurel-store.XXXXXX",
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	unsetenv("LAUREL_MAP_SIZE");
+}
+
+START_TEST(test_a_new_store_records_its_schema_version)
+{
+	store *s;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	ck_assert_int_eq(store_begin(s, NULL, 0, &t), 0);
+	ck_assert_int_eq(store_get(t, STORE_DB_META, "schema", 6, &v, &vl), 0);
+	ck_assert_uint_eq(wire_get_be32(v), STORE_SCHEMA_VERSION);
+	store_abort(t);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_a_store_from_a_newer_version_is_refused)
+{
+	store *s;
+	store_txn *t;
+	uint8_t v[4];
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	wire_put_be32(v, STORE_SCHEMA_VERSION + 1);
+	ck_assert_int_eq(store_put(t, STORE_DB_META, "schema", 6, v, 4, 0), 0);
+	ck_assert_int_eq(store_commit(t), 0);
+	store_close(s);
+	ck_assert_int_eq(store_open(dir, 0, &s), LRL_ESTATE);
+}
+END_TEST
+
+START_TEST(test_store_files_are_private)
+{
+	store *s;
+	char path[300];
+	struct stat st;
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	store_close(s);
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+}
+END_TEST
+
+START_TEST(test_a_full_map_grows_instead_of_failing)
+{
+	store *s;
+	store_txn *t;
+	char val[4000];
+	size_t before;
+	int rc = 0, grew = 0;
+
+	setenv("LAUREL_MAP_SIZE", "1048576", 1);
+	memset(val, 'x', sizeof val);
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	before = store_map_size(s);
+	for (uint32_t i = 0; i < 2000; i++) {
+		uint8_t k[4];
+		wire_put_be32(k, i);
+		ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+		rc = store_put(t, STORE_DB_STATE, k, 4, val, sizeof val, 0);
+		if (rc == 0)
+			rc = store_commit(t);
+		else
+			store_abort(t);
+		if (rc == LRL_EFULL) {
+			ck_assert_int_eq(store_grow(s), 0);
+			grew++;
+			i--;
+			continue;
+		}
+		ck_assert_int_eq(rc, 0);
+	}
+	ck_assert_int_gt(grew, 0);
+	ck_assert_uint_gt(store_map_size(s), before);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_events_chain_to_the_previous_hash)
+{
+	store *s;
+	store_txn *t;
+	uint8_t sig[LRL_SIG_LEN] = {0}, head[LRL_HASH_LEN], h1[LRL_HASH_LEN];
+	const uint8_t req[] = {0x91, 0x01};
+	struct evlog_event ev;
+	uint64_t seq, count;
+	const void *v;
+	size_t vl;
+	msgpack_unpacked u;
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	memset(&ev, 0, sizeof ev);
+	ev.time = 1765000000;
+	ev.req = req;
+	ev.req_len = sizeof req;
+	ev.sig = sig;
+	ck_assert_int_eq(evlog_append(t, &ev, &seq, h1), 0);
+	ck_assert_uint_eq(seq, 1);
+	ck_assert_int_eq(evlog_append(t, &ev, &seq, NULL), 0);
+	ck_assert_uint_eq(seq, 2);
+	ck_assert_int_eq(evlog_get(t, 2, &v, &vl), 0);
+	msgpack_unpacked_init(&u);
+	ck_assert_int_eq(evlog_decode(&u, v, vl, &ev), 0);
+	ck_assert_mem_eq(ev.prev, h1, LRL_HASH_LEN);
+	msgpack_unpacked_destroy(&u);
+	ck_assert_int_eq(evlog_head(t, &count, head), 0);
+	ck_assert_uint_eq(count, 2);
+	evlog_hash(v, vl, h1);
+	ck_assert_mem_eq(head, h1, LRL_HASH_LEN);
+	ck_assert_int_eq(store_commit(t), 0);
+	store_close(s);
+}
+END_TEST
+
+Suite *suite_store(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("store");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_a_new_store_records_its_schema_version);
+	tcase_add_test(tc, test_a_store_from_a_newer_version_is_refused);
+	tcase_add_test(tc, test_store_files_are_private);
+	tcase_add_test(tc, test_a_full_map_grows_instead_of_failing);
+	tcase_add_test(tc, test_events_chain_to_the_previous_hash);
+	suite_add_tcase(s, tc);
+	return s;
+}
