@@ -5,6 +5,7 @@
 #   make check SAN=1  the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make run        build, create the demo store in var/demo, open laurel on it
 #   make bench      the benchmark program (figures in README.md)
+#   make po         regenerate po/laurel.pot and merge it into po/vi.po
 #   make install / uninstall   honour PREFIX and DESTDIR
 
 PREFIX     ?= /usr/local
@@ -61,14 +62,21 @@ LIB_CORE   := $(B)/libcore.a
 LIB_SERVER := $(B)/libserver.a
 LIB_CLIENT := $(B)/libclient.a
 LIBS_ALL   := $(LIB_SERVER) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
+MO         := $(B)/locale/vi/LC_MESSAGES/laurel.mo
 
-.PHONY: all deps check run bench install uninstall clean fuzz format
-all: $(B)/laurel $(B)/laureld
+.PHONY: all deps check run bench install uninstall clean fuzz format po
+all: $(B)/laurel $(B)/laureld $(MO)
 
 deps:
 	@sh scripts/deps.sh
 
-$(B)/obj/%.o: %.c
+# Objects are rebuilt when the flags (and the paths compiled in) change.
+$(B)/.flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
+FORCE:
+
+$(B)/obj/%.o: %.c $(B)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -86,6 +94,17 @@ $(B)/laureld: $(call obj,src/server/laureld.c) $(LIB_SERVER) $(LIB_CORE) $(LIB_C
 
 $(B)/laurel: $(call obj,src/client/laurel.c) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The message catalogue, beside the binaries (tui.c looks there first).
+$(B)/locale/%/LC_MESSAGES/laurel.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Regenerate the template from po/POTFILES and merge it into the translation.
+po:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --language=C \
+	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
+	msgmerge --update --backup=none po/vi.po po/laurel.pot
 
 # One Check runner holds every suite: tests/unit/test_NAME.c defines
 # Suite *suite_NAME(void); the list below is generated from the file names.
@@ -119,12 +138,14 @@ run: deps
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	   $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/laurel \
-	   $(DESTDIR)$(UNITDIR) $(DESTDIR)$(PREFIX)/share/laurel
+	   $(DESTDIR)$(UNITDIR) $(DESTDIR)$(PREFIX)/share/laurel \
+	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	install -m 0755 $(B)/laurel $(DESTDIR)$(BINDIR)/laurel
 	install -m 0755 $(B)/laureld $(DESTDIR)$(SBINDIR)/laureld
 	install -m 0644 man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
 	install -m 0644 man/laurel.conf.5 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5
 	install -m 0644 man/laureld.8 $(DESTDIR)$(MANDIR)/man8/laureld.8
+	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	[ -e $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf ] || \
 	   install -m 0644 data/laurel.conf $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf
 	sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
@@ -134,7 +155,7 @@ install: all
 	install -d -m 0700 $(DESTDIR)$(STATEDIR)
 	install -d -m 0755 $(DESTDIR)$(RUNDIR)
 	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
-	   getent passwd laurel >/dev/null || useradd --system --home-dir $(STATEDIR) \
+	   getent passwd laurel >/dev/null || useradd --system --user-group --home-dir $(STATEDIR) \
 	      --shell /usr/sbin/nologin laurel; \
 	   chown laurel:laurel $(STATEDIR) $(RUNDIR); \
 	fi
@@ -142,7 +163,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/laurel $(DESTDIR)$(SBINDIR)/laureld \
 	   $(DESTDIR)$(MANDIR)/man1/laurel.1 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5 \
-	   $(DESTDIR)$(MANDIR)/man8/laureld.8 $(DESTDIR)$(UNITDIR)/laureld.service
+	   $(DESTDIR)$(MANDIR)/man8/laureld.8 $(DESTDIR)$(UNITDIR)/laureld.service \
+	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	@echo "laurel: kept $(STATEDIR) (the store) and $(SYSCONFDIR)/laurel (config)"
 
 format:
