@@ -68,6 +68,7 @@ struct tui {
 	char login[LRL_LOGIN_MAX + 1];
 	char full_name[LRL_NAME_MAX * 4 + 1];
 	char roles[512];
+	char roles_shown[1024];
 	char hospital[256];
 	char language[8];
 	unsigned role_bits;

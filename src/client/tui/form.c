@@ -572,7 +572,7 @@ struct screen *screen_form(struct tui *t, int action,
 		return NULL;
 	}
 	f->action = action;
-	snprintf(f->title, sizeof f->title, "%s", a->help);
+	snprintf(f->title, sizeof f->title, "%s", _(a->help));
 	for (const struct lrl_param *p = a->params; p->name && f->n < FORM_MAX_FIELDS - 2; p++) {
 		struct fdef *d;
 		if (p->flags & PF_DERIVED || p->type == LRL_PT_ROWS)

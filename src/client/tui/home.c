@@ -67,13 +67,13 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct home *h = s->data;
 	int wd = getmaxx(w), ht = getmaxy(w), y = 1;
-	char buf[1024];
+	char buf[1600];
 
 	wattron(w, A_BOLD);
 	snprintf(buf, sizeof buf, _("Hello, %s"), t->full_name);
 	tui_put(w, y++, 2, buf, wd - 4);
 	wattroff(w, A_BOLD);
-	snprintf(buf, sizeof buf, "%s: %s", _("Roles"), t->roles);
+	snprintf(buf, sizeof buf, "%s: %s", _("Roles"), t->roles_shown);
 	tui_put(w, y++, 2, buf, wd - 4);
 	if (h->staff[0]) {
 		snprintf(buf, sizeof buf, _("Your staff record: %s — %s"), h->staff,

@@ -364,7 +364,7 @@ static void row_actions(struct tui *t, struct list *l)
 		    (a->flags & AF_CSV) || strstr(a->name, ".add"))
 			continue;
 		acts[n] = a;
-		items[n++] = a->help;
+		items[n++] = _(a->help);
 	}
 	if (n == 0) {
 		tui_message(t, 0, "%s", _("No actions you may take on this row."));
@@ -390,7 +390,7 @@ static void destructive(struct tui *t, struct list *l)
 		const char *v = l->rows[l->view[l->sel]].cell[0];
 		if (!a || !may(t, a))
 			continue;
-		snprintf(q, sizeof q, "%s: %s?", a->help, v);
+		snprintf(q, sizeof q, "%s: %s?", _(a->help), v);
 		if (!tui_confirm(t, q))
 			return;
 		mp_buf_init(&b);
@@ -541,7 +541,7 @@ struct screen *screen_list(struct tui *t, int action, const char *fparam,
 	}
 	s->ops = &list_ops;
 	s->data = l;
-	snprintf(s->title, sizeof s->title, "%s", a->help);
+	snprintf(s->title, sizeof s->title, "%s", _(a->help));
 	load(t, l);
 	return s;
 }
@@ -677,7 +677,7 @@ struct screen *screen_record(struct tui *t, int action, const char *param,
 	snprintf(rec->noun, sizeof rec->noun, "%.*s", (int)(dot - a->name), a->name);
 	s->ops = &record_ops;
 	s->data = rec;
-	snprintf(s->title, sizeof s->title, "%s: %s", a->help, value);
+	snprintf(s->title, sizeof s->title, "%s: %s", _(a->help), value);
 	record_load(t, rec);
 	return s;
 }

@@ -79,7 +79,7 @@ static const char *const labels[][2] = {
 	{"role", N_("Role")},
 	{"language", N_("Language")},
 	{"created", N_("Created")},
-	{"staff", N_("Staff")},
+	{"staff", N_("Staff members")},
 	{"event", N_("Event")},
 	{"time", N_("Time")},
 	{"user", N_("User")},
@@ -96,7 +96,7 @@ static const char *const labels[][2] = {
 	{"office", N_("Office (phòng)")},
 	{"station", N_("Health station (trạm)")},
 	{"organisation", N_("Mass organisation")},
-	{"staff-role", N_("Staff")},
+	{"staff-role", N_("Staff member")},
 	{"head", N_("Department head")},
 	{"council", N_("Council member")},
 	{"chair", N_("Council chair")},
@@ -293,14 +293,14 @@ static void layout(struct tui *t)
 
 static void draw_title(struct tui *t)
 {
-	char buf[1536];
+	char buf[2048];
 
 	werase(t->wtitle);
 	wbkgdset(t->wtitle, (chtype)tui_attr(t, TA_TITLE) | ' ');
 	werase(t->wtitle);
 	if (t->logged_in)
 		snprintf(buf, sizeof buf, " laurel · %s · %s (%s) · %s", t->hospital,
-		         t->full_name, t->login, t->roles);
+		         t->full_name, t->login, t->roles_shown);
 	else
 		snprintf(buf, sizeof buf, " laurel · %s", t->hospital);
 	tui_put(t->wtitle, 0, 0, buf, t->cols);
@@ -425,14 +425,14 @@ int tui_choose(struct tui *t, const char *title, const char *const *items,
 	pan = new_panel(win);
 	for (;;) {
 		wint_t wc;
-		int r;
+		int r, tw = (int)text_width(title);
 		if (sel < top)
 			top = sel;
 		if (sel >= top + h - 2)
 			top = sel - (h - 3);
 		werase(win);
 		box(win, 0, 0);
-		tui_put(win, 0, 2, title, w - 4);
+		tui_put(win, 0, 2, title, tw < w - 4 ? tw : w - 4);
 		for (int i = 0; i < h - 2 && top + i < n; i++) {
 			if (top + i == sel)
 				wattron(win, tui_attr(t, TA_SELECTED));
@@ -499,6 +499,27 @@ void tui_help(struct tui *t)
 
 /* ---- sections and sessions -------------------------------------------- */
 
+/* "staff, head:KHAMBENH" as the user reads it: role names translated. */
+static void roles_display(const char *roles, char *out, size_t n)
+{
+	char buf[512], *tok, *save = NULL;
+	size_t o = 0;
+
+	out[0] = '\0';
+	snprintf(buf, sizeof buf, "%s", roles);
+	for (tok = strtok_r(buf, ", ", &save); tok && o < n;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		char *colon = strchr(tok, ':');
+		char key[32];
+		if (colon)
+			*colon = '\0';
+		snprintf(key, sizeof key, "%s", strcmp(tok, "staff") ? tok : "staff-role");
+		o += (size_t)snprintf(out + o, n - o, "%s%s%s%s%s", o ? ", " : "",
+		                      tui_label(key), colon ? " (" : "",
+		                      colon ? colon + 1 : "", colon ? ")" : "");
+	}
+}
+
 static void parse_roles(struct tui *t)
 {
 	char buf[512], *tok, *save = NULL;
@@ -554,6 +575,7 @@ int tui_load_session(struct tui *t)
 	}
 	lrl_reply_free(r);
 	parse_roles(t);
+	roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
 	build_sections(t);
 	return rc;
 }
@@ -693,6 +715,8 @@ static void set_language(struct tui *t)
 			else
 				bindtextdomain("laurel", LOCALEDIR);
 		}
+	} else {
+		bindtextdomain("laurel", LOCALEDIR);
 	}
 	bind_textdomain_codeset("laurel", "UTF-8");
 	textdomain("laurel");
