@@ -8,7 +8,9 @@
  * process.
  *
  * Lifecycle: lrl_connect or lrl_connect_store → lrl_login → lrl_call… →
- * lrl_close.  Replies are owned by the caller (lrl_reply_free).
+ * lrl_close.  Replies are owned by the caller (lrl_reply_free).  The
+ * program must have called sodium_init() first (keys live in
+ * sodium_malloc'd memory).
  */
 #ifndef LAUREL_CLIENT_H
 #define LAUREL_CLIENT_H
