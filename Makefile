@@ -37,7 +37,12 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude $(PKG_CFLAGS) \
              -DRUNDIR='"$(RUNDIR)"' -DSTATEDIR='"$(STATEDIR)"' -MMD -MP
 LDFLAGS ?=
 
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+B       := build/fuzz
+CC      := clang
+ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(SAN),1)
 B       := build/san
 CC      := clang
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -117,10 +122,32 @@ $(B)/obj/tests/%.o: ALL_CFLAGS += -Wno-missing-prototypes $(CHECK_CFLAGS) -I$(B)
 $(B)/tests/check_laurel: $(call obj,tests/check_main.c $(TEST_SRC) $(TESTLIB_SRC)) $(LIBS_ALL)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
+# Fuzz targets (tests/fuzz/fuzz_NAME.c).  Every build replays their corpora
+# (make check); make fuzz runs libFuzzer on each for FUZZ_SECONDS.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 30
+$(B)/fuzz-replay/%: $(call obj,tests/fuzz/fuzz_%.c tests/fuzz/replay.c) $(LIBS_ALL)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(B)/fuzzer-%: $(call obj,tests/fuzz/fuzz_%.c) $(LIBS_ALL)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 $(addprefix build/fuzz/fuzzer-,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	   mkdir -p build/fuzz/corpus-$$t; \
+	   echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	   build/fuzz/fuzzer-$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      build/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 # The whole suite: unit, integration (a real laureld on temp stores) and
 # end-to-end (tmux drives the real TUI).  LAUREL_SUITE=name runs one suite.
 check: deps
-	@$(MAKE) --no-print-directory all $(B)/tests/check_laurel
+	@$(MAKE) --no-print-directory all $(B)/tests/check_laurel \
+	   $(addprefix $(B)/fuzz-replay/,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	   $(B)/fuzz-replay/$$t tests/fuzz/corpus/$$t || exit 1; done
 	LAUREL_BUILD=$(B) $(B)/tests/check_laurel
 
 $(B)/laurel-bench: $(call obj,tests/bench/bench.c) $(LIBS_ALL)

@@ -43,4 +43,8 @@ void config_defaults(struct lrl_config *c);
 int config_load(struct lrl_config *c, const char *path, int must_exist,
                 char *err, size_t n);
 
+/* The same over text in memory (name labels messages). */
+int config_load_string(struct lrl_config *c, const char *text,
+                       const char *name, char *err, size_t n);
+
 #endif

@@ -23,4 +23,8 @@
 int csvin_read(const char *path, msgpack_packer *pk, size_t *nrows,
                char *err, size_t n);
 
+/* The same, over len bytes already in memory; name labels messages. */
+int csvin_parse(const char *data, size_t len, const char *name,
+                msgpack_packer *pk, size_t *nrows, char *err, size_t n);
+
 #endif

@@ -85,43 +85,39 @@ static unsigned char detect_delim(const char *line)
 	return ',';
 }
 
-int csvin_read(const char *path, msgpack_packer *pk, size_t *nrows,
-               char *err, size_t n)
+int csvin_parse(const char *data, size_t len, const char *name,
+                msgpack_packer *pk, size_t *nrows, char *err, size_t n)
 {
 	struct csv_parser p;
 	struct reader r;
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	const char *s = data, *end = data + len;
 	int rc = 0;
 
 	*nrows = 0;
-	if ((f = fopen(path, "rb")) == NULL) {
-		snprintf(err, n, "%s: %s", path, strerror(errno));
-		return LRL_EIO;
-	}
 	memset(&r, 0, sizeof r);
 	mp_buf_init(&r.rows);
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
-		fclose(f);
 		mp_buf_free(&r.rows);
 		return LRL_ENOMEM;
 	}
-	while ((len = getline(&line, &cap, f)) > 0) {
-		char *s = line;
+	/* A byte order mark, as spreadsheet programs write. */
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	if (s < end) {
+		char first[4096];
+		size_t fl = (size_t)(end - s) < sizeof first - 1 ? (size_t)(end - s)
+		                                                 : sizeof first - 1;
+		memcpy(first, s, fl);
+		first[fl] = '\0';
+		csv_set_delim(&p, detect_delim(first));
+	}
+	/* Fed one physical line at a time, so that rows know their line. */
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t ll = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
 		r.line++;
-		if (r.line == 1) {
-			/* A byte order mark, as spreadsheet programs write. */
-			if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-				s += 3;
-				len -= 3;
-			}
-			csv_set_delim(&p, detect_delim(s));
-		}
-		if (csv_parse(&p, s, (size_t)len, on_field, on_row, &r) !=
-		    (size_t)len) {
-			snprintf(err, n, "%s: line %zu: %s", path, r.line,
+		if (csv_parse(&p, s, ll, on_field, on_row, &r) != ll) {
+			snprintf(err, n, "%s: line %zu: %s", name, r.line,
 			         csv_strerror(csv_error(&p)));
 			rc = LRL_EINVAL;
 			break;
@@ -130,15 +126,12 @@ int csvin_read(const char *path, msgpack_packer *pk, size_t *nrows,
 			rc = LRL_ENOMEM;
 			break;
 		}
+		s += ll;
 	}
 	if (rc == 0 && csv_fini(&p, on_field, on_row, &r) != 0) {
-		snprintf(err, n, "%s: line %zu: a quoted cell is not closed", path,
+		snprintf(err, n, "%s: line %zu: a quoted cell is not closed", name,
 		         r.line);
 		rc = LRL_EINVAL;
-	}
-	if (rc == 0 && ferror(f)) {
-		snprintf(err, n, "%s: %s", path, strerror(errno));
-		rc = LRL_EIO;
 	}
 	if (rc == 0) {
 		msgpack_pack_array(pk, (uint32_t)r.nrows);
@@ -148,9 +141,49 @@ int csvin_read(const char *path, msgpack_packer *pk, size_t *nrows,
 	for (size_t i = 0; i < r.ncells; i++)
 		free(r.cells[i].s);
 	free(r.cells);
-	free(line);
 	csv_free(&p);
-	fclose(f);
 	mp_buf_free(&r.rows);
+	return rc;
+}
+
+int csvin_read(const char *path, msgpack_packer *pk, size_t *nrows,
+               char *err, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	*nrows = 0;
+	if (f == NULL) {
+		snprintf(err, n, "%s: %s", path, strerror(errno));
+		return LRL_EIO;
+	}
+	for (;;) {
+		size_t got;
+		if (len == cap) {
+			char *p;
+			cap = cap ? cap * 2 : 65536;
+			if ((p = realloc(data, cap)) == NULL) {
+				free(data);
+				fclose(f);
+				return LRL_ENOMEM;
+			}
+			data = p;
+		}
+		got = fread(data + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, n, "%s: %s", path, strerror(errno));
+		free(data);
+		fclose(f);
+		return LRL_EIO;
+	}
+	fclose(f);
+	rc = csvin_parse(data ? data : "", len, path, pk, nrows, err, n);
+	free(data);
 	return rc;
 }

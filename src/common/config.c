@@ -126,3 +126,21 @@ int config_load(struct lrl_config *c, const char *path, int must_exist,
 	}
 	return 0;
 }
+
+int config_load_string(struct lrl_config *c, const char *text,
+                       const char *name, char *err, size_t n)
+{
+	struct load_ctx x = {c, NULL, 0, 0, 0};
+	char why[256] = "";
+	int line;
+
+	x.err = why;
+	x.n = sizeof why;
+	line = ini_parse_string(text, on_entry, &x);
+	if (line != 0) {
+		snprintf(err, n, "%s:%d: %s", name, line,
+		         why[0] ? why : "syntax error (expected key = value or [section])");
+		return LRL_EINVAL;
+	}
+	return 0;
+}

@@ -180,11 +180,96 @@ int mp_get_strbuf(const msgpack_object *o, char *buf, size_t n)
 	return 0;
 }
 
+static uint64_t be(const uint8_t *p, size_t n)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/*
+ * Walks the encoding without allocating and checks that it is exactly one
+ * complete object in which no array, map, string or binary claims more
+ * elements or bytes than remain.  msgpack-c sizes its allocations from the
+ * declared counts, so a few hostile bytes could otherwise ask for
+ * gigabytes.
+ */
+static int sane(const uint8_t *p, size_t len)
+{
+	size_t pos = 0;
+	uint64_t pending = 1;
+
+	while (pending > 0) {
+		uint8_t t;
+		uint64_t skip = 0, items = 0;
+		size_t hdr = 0;
+
+		if (pos >= len)
+			return 0;
+		t = p[pos++];
+		if (t <= 0x7f || t >= 0xe0 || t == 0xc0 || t == 0xc2 || t == 0xc3)
+			;
+		else if (t >= 0x80 && t <= 0x8f)
+			items = 2u * (t & 0x0f);
+		else if (t >= 0x90 && t <= 0x9f)
+			items = t & 0x0f;
+		else if (t >= 0xa0 && t <= 0xbf)
+			skip = t & 0x1f;
+		else
+			switch (t) {
+			case 0xc4: case 0xd9: hdr = 1; break;
+			case 0xc5: case 0xda: hdr = 2; break;
+			case 0xc6: case 0xdb: hdr = 4; break;
+			case 0xc7: hdr = 1; skip = 1; break;
+			case 0xc8: hdr = 2; skip = 1; break;
+			case 0xc9: hdr = 4; skip = 1; break;
+			case 0xca: case 0xce: case 0xd2: skip = 4; break;
+			case 0xcb: case 0xcf: case 0xd3: skip = 8; break;
+			case 0xcc: case 0xd0: skip = 1; break;
+			case 0xcd: case 0xd1: skip = 2; break;
+			case 0xd4: skip = 2; break;
+			case 0xd5: skip = 3; break;
+			case 0xd6: skip = 5; break;
+			case 0xd7: skip = 9; break;
+			case 0xd8: skip = 17; break;
+			case 0xdc: hdr = 2; items = 1; break;
+			case 0xdd: hdr = 4; items = 1; break;
+			case 0xde: hdr = 2; items = 2; break;
+			case 0xdf: hdr = 4; items = 2; break;
+			default:
+				return 0; /* 0xc1: never used */
+			}
+		if (hdr) {
+			uint64_t n;
+			if (len - pos < hdr)
+				return 0;
+			n = be(p + pos, hdr);
+			pos += hdr;
+			if (t >= 0xdc && t <= 0xdf)
+				items *= n; /* arrays: n, maps: 2n */
+			else
+				skip += n;
+		}
+		if (skip > len - pos)
+			return 0;
+		pos += (size_t)skip;
+		pending = pending - 1 + items;
+		/* Every element takes at least one byte. */
+		if (pending > len - pos)
+			return 0;
+	}
+	return pos == len;
+}
+
 int mp_decode(msgpack_unpacked *u, const void *data, size_t len)
 {
 	size_t off = 0;
 	msgpack_unpack_return r;
 
+	if (!sane(data, len))
+		return LRL_EPROTO;
 	r = msgpack_unpack_next(u, data, len, &off);
 	if (r != MSGPACK_UNPACK_SUCCESS || off != len)
 		return LRL_EPROTO;

@@ -305,6 +305,27 @@ START_TEST(test_messages_carry_their_arguments_for_translation)
 }
 END_TEST
 
+START_TEST(test_a_message_claiming_more_than_it_holds_is_refused)
+{
+	/* An array of 2^30 elements in five bytes, a map of 2^32-1 pairs,
+	 * a string longer than the buffer, and trailing bytes. */
+	static const uint8_t huge_array[] = {0xdd, 0x40, 0x00, 0x00, 0x00};
+	static const uint8_t huge_map[] = {0xdf, 0xff, 0xff, 0xff, 0xff, 0x01};
+	static const uint8_t long_str[] = {0xda, 0x10, 0x00, 'a'};
+	static const uint8_t trailing[] = {0x01, 0x02};
+	static const uint8_t fine[] = {0x92, 0x01, 0xa1, 'x'};
+	msgpack_unpacked u;
+
+	msgpack_unpacked_init(&u);
+	ck_assert_int_eq(mp_decode(&u, huge_array, sizeof huge_array), LRL_EPROTO);
+	ck_assert_int_eq(mp_decode(&u, huge_map, sizeof huge_map), LRL_EPROTO);
+	ck_assert_int_eq(mp_decode(&u, long_str, sizeof long_str), LRL_EPROTO);
+	ck_assert_int_eq(mp_decode(&u, trailing, sizeof trailing), LRL_EPROTO);
+	ck_assert_int_eq(mp_decode(&u, fine, sizeof fine), 0);
+	msgpack_unpacked_destroy(&u);
+}
+END_TEST
+
 Suite *suite_common(void)
 {
 	Suite *s = suite_create("common");
@@ -322,6 +343,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, test_json_output_is_one_object_per_record);
 	tcase_add_test(tc, test_demo_generator_is_seeded_and_realistic);
 	tcase_add_test(tc, test_messages_carry_their_arguments_for_translation);
+	tcase_add_test(tc, test_a_message_claiming_more_than_it_holds_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
