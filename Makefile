@@ -153,9 +153,13 @@ check: deps
 $(B)/laurel-bench: $(call obj,tests/bench/bench.c) $(LIBS_ALL)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(B)/laurel-tui-bench: $(call obj,tests/bench/tui_bench.c)
+	$(CC) $(LDFLAGS) -o $@ $^ -lutil
+
 bench: deps
-	@$(MAKE) --no-print-directory all $(B)/laurel-bench
+	@$(MAKE) --no-print-directory all $(B)/laurel-bench $(B)/laurel-tui-bench
 	$(B)/laurel-bench --build $(B)
+	$(B)/laurel-tui-bench --build $(B)
 
 DEMO ?= var/demo
 run: deps

@@ -36,6 +36,7 @@ struct list {
 	char query[128];
 	int searching;
 	int loaded;
+	int width[64]; /* column widths, computed when the rows change */
 };
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -122,6 +123,23 @@ static int cmp_rows(const void *a, const void *b)
 	return sort_ctx->sort_desc ? -r : r;
 }
 
+/* Column widths from the header labels and the visible rows: computed
+ * once per change of rows, not on every key press. */
+static void measure(struct list *l)
+{
+	for (int c = 0; c < l->ncols && c < 64; c++) {
+		int cw = (int)text_width(tui_label(l->cols[c]));
+		for (size_t i = 0; i < l->nview; i++) {
+			int vw = (int)text_width(l->rows[l->view[i]].cell[c]);
+			if (vw > cw)
+				cw = vw;
+			if (cw >= COL_MAX)
+				break;
+		}
+		l->width[c] = cw > COL_MAX ? COL_MAX : cw;
+	}
+}
+
 /* Rebuilds the visible rows: search filter, then order. */
 static void refilter(struct list *l)
 {
@@ -138,6 +156,7 @@ static void refilter(struct list *l)
 	}
 	if (l->sel >= l->nview)
 		l->sel = l->nview ? l->nview - 1 : 0;
+	measure(l);
 }
 
 /* Loads every page of the list. */
@@ -237,7 +256,7 @@ static void load(struct tui *t, struct list *l)
 static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct list *l = s->data;
-	int h, wd, x = 1, body, width[64], shown = 0;
+	int h, wd, x = 1, body, shown = 0, *width = l->width;
 	char buf[512];
 
 	getmaxyx(w, h, wd);
@@ -250,15 +269,6 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 	wattron(w, A_BOLD);
 	tui_put(w, 0, 1, buf, wd - 2);
 	wattroff(w, A_BOLD);
-	for (int c = 0; c < l->ncols && c < 64; c++) {
-		int cw = (int)text_width(tui_label(l->cols[c]));
-		for (size_t i = 0; i < l->nview && i < 2000; i++) {
-			int vw = (int)text_width(l->rows[l->view[i]].cell[c]);
-			if (vw > cw)
-				cw = vw;
-		}
-		width[c] = cw > COL_MAX ? COL_MAX : cw;
-	}
 	wattron(w, tui_attr(t, TA_HEADER));
 	for (int c = 0; c < l->ncols && c < 64; c++) {
 		int cw = width[c];
