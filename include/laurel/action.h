@@ -78,6 +78,8 @@ enum lrl_ptype {
 	LRL_PT_BIN,   /* exactly max bytes; derived by the client, never typed */
 	LRL_PT_ROWS,  /* rows of a CSV file: [[line, cell, …], …], at most max
 	                 rows; the CLI reads them from the FILE argument */
+	LRL_PT_DOC,   /* a UTF-8 text document of at most max bytes; the CLI
+	                 reads it from the FILE argument */
 };
 
 /* Parameter flags. */
@@ -165,7 +167,45 @@ struct lrl_action {
 	  POL(N, N, N, N, N, N, A),                                            \
 	  "Check a staff CSV file without importing it (--dry-run)")           \
 	X(STAFF_EXPORT, "staff.export", QRY, AF_LIST | AF_CSVOUT,              \
-	  POL(N, U, N, N, N, A, A), "Write staff as CSV in the import format")
+	  POL(N, U, N, N, N, A, A), "Write staff as CSV in the import format") \
+	X(RULEBOOK_LOAD, "rulebook.load", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Load a rulebook from a text file (checked line by line)")           \
+	X(RULEBOOK_LIST, "rulebook.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the loaded rulebooks")                                         \
+	X(RULEBOOK_SHOW, "rulebook.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show a rulebook's text")                                            \
+	X(YEAR_OPEN, "year.open", CMD, AF_NONE, POL(N, N, N, N, N, N, A),      \
+	  "Open an emulation year: rulebook, deadlines and targets")           \
+	X(YEAR_LIST, "year.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),      \
+	  "List the emulation years and their deadlines")                      \
+	X(YEAR_SHOW, "year.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),      \
+	  "Show an emulation year")                                            \
+	X(YEAR_REOPEN, "year.reopen", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Reopen registration for a unit or a person until a date")           \
+	X(MOVEMENT_ADD, "movement.add", CMD, AF_NONE, POL(N, N, N, N, N, A, N), \
+	  "Launch a movement (regular, thematic or peak)")                     \
+	X(MOVEMENT_LIST, "movement.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the movements of a year")                                      \
+	X(MOVEMENT_SHOW, "movement.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show a movement")                                                   \
+	X(PLEDGE_SAVE, "pledge.save", CMD, AF_NONE, POL(O, O, O, O, O, O, O),  \
+	  "Save your pledge for a year as a draft")                            \
+	X(PLEDGE_SUBMIT, "pledge.submit", CMD, AF_NONE, POL(O, O, O, O, O, O, O), \
+	  "Submit your pledge to your head")                                   \
+	X(PLEDGE_ENDORSE, "pledge.endorse", CMD, AF_NONE, POL(N, U, N, N, N, N, N), \
+	  "Endorse a staff member's submitted pledge")                         \
+	X(PLEDGE_RETURN, "pledge.return", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Return a pledge to its author with a reason")                       \
+	X(PLEDGE_ACCEPT, "pledge.accept", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Accept an endorsed pledge")                                         \
+	X(PLEDGE_LIST, "pledge.list", QRY, AF_LIST, POL(O, U, O, O, O, A, A),  \
+	  "List the pledges of a year")                                        \
+	X(PLEDGE_MISSING, "pledge.missing", QRY, AF_LIST, POL(N, U, N, N, N, A, A), \
+	  "List who has not pledged yet")                                      \
+	X(UNIT_PLEDGE, "unit.pledge", CMD, AF_NONE, POL(N, U, N, N, N, N, A),  \
+	  "Register a unit's collective pledge, model and exemplar candidates") \
+	X(REPORT_ROSTER, "report.roster", QRY, AF_LIST, POL(N, U, N, N, N, A, A), \
+	  "Registration roster per unit, with late and missing pledges")
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -305,6 +345,99 @@ struct lrl_action {
 	  "CSV file (UTF-8; comma or semicolon; header row)")
 
 #define LRL_PARAMS_STAFF_IMPORT_CHECK(P) LRL_PARAMS_STAFF_IMPORT(P)
+
+#define LRL_PLEDGE_STATES "draft|submitted|endorsed|accepted|returned"
+#define LRL_DOC_MAX 262144
+
+#define LRL_PARAMS_RULEBOOK_LOAD(P)                                            \
+	P("version", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "version, e.g. 2026") \
+	P("file", DOC, PF_REQ | PF_POS, 1, LRL_DOC_MAX, NULL, "rulebook file (see laurel-rulebook(5))")
+
+#define LRL_PARAMS_RULEBOOK_LIST(P)
+
+#define LRL_PARAMS_RULEBOOK_SHOW(P)                                            \
+	P("version", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "version")
+
+#define LRL_PARAMS_YEAR_OPEN(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("rulebook", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "rulebook version") \
+	P("registration", DATE, PF_REQ, 0, 0, NULL, "registration deadline")   \
+	P("six-month-report", DATE, PF_NONE, 0, 0, NULL, "six-month report deadline") \
+	P("annual-report", DATE, PF_REQ, 0, 0, NULL, "annual report deadline") \
+	P("ratings", DATE, PF_NONE, 0, 0, NULL, "ratings deadline")            \
+	P("exemplar-day", INT, PF_NONE, 1, 28, NULL, "monthly exemplar due before this day") \
+	P("target-ldtt", INT, PF_NONE, 0, 100, NULL, "target % of staff Lao động tiên tiến") \
+	P("target-cstdcs", INT, PF_NONE, 0, 100, NULL, "target % Chiến sĩ thi đua cơ sở") \
+	P("target-gk-units", INT, PF_NONE, 0, 100, NULL, "target % of units with a Giấy khen") \
+	P("target-gk-people", INT, PF_NONE, 0, 100, NULL, "target % of people with a Giấy khen")
+
+#define LRL_PARAMS_YEAR_LIST(P)
+
+#define LRL_PARAMS_YEAR_SHOW(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")
+
+#define LRL_PARAMS_YEAR_REOPEN(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "a unit (or give --staff)") \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "a person (or give --unit)") \
+	P("until", DATE, PF_REQ, 0, 0, NULL, "the last day pledges are accepted")
+
+#define LRL_PARAMS_MOVEMENT_ADD(P)                                             \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "movement code") \
+	P("year", INT, PF_REQ, 2000, 2099, NULL, "the year")                   \
+	P("name", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "theme")             \
+	P("kind", ENUM, PF_REQ, 0, 0, "regular|thematic|peak", "regular, thematic or peak") \
+	P("from", DATE, PF_REQ, 0, 0, NULL, "first day")                       \
+	P("to", DATE, PF_REQ, 0, 0, NULL, "last day")                          \
+	P("areas", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "content areas, one per line")
+
+#define LRL_PARAMS_MOVEMENT_LIST(P)                                            \
+	P("year", INT, PF_NONE, 2000, 2099, NULL, "only this year")
+
+#define LRL_PARAMS_MOVEMENT_SHOW(P)                                            \
+	P("code", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "movement code")
+
+#define LRL_PARAMS_PLEDGE_SAVE(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "target title code, e.g. LDTT") \
+	P("commitments", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "what you commit to")
+
+#define LRL_PARAMS_PLEDGE_SUBMIT(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "target title code (else the draft's)") \
+	P("commitments", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "commitments (else the draft's)")
+
+#define LRL_PARAMS_PLEDGE_ENDORSE(P)                                           \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code")
+
+#define LRL_PARAMS_PLEDGE_ACCEPT(P) LRL_PARAMS_PLEDGE_ENDORSE(P)
+
+#define LRL_PARAMS_PLEDGE_RETURN(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why it is returned")
+
+#define LRL_PARAMS_PLEDGE_LIST(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	P("state", ENUM, PF_NONE, 0, 0, LRL_PLEDGE_STATES, "only this state")
+
+#define LRL_PARAMS_PLEDGE_MISSING(P)                                           \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+#define LRL_PARAMS_UNIT_PLEDGE(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \
+	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "collective title code, e.g. TTLDTT") \
+	P("model", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "the unit's model (mô hình mới, cách làm hay)") \
+	P("exemplars", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "exemplar candidates: staff codes, comma-separated") \
+	P("commitments", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "the unit's commitments")
+
+#define LRL_PARAMS_REPORT_ROSTER(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

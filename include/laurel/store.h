@@ -36,7 +36,13 @@
 	X(STAFF, "staff", 1)                                                   \
 	X(STAFF_CODES, "staff_codes", 1)                                       \
 	X(STAFF_BY_NAME, "staff_by_name", 1)                                   \
-	X(STAFF_BY_UNIT, "staff_by_unit", 1)
+	X(STAFF_BY_UNIT, "staff_by_unit", 1)                                   \
+	X(RULEBOOKS, "rulebooks", 1)                                           \
+	X(YEARS, "years", 1)                                                   \
+	X(WINDOWS, "windows", 1)                                               \
+	X(MOVEMENTS, "movements", 1)                                           \
+	X(PLEDGES, "pledges", 1)                                               \
+	X(UNIT_PLEDGES, "unit_pledges", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

@@ -243,6 +243,15 @@ static int check_value(const struct lrl_param *p, const msgpack_object *v,
 			return lrl_fail_set(f, LRL_EINVAL, p->name,
 			                    "must be %lld bytes", (long long)p->max);
 		return 0;
+	case LRL_PT_DOC:
+		if (mp_get_str(v, &s, &n) != 0 || !text_utf8_valid(s, n))
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "must be a UTF-8 text file");
+		if ((int64_t)n > p->max)
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "is too large (at most %lld bytes)",
+			                    (long long)p->max);
+		return 0;
 	case LRL_PT_ROWS:
 		if (v->type != MSGPACK_OBJECT_ARRAY)
 			return lrl_fail_set(f, LRL_EINVAL, p->name,
@@ -378,6 +387,7 @@ int action_pack_text(const struct lrl_param *p, const char *text,
 		return 0;
 	}
 	case LRL_PT_ROWS:
+	case LRL_PT_DOC:
 		return lrl_fail_set(f, LRL_EINVAL, p->name,
 		                    "must be read from a file");
 	case LRL_PT_INT:

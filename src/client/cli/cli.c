@@ -40,6 +40,7 @@ static const char *type_word(const struct lrl_param *p)
 	case LRL_PT_BOOL: return "yes|no";
 	case LRL_PT_BIN: return "";
 	case LRL_PT_ROWS: return "FILE.csv";
+	case LRL_PT_DOC: return "FILE";
 	}
 	return "";
 }
@@ -542,6 +543,31 @@ static int parse_args(const struct lrl_action *a, int argc, char **argv,
 	*count = n;
 	for (size_t j = 0; j < n; j++) {
 		mp_pack_str(&params->pk, name[j]);
+		if (pp[j]->type == LRL_PT_DOC) {
+			char *doc = NULL;
+			size_t dl = 0;
+			FILE *df = fopen(val[j], "rb");
+			int ok = 0;
+			if (df) {
+				char buf[65536];
+				size_t got;
+				FILE *mem = open_memstream(&doc, &dl);
+				while (mem && (got = fread(buf, 1, sizeof buf, df)) > 0)
+					fwrite(buf, 1, got, mem);
+				ok = mem && !ferror(df);
+				if (mem)
+					fclose(mem);
+				fclose(df);
+			}
+			if (!ok) {
+				fprintf(stderr, "laurel: %s: cannot read %s\n", what, val[j]);
+				free(doc);
+				return LRL_EUSAGE;
+			}
+			mp_pack_strn(&params->pk, doc, dl);
+			free(doc);
+			continue;
+		}
 		if (pp[j]->type == LRL_PT_ROWS) {
 			char err[LRL_PATH_MAX + 256];
 			size_t nrows;

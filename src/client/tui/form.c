@@ -575,7 +575,8 @@ struct screen *screen_form(struct tui *t, int action,
 	snprintf(f->title, sizeof f->title, "%s", _(a->help));
 	for (const struct lrl_param *p = a->params; p->name && f->n < FORM_MAX_FIELDS - 2; p++) {
 		struct fdef *d;
-		if (p->flags & PF_DERIVED || p->type == LRL_PT_ROWS)
+		if (p->flags & PF_DERIVED || p->type == LRL_PT_ROWS ||
+		    p->type == LRL_PT_DOC)
 			continue;
 		d = &f->defs[f->n++];
 		snprintf(d->name, sizeof d->name, "%s", p->name);

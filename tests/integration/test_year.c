@@ -1,0 +1,360 @@
+/*
+ * test_year.c — the emulation year through a real laureld: rulebooks,
+ * opening a year, the pledge flow in both directions, the registration
+ * deadline and its reopening (pinned clock), collective pledges, who has
+ * not pledged, and the registration roster.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "laurel/err.h"
+#include "laurel/mp.h"
+#include "laurel/verify.h"
+
+#define PW "mật khẩu thử nghiệm 2026"
+
+struct world {
+	struct h_env e;
+	lrl_conn *admin, *ha, *head, *du;
+};
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0;
+
+	*len = 0;
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		if (*len + 4096 > cap) {
+			cap = cap * 2 + 8192;
+			buf = realloc(buf, cap);
+		}
+		size_t n = fread(buf + *len, 1, cap - *len - 1, f);
+		*len += n;
+		if (n == 0)
+			break;
+	}
+	fclose(f);
+	buf[*len] = '\0';
+	return buf;
+}
+
+/* rulebook.load with the text itself (h_call packs only typed values). */
+static int load_rulebook(lrl_conn *admin, const char *version,
+                         const char *text, size_t len,
+                         struct lrl_reply **out)
+{
+	mp_buf p;
+	int rc;
+
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 2);
+	mp_pack_kv_str(&p.pk, "version", version);
+	mp_pack_str(&p.pk, "file");
+	mp_pack_strn(&p.pk, text, len);
+	rc = lrl_call(admin, "rulebook.load", p.sb.data, p.sb.size, out);
+	mp_buf_free(&p);
+	return rc ? rc : (*out)->code;
+}
+
+static lrl_conn *account(struct world *w, const char *login, const char *name,
+                         const char *staff)
+{
+	lrl_conn *c = NULL;
+
+	ck_assert_int_eq(h_user_add(w->admin, login, name, "tạm thời 123456"), 0);
+	ck_assert_int_eq(h_user_activate(w->e.srv.sock, login, "tạm thời 123456",
+	                                 PW), 0);
+	ck_assert_int_eq(h_call(w->admin, "staff.edit", NULL, "code", staff,
+	                        "login", login, NULL), 0);
+	ck_assert_int_eq(h_login(w->e.srv.sock, login, PW, &c), 0);
+	return c;
+}
+
+static void world_up(struct world *w)
+{
+	struct lrl_reply *r = NULL;
+	size_t len;
+	char *text = read_file("data/rulebook-2026.txt", &len);
+
+	ck_assert_ptr_nonnull(text);
+	memset(w, 0, sizeof *w);
+	ck_assert_int_eq(h_env_setup(&w->e), 0);
+	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
+	                         &w->admin), 0);
+	ck_assert_int_eq(load_rulebook(w->admin, "2026", text, len, &r), 0);
+	lrl_reply_free(r);
+	free(text);
+	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "KHAMBENH",
+	                        "name", "Khoa Khám bệnh", "kind", "department",
+	                        NULL), 0);
+	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "DUOC",
+	                        "name", "Khoa Dược", "kind", "department", NULL), 0);
+	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "KB1",
+	                        "full-name", "Nguyễn Thị Hà", "sex", "nữ",
+	                        "birth-date", "01/02/1985", "unit", "KHAMBENH",
+	                        "start-date", "01/03/2010", NULL), 0);
+	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "KB2",
+	                        "full-name", "Trần Văn Bình", "sex", "nam",
+	                        "birth-date", "01/02/1975", "unit", "KHAMBENH",
+	                        "start-date", "01/03/2000", NULL), 0);
+	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "DU1",
+	                        "full-name", "Lê Minh Đức", "sex", "nam",
+	                        "birth-date", "01/02/1990", "unit", "DUOC",
+	                        "start-date", "01/03/2015", NULL), 0);
+	ck_assert_int_eq(h_call(w->admin, "year.open", NULL, "year", "2027",
+	                        "rulebook", "2026", "registration", "10/01/2027",
+	                        "annual-report", "20/12/2027", NULL), 0);
+	w->ha = account(w, "ha", "Nguyễn Thị Hà", "KB1");
+	w->head = account(w, "binh", "Trần Văn Bình", "KB2");
+	ck_assert_int_eq(h_call(w->admin, "user.grant", NULL, "login", "binh",
+	                        "role", "head", "unit", "KHAMBENH", NULL), 0);
+	/* A new role takes effect at the next login. */
+	lrl_close(w->head);
+	ck_assert_int_eq(h_login(w->e.srv.sock, "binh", PW, &w->head), 0);
+	w->du = account(w, "duc", "Lê Minh Đức", "DU1");
+}
+
+static void world_down(struct world *w)
+{
+	struct verify_report rep;
+	char store[H_PATH_MAX];
+
+	lrl_close(w->ha);
+	lrl_close(w->head);
+	lrl_close(w->du);
+	lrl_close(w->admin);
+	snprintf(store, sizeof store, "%s", w->e.store);
+	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
+	ck_assert_msg(verify_store(store, NULL, &rep) == 0, "verify: %s",
+	              rep.reason);
+	ck_assert_int_eq(h_env_done(&w->e), 0);
+}
+
+static int submit(lrl_conn *c, struct lrl_reply **r)
+{
+	return h_call(c, "pledge.submit", r, "year", "2027", "title", "LDTT",
+	              "commitments", "Hoàn thành xuất sắc nhiệm vụ; không vi phạm",
+	              NULL);
+}
+
+/* The state of a staff member's pledge as pledge.list shows it. */
+static void pledge_state(lrl_conn *c, const char *staff, char *state, size_t n)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+
+	state[0] = '\0';
+	ck_assert_int_eq(h_call(c, "pledge.list", &r, "year", "2027", NULL), 0);
+	rows = mp_map_get(r->body, "rows");
+	for (uint32_t i = 0; rows && i < rows->via.array.size; i++) {
+		const msgpack_object *row = &rows->via.array.ptr[i];
+		char code[32];
+		mp_get_strbuf(&row->via.array.ptr[0], code, sizeof code);
+		if (!strcmp(code, staff))
+			mp_get_strbuf(&row->via.array.ptr[4], state, n);
+	}
+	lrl_reply_free(r);
+}
+
+START_TEST(test_a_pledge_goes_from_submitted_through_endorsed_to_accepted)
+{
+	struct world w;
+	char st[32];
+
+	world_up(&w);
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	pledge_state(w.ha, "KB1", st, sizeof st);
+	ck_assert_str_eq(st, "submitted");
+	ck_assert_int_eq(h_call(w.head, "pledge.endorse", NULL, "year", "2027",
+	                        "staff", "KB1", NULL), 0);
+	ck_assert_int_eq(h_call(w.admin, "pledge.accept", NULL, "year", "2027",
+	                        "staff", "KB1", NULL), 0);
+	pledge_state(w.admin, "KB1", st, sizeof st);
+	ck_assert_str_eq(st, "accepted");
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_returned_pledge_is_resubmitted)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char st[32];
+
+	world_up(&w);
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	ck_assert_int_eq(h_call(w.head, "pledge.return", NULL, "year", "2027",
+	                        "staff", "KB1", "reason",
+	                        "Ghi rõ chỉ tiêu chuyên môn", NULL), 0);
+	pledge_state(w.ha, "KB1", st, sizeof st);
+	ck_assert_str_eq(st, "returned");
+	/* Accepting a returned pledge is refused: it must come back first. */
+	ck_assert_int_eq(h_call(w.admin, "pledge.accept", &r, "year", "2027",
+	                        "staff", "KB1", NULL), LRL_ESTATE);
+	lrl_reply_free(r);
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	pledge_state(w.ha, "KB1", st, sizeof st);
+	ck_assert_str_eq(st, "submitted");
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_pledge_after_the_deadline_is_refused_until_reopened)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+
+	world_up(&w);
+	/* From 15/12/2026 to 15/01/2027: past the 10/01 deadline. */
+	ck_assert_int_eq(h_env_advance(&w.e, 31 * 86400), 0);
+	ck_assert_int_eq(submit(w.ha, &r), LRL_ESTATE);
+	ck_assert_ptr_nonnull(strstr(r->message, "10/01/2027"));
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_call(w.admin, "year.reopen", NULL, "year", "2027",
+	                        "unit", "KHAMBENH", "until", "20/01/2027", NULL), 0);
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	/* The window is for KHAMBENH only. */
+	ck_assert_int_eq(submit(w.du, NULL), LRL_ESTATE);
+	/* And it ends. */
+	ck_assert_int_eq(h_env_advance(&w.e, 7 * 86400), 0);
+	ck_assert_int_eq(h_call(w.admin, "pledge.list", &r, "year", "2027",
+	                        "state", "submitted", NULL), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_head_cannot_endorse_another_units_pledge)
+{
+	struct world w;
+
+	world_up(&w);
+	ck_assert_int_eq(submit(w.du, NULL), 0);
+	ck_assert_int_eq(h_call(w.head, "pledge.endorse", NULL, "year", "2027",
+	                        "staff", "DU1", NULL), LRL_EPERM);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_title_not_in_the_rulebook_is_refused)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2027",
+	                        "title", "XYZ", "commitments", "…", NULL),
+	                 LRL_EINVAL);
+	ck_assert_str_eq(r->field, "title");
+	lrl_reply_free(r);
+	/* A collective title is not a person's. */
+	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2027",
+	                        "title", "TTLDTT", "commitments", "…", NULL),
+	                 LRL_EINVAL);
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_missing_lists_who_has_not_pledged)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.head, "pledge.missing", &r, "year", "2027",
+	                        NULL), 0);
+	/* The head sees the two people of KHAMBENH, not DUOC's. */
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 2);
+	lrl_reply_free(r);
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	ck_assert_int_eq(h_call(w.head, "pledge.missing", &r, "year", "2027",
+	                        NULL), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_an_unopened_year_is_refused)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2030",
+	                        "title", "LDTT", "commitments", "…", NULL),
+	                 LRL_ENOENT);
+	ck_assert_ptr_nonnull(strstr(r->message, "2030"));
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_bad_rulebook_is_refused_with_its_line)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	static const char bad[] = "# a rulebook\n\nnonsense here\n";
+
+	world_up(&w);
+	ck_assert_int_eq(load_rulebook(w.admin, "BAD", bad, sizeof bad - 1, &r),
+	                 LRL_EINVAL);
+	ck_assert_ptr_nonnull(strstr(r->message, "line 3"));
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_unit_pledge_names_its_model_and_exemplars)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.head, "unit.pledge", &r, "year", "2027",
+	                        "unit", "KHAMBENH", "title", "TTLDTT", "model",
+	                        "Khám bệnh không chờ đợi", "exemplars", "DU1",
+	                        NULL), LRL_EINVAL);
+	ck_assert_str_eq(r->field, "exemplars");
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_call(w.head, "unit.pledge", NULL, "year", "2027",
+	                        "unit", "KHAMBENH", "title", "TTLDTT", "model",
+	                        "Khám bệnh không chờ đợi", "exemplars", "KB1",
+	                        NULL), 0);
+	ck_assert_int_eq(h_call(w.admin, "report.roster", &r, "year", "2027",
+	                        "unit", "KHAMBENH", NULL), 0);
+	/* The unit's row, then its two people. */
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+Suite *suite_year(void)
+{
+	Suite *s = suite_create("year");
+	TCase *tc = tcase_create("pledges");
+
+	tcase_add_unchecked_fixture(tc, h_fixture_setup, h_fixture_teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_a_pledge_goes_from_submitted_through_endorsed_to_accepted);
+	tcase_add_test(tc, test_a_returned_pledge_is_resubmitted);
+	tcase_add_test(tc, test_a_pledge_after_the_deadline_is_refused_until_reopened);
+	tcase_add_test(tc, test_a_head_cannot_endorse_another_units_pledge);
+	tcase_add_test(tc, test_a_title_not_in_the_rulebook_is_refused);
+	tcase_add_test(tc, test_missing_lists_who_has_not_pledged);
+	tcase_add_test(tc, test_an_unopened_year_is_refused);
+	tcase_add_test(tc, test_a_bad_rulebook_is_refused_with_its_line);
+	tcase_add_test(tc, test_a_unit_pledge_names_its_model_and_exemplars);
+	suite_add_tcase(s, tc);
+	return s;
+}
