@@ -22,7 +22,7 @@ RUNDIR     ?= /run/laurel
 CC      ?= cc
 PKG     := ncursesw formw menuw panelw lmdb libsodium msgpack icu-uc icu-i18n inih pangocairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKG) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKG) 2>/dev/null) -lcsv -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKG) 2>/dev/null) -lcsv -lm -pthread
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 

@@ -47,7 +47,7 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 {
 	uint8_t sig[LRL_SIG_LEN];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid()};
+	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL};
 	int rc;
 
 	wire_req_encode(&s->req, s->id->server_id, s->nonce, ++s->counter, uid,

@@ -233,6 +233,7 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 		mp_buf_reset(&out);
 		origin.uid = ev.origin_uid;
 		origin.pid = ev.origin_pid;
+		origin.verified_pk = NULL; /* replay checks every signature */
 		rc = exec_command(st, &ident, ev.req, ev.req_len, ev.sig, ev.time,
 		                  origin, &out.pk, &newseq, &f);
 		if (rc != 0) {
