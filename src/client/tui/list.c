@@ -159,6 +159,23 @@ static void refilter(struct list *l)
 	measure(l);
 }
 
+static int is_name_col(const char *col)
+{
+	return col && (!strcmp(col, "full-name") || !strcmp(col, "name"));
+}
+
+/* Is column c part of what / searches?  In a list of named records, the
+ * key and the name (as the server's "name contains" search): "ha" finds
+ * Hà and Hải, not every row whose unit code is KHAMBENH.  Elsewhere (the
+ * audit log), every column. */
+static int searched(const struct list *l, int c)
+{
+	for (int k = 0; k < l->ncols; k++)
+		if (is_name_col(l->cols[k]))
+			return c == 0 || is_name_col(l->cols[c]);
+	return 1;
+}
+
 /* Loads every page of the list. */
 static void load(struct tui *t, struct list *l)
 {
@@ -223,6 +240,8 @@ static void load(struct tui *t, struct list *l)
 			joined = malloc(flen + 1);
 			joined[0] = '\0';
 			for (int c = 0; c < l->ncols; c++) {
+				if (!searched(l, c))
+					continue;
 				strcat(joined, rw->cell[c]);
 				strcat(joined, " ");
 			}
