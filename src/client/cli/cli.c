@@ -313,9 +313,15 @@ static int report(const char *what, struct lrl_reply *r,
                   const struct opts *o)
 {
 	if (r->code != 0) {
+		/* A reason may quote stored text ("… already exists (name)"):
+		 * sanitise it like any other text from the server. */
+		char *field = text_sanitize(r->field, strlen(r->field), 0);
+		char *msg = text_sanitize(r->message, strlen(r->message), 0);
 		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
-		        r->field[0] ? r->field : "", r->field[0] ? ": " : "",
-		        r->message[0] ? r->message : lrl_strerror(r->code));
+		        field && *field ? field : "", field && *field ? ": " : "",
+		        msg && *msg ? msg : lrl_strerror(r->code));
+		free(field);
+		free(msg);
 		return r->code;
 	}
 	if (render_result(stdout, r->body, o->format) != 0) {
