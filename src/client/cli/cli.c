@@ -670,6 +670,7 @@ int cli_main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	o.store = getenv("LAUREL_STORE");
+	render_set_terminal(isatty(1));
 	/* Global options stop at the first word (the noun). */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+hu:", gopts, NULL)) != -1) {

@@ -11,6 +11,13 @@
 
 #define CELL_MAX_COLS 60
 
+static int to_terminal = 1;
+
+void render_set_terminal(int is_terminal)
+{
+	to_terminal = is_terminal;
+}
+
 /* The display text of a value (sanitised for text output); caller frees. */
 static char *value_text(const msgpack_object *v, int sanitize)
 {
@@ -103,7 +110,7 @@ static void json_value(FILE *f, const msgpack_object *v)
 
 static void csv_value(FILE *f, const msgpack_object *v)
 {
-	char *s = value_text(v, 2);
+	char *s = value_text(v, to_terminal ? 2 : 0);
 
 	if (s) {
 		render_csv_field(f, s, strlen(s));
