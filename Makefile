@@ -70,7 +70,15 @@ LIBS_ALL   := $(LIB_SERVER) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
 MO         := $(B)/locale/vi/LC_MESSAGES/laurel.mo
 
 .PHONY: all deps check run bench install uninstall clean fuzz format po
-all: $(B)/laurel $(B)/laureld $(MO)
+all: $(B)/laurel $(B)/laureld $(MO) $(B)/man/laurel.1
+
+# laurel(1)'s command list is generated from the action table.
+$(B)/man/laurel.1: man/laurel.1.in $(B)/laurel
+	@mkdir -p $(dir $@)
+	$(B)/laurel help --roff > $@.cmds
+	sed -e '/^@COMMANDS@$$/{r $@.cmds' -e 'd}' man/laurel.1.in > $@.tmp
+	rm -f $@.cmds
+	mv $@.tmp $@
 
 deps:
 	@sh scripts/deps.sh
@@ -173,7 +181,7 @@ install: all
 	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	install -m 0755 $(B)/laurel $(DESTDIR)$(BINDIR)/laurel
 	install -m 0755 $(B)/laureld $(DESTDIR)$(SBINDIR)/laureld
-	install -m 0644 man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
+	install -m 0644 $(B)/man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
 	install -m 0644 man/laurel.conf.5 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5
 	install -m 0644 man/laureld.8 $(DESTDIR)$(MANDIR)/man8/laureld.8
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
