@@ -37,6 +37,7 @@ struct list {
 	int searching;
 	int loaded;
 	int width[64]; /* column widths, computed when the rows change */
+	int depth_col; /* a tree list's depth column (not shown), or -1 */
 };
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -259,6 +260,25 @@ static void load(struct tui *t, struct list *l)
 			break;
 	}
 	mp_buf_free(&p);
+	/* A tree list: indent the name (the column after the code) by the
+	 * row's depth; the depth column itself is not shown. */
+	l->depth_col = -1;
+	for (int c = 0; c < l->ncols; c++)
+		if (!strcmp(l->cols[c], "depth"))
+			l->depth_col = c;
+	if (l->depth_col >= 1 && l->ncols > 1)
+		for (size_t i = 0; i < l->nrows; i++) {
+			int d = atoi(l->rows[i].cell[l->depth_col]);
+			char *old = l->rows[i].cell[1], *in;
+			if (d <= 0 || d > 32)
+				continue;
+			if ((in = malloc(strlen(old) + 2 * (size_t)d + 1)) == NULL)
+				continue;
+			memset(in, ' ', 2 * (size_t)d);
+			strcpy(in + 2 * d, old);
+			free(old);
+			l->rows[i].cell[1] = in;
+		}
 	l->view = calloc(l->nrows ? l->nrows : 1, sizeof *l->view);
 	refilter(l);
 	if (keep) {
@@ -292,6 +312,8 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 	for (int c = 0; c < l->ncols && c < 64; c++) {
 		int cw = width[c];
 		char lab[128];
+		if (c == l->depth_col)
+			continue;
 		if (x + cw >= wd) {
 			if (c == 0 || wd - x > 8)
 				cw = wd - x - 1;
@@ -321,6 +343,8 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 		}
 		for (int c = 0; c < shown; c++) {
 			int cw = width[c];
+			if (c == l->depth_col)
+				continue;
 			if (x + cw >= wd)
 				cw = wd - x - 1;
 			tui_put(w, 2 + i, x, l->rows[ri].cell[c], cw);
