@@ -32,6 +32,7 @@ static void on_signal(int sig)
  * status-line hints come from this one table. */
 #define TUI_KEYS(X)                                                            \
 	X(MOVE, "↑↓ j k", N_("move"))                                          \
+	X(MENU, "← h  → l", N_("to the menu / back to the pane"))             \
 	X(PAGE, "PgUp PgDn", N_("page up / down"))                             \
 	X(ENDS, "Home End g G", N_("first / last"))                            \
 	X(OPEN, "Enter", N_("open"))                                           \
@@ -678,7 +679,8 @@ static void handle_key(struct tui *t, int ch, int is_key)
 			t->quit = 1;
 		return;
 	}
-	if (is_key && ch == KEY_LEFT && t->wmenu && t->depth <= 1) {
+	if (((is_key && ch == KEY_LEFT) || (!is_key && ch == 'h')) && t->wmenu &&
+	    t->depth <= 1) {
 		t->focus_menu = 1;
 		t->need_redraw = 1;
 	}
