@@ -114,8 +114,25 @@ $(B)/locale/%/LC_MESSAGES/laurel.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 # Regenerate the template from po/POTFILES and merge it into the translation.
+# Besides _() and N_(), the catalogue holds what the client translates for
+# the server: the reasons of lrl_fail_set() (4th argument) and the results
+# of result_message() (2nd), whose format and arguments travel to the client,
+# which looks the format up with dgettext and puts the arguments back
+# (src/common/msg.c; translations may use %N$); and the help texts of the
+# action table in include/laurel/action.h, X(..., "help") rows (6th argument)
+# and P(..., "help") parameters (7th), shown by the TUI as titles and menu
+# items.  xgettext reads string arguments inside #define bodies, across the
+# line continuations, so X:6 and P:7 find them where they are written (the
+# role rows X(ID, "name", "label") and tui.c's key table have only 3
+# arguments and are not taken).  The --flag options mark every reason and
+# result c-format, so msgfmt --check compares the conversions of each
+# translation with its msgid, and the help texts no-c-format (a '%' in one
+# is plain text).
 po:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --language=C \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	   --keyword=lrl_fail_set:4 --flag=lrl_fail_set:4:c-format \
+	   --keyword=result_message:2 --flag=result_message:2:c-format \
+	   --keyword=X:6 --flag=X:6:no-c-format --keyword=P:7 --flag=P:7:no-c-format \
 	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
 	msgmerge --update --backup=none po/vi.po po/laurel.pot
 
