@@ -299,6 +299,9 @@ START_TEST(test_messages_carry_their_arguments_for_translation)
 	msg_apply("phải từ %lld đến %lld, không phải %.*s (%zu%%)", m.arg, m.n,
 	          out, sizeof out);
 	ck_assert_str_eq(out, "phải từ 1 đến 9, không phải abc (42%)");
+	/* A translation may drop an argument it does not need. */
+	msg_apply("%lld lỗi%.0s", m.arg, 2, out, sizeof out);
+	ck_assert_str_eq(out, "1 lỗi");
 	/* A translation may reorder its arguments. */
 	msg_apply("%2$lld … %1$lld", m.arg, m.n, out, sizeof out);
 	ck_assert_str_eq(out, "9 … 1");

@@ -268,8 +268,11 @@ int act_UNIT_MOVE(struct lrl_ctx *c)
 	u.parent = parent.id;
 	if ((rc = unit_put(c->txn, &u, 0)) != 0)
 		return rc;
-	result_message(c->out, "unit %s moved under %s", u.code,
-	               parent.id ? parent.code : "the top level");
+	if (parent.id)
+		result_message(c->out, "unit %s moved under %s", u.code,
+		               parent.code);
+	else
+		result_message(c->out, "unit %s moved to the top level", u.code);
 	return 0;
 }
 
