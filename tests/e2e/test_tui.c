@@ -705,7 +705,7 @@ START_TEST(test_help_lists_the_keymap)
 {
 	/* The keys column of the keymap table in tui.c. */
 	static const char *const keys[] = {
-	    "↑↓ j k", "PgUp PgDn", "Home End g G", "Enter", "Esc", "Tab", "o O",
+	    "↑↓ j k", "← h  → l", "PgUp PgDn", "Home End g G", "Enter", "Esc", "Tab", "o O",
 	    "F10 Ctrl-S", "? F1", "Ctrl-L R",
 	};
 	struct tx t;
@@ -723,7 +723,7 @@ START_TEST(test_help_lists_the_keymap)
 		ck_assert_msg(has(&t, k), "no key %s in the help:\n%s", keys[i],
 		              t.screen);
 	}
-	/* One row per entry of the table: 16 lines with the box's two
+	/* One row per entry of the table: 17 lines with the box's two
 	 * borders besides the menu's. */
 	for (int i = 0; i < 30; i++) {
 		int bars = 0;
@@ -732,7 +732,7 @@ START_TEST(test_help_lists_the_keymap)
 			bars++;
 		rows += bars >= 3;
 	}
-	ck_assert_msg(rows == 16, "%d rows in the help box:\n%s", rows, t.screen);
+	ck_assert_msg(rows == 17, "%d rows in the help box:\n%s", rows, t.screen);
 	/* Translated descriptions beside them. */
 	SEES(&t, "lưu biểu mẫu");
 	SEES(&t, "thoát");

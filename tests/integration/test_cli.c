@@ -655,7 +655,7 @@ START_TEST(test_unit_move_puts_it_under_the_new_parent)
 	h_output_free(&o);
 	ADMIN(&o, &e, "unit", "move", "PK1");
 	EXPECT(&o, 0);
-	ck_assert_str_eq(o.out, "unit PK1 moved under the top level\n");
+	ck_assert_str_eq(o.out, "unit PK1 moved to the top level\n");
 	h_output_free(&o);
 	ADMIN(&o, &e, "unit", "show", "PK1");
 	HAS(o.out, "parent   \n");

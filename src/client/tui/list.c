@@ -296,18 +296,29 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct list *l = s->data;
 	int h, wd, x = 1, body, shown = 0, *width = l->width;
-	char buf[512];
 
 	getmaxyx(w, h, wd);
 	body = h - 3;
 	if (body < 1)
 		return;
-	snprintf(buf, sizeof buf, "%s — %zu/%zu%s%s%s", s->title, l->nview,
-	         l->nrows, l->query[0] || l->searching ? "   /" : "",
-	         l->query, l->searching ? "▏" : "");
-	wattron(w, A_BOLD);
-	tui_put(w, 0, 1, buf, wd - 2);
-	wattroff(w, A_BOLD);
+	/* The count and the search stay visible; the title gives way. */
+	{
+		char right[256];
+		int rw, tw;
+		snprintf(right, sizeof right, " — %zu/%zu%s%s%s", l->nview, l->nrows,
+		         l->query[0] || l->searching ? "   /" : "", l->query,
+		         l->searching ? "▏" : "");
+		rw = (int)text_width(right);
+		tw = wd - 2 - rw;
+		wattron(w, A_BOLD);
+		if (tw > 0) {
+			tui_put(w, 0, 1, s->title, tw);
+			tui_put(w, 0, 1 + tw, right, wd - 2 - tw);
+		} else {
+			tui_put(w, 0, 1, right, wd - 2);
+		}
+		wattroff(w, A_BOLD);
+	}
 	wattron(w, tui_attr(t, TA_HEADER));
 	for (int c = 0; c < l->ncols && c < 64; c++) {
 		int cw = width[c];
