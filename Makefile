@@ -200,6 +200,8 @@ install: all
 	install -m 0755 $(B)/laureld $(DESTDIR)$(SBINDIR)/laureld
 	install -m 0644 $(B)/man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
 	install -m 0644 man/laurel.conf.5 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5
+	install -m 0644 man/laurel-rulebook.5 $(DESTDIR)$(MANDIR)/man5/laurel-rulebook.5
+	install -m 0644 data/rulebook-2026.txt $(DESTDIR)$(PREFIX)/share/laurel/rulebook-2026.txt
 	install -m 0644 man/laureld.8 $(DESTDIR)$(MANDIR)/man8/laureld.8
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	[ -e $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf ] || \
@@ -219,6 +221,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/laurel $(DESTDIR)$(SBINDIR)/laureld \
 	   $(DESTDIR)$(MANDIR)/man1/laurel.1 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5 \
+	   $(DESTDIR)$(MANDIR)/man5/laurel-rulebook.5 \
+	   $(DESTDIR)$(PREFIX)/share/laurel/rulebook-2026.txt \
 	   $(DESTDIR)$(MANDIR)/man8/laureld.8 $(DESTDIR)$(UNITDIR)/laureld.service \
 	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	@echo "laurel: kept $(STATEDIR) (the store) and $(SYSCONFDIR)/laurel (config)"
