@@ -22,7 +22,7 @@ RUNDIR     ?= /run/laurel
 CC      ?= cc
 PKG     := ncursesw formw menuw panelw lmdb libsodium msgpack icu-uc icu-i18n inih pangocairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKG) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKG) 2>/dev/null) -lcsv -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKG) 2>/dev/null) -lcsv -lm -pthread
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -70,7 +70,15 @@ LIBS_ALL   := $(LIB_SERVER) $(LIB_CLIENT) $(LIB_CORE) $(LIB_COMMON)
 MO         := $(B)/locale/vi/LC_MESSAGES/laurel.mo
 
 .PHONY: all deps check run bench install uninstall clean fuzz format po
-all: $(B)/laurel $(B)/laureld $(MO)
+all: $(B)/laurel $(B)/laureld $(MO) $(B)/man/laurel.1
+
+# laurel(1)'s command list is generated from the action table.
+$(B)/man/laurel.1: man/laurel.1.in $(B)/laurel
+	@mkdir -p $(dir $@)
+	$(B)/laurel help --roff > $@.cmds
+	sed -e '/^@COMMANDS@$$/{r $@.cmds' -e 'd}' man/laurel.1.in > $@.tmp
+	rm -f $@.cmds
+	mv $@.tmp $@
 
 deps:
 	@sh scripts/deps.sh
@@ -106,8 +114,25 @@ $(B)/locale/%/LC_MESSAGES/laurel.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 # Regenerate the template from po/POTFILES and merge it into the translation.
+# Besides _() and N_(), the catalogue holds what the client translates for
+# the server: the reasons of lrl_fail_set() (4th argument) and the results
+# of result_message() (2nd), whose format and arguments travel to the client,
+# which looks the format up with dgettext and puts the arguments back
+# (src/common/msg.c; translations may use %N$); and the help texts of the
+# action table in include/laurel/action.h, X(..., "help") rows (6th argument)
+# and P(..., "help") parameters (7th), shown by the TUI as titles and menu
+# items.  xgettext reads string arguments inside #define bodies, across the
+# line continuations, so X:6 and P:7 find them where they are written (the
+# role rows X(ID, "name", "label") and tui.c's key table have only 3
+# arguments and are not taken).  The --flag options mark every reason and
+# result c-format, so msgfmt --check compares the conversions of each
+# translation with its msgid, and the help texts no-c-format (a '%' in one
+# is plain text).
 po:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --language=C \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	   --keyword=lrl_fail_set:4 --flag=lrl_fail_set:4:c-format \
+	   --keyword=result_message:2 --flag=result_message:2:c-format \
+	   --keyword=X:6 --flag=X:6:no-c-format --keyword=P:7 --flag=P:7:no-c-format \
 	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
 	msgmerge --update --backup=none po/vi.po po/laurel.pot
 
@@ -173,8 +198,10 @@ install: all
 	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	install -m 0755 $(B)/laurel $(DESTDIR)$(BINDIR)/laurel
 	install -m 0755 $(B)/laureld $(DESTDIR)$(SBINDIR)/laureld
-	install -m 0644 man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
+	install -m 0644 $(B)/man/laurel.1 $(DESTDIR)$(MANDIR)/man1/laurel.1
 	install -m 0644 man/laurel.conf.5 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5
+	install -m 0644 man/laurel-rulebook.5 $(DESTDIR)$(MANDIR)/man5/laurel-rulebook.5
+	install -m 0644 data/rulebook-2026.txt $(DESTDIR)$(PREFIX)/share/laurel/rulebook-2026.txt
 	install -m 0644 man/laureld.8 $(DESTDIR)$(MANDIR)/man8/laureld.8
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	[ -e $(DESTDIR)$(SYSCONFDIR)/laurel/laurel.conf ] || \
@@ -194,6 +221,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/laurel $(DESTDIR)$(SBINDIR)/laureld \
 	   $(DESTDIR)$(MANDIR)/man1/laurel.1 $(DESTDIR)$(MANDIR)/man5/laurel.conf.5 \
+	   $(DESTDIR)$(MANDIR)/man5/laurel-rulebook.5 \
+	   $(DESTDIR)$(PREFIX)/share/laurel/rulebook-2026.txt \
 	   $(DESTDIR)$(MANDIR)/man8/laureld.8 $(DESTDIR)$(UNITDIR)/laureld.service \
 	   $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/laurel.mo
 	@echo "laurel: kept $(STATEDIR) (the store) and $(SYSCONFDIR)/laurel (config)"

@@ -58,10 +58,14 @@ typedef int (*lrl_handler)(struct lrl_ctx *c);
 /* The handler bound to an action id. */
 lrl_handler handler_for(int action_id);
 
-/* Where a command came from (server-attested, not signed). */
+/* Where a command came from (server-attested, not signed), and the key
+ * its signature was already checked against by the caller (NULL: check
+ * it here).  The executor trusts that check only when the key is still
+ * the author's current key. */
 struct exec_origin {
 	uint32_t uid;
 	int32_t pid;
+	const uint8_t *verified_pk;
 };
 
 /*

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "laurel/limits.h"
+#include "laurel/mp.h"
 
 /* KDF cost: production stores (argon2id "interactive") and test/demo
  * stores.  A production store refuses anything below the production cost. */
@@ -24,6 +25,17 @@
  * sodium_malloc'd memory.  Returns 0 or LRL_ENOMEM / LRL_ECRYPTO. */
 int keys_derive(const char *password, size_t len, const uint8_t *salt,
                 uint64_t ops, uint64_t mem, uint8_t *pk, uint8_t *sk);
+
+/*
+ * A password change: derives the new key pair from password with a fresh
+ * salt and packs the parameters of user.passwd into out (a map of five:
+ * salt, pk, ops, mem, and proof, the new key's signature of
+ * wire_rotate_message).  The new public key goes to pk and the secret key
+ * to sk (LRL_SK_LEN bytes the caller sodium_malloc'd).  0 or LRL_E*.
+ */
+int keys_rotation(const char *password, const uint8_t *server_id,
+                  uint64_t user_id, uint64_t ops, uint64_t mem,
+                  msgpack_packer *out, uint8_t *pk, uint8_t *sk);
 
 /* Checks the password policy: 12 to 128 characters (any characters), not
  * the login itself, not a well-known password.  Returns 0, or LRL_EINVAL

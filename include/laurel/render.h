@@ -16,6 +16,12 @@
 
 enum render_format { RENDER_TEXT, RENDER_CSV, RENDER_JSON };
 
+/* CSV and JSON written to a file or a pipe carry the data exactly (an
+ * export must re-import to the same text); written to a terminal they are
+ * sanitised like text.  render_set_terminal(1) says the output is a
+ * terminal (the CLI passes isatty(1)). */
+void render_set_terminal(int is_terminal);
+
 /* Returns 0, or LRL_EPROTO when body has none of the shapes. */
 int render_result(FILE *f, const msgpack_object *body, enum render_format fmt);
 

@@ -99,6 +99,10 @@ void store_cursor_close(store_cursor *c);
 int store_cursor_get(store_cursor *c, enum store_op op, const void **k,
                      size_t *kl, const void **v, size_t *vl);
 
+/* The next id of a database keyed by u32 BE ids: the last key + 1, or 1
+ * when empty. */
+int store_next_id(store_txn *t, enum store_db db, uint32_t *id);
+
 /* Doubles the map.  No transaction may be open. */
 int store_grow(store *s);
 size_t store_map_size(store *s);

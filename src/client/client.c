@@ -428,36 +428,19 @@ int lrl_pack_newpass(lrl_conn *c, const char *password, msgpack_packer *pk)
 
 int lrl_passwd(lrl_conn *c, const char *new_password, struct lrl_reply **out)
 {
-	uint8_t salt[LRL_SALT_LEN], pub[LRL_PK_LEN], proof[LRL_SIG_LEN];
+	uint8_t pub[LRL_PK_LEN];
 	unsigned char *sk = sodium_malloc(LRL_SK_LEN);
-	mp_buf params, msg;
+	mp_buf params;
 	int rc;
 
 	*out = NULL;
 	if (sk == NULL)
 		return LRL_ENOMEM;
-	randombytes_buf(salt, sizeof salt);
-	if ((rc = keys_derive(new_password, strlen(new_password), salt,
-	                      c->kdf_ops, c->kdf_mem, pub, sk)) != 0) {
-		sodium_free(sk);
-		return rc;
-	}
-	mp_buf_init(&msg);
-	wire_rotate_message(&msg, c->server_id, c->session.user_id, pub, salt);
-	crypto_sign_detached(proof, NULL, (const unsigned char *)msg.sb.data,
-	                     msg.sb.size, sk);
-	mp_buf_free(&msg);
 	mp_buf_init(&params);
-	msgpack_pack_map(&params.pk, 5);
-	mp_pack_str(&params.pk, "salt");
-	mp_pack_bin(&params.pk, salt, sizeof salt);
-	mp_pack_str(&params.pk, "pk");
-	mp_pack_bin(&params.pk, pub, sizeof pub);
-	mp_pack_kv_int(&params.pk, "ops", (int64_t)c->kdf_ops);
-	mp_pack_kv_int(&params.pk, "mem", (int64_t)c->kdf_mem);
-	mp_pack_str(&params.pk, "proof");
-	mp_pack_bin(&params.pk, proof, sizeof proof);
-	rc = lrl_call(c, "user.passwd", params.sb.data, params.sb.size, out);
+	rc = keys_rotation(new_password, c->server_id, c->session.user_id,
+	                   c->kdf_ops, c->kdf_mem, &params.pk, pub, sk);
+	if (rc == 0)
+		rc = lrl_call(c, "user.passwd", params.sb.data, params.sb.size, out);
 	mp_buf_free(&params);
 	if (rc == 0 && (*out)->code == 0) {
 		sodium_free(c->sk);

@@ -400,8 +400,9 @@ int action_pack_text(const struct lrl_param *p, const char *text,
 	case LRL_PT_DATE:
 		if (date_parse(text, &days) != 0)
 			return lrl_fail_set(f, LRL_EINVAL, p->name,
-			                    "must be a date written dd/mm/yyyy "
-			                    "(between 1900 and 2099)");
+			                    "'%s' is not a date: write dd/mm/yyyy, "
+			                    "a day that exists, between 1900 and 2099",
+			                    text);
 		msgpack_pack_int32(pk, days);
 		return 0;
 	case LRL_PT_BOOL:

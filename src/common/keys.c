@@ -11,6 +11,7 @@
 
 #include "laurel/err.h"
 #include "laurel/text.h"
+#include "laurel/wire.h"
 
 #define PW_BUF (LRL_PASSWORD_MAX * 4 + 2)
 
@@ -29,6 +30,35 @@ int keys_derive(const char *password, size_t len, const uint8_t *salt,
 		rc = LRL_ECRYPTO;
 	sodium_free(seed);
 	return rc;
+}
+
+int keys_rotation(const char *password, const uint8_t *server_id,
+                  uint64_t user_id, uint64_t ops, uint64_t mem,
+                  msgpack_packer *out, uint8_t *pk, uint8_t *sk)
+{
+	uint8_t salt[LRL_SALT_LEN], proof[LRL_SIG_LEN];
+	mp_buf msg;
+	int rc;
+
+	randombytes_buf(salt, sizeof salt);
+	if ((rc = keys_derive(password, strlen(password), salt, ops, mem, pk,
+	                      sk)) != 0)
+		return rc;
+	mp_buf_init(&msg);
+	wire_rotate_message(&msg, server_id, user_id, pk, salt);
+	crypto_sign_detached(proof, NULL, (const unsigned char *)msg.sb.data,
+	                     msg.sb.size, sk);
+	mp_buf_free(&msg);
+	msgpack_pack_map(out, 5);
+	mp_pack_str(out, "salt");
+	mp_pack_bin(out, salt, sizeof salt);
+	mp_pack_str(out, "pk");
+	mp_pack_bin(out, pk, LRL_PK_LEN);
+	mp_pack_kv_int(out, "ops", (int64_t)ops);
+	mp_pack_kv_int(out, "mem", (int64_t)mem);
+	mp_pack_str(out, "proof");
+	mp_pack_bin(out, proof, sizeof proof);
+	return 0;
 }
 
 /* Well-known passwords of 12 or more characters (shorter ones are refused

@@ -10,6 +10,7 @@
 struct conv {
 	char spec[24];
 	char type;   /* d u x c s f p */
+	int prec;    /* precision given as digits, or -1 */
 	int lmods;   /* 0, 1 (l), 2 (ll), 'z', 'h' */
 	int star;    /* precision or width given as '*' */
 	int pos;     /* N of %N$, or 0 */
@@ -21,6 +22,7 @@ static size_t parse_conv(const char *p, struct conv *c)
 	size_t o = 0;
 
 	memset(c, 0, sizeof *c);
+	c->prec = -1;
 	c->spec[o++] = '%';
 	if (*s == '%')
 		return 0;
@@ -37,9 +39,14 @@ static size_t parse_conv(const char *p, struct conv *c)
 		if (*s == '*') {
 			c->star = 1;
 			c->spec[o++] = *s++;
+		} else {
+			c->prec = 0;
 		}
-		while (*s >= '0' && *s <= '9' && o < 18)
+		while (*s >= '0' && *s <= '9' && o < 18) {
+			if (c->prec >= 0)
+				c->prec = c->prec * 10 + (*s - '0');
 			c->spec[o++] = *s++;
+		}
 	}
 	if (*s == 'l' && s[1] == 'l') {
 		c->lmods = 2;
@@ -153,7 +160,11 @@ void msg_apply(const char *fmt, char args[][MSG_ARG_LEN], int nargs,
 		}
 		p += used;
 		k = c.pos ? c.pos - 1 : next++;
-		if (k >= 0 && k < nargs)
+		/* A translation may drop an argument with %.0s (a plural
+		 * ending its language does not use). */
+		if (k >= 0 && k < nargs && c.type == 's' && c.prec >= 0)
+			o += (size_t)snprintf(out + o, n - o, "%.*s", c.prec, args[k]);
+		else if (k >= 0 && k < nargs)
 			o += (size_t)snprintf(out + o, n - o, "%s", args[k]);
 		if (o >= n)
 			o = n - 1;

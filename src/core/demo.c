@@ -115,7 +115,8 @@ void demo_person(uint64_t seed, size_t i, size_t nstaff,
 {
 	uint64_t st = mix(seed ^ mix(i + 1));
 	size_t nunits = demo_unit_count(nstaff), unit_index, rank;
-	int total = 0, w, female;
+	int total = 0, w, female, y, m, d;
+	uint64_t gi, mi;
 	const char *fam = family[0].name;
 	struct demo_unit u;
 	int by;
@@ -132,16 +133,25 @@ void demo_person(uint64_t seed, size_t i, size_t nstaff,
 		w -= family[k].weight;
 	}
 	female = pick(&st, 100) < 62; /* hospitals employ more women */
+	/* One draw per statement: the order of evaluation of a call's
+	 * arguments differs between compilers, and the same seed must give
+	 * the same hospital everywhere. */
+	gi = female ? pick(&st, sizeof given_f / sizeof given_f[0])
+	            : pick(&st, sizeof given_m / sizeof given_m[0]);
+	mi = pick(&st, 12);
 	snprintf(p->full_name, sizeof p->full_name, "%s %s %s", fam,
-	         female ? middle_f[pick(&st, 12)] : middle_m[pick(&st, 12)],
-	         female ? given_f[pick(&st, sizeof given_f / sizeof given_f[0])]
-	                : given_m[pick(&st, sizeof given_m / sizeof given_m[0])]);
+	         female ? middle_f[mi] : middle_m[mi],
+	         female ? given_f[gi] : given_m[gi]);
 	p->sex = female ? "nữ" : "nam";
 	snprintf(p->code, sizeof p->code, "NV%05zu", i + 1);
 	by = 1966 + (int)pick(&st, 36);
-	p->birth = date_from_ymd(by, 1 + (int)pick(&st, 12), 1 + (int)pick(&st, 28));
-	p->start = date_from_ymd(by + 22 + (int)pick(&st, 8), 1 + (int)pick(&st, 12),
-	                         1 + (int)pick(&st, 28));
+	d = 1 + (int)pick(&st, 28);
+	m = 1 + (int)pick(&st, 12);
+	p->birth = date_from_ymd(by, m, d);
+	d = 1 + (int)pick(&st, 28);
+	m = 1 + (int)pick(&st, 12);
+	y = by + 22 + (int)pick(&st, 8);
+	p->start = date_from_ymd(y, m, d);
 	if (p->start > date_from_ymd(2026, 6, 1))
 		p->start = date_from_ymd(2026, 6, 1);
 	/* Units 1.. get people round-robin; the hospital unit itself (0)

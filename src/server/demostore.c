@@ -47,7 +47,7 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 {
 	uint8_t sig[LRL_SIG_LEN];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid()};
+	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL};
 	int rc;
 
 	wire_req_encode(&s->req, s->id->server_id, s->nonce, ++s->counter, uid,
@@ -207,33 +207,19 @@ int demo_fill(const char *dir, size_t nstaff, uint64_t seed,
 			    (rc = users_find(s.t, a->login, strlen(a->login), &u)) != 0)
 				goto out;
 			{
-				uint8_t npk[LRL_PK_LEN], proof[LRL_SIG_LEN];
+				/* The account's own change to the demo password. */
+				uint8_t npk[LRL_PK_LEN];
 				unsigned char *nsk = sodium_malloc(LRL_SK_LEN);
-				mp_buf msg;
 				if (nsk == NULL) {
 					rc = LRL_ENOMEM;
 					goto out;
 				}
-				randombytes_buf(salt, sizeof salt);
-				keys_derive(DEMO_PASSWORD, strlen(DEMO_PASSWORD), salt,
-				            id.kdf_ops, id.kdf_mem, npk, nsk);
-				mp_buf_init(&msg);
-				wire_rotate_message(&msg, id.server_id, u.id, npk, salt);
-				crypto_sign_detached(proof, NULL,
-				                     (const unsigned char *)msg.sb.data,
-				                     msg.sb.size, nsk);
-				mp_buf_free(&msg);
-				sodium_free(nsk);
 				mp_buf_reset(&p);
-				msgpack_pack_map(&p.pk, 5);
-				mp_pack_str(&p.pk, "salt");
-				mp_pack_bin(&p.pk, salt, sizeof salt);
-				mp_pack_str(&p.pk, "pk");
-				mp_pack_bin(&p.pk, npk, sizeof npk);
-				mp_pack_kv_int(&p.pk, "ops", (int64_t)id.kdf_ops);
-				mp_pack_kv_int(&p.pk, "mem", (int64_t)id.kdf_mem);
-				mp_pack_str(&p.pk, "proof");
-				mp_pack_bin(&p.pk, proof, sizeof proof);
+				rc = keys_rotation(DEMO_PASSWORD, id.server_id, u.id,
+				                   id.kdf_ops, id.kdf_mem, &p.pk, npk, nsk);
+				sodium_free(nsk);
+				if (rc != 0)
+					goto out;
 				if ((rc = run(&s, u.id, usk, "user.passwd", &p)) != 0)
 					goto out;
 			}

@@ -9,26 +9,6 @@
 #include "laurel/text.h"
 #include "laurel/wire.h"
 
-static int next_id(store_txn *t, enum store_db db, uint32_t *id)
-{
-	store_cursor *c;
-	const void *k;
-	size_t kl;
-	int rc;
-
-	if ((rc = store_cursor_open(t, db, &c)) != 0)
-		return rc;
-	rc = store_cursor_get(c, STORE_LAST, &k, &kl, NULL, NULL);
-	store_cursor_close(c);
-	if (rc == LRL_ENOENT) {
-		*id = 1;
-		return 0;
-	}
-	if (rc != 0)
-		return rc;
-	*id = wire_get_be32(k) + 1;
-	return 0;
-}
 
 static int get_by_code(store_txn *t, enum store_db idx, const char *code,
                        size_t len, uint32_t *id)
@@ -90,7 +70,7 @@ int unit_put(store_txn *t, struct unit_rec *u, int is_new)
 	mp_buf b;
 	int rc;
 
-	if (is_new && (rc = next_id(t, STORE_DB_UNITS, &u->id)) != 0)
+	if (is_new && (rc = store_next_id(t, STORE_DB_UNITS, &u->id)) != 0)
 		return rc;
 	wire_put_be32(key, u->id);
 	mp_buf_init(&b);
@@ -207,7 +187,7 @@ int staff_put(store_txn *t, struct staff_rec *s, const struct staff_rec *old)
 	mp_buf b;
 	int rc;
 
-	if (old == NULL && (rc = next_id(t, STORE_DB_STAFF, &s->id)) != 0)
+	if (old == NULL && (rc = store_next_id(t, STORE_DB_STAFF, &s->id)) != 0)
 		return rc;
 	if (old && (rc = index_del(t, old)) != 0)
 		return rc;

@@ -346,6 +346,29 @@ int store_cursor_get(store_cursor *c, enum store_op op, const void **k,
 	return 0;
 }
 
+int store_next_id(store_txn *t, enum store_db db, uint32_t *id)
+{
+	store_cursor *c;
+	const void *k = NULL;
+	size_t kl = 0;
+	int rc;
+
+	if ((rc = store_cursor_open(t, db, &c)) != 0)
+		return rc;
+	rc = store_cursor_get(c, STORE_LAST, &k, &kl, NULL, NULL);
+	store_cursor_close(c);
+	if (rc == LRL_ENOENT) {
+		*id = 1;
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if (kl != 4)
+		return LRL_ECORRUPT;
+	*id = wire_get_be32(k) + 1;
+	return 0;
+}
+
 int store_grow(store *s)
 {
 	size_t next = s->mapsize * 2;

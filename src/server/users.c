@@ -125,26 +125,6 @@ int users_find(store_txn *t, const char *login, size_t len,
 	return users_get(t, wire_get_be32(v), u);
 }
 
-static int next_id(store_txn *t, uint32_t *id)
-{
-	store_cursor *c;
-	const void *k;
-	size_t kl;
-	int rc;
-
-	if ((rc = store_cursor_open(t, STORE_DB_USERS, &c)) != 0)
-		return rc;
-	rc = store_cursor_get(c, STORE_LAST, &k, &kl, NULL, NULL);
-	store_cursor_close(c);
-	if (rc == LRL_ENOENT) {
-		*id = 1;
-		return 0;
-	}
-	if (rc != 0)
-		return rc;
-	*id = wire_get_be32(k) + 1;
-	return 0;
-}
 
 int users_put(store_txn *t, struct user_rec *u, int is_new)
 {
@@ -152,7 +132,7 @@ int users_put(store_txn *t, struct user_rec *u, int is_new)
 	mp_buf b;
 	int rc;
 
-	if (is_new && (rc = next_id(t, &u->id)) != 0)
+	if (is_new && (rc = store_next_id(t, STORE_DB_USERS, &u->id)) != 0)
 		return rc;
 	wire_put_be32(key, u->id);
 	mp_buf_init(&b);

@@ -172,6 +172,14 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 	have_scratch = 1;
 	if ((rc = store_open(scratch, STORE_CREATE | STORE_SCRATCH, &sc)) != 0)
 		goto out;
+	/* The replay writes about what the live store holds, in
+	 * transactions of up to COMMIT_EVERY events that a full map could
+	 * not be grown under: give the scratch store twice the live map
+	 * from the start (the live map may have grown past the initial
+	 * size the scratch store starts with). */
+	while (store_map_size(sc) < 2 * store_map_size(live))
+		if ((rc = store_grow(sc)) != 0)
+			goto out;
 	if ((rc = store_begin(live, NULL, 0, &lt)) != 0)
 		goto out;
 	if ((rc = ident_load(lt, dir, &ident)) != 0) {
@@ -233,6 +241,7 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 		mp_buf_reset(&out);
 		origin.uid = ev.origin_uid;
 		origin.pid = ev.origin_pid;
+		origin.verified_pk = NULL; /* replay checks every signature */
 		rc = exec_command(st, &ident, ev.req, ev.req_len, ev.sig, ev.time,
 		                  origin, &out.pk, &newseq, &f);
 		if (rc != 0) {

@@ -30,6 +30,7 @@
 extern char **environ;
 
 const char *h_config = "/dev/null";
+const char *const *h_extra_env = NULL;
 
 /* The servers to kill when the process that started them exits. */
 static struct {
@@ -182,18 +183,33 @@ int64_t h_time(const char *iso)
 	return date_parse_time(iso, &t) == 0 ? t : -1;
 }
 
-/* A copy of the environment with LAUREL_CONFIG=h_config and, inside a
- * test case, TMPDIR=its directory, made before fork so that the child
- * calls nothing but exec.  Free with child_env_free. */
+/* Whether environment entry e ("NAME=value") sets a name that one of
+ * h_extra_env's entries sets. */
+static int overridden(const char *e)
+{
+	size_t nl = strcspn(e, "=");
+
+	for (size_t i = 0; h_extra_env && h_extra_env[i]; i++)
+		if (strncmp(h_extra_env[i], e, nl) == 0 &&
+		    h_extra_env[i][nl] == '=')
+			return 1;
+	return 0;
+}
+
+/* A copy of the environment with LAUREL_CONFIG=h_config, inside a test
+ * case TMPDIR=its directory, and h_extra_env's entries, made before fork
+ * so that the child calls nothing but exec.  Free with child_env_free. */
 static char **child_env(void)
 {
 	static const char conf_var[] = "LAUREL_CONFIG=", tmp_var[] = "TMPDIR=";
-	size_t n = 0, j = 0;
+	size_t n = 0, j = 0, extra = 0;
 	char **env;
 
 	while (environ[n])
 		n++;
-	if ((env = calloc(n + 3, sizeof *env)) == NULL)
+	while (h_extra_env && h_extra_env[extra])
+		extra++;
+	if ((env = calloc(n + extra + 3, sizeof *env)) == NULL)
 		return NULL;
 	env[j] = malloc(sizeof conf_var + strlen(h_config));
 	if (env[j] == NULL)
@@ -207,8 +223,12 @@ static char **child_env(void)
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(environ[i], conf_var, sizeof conf_var - 1) != 0 &&
 		    (!base[0] ||
-		     strncmp(environ[i], tmp_var, sizeof tmp_var - 1) != 0))
+		     strncmp(environ[i], tmp_var, sizeof tmp_var - 1) != 0) &&
+		    !overridden(environ[i]))
 			env[j++] = environ[i];
+	/* Not copied: child_env_free frees only the first one or two. */
+	for (size_t i = 0; i < extra; i++)
+		env[j++] = (char *)h_extra_env[i];
 	env[j] = NULL;
 	return env;
 fail:

@@ -61,6 +61,13 @@
  * may point it elsewhere (the string must outlive the runs). */
 extern const char *h_config;
 
+/* Extra environment entries ("NAME=value", NULL-terminated) that every
+ * program the harness starts sees in place of the runner's own NAME
+ * while this is set; NULL (the default) adds none.  A test sets it around
+ * the starts it concerns (say LAUREL_MAP_SIZE for one store's init and
+ * server) and clears it again; the array must outlive those starts. */
+extern const char *const *h_extra_env;
+
 /* The test case's fixture, run by Check in the runner process: makes a
  * directory under $TMPDIR (or /tmp) that holds every directory h_tmpdir
  * makes during the case and is the TMPDIR of every program the harness

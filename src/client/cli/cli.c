@@ -166,6 +166,131 @@ static void help_action(FILE *f, const struct lrl_action *a)
 	fputc('\n', f);
 }
 
+/* Headings for the nouns of the action table (man page and help). */
+static const char *noun_heading(const char *noun, size_t nl)
+{
+	static const char *const h[][2] = {
+		{"user", "Accounts"},      {"unit", "Units"},
+		{"staff", "Staff"},        {"audit", "Audit"},
+		{"rulebook", "Rulebooks"}, {"year", "Emulation years"},
+		{"movement", "Movements"}, {"pledge", "Pledges"},
+		{"report", "Reports"},
+	};
+	for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
+		if (strlen(h[i][0]) == nl && !strncmp(h[i][0], noun, nl))
+			return h[i][1];
+	return NULL;
+}
+
+/* Writes s as roff text: backslashes and hyphens escaped, non-ASCII as
+ * \[uXXXX] (groff reads it without preconv). */
+static void roff_text(FILE *f, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c == '\\')
+				fputs("\\e", f);
+			else if (c == '-')
+				fputs("\\-", f);
+			else if ((c == '.' || c == '\'') && i == 0)
+				fprintf(f, "\\&%c", c);
+			else
+				fputc(c, f);
+			i++;
+			continue;
+		}
+		{
+			unsigned cp = 0;
+			int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+			for (int k = 1; k < len && i + (size_t)k < n; k++)
+				cp = cp << 6 | ((unsigned char)s[i + (size_t)k] & 0x3F);
+			fprintf(f, "\\[u%04X]", cp);
+			i += (size_t)len;
+		}
+	}
+}
+
+/* The COMMANDS section of laurel(1), generated from the action table. */
+static void help_roff(FILE *f)
+{
+	const char *prev = NULL;
+	size_t prevlen = 0;
+
+	fputs(".\\\" Generated from the action table by `laurel help --roff`.\n", f);
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		size_t nl = noun_len(a->name);
+		int any = 0;
+		if (!visible(a))
+			continue;
+		if (!prev || nl != prevlen || strncmp(prev, a->name, nl) != 0) {
+			const char *hd = noun_heading(a->name, nl);
+			fprintf(f, ".SS ");
+			if (hd)
+				fputs(hd, f);
+			else
+				fprintf(f, "%.*s", (int)nl, a->name);
+			fputc('\n', f);
+		}
+		prev = a->name;
+		prevlen = nl;
+		fprintf(f, ".TP\n.B laurel %.*s %s", (int)nl, a->name, a->name + nl + 1);
+		for (const struct lrl_param *p = a->params; p->name; p++) {
+			if (p->flags & PF_DERIVED)
+				continue;
+			fputs(" ", f);
+			if (p->flags & PF_POS)
+				fprintf(f, (p->flags & PF_REQ) ? "\\fI%s\\fP" : "[\\fI%s\\fP]",
+				        p->name);
+			else {
+				fputs((p->flags & PF_REQ) ? "\\-\\-" : "[\\-\\-", f);
+				roff_text(f, p->name);
+				fputs((p->flags & PF_REQ) ? "" : "]", f);
+			}
+		}
+		fputs("\n", f);
+		roff_text(f, a->help);
+		fputs(".\n", f);
+		for (const struct lrl_param *p = a->params; p->name; p++) {
+			if (p->flags & PF_DERIVED)
+				continue;
+			if (!any)
+				fputs(".RS\n", f);
+			any = 1;
+			fputs(".TP 16\n.B \\-\\-", f);
+			roff_text(f, p->name);
+			fputc('\n', f);
+			roff_text(f, p->help);
+			fputs(" (", f);
+			roff_text(f, type_word(p));
+			fputs((p->flags & PF_REQ) ? "; required)\n" : ")\n", f);
+		}
+		if (any)
+			fputs(".RE\n.IP\n", f);
+		if (a->flags & AF_NEWPASS)
+			fputs("The account's temporary password is asked for after "
+			      "your own (with \\-\\-password\\-stdin: the next line).\n", f);
+		if (a->flags & AF_CSV)
+			fputs("Every row is checked first; every bad row is reported "
+			      "with its line, column and reason, and then nothing is "
+			      "written.\n.B \\-\\-dry\\-run\nonly checks.\n", f);
+		if (a->flags & AF_CSVOUT)
+			fputs("Writes CSV unless \\-\\-format says otherwise.\n", f);
+		fputs("Allowed:", f);
+		for (int r = 0, first = 1; r < LRL_ROLE_COUNT; r++)
+			if (a->policy[r]) {
+				fprintf(f, "%s %s (%s)", first ? "" : ",",
+				        action_role_name(r), scope_words[a->policy[r]]);
+				first = 0;
+			}
+		fputs(".\n", f);
+	}
+}
+
 static void roles_matrix(FILE *f)
 {
 	fprintf(f, "%-20s", "action");
@@ -314,9 +439,15 @@ static int report(const char *what, struct lrl_reply *r,
                   const struct opts *o)
 {
 	if (r->code != 0) {
+		/* A reason may quote stored text ("… already exists (name)"):
+		 * sanitise it like any other text from the server. */
+		char *field = text_sanitize(r->field, strlen(r->field), 0);
+		char *msg = text_sanitize(r->message, strlen(r->message), 0);
 		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
-		        r->field[0] ? r->field : "", r->field[0] ? ": " : "",
-		        r->message[0] ? r->message : lrl_strerror(r->code));
+		        field && *field ? field : "", field && *field ? ": " : "",
+		        msg && *msg ? msg : lrl_strerror(r->code));
+		free(field);
+		free(msg);
 		return r->code;
 	}
 	if (render_result(stdout, r->body, o->format) != 0) {
@@ -690,6 +821,7 @@ int cli_main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	o.store = getenv("LAUREL_STORE");
+	render_set_terminal(isatty(1));
 	/* Global options stop at the first word (the noun). */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+hu:", gopts, NULL)) != -1) {
@@ -782,6 +914,10 @@ int cli_main(int argc, char **argv)
 	noun = argv[optind++];
 	verb = optind < argc && argv[optind][0] != '-' ? argv[optind] : NULL;
 	if (!strcmp(noun, "help")) {
+		if (optind < argc && !strcmp(argv[optind], "--roff")) {
+			help_roff(stdout);
+			return 0;
+		}
 		if (verb == NULL) {
 			help_all(stdout);
 			return 0;

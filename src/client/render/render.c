@@ -11,6 +11,13 @@
 
 #define CELL_MAX_COLS 60
 
+static int to_terminal = 1;
+
+void render_set_terminal(int is_terminal)
+{
+	to_terminal = is_terminal;
+}
+
 /* The display text of a value (sanitised for text output); caller frees. */
 static char *value_text(const msgpack_object *v, int sanitize)
 {
@@ -103,7 +110,7 @@ static void json_value(FILE *f, const msgpack_object *v)
 
 static void csv_value(FILE *f, const msgpack_object *v)
 {
-	char *s = value_text(v, 2);
+	char *s = value_text(v, to_terminal ? 2 : 0);
 
 	if (s) {
 		render_csv_field(f, s, strlen(s));
@@ -165,12 +172,35 @@ static int render_record(FILE *f, const msgpack_object *rec,
 	return 0;
 }
 
+/* The text of a row's cell c; with a depth column, the name (column 1)
+ * is indented by it.  Caller frees. */
+static char *cell_text(const msgpack_object *row, size_t c, int dcol)
+{
+	char *s = value_text(&row->via.array.ptr[c], 1), *out;
+	int64_t depth = 0;
+
+	if (dcol < 0 || c != 1 || s == NULL ||
+	    mp_get_i64(&row->via.array.ptr[dcol], &depth) != 0 || depth <= 0)
+		return s;
+	if (depth > 32)
+		depth = 32;
+	if ((out = malloc(strlen(s) + 2 * (size_t)depth + 1)) == NULL) {
+		free(s);
+		return NULL;
+	}
+	memset(out, ' ', 2 * (size_t)depth);
+	strcpy(out + 2 * depth, s);
+	free(s);
+	return out;
+}
+
 static int render_list(FILE *f, const msgpack_object *body,
                        enum render_format fmt)
 {
 	const msgpack_object *cols = mp_map_get(body, "columns");
 	const msgpack_object *rows = mp_map_get(body, "rows");
 	size_t nc, *width = NULL;
+	int dcol = -1;
 
 	if (!cols || !rows || cols->type != MSGPACK_OBJECT_ARRAY ||
 	    rows->type != MSGPACK_OBJECT_ARRAY)
@@ -213,6 +243,15 @@ static int render_list(FILE *f, const msgpack_object *body,
 		}
 		return 0;
 	}
+	/* A tree list carries each row's depth: text shows it as the
+	 * indentation of the name (the column after the code), not as a
+	 * column. */
+	for (size_t c = 0; c < nc; c++) {
+		const msgpack_object *h = &cols->via.array.ptr[c];
+		if (h->type == MSGPACK_OBJECT_STR && h->via.str.size == 5 &&
+		    !memcmp(h->via.str.ptr, "depth", 5))
+			dcol = (int)c;
+	}
 	if ((width = calloc(nc ? nc : 1, sizeof *width)) == NULL)
 		return LRL_ENOMEM;
 	for (size_t c = 0; c < nc; c++) {
@@ -222,7 +261,7 @@ static int render_list(FILE *f, const msgpack_object *body,
 	}
 	for (uint32_t r = 0; r < rows->via.array.size; r++)
 		for (size_t c = 0; c < nc; c++) {
-			char *s = value_text(&rows->via.array.ptr[r].via.array.ptr[c], 1);
+			char *s = cell_text(&rows->via.array.ptr[r], c, dcol);
 			size_t w = s ? text_width(s) : 0;
 			if (w > CELL_MAX_COLS)
 				w = CELL_MAX_COLS;
@@ -233,14 +272,20 @@ static int render_list(FILE *f, const msgpack_object *body,
 	for (int32_t r = -1; r < (int32_t)rows->via.array.size; r++) {
 		char line[8192];
 		size_t used = 0;
+		/* The last column shown (a trailing depth column is not). */
+		size_t last = dcol == (int)nc - 1 && nc > 1 ? nc - 2 : nc - 1;
 		for (size_t c = 0; c < nc; c++) {
 			const msgpack_object *v =
 				r < 0 ? &cols->via.array.ptr[c]
 				      : &rows->via.array.ptr[r].via.array.ptr[c];
-			char *s = value_text(v, 1);
+			char *s;
+			if ((int)c == dcol)
+				continue;
+			s = r < 0 ? value_text(v, 1)
+			          : cell_text(&rows->via.array.ptr[r], c, dcol);
 			int right = v->type == MSGPACK_OBJECT_POSITIVE_INTEGER ||
 			            v->type == MSGPACK_OBJECT_NEGATIVE_INTEGER;
-			if (c + 1 == nc && !right) {
+			if (c == last && !right) {
 				/* No trailing padding on the last column. */
 				char cell[1024];
 				text_fit(cell, sizeof cell, s ? s : "",
@@ -253,7 +298,7 @@ static int render_list(FILE *f, const msgpack_object *body,
 			} else {
 				used += text_fit(line + used, sizeof line - used,
 				                 s ? s : "", width[c], right);
-				if (c + 1 < nc && used + 2 < sizeof line) {
+				if (c < last && used + 2 < sizeof line) {
 					line[used++] = ' ';
 					line[used++] = ' ';
 					line[used] = '\0';

@@ -37,6 +37,7 @@ struct list {
 	int searching;
 	int loaded;
 	int width[64]; /* column widths, computed when the rows change */
+	int depth_col; /* a tree list's depth column (not shown), or -1 */
 };
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -159,6 +160,23 @@ static void refilter(struct list *l)
 	measure(l);
 }
 
+static int is_name_col(const char *col)
+{
+	return col && (!strcmp(col, "full-name") || !strcmp(col, "name"));
+}
+
+/* Is column c part of what / searches?  In a list of named records, the
+ * key and the name (as the server's "name contains" search): "ha" finds
+ * Hà and Hải, not every row whose unit code is KHAMBENH.  Elsewhere (the
+ * audit log), every column. */
+static int searched(const struct list *l, int c)
+{
+	for (int k = 0; k < l->ncols; k++)
+		if (is_name_col(l->cols[k]))
+			return c == 0 || is_name_col(l->cols[c]);
+	return 1;
+}
+
 /* Loads every page of the list. */
 static void load(struct tui *t, struct list *l)
 {
@@ -223,6 +241,8 @@ static void load(struct tui *t, struct list *l)
 			joined = malloc(flen + 1);
 			joined[0] = '\0';
 			for (int c = 0; c < l->ncols; c++) {
+				if (!searched(l, c))
+					continue;
 				strcat(joined, rw->cell[c]);
 				strcat(joined, " ");
 			}
@@ -240,6 +260,25 @@ static void load(struct tui *t, struct list *l)
 			break;
 	}
 	mp_buf_free(&p);
+	/* A tree list: indent the name (the column after the code) by the
+	 * row's depth; the depth column itself is not shown. */
+	l->depth_col = -1;
+	for (int c = 0; c < l->ncols; c++)
+		if (!strcmp(l->cols[c], "depth"))
+			l->depth_col = c;
+	if (l->depth_col >= 1 && l->ncols > 1)
+		for (size_t i = 0; i < l->nrows; i++) {
+			int d = atoi(l->rows[i].cell[l->depth_col]);
+			char *old = l->rows[i].cell[1], *in;
+			if (d <= 0 || d > 32)
+				continue;
+			if ((in = malloc(strlen(old) + 2 * (size_t)d + 1)) == NULL)
+				continue;
+			memset(in, ' ', 2 * (size_t)d);
+			strcpy(in + 2 * d, old);
+			free(old);
+			l->rows[i].cell[1] = in;
+		}
 	l->view = calloc(l->nrows ? l->nrows : 1, sizeof *l->view);
 	refilter(l);
 	if (keep) {
@@ -257,22 +296,35 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct list *l = s->data;
 	int h, wd, x = 1, body, shown = 0, *width = l->width;
-	char buf[512];
 
 	getmaxyx(w, h, wd);
 	body = h - 3;
 	if (body < 1)
 		return;
-	snprintf(buf, sizeof buf, "%s — %zu/%zu%s%s%s", s->title, l->nview,
-	         l->nrows, l->query[0] || l->searching ? "   /" : "",
-	         l->query, l->searching ? "▏" : "");
-	wattron(w, A_BOLD);
-	tui_put(w, 0, 1, buf, wd - 2);
-	wattroff(w, A_BOLD);
+	/* The count and the search stay visible; the title gives way. */
+	{
+		char right[256];
+		int rw, tw;
+		snprintf(right, sizeof right, " — %zu/%zu%s%s%s", l->nview, l->nrows,
+		         l->query[0] || l->searching ? "   /" : "", l->query,
+		         l->searching ? "▏" : "");
+		rw = (int)text_width(right);
+		tw = wd - 2 - rw;
+		wattron(w, A_BOLD);
+		if (tw > 0) {
+			tui_put(w, 0, 1, s->title, tw);
+			tui_put(w, 0, 1 + tw, right, wd - 2 - tw);
+		} else {
+			tui_put(w, 0, 1, right, wd - 2);
+		}
+		wattroff(w, A_BOLD);
+	}
 	wattron(w, tui_attr(t, TA_HEADER));
 	for (int c = 0; c < l->ncols && c < 64; c++) {
 		int cw = width[c];
 		char lab[128];
+		if (c == l->depth_col)
+			continue;
 		if (x + cw >= wd) {
 			if (c == 0 || wd - x > 8)
 				cw = wd - x - 1;
@@ -302,6 +354,8 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 		}
 		for (int c = 0; c < shown; c++) {
 			int cw = width[c];
+			if (c == l->depth_col)
+				continue;
 			if (x + cw >= wd)
 				cw = wd - x - 1;
 			tui_put(w, 2 + i, x, l->rows[ri].cell[c], cw);

@@ -39,7 +39,16 @@ static void draw_login(struct tui *t, FORM *form, int top, int left,
 {
 	char line[512];
 
-	erase();
+	/* Not erase(): the fields' window shares stdscr's cells, and
+	 * post_form() does not draw an already posted form again, so the user
+	 * name vanished from its field at the first redraw (after a failed
+	 * login).  Clear every line but the two the fields are on. */
+	for (int y = 0; y < LINES; y++) {
+		if (y == top + 3 || y == top + 5)
+			continue;
+		move(y, 0);
+		clrtoeol();
+	}
 	attron(tui_attr(t, TA_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	snprintf(line, sizeof line, " laurel · %s", t->hospital);

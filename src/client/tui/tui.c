@@ -32,6 +32,7 @@ static void on_signal(int sig)
  * status-line hints come from this one table. */
 #define TUI_KEYS(X)                                                            \
 	X(MOVE, "↑↓ j k", N_("move"))                                          \
+	X(MENU, "← h  → l", N_("to the menu / back to the pane"))             \
 	X(PAGE, "PgUp PgDn", N_("page up / down"))                             \
 	X(ENDS, "Home End g G", N_("first / last"))                            \
 	X(OPEN, "Enter", N_("open"))                                           \
@@ -288,6 +289,10 @@ static void layout(struct tui *t)
 	t->wstatus = newwin(1, t->cols, t->rows - 2, 0);
 	t->wmsg = newwin(1, t->cols, t->rows - 1, 0);
 	keypad(t->wmain, TRUE);
+	/* After a resize the terminal may have moved or cut what it showed
+	 * (tmux keeps the bottom lines): repaint everything, not only what
+	 * curses believes has changed. */
+	clearok(curscr, TRUE);
 	t->need_redraw = 1;
 }
 
@@ -466,8 +471,11 @@ int tui_choose(struct tui *t, const char *title, const char *const *items,
 	}
 	del_panel(pan);
 	delwin(win);
+	/* The layout's windows cover the whole screen and tui_redraw repaints
+	 * them all.  stdscr is never refreshed after the login, so touching it
+	 * here left it "changed" and the next popup's update_panels() copied
+	 * the blank stdscr over the screen. */
 	t->need_redraw = 1;
-	touchwin(stdscr);
 	tui_redraw(t);
 	return sel;
 }
@@ -614,7 +622,10 @@ static void handle_key(struct tui *t, int ch, int is_key)
 		tui_help(t);
 		return;
 	}
-	if (!is_key && ch == '\t') {
+	/* In a form, Tab goes to the next field (as its hints say): the form
+	 * takes it. */
+	if (!is_key && ch == '\t' &&
+	    !(s && s->ops->keeps_content && !t->focus_menu)) {
 		t->focus_menu = !t->focus_menu && t->wmenu != NULL;
 		t->need_redraw = 1;
 		return;
@@ -668,7 +679,8 @@ static void handle_key(struct tui *t, int ch, int is_key)
 			t->quit = 1;
 		return;
 	}
-	if (is_key && ch == KEY_LEFT && t->wmenu && t->depth <= 1) {
+	if (((is_key && ch == KEY_LEFT) || (!is_key && ch == 'h')) && t->wmenu &&
+	    t->depth <= 1) {
 		t->focus_menu = 1;
 		t->need_redraw = 1;
 	}
@@ -774,10 +786,18 @@ int tui_main(const struct tui_opts *o)
 		struct pollfd p[2] = {{0, POLLIN, 0}, {lrl_fd(t.conn), POLLIN, 0}};
 		if (t.need_redraw)
 			tui_redraw(&t);
-		if (poll(p, 2, 1000) < 0 && errno != EINTR)
+		int n = poll(p, 2, 1000);
+		if (n < 0 && errno != EINTR)
 			break;
 		if (got_signal)
 			break;
+		/* A resize (SIGWINCH) interrupts poll or falls between two of
+		 * them, and ncurses reports it (KEY_RESIZE) only when asked for
+		 * a key: ask, without waiting, even when no key came. */
+		if (n <= 0) {
+			p[0].revents = POLLIN;
+			p[1].revents = 0;
+		}
 		if (p[1].revents & (POLLHUP | POLLERR)) {
 			tui_message(&t, 1, _("The connection to the server was lost."));
 			tui_redraw(&t);
@@ -796,6 +816,8 @@ int tui_main(const struct tui_opts *o)
 			while ((r = wget_wch(t.wmain, &ch)) != ERR && !t.quit) {
 				if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 					layout(&t);
+					/* A new main window: not yet in no-delay mode. */
+					nodelay(t.wmain, TRUE);
 					continue;
 				}
 				nodelay(t.wmain, FALSE);

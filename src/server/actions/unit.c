@@ -106,21 +106,15 @@ static void pack_subtree(msgpack_packer *pk, struct tree_node *nodes,
 		if (nodes[i].u.id == parent)
 			parent_code = nodes[i].u.code;
 	for (size_t i = 0; i < n; i++) {
-		char label[ROSTER_TEXT_MAX + 64];
-		size_t off = 0;
 		if (nodes[i].u.parent != parent || depth > 32)
 			continue;
-		for (int d = 0; d < depth && off + 3 < sizeof label; d++) {
-			memcpy(label + off, "  ", 2);
-			off += 2;
-		}
-		snprintf(label + off, sizeof label - off, "%s", nodes[i].u.name);
-		msgpack_pack_array(pk, 5);
+		msgpack_pack_array(pk, 6);
 		mp_pack_str(pk, nodes[i].u.code);
-		mp_pack_str(pk, label);
+		mp_pack_str(pk, nodes[i].u.name);
 		mp_pack_str(pk, kind_label(nodes[i].u.kind));
 		mp_pack_str(pk, parent_code);
 		mp_pack_str(pk, nodes[i].u.closed ? "closed" : "open");
+		msgpack_pack_int(pk, depth);
 		(*rows)++;
 		pack_subtree(pk, nodes, n, nodes[i].u.id, depth + 1, rows);
 	}
@@ -128,8 +122,10 @@ static void pack_subtree(msgpack_packer *pk, struct tree_node *nodes,
 
 int act_UNIT_LIST(struct lrl_ctx *c)
 {
+	/* "depth" is the unit's level in the tree: text output indents the
+	 * name by it instead of showing it. */
 	static const char *const cols[] = {"code", "name", "kind", "parent",
-	                                   "state"};
+	                                   "state", "depth"};
 	struct tree_node *nodes = NULL;
 	size_t n = 0, cap = 0, rows = 0;
 	store_cursor *cur;
@@ -176,7 +172,7 @@ int act_UNIT_LIST(struct lrl_ctx *c)
 	qsort(nodes, n, sizeof *nodes, node_cmp);
 	mp_buf_init(&body);
 	pack_subtree(&body.pk, nodes, n, 0, 0, &rows);
-	list_begin(c->out, cols, 5, rows);
+	list_begin(c->out, cols, 6, rows);
 	mp_pack_raw(c->out, body.sb.data, body.sb.size);
 	list_end(c->out, NULL);
 	mp_buf_free(&body);
@@ -272,8 +268,11 @@ int act_UNIT_MOVE(struct lrl_ctx *c)
 	u.parent = parent.id;
 	if ((rc = unit_put(c->txn, &u, 0)) != 0)
 		return rc;
-	result_message(c->out, "unit %s moved under %s", u.code,
-	               parent.id ? parent.code : "the top level");
+	if (parent.id)
+		result_message(c->out, "unit %s moved under %s", u.code,
+		               parent.code);
+	else
+		result_message(c->out, "unit %s moved to the top level", u.code);
 	return 0;
 }
 

@@ -300,8 +300,10 @@ static int set_locked(struct lrl_ctx *c, int locked)
 		return rc;
 	if (!locked)
 		clear_failures(c, u.login);
-	result_message(c->out, "account %s %s", u.login,
-	               locked ? "locked" : "unlocked");
+	if (locked)
+		result_message(c->out, "account %s locked", u.login);
+	else
+		result_message(c->out, "account %s unlocked", u.login);
 	return 0;
 }
 

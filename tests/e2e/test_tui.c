@@ -1,0 +1,946 @@
+/*
+ * test_tui.c — the terminal interface as a person meets it: tmux runs the
+ * real build/laurel against a real laureld on a demo store (pinned clock),
+ * keys go in with `tmux send-keys`, and the tests read the screen with
+ * `tmux capture-pane -p`.
+ *
+ * Every test has its own tmux server (tmux -S, a socket in a directory the
+ * test case's fixture makes and, afterwards, empties of servers), so that
+ * parallel runs or sessions left by a failed test never meet.  Nothing
+ * waits a fixed time: wait_screen() (WAIT_FOR, SEES, …) polls the screen
+ * every POLL_MS until what is expected shows, and fails with the last
+ * screen otherwise.
+ *
+ * The TUI runs with LANG=C.UTF-8 and speaks Vietnamese (the catalogue in
+ * BUILD/locale); the strings asserted are those of po/vi.po.  Messages the
+ * catalogue does not translate yet are matched on a stable part only.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "laurel/client.h"
+#include "laurel/err.h"
+#include "laurel/text.h"
+
+#define DEMO_PASSWORD "laurel-demo-2026"
+#define WAIT_MS 5000
+#define POLL_MS 50
+#define SCREEN_MAX 65536
+
+/* Strings of po/vi.po. */
+#define VI_USER_NAME "Tên đăng nhập"
+#define VI_PASSWORD "Mật khẩu"
+#define VI_LOGIN_HINT "Enter: đăng nhập   Tab: ô kế tiếp   Esc: thoát"
+#define VI_WRONG "Sai tên đăng nhập hoặc mật khẩu."
+#define VI_WAIT_1S "Chờ 1 giây rồi thử lại."
+#define VI_HOME "Trang chủ"
+#define VI_STAFF "Nhân sự"
+#define VI_UNITS "Đơn vị"
+#define VI_HELLO "Xin chào, "
+#define VI_ROLES "Vai trò: "
+#define VI_HEAD_KHAMBENH "Trưởng khoa/phòng (KHAMBENH)"
+#define VI_COUNCIL "Thành viên Hội đồng"
+#define VI_STATUS_END "? giúp  q thoát"
+#define VI_FORCED "Hãy đặt mật khẩu mới trước khi tiếp tục"
+#define VI_NEW_PASSWORD "Mật khẩu mới"
+#define VI_AGAIN "Nhập lại"
+#define VI_PASSWORD_CHANGED "Đã đổi mật khẩu."
+#define VI_FULL_NAME "Họ và tên"
+#define VI_BIRTH_DATE "Ngày sinh"
+#define VI_START_DATE "Ngày vào làm"
+#define VI_KEYS "Phím tắt"
+
+/* The demo hospital (laureld demo: the same data every time) and the head
+ * of its KHAMBENH unit, as the title bar shows them. */
+#define HEAD_NAME "Nguyễn Ngọc Vân"
+#define HEAD_TITLE                                                             \
+	" laurel · Bệnh viện Phục hồi chức năng tỉnh · " HEAD_NAME " (truongkhoa)"
+
+/* The test case's directory of tmux sockets (made in the runner process by
+ * the fixture, so every test's process knows it). */
+static char tmux_dir[H_PATH_MAX];
+
+/* One test's world: a demo store, its server, a tmux server. */
+struct tx {
+	char dir[H_PATH_MAX];
+	char store[H_PATH_MAX];
+	char clock[H_PATH_MAX];
+	char sock[H_PATH_MAX];
+	char tmux[H_PATH_MAX];
+	struct h_server srv;
+	char screen[SCREEN_MAX]; /* the last capture */
+	const char *cur;         /* of this session */
+};
+
+/* ---- the fixture ------------------------------------------------------- */
+
+static void tmux_kill(const char *sock)
+{
+	struct h_output o;
+	const char *argv[] = {"tmux", "-S", sock, "kill-server", NULL};
+
+	h_run(argv, NULL, &o);
+	h_output_free(&o);
+}
+
+static void tx_fixture_setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	/* A short path: a socket's path must fit in sun_path. */
+	snprintf(tmux_dir, sizeof tmux_dir, "%s/laurel-tmux.XXXXXX",
+	         tmp && *tmp && strlen(tmp) < 60 ? tmp : "/tmp");
+	if (mkdtemp(tmux_dir) == NULL) {
+		fprintf(stderr, "test_tui: cannot create %s: %s\n", tmux_dir,
+		        strerror(errno));
+		tmux_dir[0] = '\0';
+	}
+}
+
+/* Kills the tmux servers every test of the case started (a test that
+ * failed did not reach its own clean-up) and removes the directory. */
+static void tx_fixture_teardown(void)
+{
+	DIR *d;
+	struct dirent *e;
+
+	if (!tmux_dir[0])
+		return;
+	if ((d = opendir(tmux_dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			char path[H_PATH_MAX * 2];
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", tmux_dir, e->d_name);
+			tmux_kill(path);
+		}
+		closedir(d);
+	}
+	h_rmtree(tmux_dir);
+	tmux_dir[0] = '\0';
+}
+
+/* ---- tmux ---------------------------------------------------------------- */
+
+/* Runs `tmux -u -S SOCK -f /dev/null ARGS…` (NULL-terminated); returns
+ * its exit status, output in *o (freed by the caller) when o is not NULL. */
+static int tmux(struct tx *t, struct h_output *o, ...)
+{
+	const char *argv[40];
+	struct h_output mine;
+	const char *a;
+	va_list ap;
+	size_t n = 0;
+	int rc;
+
+	argv[n++] = "tmux";
+	argv[n++] = "-u";
+	argv[n++] = "-S";
+	argv[n++] = t->tmux;
+	argv[n++] = "-f";
+	argv[n++] = "/dev/null";
+	va_start(ap, o);
+	while ((a = va_arg(ap, const char *)) != NULL && n < 39)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	rc = h_run(argv, NULL, o ? o : &mine);
+	if (!o)
+		h_output_free(&mine);
+	return rc;
+}
+
+/* The screen of session s, into t->screen. */
+static const char *capture(struct tx *t, const char *s)
+{
+	struct h_output o;
+
+	t->screen[0] = '\0';
+	t->cur = s;
+	if (tmux(t, &o, "capture-pane", "-p", "-t", s, (const char *)NULL) == 0)
+		snprintf(t->screen, sizeof t->screen, "%s", o.out);
+	else
+		snprintf(t->screen, sizeof t->screen, "(capture-pane failed: %s)",
+		         o.err ? o.err : "");
+	h_output_free(&o);
+	return t->screen;
+}
+
+/* Line i (from 0) of the last capture, into buf. */
+static const char *screen_line(const struct tx *t, int i, char *buf, size_t n)
+{
+	const char *p = t->screen, *nl;
+
+	for (; i > 0 && p; i--)
+		p = (nl = strchr(p, '\n')) ? nl + 1 : NULL;
+	if (p == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	nl = strchr(p, '\n');
+	snprintf(buf, n, "%.*s", (int)(nl ? (size_t)(nl - p) : strlen(p)), p);
+	return buf;
+}
+
+static int screen_lines(const struct tx *t)
+{
+	int n = 0;
+
+	for (const char *p = t->screen; *p; p++)
+		n += *p == '\n';
+	return n;
+}
+
+static int has(const struct tx *t, const char *text)
+{
+	return strstr(t->screen, text) != NULL;
+}
+
+typedef int (*screen_pred)(struct tx *t, const void *arg);
+
+static int pred_has(struct tx *t, const void *arg)
+{
+	return has(t, arg);
+}
+
+static int pred_lacks(struct tx *t, const void *arg)
+{
+	return !has(t, arg);
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Polls session s's screen until pred holds, for up to ms milliseconds;
+ * fails the test (naming the caller's line and what was awaited, and
+ * showing the last screen) otherwise.  Returns the milliseconds waited. */
+static int64_t wait_screen(struct tx *t, const char *s, screen_pred pred,
+                           const void *arg, int64_t ms, const char *what,
+                           int line)
+{
+	int64_t t0 = now_ms(), left;
+
+	for (;;) {
+		capture(t, s);
+		if (pred(t, arg))
+			return now_ms() - t0;
+		left = t0 + ms - now_ms();
+		if (left <= 0)
+			break;
+		h_sleep_ms(left < POLL_MS ? left : POLL_MS);
+	}
+	ck_abort_msg("line %d: after %lld ms, still no %s on the screen of "
+	             "session %s:\n%s",
+	             line, (long long)ms, what, s, t->screen);
+	return -1;
+}
+
+#define WAIT_FOR(t, s, text)                                                   \
+	wait_screen((t), (s), pred_has, (text), WAIT_MS, "\"" text "\"", __LINE__)
+#define WAIT_FOR_STR(t, s, text)                                               \
+	wait_screen((t), (s), pred_has, (text), WAIT_MS, (text), __LINE__)
+#define WAIT_GONE(t, s, text)                                                  \
+	wait_screen((t), (s), pred_lacks, (text), WAIT_MS,                      \
+	            "disappearance of \"" text "\"", __LINE__)
+
+/* Sends tmux key names (Enter, Tab, Escape, C-u, F10, j, …). */
+#define KEYS(t, s, ...)                                                        \
+	ck_assert_int_eq(tmux((t), NULL, "send-keys", "-t", (s), __VA_ARGS__,  \
+	                      (const char *)NULL),                              \
+	                 0)
+
+/* Types text literally. */
+static void type(struct tx *t, const char *s, const char *text)
+{
+	ck_assert_int_eq(tmux(t, NULL, "send-keys", "-t", s, "-l", text,
+	                      (const char *)NULL),
+	                 0);
+}
+
+/* The screen last read (its session's) has, or has not, text — perhaps
+ * after a moment: the terminal may receive a redraw in pieces. */
+#define SEES(t, text)                                                          \
+	wait_screen((t), (t)->cur, pred_has, (text), WAIT_MS, (text), __LINE__)
+#define NOT_SEES(t, text)                                                      \
+	wait_screen((t), (t)->cur, pred_lacks, (text), WAIT_MS,                 \
+	            "absence of that text", __LINE__)
+
+/* Line `line` of the screen has needle (at its start when at_start). */
+struct line_want {
+	int line;
+	const char *needle;
+	int at_start;
+};
+
+static int pred_line(struct tx *t, const void *arg)
+{
+	const struct line_want *w = arg;
+	char buf[4096];
+	const char *p = strstr(screen_line(t, w->line, buf, sizeof buf), w->needle);
+
+	return p && (!w->at_start || p == buf);
+}
+
+#define LINE_HAS(t, i, text)                                                   \
+	wait_screen((t), (t)->cur, pred_line, &(struct line_want){(i), (text), 0}, \
+	            WAIT_MS, "line " #i " with \"" text "\"", __LINE__)
+#define LINE_STARTS(t, i, text)                                                \
+	wait_screen((t), (t)->cur, pred_line, &(struct line_want){(i), (text), 1}, \
+	            WAIT_MS, "line " #i " starting with \"" text "\"", __LINE__)
+
+/* Some line has every one of the NULL-terminated needles. */
+static int pred_row(struct tx *t, const void *arg)
+{
+	const char *const *needles = arg;
+	char buf[4096];
+
+	for (int i = 0; i < screen_lines(t); i++) {
+		int all = 1;
+		screen_line(t, i, buf, sizeof buf);
+		for (size_t k = 0; needles[k] && all; k++)
+			all = strstr(buf, needles[k]) != NULL;
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- the world ------------------------------------------------------------ */
+
+static void tx_up(struct tx *t)
+{
+	struct h_output o;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	ck_assert_msg(tmux_dir[0], "no directory for tmux sockets");
+	ck_assert_int_eq(h_tmpdir(t->dir, sizeof t->dir), 0);
+	ck_assert_int_lt(strlen(t->dir) + 16, sizeof t->store);
+	ck_assert_int_lt(strlen(tmux_dir) + 16, sizeof t->tmux);
+	snprintf(t->store, sizeof t->store, "%.480s/store", t->dir);
+	snprintf(t->clock, sizeof t->clock, "%.480s/clock", t->dir);
+	snprintf(t->sock, sizeof t->sock, "%.480s/s.sock", t->dir);
+	snprintf(t->tmux, sizeof t->tmux, "%.480s/t%ld", tmux_dir, (long)getpid());
+	ck_assert_int_eq(h_clock_write(t->clock, h_time(H_CLOCK_START)), 0);
+	rc = h_laureld(&o, NULL, "demo", "--store", t->store, (const char *)NULL);
+	ck_assert_msg(rc == 0, "laureld demo exited %d: %s%s", rc, o.out, o.err);
+	h_output_free(&o);
+	ck_assert_msg(h_server_start(&t->srv, t->store, t->sock, t->clock) == 0,
+	              "could not start laureld on the demo store (LAUREL_BUILD=%s)",
+	              h_build());
+}
+
+static void tx_down(struct tx *t)
+{
+	tmux_kill(t->tmux);
+	unlink(t->tmux);
+	ck_assert_int_eq(h_server_stop(&t->srv), 0);
+	h_rmtree(t->dir);
+}
+
+/* Starts session s: a cols×rows window running laurel (--user user, or
+ * no --user when NULL) under /bin/sh, which, when laurel ends, prints
+ * "EXITED <status>" and whether the terminal was left in raw mode, then
+ * waits (so that the pane stays to be read).  The pid of laurel itself is
+ * written to DIR/s.pid. */
+static void tui_start(struct tx *t, const char *s, int cols, int rows,
+                      const char *user)
+{
+	char script[H_PATH_MAX * 8], path[H_PATH_MAX + 16], laurel[H_PATH_MAX];
+	char cwd[H_PATH_MAX], xs[16], ys[16];
+	FILE *f;
+
+	h_program("laurel", laurel, sizeof laurel);
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+	ck_assert_msg(!strchr(t->dir, '\'') && !strchr(laurel, '\'') &&
+	                  !strchr(cwd, '\'') && !strchr(h_config, '\''),
+	              "a path with a quote");
+	snprintf(script, sizeof script,
+	         "sh -c 'echo $$ > \"$0\"; exec \"$@\"' '%s/%s.pid' \\\n"
+	         "  env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES -u LANGUAGE \\\n"
+	         "  LANG=C.UTF-8 LAUREL_CONFIG='%s' \\\n"
+	         "  '%s' --socket '%s'%s%s%s\n"
+	         "echo \"EXITED $?\"\n"
+	         "if stty -a | grep -Eq -- '(^| )-(icanon|echo|isig)( |;|$)'\n"
+	         "then echo 'TTY RAW'; else echo 'TTY SANE'; fi\n"
+	         "exec sleep 120\n",
+	         t->dir, s, h_config, laurel, t->sock, user ? " --user '" : "",
+	         user ? user : "", user ? "'" : "");
+	snprintf(path, sizeof path, "%s/%s.sh", t->dir, s);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(script, f);
+	ck_assert_int_eq(fclose(f), 0);
+	snprintf(xs, sizeof xs, "%d", cols);
+	snprintf(ys, sizeof ys, "%d", rows);
+	ck_assert_int_eq(tmux(t, NULL, "new-session", "-d", "-s", s, "-x", xs,
+	                      "-y", ys, "-c", cwd, "/bin/sh", path,
+	                      (const char *)NULL),
+	                 0);
+}
+
+/* The pid of session s's laurel. */
+static pid_t tui_pid(struct tx *t, const char *s)
+{
+	char path[H_PATH_MAX + 16];
+	long pid = 0;
+	int64_t t0 = now_ms();
+
+	snprintf(path, sizeof path, "%s/%s.pid", t->dir, s);
+	while (now_ms() - t0 < WAIT_MS) {
+		FILE *f = fopen(path, "r");
+		if (f) {
+			int ok = fscanf(f, "%ld", &pid) == 1;
+			fclose(f);
+			if (ok && pid > 0)
+				return (pid_t)pid;
+		}
+		h_sleep_ms(POLL_MS);
+	}
+	ck_abort_msg("no pid file %s", path);
+	return -1;
+}
+
+/* Starts session s as user and logs in with password; returns when the
+ * home screen shows. */
+static void tui_login(struct tx *t, const char *s, int cols, int rows,
+                      const char *user, const char *password)
+{
+	tui_start(t, s, cols, rows, user);
+	WAIT_FOR(t, s, VI_USER_NAME);
+	WAIT_FOR_STR(t, s, user);
+	type(t, s, password);
+	KEYS(t, s, "Enter");
+	WAIT_FOR(t, s, VI_HELLO);
+}
+
+/* From the home screen: the menu's second section (staff). */
+static void open_staff(struct tx *t, const char *s)
+{
+	KEYS(t, s, "Tab");
+	KEYS(t, s, "j");
+	WAIT_FOR(t, s, VI_FULL_NAME);
+}
+
+/* Runs the CLI as the demo administrator with the NULL-terminated
+ * arguments; input follows the password line.  Returns the status; the
+ * output is in *o. */
+static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
+                     ...)
+{
+	const char *argv[40];
+	char prog[H_PATH_MAX], input[1024];
+	const char *a;
+	va_list ap;
+	size_t n = 0;
+
+	h_program("laurel", prog, sizeof prog);
+	argv[n++] = prog;
+	argv[n++] = "--socket";
+	argv[n++] = t->sock;
+	argv[n++] = "--user";
+	argv[n++] = "quantri";
+	argv[n++] = "--password-stdin";
+	va_start(ap, more_input);
+	while ((a = va_arg(ap, const char *)) != NULL && n < 39)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	snprintf(input, sizeof input, "%s\n%s", DEMO_PASSWORD,
+	         more_input ? more_input : "");
+	return h_run(argv, input, o);
+}
+
+/* Every line of the last capture fits in cols display columns, and there
+ * are rows of them. */
+static void assert_fits(struct tx *t, int cols, int rows)
+{
+	char line[4096];
+
+	ck_assert_msg(screen_lines(t) == rows, "%d lines, not %d:\n%s",
+	              screen_lines(t), rows, t->screen);
+	for (int i = 0; i < rows; i++) {
+		size_t w = text_width(screen_line(t, i, line, sizeof line));
+		ck_assert_msg(w <= (size_t)cols,
+		              "line %d is %zu columns wide (of %d):\n%s", i, w, cols,
+		              t->screen);
+	}
+}
+
+/* The screen is a whole layout of cols×rows: the title bar on the first
+ * line (hospital and user), the status line (key hints) second to last. */
+struct layout_want {
+	int cols, rows;
+	const char *must; /* also on the screen, or NULL */
+};
+
+static int pred_layout(struct tx *t, const void *arg)
+{
+	const struct layout_want *w = arg;
+	char line[4096];
+
+	if (screen_lines(t) != w->rows)
+		return 0;
+	for (int i = 0; i < w->rows; i++)
+		if (text_width(screen_line(t, i, line, sizeof line)) > (size_t)w->cols)
+			return 0;
+	screen_line(t, 0, line, sizeof line);
+	if (strncmp(line, HEAD_TITLE, strlen(HEAD_TITLE)) != 0)
+		return 0;
+	screen_line(t, w->rows - 2, line, sizeof line);
+	if (strncmp(line, " Enter ", 7) != 0 || !strstr(line, VI_STATUS_END))
+		return 0;
+	return w->must == NULL || has(t, w->must);
+}
+
+/* ---- tests ---------------------------------------------------------------- */
+
+START_TEST(test_login_shows_home_with_full_name_and_roles)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_start(&t, "a", 100, 30, "truongkhoa");
+	WAIT_FOR(&t, "a", VI_USER_NAME);
+	SEES(&t, VI_PASSWORD);
+	SEES(&t, "truongkhoa");
+	NOT_SEES(&t, VI_HELLO);
+	type(&t, "a", DEMO_PASSWORD);
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", VI_HELLO HEAD_NAME);
+	/* The roles, translated, with the unit of the head role. */
+	SEES(&t, VI_ROLES);
+	SEES(&t, VI_HEAD_KHAMBENH);
+	SEES(&t, VI_COUNCIL);
+	/* The title bar names the hospital and the user; the menu offers
+	 * what the roles allow. */
+	LINE_STARTS(&t, 0, HEAD_TITLE);
+	SEES(&t, VI_HOME);
+	SEES(&t, VI_STAFF);
+	SEES(&t, VI_UNITS);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_failed_login_shows_generic_message_then_the_wait)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_start(&t, "a", 100, 30, "nhanvien");
+	WAIT_FOR(&t, "a", VI_USER_NAME);
+	type(&t, "a", "not the password at all");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", VI_WRONG);
+	/* The first failure: the generic message and no wait yet; the user
+	 * name stays in its field for the next try. */
+	NOT_SEES(&t, "Chờ");
+	SEES(&t, VI_USER_NAME "    nhanvien");
+	/* The second: the server backs off (the clock is pinned: the second
+	 * stays) and the screen says how long. */
+	type(&t, "a", "still not the password");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", VI_WRONG " " VI_WAIT_1S);
+	NOT_SEES(&t, VI_HELLO);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_new_account_must_choose_a_password_before_home)
+{
+	struct tx t;
+	struct h_output o;
+	lrl_conn *c = NULL;
+	int rc;
+
+	tx_up(&t);
+	rc = cli_admin(&t, &o, "mật khẩu tạm thời 01\n", "user", "add", "nguoimoi",
+	               "--full-name", "Lê Văn Mới", (const char *)NULL);
+	ck_assert_msg(rc == 0, "user add exited %d: %s%s", rc, o.out, o.err);
+	h_output_free(&o);
+	/* The name typed this time, and seen as it is typed. */
+	tui_start(&t, "a", 100, 30, "");
+	WAIT_FOR(&t, "a", VI_USER_NAME);
+	type(&t, "a", "nguoimoi");
+	SEES(&t, VI_USER_NAME "    nguoimoi");
+	KEYS(&t, "a", "Tab");
+	type(&t, "a", "mật khẩu tạm thời 01");
+	KEYS(&t, "a", "Enter");
+	/* Nothing but the new password until it is chosen. */
+	WAIT_FOR(&t, "a", VI_FORCED);
+	SEES(&t, VI_NEW_PASSWORD);
+	SEES(&t, VI_AGAIN);
+	NOT_SEES(&t, VI_HELLO);
+	type(&t, "a", "mật khẩu mới của tôi 2026");
+	KEYS(&t, "a", "Enter");
+	type(&t, "a", "mật khẩu mới của tôi 2026");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", VI_HELLO "Lê Văn Mới");
+	SEES(&t, VI_PASSWORD_CHANGED);
+	NOT_SEES(&t, VI_FORCED);
+	/* The new password is the account's password now. */
+	rc = h_login(t.sock, "nguoimoi", "mật khẩu mới của tôi 2026", &c);
+	ck_assert_msg(rc == 0, "login with the new password: %s",
+	              lrl_strerror(rc));
+	lrl_close(c);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_staff_search_ignores_tones)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	open_staff(&t, "a");
+	/* The head sees the 22 people of KHAMBENH. */
+	WAIT_FOR(&t, "a", "22/22");
+	SEES(&t, "Hoàng Minh An");
+	SEES(&t, "Lâm Văn Vinh");
+	KEYS(&t, "a", "/");
+	type(&t, "a", "ha");
+	WAIT_FOR(&t, "a", "/ha");
+	/* Hải, Hằng: tones ignored; An and Vinh have no "ha" in their names
+	 * (their unit code, KHAMBENH, does not count). */
+	WAIT_GONE(&t, "a", "Hoàng Minh An");
+	SEES(&t, "Nguyễn Thanh Hải");
+	SEES(&t, "Nguyễn Hồng Hằng");
+	SEES(&t, "Võ Thanh Hằng");
+	NOT_SEES(&t, "Lâm Văn Vinh");
+	NOT_SEES(&t, "22/22");
+	/* Esc ends the search: everyone again. */
+	KEYS(&t, "a", "Escape");
+	WAIT_FOR(&t, "a", "Hoàng Minh An");
+	SEES(&t, "22/22");
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_add_staff_with_a_wrong_date_corrected)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	open_staff(&t, "a");
+	WAIT_FOR(&t, "a", "22/22");
+	NOT_SEES(&t, "Trần Thị Hà");
+	KEYS(&t, "a", "a");
+	WAIT_FOR(&t, "a", VI_START_DATE " *");
+	type(&t, "a", "NV90001");
+	KEYS(&t, "a", "Enter");
+	type(&t, "a", "Trần Thị Hà");
+	KEYS(&t, "a", "Enter");
+	/* Sex: a choice; Enter opens the popup, choosing moves on. */
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", "─Giới tính─");
+	KEYS(&t, "a", "j");
+	KEYS(&t, "a", "Enter");
+	WAIT_GONE(&t, "a", "─Giới tính─");
+	type(&t, "a", "31/02/1990");
+	KEYS(&t, "a", "Enter");
+	type(&t, "a", "KHAMBENH");
+	KEYS(&t, "a", "Enter", "Enter", "Enter"); /* to position, job title, category */
+	KEYS(&t, "a", "Tab");                     /* category left empty */
+	type(&t, "a", "01/03/2020");
+	KEYS(&t, "a", "F10");
+	/* Refused, named by its label; the form stays with what was typed. */
+	LINE_STARTS(&t, 29, " " VI_BIRTH_DATE ": ");
+	SEES(&t, "31/02/1990");
+	SEES(&t, "Trần Thị Hà");
+	/* The cursor is on the date: clear it, type the right one, save. */
+	KEYS(&t, "a", "C-u");
+	type(&t, "a", "28/02/1990");
+	KEYS(&t, "a", "C-s");
+	WAIT_FOR(&t, "a", "23/23");
+	SEES(&t, "NV90001");
+	SEES(&t, "Trần Thị Hà");
+	SEES(&t, "28/02/1990");
+	NOT_SEES(&t, VI_START_DATE " *");
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_resize_redraws_title_and_status)
+{
+	struct tx t;
+	struct layout_want small = {80, 24, "Lâm Mai Hồng"};
+	struct layout_want big = {100, 30, "Chức vụ"};
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	open_staff(&t, "a");
+	WAIT_FOR(&t, "a", "22/22");
+	wait_screen(&t, "a", pred_layout, &big, WAIT_MS, "100×30 layout", __LINE__);
+	/* No key is pressed: the resize alone redraws. */
+	ck_assert_int_eq(tmux(&t, NULL, "resize-window", "-t", "a", "-x", "80", "-y",
+	                      "24", (const char *)NULL),
+	                 0);
+	wait_screen(&t, "a", pred_layout, &small, WAIT_MS, "80×24 layout", __LINE__);
+	ck_assert_int_eq(tmux(&t, NULL, "resize-window", "-t", "a", "-x", "100",
+	                      "-y", "30", (const char *)NULL),
+	                 0);
+	wait_screen(&t, "a", pred_layout, &big, WAIT_MS, "100×30 layout again",
+	            __LINE__);
+	SEES(&t, "Lâm Văn Vinh");
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_help_lists_the_keymap)
+{
+	/* The keys column of the keymap table in tui.c. */
+	static const char *const keys[] = {
+	    "↑↓ j k", "← h  → l", "PgUp PgDn", "Home End g G", "Enter", "Esc", "Tab", "o O",
+	    "F10 Ctrl-S", "? F1", "Ctrl-L R",
+	};
+	struct tx t;
+	char line[4096];
+	int rows = 0;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	KEYS(&t, "a", "?");
+	WAIT_FOR(&t, "a", "─" VI_KEYS "─");
+	WAIT_FOR(&t, "a", "└─"); /* the whole box */
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char k[64];
+		snprintf(k, sizeof k, "│%s ", keys[i]);
+		ck_assert_msg(has(&t, k), "no key %s in the help:\n%s", keys[i],
+		              t.screen);
+	}
+	/* One row per entry of the table: 17 lines with the box's two
+	 * borders besides the menu's. */
+	for (int i = 0; i < 30; i++) {
+		int bars = 0;
+		for (const char *p = screen_line(&t, i, line, sizeof line);
+		     (p = strstr(p, "│")) != NULL; p += strlen("│"))
+			bars++;
+		rows += bars >= 3;
+	}
+	ck_assert_msg(rows == 17, "%d rows in the help box:\n%s", rows, t.screen);
+	/* Translated descriptions beside them. */
+	SEES(&t, "lưu biểu mẫu");
+	SEES(&t, "thoát");
+	KEYS(&t, "a", "Escape");
+	WAIT_GONE(&t, "a", VI_KEYS);
+	SEES(&t, VI_HELLO HEAD_NAME);
+	/* Again: the popup comes over the screen, which stays drawn around
+	 * it. */
+	KEYS(&t, "a", "?");
+	WAIT_FOR(&t, "a", "─" VI_KEYS "─");
+	SEES(&t, VI_HELLO HEAD_NAME);
+	SEES(&t, VI_STATUS_END);
+	LINE_STARTS(&t, 0, " laurel · ");
+	KEYS(&t, "a", "Escape");
+	WAIT_GONE(&t, "a", VI_KEYS);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_second_session_sees_a_new_unit_without_a_key)
+{
+	struct tx t;
+	int64_t waited;
+
+	tx_up(&t);
+	/* b: the head, on the list of units. */
+	tui_login(&t, "b", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	KEYS(&t, "b", "Tab");
+	KEYS(&t, "b", "j", "j");
+	WAIT_FOR(&t, "b", "Phòng Vật tư – Thiết bị y tế");
+	NOT_SEES(&t, "VLTL2");
+	/* a: the administrator adds a unit through its own TUI. */
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	KEYS(&t, "a", "Tab");
+	KEYS(&t, "a", "j", "j");
+	WAIT_FOR(&t, "a", "Phòng Vật tư – Thiết bị y tế");
+	KEYS(&t, "a", "a");
+	WAIT_FOR(&t, "a", "Loại hình *");
+	type(&t, "a", "VLTL2");
+	KEYS(&t, "a", "Enter");
+	type(&t, "a", "Khoa Vật lý trị liệu 2");
+	KEYS(&t, "a", "Enter");
+	KEYS(&t, "a", "Enter"); /* the kind: hospital, then department */
+	WAIT_FOR(&t, "a", "─Loại hình─");
+	KEYS(&t, "a", "j");
+	KEYS(&t, "a", "Enter");
+	WAIT_GONE(&t, "a", "─Loại hình─");
+	type(&t, "a", "BV");
+	KEYS(&t, "a", "F10");
+	WAIT_FOR(&t, "a", "Khoa Vật lý trị liệu 2");
+	/* b shows it by itself, within about two seconds. */
+	waited = wait_screen(&t, "b", pred_has, "Khoa Vật lý trị liệu 2", 2500,
+	                     "the new unit (no key pressed)", __LINE__);
+	ck_assert_int_le(waited, 2500);
+	SEES(&t, "VLTL2");
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_control_characters_in_a_name_show_escaped)
+{
+	static const char head[] =
+	    "code,full-name,sex,birth-date,unit,position,job-title,category,"
+	    "start-date,login\n";
+	struct tx t;
+	struct h_output o;
+	char csv[H_PATH_MAX + 16], title[256] = "";
+	const char *shown = NULL;
+	FILE *f;
+	int rc;
+
+	tx_up(&t);
+	/* First a name with ESC (clear the screen, retitle the terminal). */
+	snprintf(csv, sizeof csv, "%s/esc.csv", t.dir);
+	ck_assert_ptr_nonnull(f = fopen(csv, "w"));
+	fprintf(f, "%sNV91001,Lê \033[2J\033]2;pwned\007Văn Độc,nam,01/01/1990,"
+	           "KHAMBENH,,,viên chức,01/01/2020,\n",
+	        head);
+	ck_assert_int_eq(fclose(f), 0);
+	rc = cli_admin(&t, &o, NULL, "staff", "import", csv, (const char *)NULL);
+	if (rc == 0) {
+		shown = "Lê \\x1b[2J\\x1b]2;pwned\\x07Văn Độc";
+	} else {
+		/* Refused (a control character): a right-to-left override,
+		 * which the server takes, instead. */
+		ck_assert_msg(strstr(o.err, "control") || strstr(o.out, "control"),
+		              "import refused for another reason: %s%s", o.out, o.err);
+		h_output_free(&o);
+		snprintf(csv, sizeof csv, "%s/bidi.csv", t.dir);
+		ck_assert_ptr_nonnull(f = fopen(csv, "w"));
+		fprintf(f, "%sNV91002,Lê \xE2\x80\xAEVăn Ngược,nam,01/01/1990,"
+		           "KHAMBENH,,,viên chức,01/01/2020,\n",
+		        head);
+		ck_assert_int_eq(fclose(f), 0);
+		rc = cli_admin(&t, &o, NULL, "staff", "import", csv,
+		               (const char *)NULL);
+		ck_assert_msg(rc == 0, "import exited %d: %s%s", rc, o.out, o.err);
+		shown = "Lê \\u{202E}Văn Ngược";
+	}
+	h_output_free(&o);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	open_staff(&t, "a");
+	WAIT_FOR(&t, "a", "23/23");
+	SEES(&t, shown);
+	/* Nothing moved: the row keeps its columns, title and status lines
+	 * are where they belong, the terminal's title is untouched. */
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){shown, " nam ", "01/01/1990", "KHAMBENH",
+	                                  NULL},
+	            WAIT_MS, "the row whole", __LINE__);
+	wait_screen(&t, "a", pred_layout, &(struct layout_want){100, 30, shown},
+	            WAIT_MS, "intact layout", __LINE__);
+	/* The raw characters never reached the terminal. */
+	ck_assert_msg(!has(&t, "\xE2\x80\xAE") && !has(&t, "\033"),
+	              "a raw control character on the screen:\n%s", t.screen);
+	ck_assert_int_eq(tmux(&t, &o, "display-message", "-p", "-t", "a",
+	                      "#{pane_title}", (const char *)NULL),
+	                 0);
+	snprintf(title, sizeof title, "%s", o.out);
+	h_output_free(&o);
+	ck_assert_msg(strstr(title, "pwned") == NULL, "pane title: %s", title);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_login_and_home_fit_80x24)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_start(&t, "a", 80, 24, "truongkhoa");
+	WAIT_FOR(&t, "a", VI_LOGIN_HINT);
+	assert_fits(&t, 80, 24);
+	SEES(&t, VI_USER_NAME "    truongkhoa");
+	SEES(&t, VI_PASSWORD);
+	SEES(&t, "Thi đua – Khen thưởng");
+	type(&t, "a", DEMO_PASSWORD);
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", VI_HELLO HEAD_NAME);
+	WAIT_FOR(&t, "a", "2/22"); /* the last line of the home screen */
+	LINE_HAS(&t, 22, "Tab menu");
+	LINE_HAS(&t, 22, VI_STATUS_END);
+	assert_fits(&t, 80, 24);
+	LINE_STARTS(&t, 0, HEAD_TITLE);
+	SEES(&t, VI_HEAD_KHAMBENH);
+	SEES(&t, VI_HOME);
+	SEES(&t, VI_STAFF);
+	SEES(&t, VI_UNITS);
+	SEES(&t, "Khoa Khám bệnh");
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_q_quits_and_restores_the_terminal)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	KEYS(&t, "a", "q");
+	WAIT_FOR(&t, "a", "EXITED 0");
+	WAIT_FOR(&t, "a", "TTY SANE");
+	/* Back on the shell's screen: nothing of the interface is left. */
+	NOT_SEES(&t, VI_HELLO);
+	NOT_SEES(&t, VI_STATUS_END);
+	tx_down(&t);
+}
+END_TEST
+
+START_TEST(test_sigterm_quits_and_restores_the_terminal)
+{
+	struct tx t;
+	pid_t pid;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	pid = tui_pid(&t, "a");
+	ck_assert_int_eq(kill(pid, SIGTERM), 0);
+	WAIT_FOR(&t, "a", "EXITED ");
+	WAIT_FOR(&t, "a", "TTY SANE");
+	NOT_SEES(&t, VI_HELLO);
+	NOT_SEES(&t, VI_STATUS_END);
+	ck_assert_msg(kill(pid, 0) != 0, "laurel (%ld) still runs", (long)pid);
+	tx_down(&t);
+}
+END_TEST
+
+Suite *suite_tui(void)
+{
+	Suite *s = suite_create("tui");
+	TCase *tc;
+
+	tc = tcase_create("screens");
+	tcase_add_unchecked_fixture(tc, h_fixture_setup, h_fixture_teardown);
+	tcase_add_unchecked_fixture(tc, tx_fixture_setup, tx_fixture_teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_login_shows_home_with_full_name_and_roles);
+	tcase_add_test(tc, test_failed_login_shows_generic_message_then_the_wait);
+	tcase_add_test(tc, test_new_account_must_choose_a_password_before_home);
+	tcase_add_test(tc, test_staff_search_ignores_tones);
+	tcase_add_test(tc, test_add_staff_with_a_wrong_date_corrected);
+	tcase_add_test(tc, test_resize_redraws_title_and_status);
+	tcase_add_test(tc, test_help_lists_the_keymap);
+	tcase_add_test(tc, test_second_session_sees_a_new_unit_without_a_key);
+	tcase_add_test(tc, test_control_characters_in_a_name_show_escaped);
+	tcase_add_test(tc, test_login_and_home_fit_80x24);
+	tcase_add_test(tc, test_q_quits_and_restores_the_terminal);
+	tcase_add_test(tc, test_sigterm_quits_and_restores_the_terminal);
+	suite_add_tcase(s, tc);
+	return s;
+}
