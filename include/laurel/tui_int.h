@@ -71,6 +71,7 @@ struct tui {
 	char roles_shown[1024];
 	char hospital[256];
 	char language[8];
+	int year; /* the newest open emulation year, or 0 */
 	unsigned role_bits;
 	int rows, cols;
 	WINDOW *wtitle, *wmenu, *wmain, *wstatus, *wmsg;

@@ -10,6 +10,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
+#include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/wire.h"
 
@@ -139,4 +140,119 @@ int registration_open(struct lrl_ctx *c, const struct year_rec *y,
 	return lrl_fail_set(&c->fail, LRL_ESTATE, "year",
 	                    "registration for %d closed on %s; ask the personnel "
 	                    "office to reopen it", y->year, d);
+}
+
+int rules_check(const char *text, size_t len, struct lrl_fail *f)
+{
+	struct rulebook *rb = NULL;
+	struct rulebook_error err;
+
+	memset(&err, 0, sizeof err);
+	if (rulebook_parse(text, len, &rb, &err) == 0) {
+		rulebook_free(rb);
+		return 0;
+	}
+	if (err.line > 0)
+		return lrl_fail_set(f, LRL_EINVAL, "file", "line %d: %s", err.line,
+		                    err.message);
+	return lrl_fail_set(f, LRL_EINVAL, "file", "%s", err.message);
+}
+
+int rules_load(store_txn *t, const char *version, struct rulebook **out,
+               struct lrl_fail *f)
+{
+	const void *v;
+	size_t vl;
+	msgpack_unpacked up;
+	const char *text;
+	size_t tl;
+	struct rulebook *rb = NULL;
+	int rc;
+
+	if (out)
+		*out = NULL;
+	rc = store_get(t, STORE_DB_RULEBOOKS, version, strlen(version), &v, &vl);
+	if (rc == LRL_ENOENT)
+		return lrl_fail_set(f, LRL_ENOENT, "rulebook",
+		                    "no rulebook %s has been loaded", version);
+	if (rc != 0)
+		return rc;
+	if (out == NULL)
+		return 0;
+	msgpack_unpacked_init(&up);
+	rc = LRL_ECORRUPT;
+	if (mp_decode(&up, v, vl) == 0 &&
+	    mp_get_str(mp_map_geti(&up.data, 1), &text, &tl) == 0)
+		rc = rulebook_parse(text, tl, &rb, NULL) == 0 ? 0 : LRL_ECORRUPT;
+	msgpack_unpacked_destroy(&up);
+	*out = rb;
+	return rc;
+}
+
+int rules_version_locked(store_txn *t, const char *version,
+                         struct lrl_fail *f)
+{
+	store_cursor *cur;
+	const void *k, *v;
+	size_t kl, vl;
+	int rc;
+
+	if ((rc = store_cursor_open(t, STORE_DB_YEARS, &cur)) != 0)
+		return rc;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		struct year_rec y;
+		if (kl != 2 ||
+		    year_get(t, ((const uint8_t *)k)[0] << 8 | ((const uint8_t *)k)[1],
+		             &y) != 0)
+			continue;
+		if (!strcmp(y.rulebook, version) && y.decisions > 0) {
+			store_cursor_close(cur);
+			return lrl_fail_set(f, LRL_ESTATE, "version",
+			                    "rulebook %s is used by year %d, which has "
+			                    "signed decisions: load a new version "
+			                    "instead", version, y.year);
+		}
+	}
+	store_cursor_close(cur);
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+void rules_titles_text(const char *text, size_t len, char *out, size_t n)
+{
+	struct rulebook *rb = NULL;
+	size_t o = 0;
+
+	out[0] = '\0';
+	if (rulebook_parse(text, len, &rb, NULL) != 0)
+		return;
+	for (size_t i = 0; i < rulebook_title_count(rb) && o < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s", o ? ", " : "",
+		                      rulebook_title_at(rb, i)->code);
+	rulebook_free(rb);
+}
+
+int rules_title(struct lrl_ctx *c, const struct year_rec *y, const char *field,
+                const char *code, int for_unit, char *name, size_t n)
+{
+	struct rulebook *rb = NULL;
+	const struct rulebook_title *ti;
+	int rc;
+
+	if ((rc = rules_load(c->txn, y->rulebook, &rb, &c->fail)) != 0)
+		return rc;
+	ti = rulebook_title_find(rb, code);
+	if (ti == NULL)
+		rc = lrl_fail_set(&c->fail, LRL_EINVAL, field,
+		                  "%s is not a title or honour of rulebook %s",
+		                  code, y->rulebook);
+	else if (!(ti->subjects & (for_unit ? RB_UNIT : RB_PERSON)))
+		rc = lrl_fail_set(&c->fail, LRL_EINVAL, field,
+		                  for_unit ? "%s is not awarded to units"
+		                           : "%s is not awarded to persons",
+		                  code);
+	else
+		snprintf(name, n, "%s", ti->name);
+	rulebook_free(rb);
+	return rc;
 }

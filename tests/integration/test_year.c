@@ -5,16 +5,60 @@
  * not pledged, and the registration roster.
  */
 #include <check.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
+#include "laurel/action.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
 #include "laurel/verify.h"
 
 #define PW "mật khẩu thử nghiệm 2026"
+
+/*
+ * Calls action with parameters given as text pairs, each converted to its
+ * type by the action table as the CLI does (dates, numbers, choices).
+ * Returns the transport error or the reply's code.
+ */
+static int tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
+{
+	const struct lrl_action *a = action_find(action, strlen(action));
+	struct lrl_reply *r = NULL;
+	const char *names[32], *vals[32];
+	uint32_t n = 0;
+	mp_buf p;
+	va_list ap;
+	int rc;
+
+	ck_assert_ptr_nonnull(a);
+	va_start(ap, out);
+	while (n < 32 && (names[n] = va_arg(ap, const char *)) != NULL)
+		vals[n++] = va_arg(ap, const char *);
+	va_end(ap);
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, n);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct lrl_param *pp = action_param(a, names[i], strlen(names[i]));
+		struct lrl_fail f;
+		ck_assert_msg(pp != NULL, "%s has no parameter %s", action, names[i]);
+		mp_pack_str(&p.pk, names[i]);
+		ck_assert_msg(action_pack_text(pp, vals[i], &p.pk, &f) == 0,
+		              "%s: %s", names[i], f.reason);
+	}
+	rc = lrl_call(c, action, p.sb.data, p.sb.size, &r);
+	mp_buf_free(&p);
+	if (rc == 0)
+		rc = r->code;
+	if (out)
+		*out = r;
+	else
+		lrl_reply_free(r);
+	return rc;
+}
+#define h_call tcall
 
 struct world {
 	struct h_env e;

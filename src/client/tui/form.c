@@ -585,6 +585,11 @@ struct screen *screen_form(struct tui *t, int action,
 		d->required = (p->flags & PF_REQ) != 0;
 		d->multiline = p->type == LRL_PT_TEXT;
 		d->value = prefill ? prefill_text(mp_map_get(prefill, p->name)) : NULL;
+		if (d->value == NULL && t->year && !strcmp(p->name, "year")) {
+			char y[16];
+			snprintf(y, sizeof y, "%d", t->year);
+			d->value = strdup(y);
+		}
 	}
 	if (a->flags & AF_NEWPASS) {
 		f->newpass = 1;
@@ -602,7 +607,6 @@ struct screen *screen_form(struct tui *t, int action,
 	s->ops = &form_ops;
 	s->data = f;
 	snprintf(s->title, sizeof s->title, "%s", a->name);
-	(void)t;
 	return s;
 }
 

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "laurel/date.h"
 #include "laurel/mp.h"
 #include "laurel/text.h"
 #include "laurel/tui_int.h"
@@ -15,6 +17,9 @@
 struct home {
 	char staff[32];
 	char unit[256];
+	int32_t deadline[4]; /* the year's dates (days), 0 when unset */
+	char pledge_state[32];  /* the user's own pledge, "" when none */
+	size_t to_endorse, to_accept;
 	struct {
 		char code[32];
 		char name[256];
@@ -38,6 +43,50 @@ static void load_home(struct tui *t, struct home *h)
 	}
 	lrl_reply_free(r);
 	r = NULL;
+	memset(h->deadline, 0, sizeof h->deadline);
+	h->pledge_state[0] = '\0';
+	h->to_endorse = h->to_accept = 0;
+	if (t->year) {
+		static const char *const keys[] = {"registration", "six-month-report",
+		                                   "annual-report", "ratings"};
+		mp_buf y;
+		const msgpack_object *prow;
+		mp_buf_init(&y);
+		msgpack_pack_map(&y.pk, 1);
+		mp_pack_kv_int(&y.pk, "year", t->year);
+		if (tui_call(t, "year.show", y.sb.data, y.sb.size, &r) == 0 &&
+		    (rec = mp_map_get(r->body, "record")) != NULL)
+			for (int i = 0; i < 4; i++) {
+				char d[16] = "";
+				int32_t days;
+				mp_get_strbuf(mp_map_get(rec, keys[i]), d, sizeof d);
+				if (d[0] && date_parse(d, &days) == 0)
+					h->deadline[i] = days;
+			}
+		lrl_reply_free(r);
+		r = NULL;
+		if (tui_call(t, "pledge.list", y.sb.data, y.sb.size, &r) == 0 &&
+		    (prow = mp_map_get(r->body, "rows")) != NULL &&
+		    prow->type == MSGPACK_OBJECT_ARRAY) {
+			for (uint32_t i = 0; i < prow->via.array.size; i++) {
+				const msgpack_object *row = &prow->via.array.ptr[i];
+				char code[32] = "", st[32] = "";
+				if (row->type != MSGPACK_OBJECT_ARRAY || row->via.array.size < 5)
+					continue;
+				mp_get_strbuf(&row->via.array.ptr[0], code, sizeof code);
+				mp_get_strbuf(&row->via.array.ptr[4], st, sizeof st);
+				if (h->staff[0] && !strcmp(code, h->staff))
+					snprintf(h->pledge_state, sizeof h->pledge_state, "%s", st);
+				else if (!strcmp(st, "submitted"))
+					h->to_endorse++;
+				else if (!strcmp(st, "endorsed"))
+					h->to_accept++;
+			}
+		}
+		lrl_reply_free(r);
+		r = NULL;
+		mp_buf_free(&y);
+	}
 	h->nunits = 0;
 	if (action_scope(&lrl_actions[LRL_A_UNIT_STATS], t->role_bits) != LRL_SC_N &&
 	    tui_call(t, "unit.stats", p.sb.data, p.sb.size, &r) == 0 &&
@@ -84,13 +133,54 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 	wattron(w, tui_attr(t, TA_HEADER));
 	tui_put(w, y++, 2, _("Deadlines"), wd - 4);
 	wattroff(w, tui_attr(t, TA_HEADER));
-	tui_put(w, y++, 4, _("No open deadlines: the emulation year has not been opened."),
-	        wd - 6);
+	if (!t->year) {
+		tui_put(w, y++, 4,
+		        _("No open deadlines: the emulation year has not been opened."),
+		        wd - 6);
+	} else {
+		static const char *const what[] = {
+			N_("Registration (đăng ký thi đua)"), N_("Six-month report"),
+			N_("Annual report"), N_("Ratings")};
+		int32_t today = date_of_time((int64_t)time(NULL));
+		int any = 0;
+		for (int i = 0; i < 4; i++) {
+			char d[16], line[256];
+			long left = (long)h->deadline[i] - today;
+			if (!h->deadline[i] || left < 0)
+				continue;
+			date_format(h->deadline[i], d, sizeof d);
+			snprintf(line, sizeof line, _("%d · %s: %s (%ld days left)"),
+			         t->year, _(what[i]), d, left);
+			tui_put(w, y++, 4, line, wd - 6);
+			any = 1;
+		}
+		if (!any)
+			tui_put(w, y++, 4, _("No open deadlines."), wd - 6);
+	}
+	if (t->year && h->staff[0]) {
+		char line[256];
+		snprintf(line, sizeof line, _("Your pledge for %d: %s"), t->year,
+		         h->pledge_state[0] ? tui_label(h->pledge_state)
+		                            : _("not submitted"));
+		tui_put(w, y++, 4, line, wd - 6);
+	}
 	y++;
 	wattron(w, tui_attr(t, TA_HEADER));
 	tui_put(w, y++, 2, _("Waiting for you"), wd - 4);
 	wattroff(w, tui_attr(t, TA_HEADER));
-	tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
+	if ((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) {
+		snprintf(buf, sizeof buf, _("%zu pledges to endorse (Pledges)"),
+		         h->to_endorse);
+		tui_put(w, y++, 4, buf, wd - 6);
+	}
+	if ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) {
+		snprintf(buf, sizeof buf, _("%zu endorsed pledges to accept (Pledges)"),
+		         h->to_accept);
+		tui_put(w, y++, 4, buf, wd - 6);
+	}
+	if (!(((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) ||
+	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept)))
+		tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
 	if (h->nunits > 0 && y + 3 < ht) {
 		int namew = wd > 80 ? 34 : 22, barw = wd - namew - 20;
 		y++;

@@ -193,9 +193,14 @@ static void load(struct tui *t, struct list *l)
 		struct lrl_reply *r = NULL;
 		const msgpack_object *cols, *rows, *next;
 		int have_limit = action_param(a, "limit", 5) != NULL;
+		/* Lists of a year show the current one. */
+		int with_year = t->year && action_param(a, "year", 4) &&
+		                strcmp(l->fparam, "year") != 0;
 		mp_buf_reset(&p);
 		msgpack_pack_map(&p.pk, (l->fparam[0] ? 1 : 0) + (after ? 1 : 0) +
-		                            (have_limit ? 1 : 0));
+		                            (have_limit ? 1 : 0) + (with_year ? 1 : 0));
+		if (with_year)
+			mp_pack_kv_int(&p.pk, "year", t->year);
 		if (l->fparam[0])
 			mp_pack_kv_str(&p.pk, l->fparam, l->fvalue);
 		if (after)

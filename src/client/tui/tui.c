@@ -105,6 +105,27 @@ static const char *const labels[][2] = {
 	{"director", N_("Director")},
 	{"admin", N_("Administrator")},
 	{"file", N_("File")},
+	{"year", N_("Year")},
+	{"title", N_("Title")},
+	{"commitments", N_("Commitments")},
+	{"submitted", N_("Submitted")},
+	{"late", N_("Late")},
+	{"reason", N_("Reason")},
+	{"model", N_("Model")},
+	{"exemplars", N_("Exemplar candidates")},
+	{"rulebook", N_("Rulebook")},
+	{"registration", N_("Registration deadline")},
+	{"six-month-report", N_("Six-month report")},
+	{"annual-report", N_("Annual report")},
+	{"ratings", N_("Ratings deadline")},
+	{"from", N_("From")},
+	{"to", N_("To")},
+	{"areas", N_("Content areas")},
+	{"until", N_("Until")},
+	{"draft", N_("draft")},
+	{"endorsed", N_("endorsed")},
+	{"accepted", N_("accepted")},
+	{"returned", N_("returned")},
 };
 
 const char *tui_label(const char *name)
@@ -125,6 +146,9 @@ static const struct {
 	{"staff", N_("Staff"), LRL_A_STAFF_LIST},
 	{"unit", N_("Units"), LRL_A_UNIT_LIST},
 	{"user", N_("Accounts"), LRL_A_USER_LIST},
+	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
+	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
+	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
 	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
 };
 
@@ -582,6 +606,22 @@ int tui_load_session(struct tui *t)
 			snprintf(t->hospital, sizeof t->hospital, "%s", h);
 	}
 	lrl_reply_free(r);
+	r = NULL;
+	/* The newest open year: lists and forms of the year use it. */
+	t->year = 0;
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 0);
+	if (lrl_call(t->conn, "year.list", p.sb.data, p.sb.size, &r) == 0 &&
+	    r->code == 0) {
+		const msgpack_object *rows = mp_map_get(r->body, "rows");
+		uint64_t y;
+		if (rows && rows->type == MSGPACK_OBJECT_ARRAY && rows->via.array.size &&
+		    rows->via.array.ptr[0].type == MSGPACK_OBJECT_ARRAY &&
+		    mp_get_u64(&rows->via.array.ptr[0].via.array.ptr[0], &y) == 0)
+			t->year = (int)y;
+	}
+	lrl_reply_free(r);
+	mp_buf_free(&p);
 	parse_roles(t);
 	roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
 	build_sections(t);
