@@ -133,6 +133,11 @@ po:
 	   --keyword=lrl_fail_set:4 --flag=lrl_fail_set:4:c-format \
 	   --keyword=result_message:2 --flag=result_message:2:c-format \
 	   --keyword=X:6 --flag=X:6:no-c-format --keyword=P:7 --flag=P:7:no-c-format \
+	   --keyword=fail:3 --flag=fail:3:c-format \
+	   --keyword=fail_at:3 --flag=fail_at:3:c-format \
+	   --keyword=emit:5 --flag=emit:5:c-format \
+	   --keyword=set_line:4 --flag=set_line:4:c-format \
+	   --keyword=verdict:2 --flag=verdict:2:c-format \
 	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
 	msgmerge --update --backup=none po/vi.po po/laurel.pot
 
