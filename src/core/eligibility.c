@@ -2,6 +2,9 @@
  * money of awards (see eligibility.h). */
 #include "laurel/eligibility.h"
 
+/* Marks a message for the catalogue; it is looked up where it is shown. */
+#define N_(s) (s)
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -554,11 +557,11 @@ static const struct {
 	const char *text;
 } blockers[] = {
 	{offsetof(struct eligibility_facts, open_complaint),
-	 "an open complaint — no award until it is resolved"},
+	 N_("an open complaint — no award until it is resolved")},
 	{offsetof(struct eligibility_facts, discipline_review),
-	 "a discipline review under way — no award until it ends"},
+	 N_("a discipline review under way — no award until it ends")},
 	{offsetof(struct eligibility_facts, investigation),
-	 "an investigation under way — no award until it ends"},
+	 N_("an investigation under way — no award until it ends")},
 };
 
 static void verdict(struct ctx *c, const char *fmt, ...)

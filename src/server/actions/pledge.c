@@ -178,9 +178,12 @@ static int own_pledge(struct lrl_ctx *c, int submit)
 		p.submitted = c->now;
 	if ((rc = pledge_put(c->txn, (int)year, s.id, &p)) != 0)
 		return rc;
-	if (submit)
-		result_message(c->out, "pledge %lld submitted: %s%s", (long long)year,
-		               tname, late ? " (late, in a reopened window)" : "");
+	if (submit && late)
+		result_message(c->out, "pledge %lld submitted: %s (late, in a "
+		               "reopened window)", (long long)year, tname);
+	else if (submit)
+		result_message(c->out, "pledge %lld submitted: %s", (long long)year,
+		               tname);
 	else
 		result_message(c->out, "pledge %lld saved as a draft", (long long)year);
 	return 0;
