@@ -22,6 +22,9 @@
 #include "laurel/text.h"
 #include "laurel/wire.h"
 
+/* Marks a format for the catalogue (it is translated where shown). */
+#define N_(s) (s)
+
 int act_PLEDGE_SAVE(struct lrl_ctx *c);
 int act_PLEDGE_SUBMIT(struct lrl_ctx *c);
 int act_PLEDGE_ENDORSE(struct lrl_ctx *c);
@@ -225,7 +228,9 @@ static int other_pledge(struct lrl_ctx *c, struct staff_rec *s,
 	return rc;
 }
 
-int act_PLEDGE_ENDORSE(struct lrl_ctx *c)
+/* Moves a pledge from state `from` to `to`, recording who did it. */
+static int move_pledge(struct lrl_ctx *c, int from, int to,
+                       const char *refusal, const char *done)
 {
 	struct staff_rec s;
 	struct pledge p;
@@ -234,17 +239,35 @@ int act_PLEDGE_ENDORSE(struct lrl_ctx *c)
 
 	if ((rc = other_pledge(c, &s, &p, &year)) != 0)
 		return rc;
-	if (p.state != PS_SUBMITTED)
-		return lrl_fail_set(&c->fail, LRL_ESTATE, "staff",
-		                    "the pledge of %s is %s; only a submitted pledge "
-		                    "can be endorsed", s.code, state_names[p.state]);
-	p.state = PS_ENDORSED;
-	p.endorsed_by = c->actor_id;
+	if (p.state != from)
+		return lrl_fail_set(&c->fail, LRL_ESTATE, "staff", refusal, s.code,
+		                    state_names[p.state]);
+	p.state = to;
+	if (to == PS_ENDORSED)
+		p.endorsed_by = c->actor_id;
+	else
+		p.accepted_by = c->actor_id;
 	p.updated = c->now;
 	if ((rc = pledge_put(c->txn, (int)year, s.id, &p)) != 0)
 		return rc;
-	result_message(c->out, "pledge of %s endorsed", s.code);
+	result_message(c->out, done, s.code);
 	return 0;
+}
+
+int act_PLEDGE_ENDORSE(struct lrl_ctx *c)
+{
+	return move_pledge(c, PS_SUBMITTED, PS_ENDORSED,
+	                   N_("the pledge of %s is %s; only a submitted pledge "
+	                      "can be endorsed"),
+	                   N_("pledge of %s endorsed"));
+}
+
+int act_PLEDGE_ACCEPT(struct lrl_ctx *c)
+{
+	return move_pledge(c, PS_ENDORSED, PS_ACCEPTED,
+	                   N_("the pledge of %s is %s; only an endorsed pledge "
+	                      "can be accepted"),
+	                   N_("pledge of %s accepted"));
 }
 
 int act_PLEDGE_RETURN(struct lrl_ctx *c)
@@ -271,28 +294,6 @@ int act_PLEDGE_RETURN(struct lrl_ctx *c)
 	if ((rc = pledge_put(c->txn, (int)year, s.id, &p)) != 0)
 		return rc;
 	result_message(c->out, "pledge of %s returned", s.code);
-	return 0;
-}
-
-int act_PLEDGE_ACCEPT(struct lrl_ctx *c)
-{
-	struct staff_rec s;
-	struct pledge p;
-	int64_t year;
-	int rc;
-
-	if ((rc = other_pledge(c, &s, &p, &year)) != 0)
-		return rc;
-	if (p.state != PS_ENDORSED)
-		return lrl_fail_set(&c->fail, LRL_ESTATE, "staff",
-		                    "the pledge of %s is %s; only an endorsed pledge "
-		                    "can be accepted", s.code, state_names[p.state]);
-	p.state = PS_ACCEPTED;
-	p.accepted_by = c->actor_id;
-	p.updated = c->now;
-	if ((rc = pledge_put(c->txn, (int)year, s.id, &p)) != 0)
-		return rc;
-	result_message(c->out, "pledge of %s accepted", s.code);
 	return 0;
 }
 
