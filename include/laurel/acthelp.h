@@ -31,6 +31,16 @@ int unit_within(store_txn *t, uint32_t unit, uint32_t ancestor);
  * unit above it; scope A: everyone)? Sets c->fail when not. */
 int scope_unit_ok(struct lrl_ctx *c, uint32_t unit);
 
+struct staff_rec;
+
+/* Calls fn for every staff record the actor may see (own record, the
+ * units it heads, or all), in Vietnamese name order, within the "unit"
+ * parameter's subtree when given; stops at the first non-zero return. */
+int each_visible_staff(struct lrl_ctx *c,
+                       int (*fn)(struct lrl_ctx *, const struct staff_rec *,
+                                 void *),
+                       void *arg);
+
 /* Starts a list result: {"columns": [...], "rows": [ — the caller packs
  * nrows arrays of ncols values, then calls list_end. */
 void list_begin(msgpack_packer *pk, const char *const *columns,

@@ -205,7 +205,15 @@ struct lrl_action {
 	X(UNIT_PLEDGE, "unit.pledge", CMD, AF_NONE, POL(N, U, N, N, N, N, A),  \
 	  "Register a unit's collective pledge, model and exemplar candidates") \
 	X(REPORT_ROSTER, "report.roster", QRY, AF_LIST, POL(N, U, N, N, N, A, A), \
-	  "Registration roster per unit, with late and missing pledges")
+	  "Registration roster per unit, with late and missing pledges")      \
+	X(RATING_SET, "rating.set", CMD, AF_NONE, POL(N, U, N, N, N, N, A),    \
+	  "Rate a staff member's year (xếp loại chất lượng)")                  \
+	X(RATING_UNIT, "rating.unit", CMD, AF_NONE, POL(N, U, N, N, N, N, A),  \
+	  "Rate a unit's year (collective rating)")                            \
+	X(RATING_LIST, "rating.list", QRY, AF_LIST, POL(O, U, N, N, N, A, A),  \
+	  "List the ratings and disciplines of a year")                        \
+	X(DISCIPLINE_ADD, "discipline.add", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Record a discipline (kỷ luật) of a staff member")
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -438,6 +446,33 @@ struct lrl_action {
 #define LRL_PARAMS_REPORT_ROSTER(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+#define LRL_RATINGS "HTXSNV|HTTNV|HTNV|KHTNV"
+#define LRL_DISCIPLINES "reprimand|warning|dismissal"
+
+#define LRL_PARAMS_RATING_SET(P)                                               \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code") \
+	P("rating", ENUM, PF_REQ, 0, 0, LRL_RATINGS, "HTXSNV, HTTNV, HTNV or KHTNV") \
+	P("months", INT, PF_NONE, 0, 12, NULL, "months worked in the year (maternity leave counts; default 12)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
+
+#define LRL_PARAMS_RATING_UNIT(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \
+	P("rating", ENUM, PF_REQ, 0, 0, LRL_RATINGS, "HTXSNV, HTTNV, HTNV or KHTNV")
+
+#define LRL_PARAMS_RATING_LIST(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+#define LRL_PARAMS_DISCIPLINE_ADD(P)                                           \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code") \
+	P("level", ENUM, PF_REQ, 0, 0, LRL_DISCIPLINES, "reprimand (khiển trách), warning (cảnh cáo) or dismissal") \
+	P("from", DATE, PF_REQ, 0, 0, NULL, "first day of the discipline")     \
+	P("to", DATE, PF_NONE, 0, 0, NULL, "last day (none: still in force)")  \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the decision and its grounds")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

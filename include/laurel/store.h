@@ -42,7 +42,10 @@
 	X(WINDOWS, "windows", 1)                                               \
 	X(MOVEMENTS, "movements", 1)                                           \
 	X(PLEDGES, "pledges", 1)                                               \
-	X(UNIT_PLEDGES, "unit_pledges", 1)
+	X(UNIT_PLEDGES, "unit_pledges", 1)                                     \
+	X(RATINGS, "ratings", 1)                                               \
+	X(UNIT_RATINGS, "unit_ratings", 1)                                     \
+	X(DISCIPLINES, "disciplines", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

@@ -5,6 +5,7 @@
 
 #include "laurel/err.h"
 #include "laurel/mp.h"
+#include "laurel/roster.h"
 #include "laurel/wire.h"
 
 int user_by_param(struct lrl_ctx *c, const char *param, struct user_rec *u)
@@ -110,3 +111,44 @@ void list_end(msgpack_packer *pk, const char *next)
 {
 	mp_pack_kv_str(pk, "next", next);
 }
+
+/* Staff records in Vietnamese name order that the actor may see, within
+ * the unit parameter when given: calls fn for each. */
+int each_visible_staff(struct lrl_ctx *c,
+                      int (*fn)(struct lrl_ctx *, const struct staff_rec *,
+                                void *),
+                      void *arg)
+{
+	uint32_t root = 0;
+	store_cursor *cur;
+	const void *k;
+	size_t kl;
+	int rc;
+
+	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &root)) != 0)
+		return rc;
+	if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF_BY_NAME, &cur)) != 0)
+		return rc;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, NULL, NULL); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL)) {
+		struct staff_rec s;
+		struct lrl_fail keep = c->fail;
+		int visible;
+		if (kl < 5 || staff_get(c->txn, wire_get_be32((const uint8_t *)k + kl - 4),
+		                        &s) != 0)
+			continue;
+		if (root && !unit_within(c->txn, s.unit, root))
+			continue;
+		visible = c->scope == LRL_SC_A ||
+		          (c->actor && s.user == c->actor->id) ||
+		          (c->scope == LRL_SC_U && scope_unit_ok(c, s.unit) == 0);
+		c->fail = keep;
+		if (!visible)
+			continue;
+		if ((rc = fn(c, &s, arg)) != 0)
+			break;
+	}
+	store_cursor_close(cur);
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+

@@ -383,6 +383,83 @@ START_TEST(test_a_unit_pledge_names_its_model_and_exemplars)
 }
 END_TEST
 
+/* The row of staff in rating.list: its rating and discipline columns. */
+static void rating_of(lrl_conn *c, const char *staff, char *rating,
+                      char *disc, size_t n)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+
+	rating[0] = disc[0] = '\0';
+	ck_assert_int_eq(h_call(c, "rating.list", &r, "year", "2027", NULL), 0);
+	rows = mp_map_get(r->body, "rows");
+	for (uint32_t i = 0; rows && i < rows->via.array.size; i++) {
+		const msgpack_object *row = &rows->via.array.ptr[i];
+		char code[32];
+		mp_get_strbuf(&row->via.array.ptr[0], code, sizeof code);
+		if (strcmp(code, staff))
+			continue;
+		mp_get_strbuf(&row->via.array.ptr[3], rating, n);
+		mp_get_strbuf(&row->via.array.ptr[5], disc, n);
+	}
+	lrl_reply_free(r);
+}
+
+START_TEST(test_a_head_rates_the_people_of_their_unit_only)
+{
+	struct world w;
+	char rating[32], disc[32];
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.head, "rating.set", NULL, "year", "2027",
+	                        "staff", "KB1", "rating", "HTXSNV", "months", "11",
+	                        NULL), 0);
+	ck_assert_int_eq(h_call(w.head, "rating.set", NULL, "year", "2027",
+	                        "staff", "DU1", "rating", "HTTNV", NULL), LRL_EPERM);
+	rating_of(w.head, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, "HTXSNV");
+	ck_assert_str_eq(disc, "");
+	/* The person sees their own rating; the head of another unit's
+	 * people are not listed to them. */
+	rating_of(w.ha, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, "HTXSNV");
+	rating_of(w.ha, "KB2", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, "");
+	ck_assert_int_eq(h_call(w.head, "rating.unit", NULL, "year", "2027",
+	                        "unit", "KHAMBENH", "rating", "HTTNV", NULL), 0);
+	ck_assert_int_eq(h_call(w.head, "rating.unit", NULL, "year", "2027",
+	                        "unit", "DUOC", "rating", "HTTNV", NULL), LRL_EPERM);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_most_serious_discipline_of_the_year_shows)
+{
+	struct world w;
+	char rating[32], disc[32];
+
+	world_up(&w);
+	ck_assert_int_eq(h_call(w.head, "discipline.add", NULL, "year", "2027",
+	                        "staff", "KB1", "level", "reprimand", "from",
+	                        "01/03/2027", "to", "31/08/2027", "reason",
+	                        "Quyết định số 5/QĐ-BV", NULL), 0);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(disc, "reprimand");
+	ck_assert_int_eq(h_call(w.admin, "discipline.add", NULL, "year", "2027",
+	                        "staff", "KB1", "level", "warning", "from",
+	                        "01/09/2027", "reason", "Quyết định số 9/QĐ-BV",
+	                        NULL), 0);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(disc, "warning");
+	/* A period that ends before it starts is refused. */
+	ck_assert_int_eq(h_call(w.admin, "discipline.add", NULL, "year", "2027",
+	                        "staff", "KB2", "level", "reprimand", "from",
+	                        "01/09/2027", "to", "01/08/2027", "reason", "…",
+	                        NULL), LRL_EINVAL);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_year(void)
 {
 	Suite *s = suite_create("year");
@@ -399,6 +476,8 @@ Suite *suite_year(void)
 	tcase_add_test(tc, test_an_unopened_year_is_refused);
 	tcase_add_test(tc, test_a_bad_rulebook_is_refused_with_its_line);
 	tcase_add_test(tc, test_a_unit_pledge_names_its_model_and_exemplars);
+	tcase_add_test(tc, test_a_head_rates_the_people_of_their_unit_only);
+	tcase_add_test(tc, test_the_most_serious_discipline_of_the_year_shows);
 	suite_add_tcase(s, tc);
 	return s;
 }

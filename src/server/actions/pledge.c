@@ -299,46 +299,6 @@ int act_PLEDGE_RETURN(struct lrl_ctx *c)
 
 /* ---- lists ------------------------------------------------------------ */
 
-/* Staff records in Vietnamese name order that the actor may see, within
- * the unit parameter when given: calls fn for each. */
-static int each_staff(struct lrl_ctx *c,
-                      int (*fn)(struct lrl_ctx *, const struct staff_rec *,
-                                void *),
-                      void *arg)
-{
-	uint32_t root = 0;
-	store_cursor *cur;
-	const void *k;
-	size_t kl;
-	int rc;
-
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &root)) != 0)
-		return rc;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF_BY_NAME, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, NULL, NULL); rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL)) {
-		struct staff_rec s;
-		struct lrl_fail keep = c->fail;
-		int visible;
-		if (kl < 5 || staff_get(c->txn, wire_get_be32((const uint8_t *)k + kl - 4),
-		                        &s) != 0)
-			continue;
-		if (root && !unit_within(c->txn, s.unit, root))
-			continue;
-		visible = c->scope == LRL_SC_A ||
-		          (c->actor && s.user == c->actor->id) ||
-		          (c->scope == LRL_SC_U && scope_unit_ok(c, s.unit) == 0);
-		c->fail = keep;
-		if (!visible)
-			continue;
-		if ((rc = fn(c, &s, arg)) != 0)
-			break;
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
-}
-
 struct rows {
 	mp_buf b;
 	size_t n;
@@ -408,7 +368,7 @@ int act_PLEDGE_LIST(struct lrl_ctx *c)
 	r.year = (int)year;
 	r.only_state = state_param(c);
 	mp_buf_init(&r.b);
-	if ((rc = each_staff(c, list_one, &r)) == 0) {
+	if ((rc = each_visible_staff(c, list_one, &r)) == 0) {
 		list_begin(c->out, cols, 8, r.n);
 		mp_pack_raw(c->out, r.b.sb.data, r.b.sb.size);
 		list_end(c->out, NULL);
@@ -450,7 +410,7 @@ int act_PLEDGE_MISSING(struct lrl_ctx *c)
 	memset(&r, 0, sizeof r);
 	r.year = (int)year;
 	mp_buf_init(&r.b);
-	if ((rc = each_staff(c, missing_one, &r)) == 0) {
+	if ((rc = each_visible_staff(c, missing_one, &r)) == 0) {
 		list_begin(c->out, cols, 4, r.n);
 		mp_pack_raw(c->out, r.b.sb.data, r.b.sb.size);
 		list_end(c->out, NULL);
@@ -626,7 +586,7 @@ int act_REPORT_ROSTER(struct lrl_ctx *c)
 	store_cursor_close(cur);
 	if (rc != LRL_ENOENT)
 		goto out;
-	if ((rc = each_staff(c, roster_one, &r)) == 0) {
+	if ((rc = each_visible_staff(c, roster_one, &r)) == 0) {
 		list_begin(c->out, cols, 7, r.n);
 		mp_pack_raw(c->out, r.b.sb.data, r.b.sb.size);
 		list_end(c->out, NULL);

@@ -1,0 +1,269 @@
+/*
+ * rating.c — ratings (xếp loại chất lượng) and disciplines (kỷ luật) of a
+ * year, entered by heads for their units (and by the personnel office):
+ * the facts the eligibility of titles rests on.
+ *
+ * ratings:      u16 BE year ‖ u32 BE staff id → {1 rating, 2 months worked,
+ *               3 note, 4 by (user id), 5 time}
+ * unit_ratings: u16 BE year ‖ u32 BE unit id → {1 rating, 2 by, 3 time}
+ * disciplines:  u16 BE year ‖ u32 BE staff id ‖ u64 BE event → {1 level,
+ *               2 from, 3 to (0: in force), 4 reason, 5 by}
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "laurel/acthelp.h"
+#include "laurel/date.h"
+#include "laurel/err.h"
+#include "laurel/roster.h"
+#include "laurel/rules.h"
+#include "laurel/wire.h"
+
+int act_RATING_SET(struct lrl_ctx *c);
+int act_RATING_UNIT(struct lrl_ctx *c);
+int act_RATING_LIST(struct lrl_ctx *c);
+int act_DISCIPLINE_ADD(struct lrl_ctx *c);
+
+static const char *const levels[] = {"", "reprimand", "warning", "dismissal"};
+
+static void ykey(uint8_t *key, int year, uint32_t id)
+{
+	key[0] = (uint8_t)(year >> 8);
+	key[1] = (uint8_t)year;
+	wire_put_be32(key + 2, id);
+}
+
+/* The staff member named by the staff parameter, within the actor's
+ * scope, and the open year. */
+static int target(struct lrl_ctx *c, struct staff_rec *s, int64_t *year)
+{
+	const msgpack_object *v = ctx_param(c, "staff");
+	struct year_rec y;
+	int rc;
+
+	ctx_int(c, "year", year);
+	if ((rc = year_param(c, (int)*year, &y)) != 0)
+		return rc;
+	if (staff_find(c->txn, v->via.str.ptr, v->via.str.size, s) != 0)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, "staff",
+		                    "no staff member has the code '%.*s'",
+		                    (int)v->via.str.size, v->via.str.ptr);
+	return scope_unit_ok(c, s->unit);
+}
+
+int act_RATING_SET(struct lrl_ctx *c)
+{
+	struct staff_rec s;
+	int64_t year, months = 12;
+	char rating[16], *note = NULL;
+	uint8_t key[6];
+	mp_buf b;
+	int rc;
+
+	if ((rc = target(c, &s, &year)) != 0)
+		return rc;
+	ctx_strbuf(c, "rating", rating, sizeof rating);
+	ctx_int(c, "months", &months);
+	if (ctx_param(c, "note") && (rc = ctx_text(c, "note", &note)) != 0)
+		return rc;
+	ykey(key, (int)year, s.id);
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, 5);
+	msgpack_pack_uint8(&b.pk, 1);
+	mp_pack_str(&b.pk, rating);
+	msgpack_pack_uint8(&b.pk, 2);
+	msgpack_pack_int64(&b.pk, months);
+	msgpack_pack_uint8(&b.pk, 3);
+	mp_pack_str(&b.pk, note ? note : "");
+	msgpack_pack_uint8(&b.pk, 4);
+	msgpack_pack_uint64(&b.pk, c->actor_id);
+	msgpack_pack_uint8(&b.pk, 5);
+	msgpack_pack_int64(&b.pk, c->now);
+	rc = store_put(c->txn, STORE_DB_RATINGS, key, 6, b.sb.data, b.sb.size, 0);
+	mp_buf_free(&b);
+	free(note);
+	if (rc != 0)
+		return rc;
+	result_message(c->out, "%s rated %s for %lld", s.code, rating,
+	               (long long)year);
+	return 0;
+}
+
+int act_RATING_UNIT(struct lrl_ctx *c)
+{
+	const msgpack_object *uv = ctx_param(c, "unit");
+	struct year_rec y;
+	struct unit_rec u;
+	int64_t year = 0;
+	char rating[16];
+	uint8_t key[6];
+	mp_buf b;
+	int rc;
+
+	ctx_int(c, "year", &year);
+	ctx_strbuf(c, "rating", rating, sizeof rating);
+	if ((rc = year_param(c, (int)year, &y)) != 0)
+		return rc;
+	if (unit_find(c->txn, uv->via.str.ptr, uv->via.str.size, &u) != 0)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, "unit",
+		                    "no unit has the code '%.*s'",
+		                    (int)uv->via.str.size, uv->via.str.ptr);
+	if ((rc = scope_unit_ok(c, u.id)) != 0)
+		return rc;
+	ykey(key, (int)year, u.id);
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, 3);
+	msgpack_pack_uint8(&b.pk, 1);
+	mp_pack_str(&b.pk, rating);
+	msgpack_pack_uint8(&b.pk, 2);
+	msgpack_pack_uint64(&b.pk, c->actor_id);
+	msgpack_pack_uint8(&b.pk, 3);
+	msgpack_pack_int64(&b.pk, c->now);
+	rc = store_put(c->txn, STORE_DB_UNIT_RATINGS, key, 6, b.sb.data,
+	               b.sb.size, 0);
+	mp_buf_free(&b);
+	if (rc != 0)
+		return rc;
+	result_message(c->out, "unit %s rated %s for %lld", u.code, rating,
+	               (long long)year);
+	return 0;
+}
+
+int act_DISCIPLINE_ADD(struct lrl_ctx *c)
+{
+	struct staff_rec s;
+	int64_t year, from = 0, to = 0;
+	char level[16], *reason = NULL;
+	uint8_t key[14];
+	mp_buf b;
+	int rc;
+
+	if ((rc = target(c, &s, &year)) != 0)
+		return rc;
+	ctx_strbuf(c, "level", level, sizeof level);
+	ctx_int(c, "from", &from);
+	ctx_int(c, "to", &to);
+	if (to && to < from)
+		return lrl_fail_set(&c->fail, LRL_EINVAL, "to",
+		                    "must not be before the first day");
+	if ((rc = ctx_text(c, "reason", &reason)) != 0)
+		return rc;
+	ykey(key, (int)year, s.id);
+	wire_put_be64(key + 6, c->seq);
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, 5);
+	msgpack_pack_uint8(&b.pk, 1);
+	mp_pack_str(&b.pk, level);
+	msgpack_pack_uint8(&b.pk, 2);
+	msgpack_pack_int64(&b.pk, from);
+	msgpack_pack_uint8(&b.pk, 3);
+	msgpack_pack_int64(&b.pk, to);
+	msgpack_pack_uint8(&b.pk, 4);
+	mp_pack_str(&b.pk, reason);
+	msgpack_pack_uint8(&b.pk, 5);
+	msgpack_pack_uint64(&b.pk, c->actor_id);
+	rc = store_put(c->txn, STORE_DB_DISCIPLINES, key, sizeof key, b.sb.data,
+	               b.sb.size, 0);
+	mp_buf_free(&b);
+	free(reason);
+	if (rc != 0)
+		return rc;
+	result_message(c->out, "discipline of %s recorded", s.code);
+	return 0;
+}
+
+struct rating_rows {
+	mp_buf b;
+	size_t n;
+	int year;
+};
+
+/* The most serious discipline of s in the year: its level index. */
+static int worst_discipline(store_txn *t, int year, uint32_t staff)
+{
+	uint8_t lo[6];
+	const void *k = lo, *v;
+	size_t kl = sizeof lo, vl;
+	store_cursor *cur;
+	int worst = 0, rc;
+
+	ykey(lo, year, staff);
+	if (store_cursor_open(t, STORE_DB_DISCIPLINES, &cur) != 0)
+		return 0;
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl == 14 && memcmp(k, lo, 6) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		msgpack_unpacked up;
+		char level[16] = "";
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0)
+			mp_get_strbuf(mp_map_geti(&up.data, 1), level, sizeof level);
+		msgpack_unpacked_destroy(&up);
+		for (int i = 1; i < 4; i++)
+			if (!strcmp(level, levels[i]) && i > worst)
+				worst = i;
+	}
+	store_cursor_close(cur);
+	return worst;
+}
+
+static int rating_one(struct lrl_ctx *c, const struct staff_rec *s, void *arg)
+{
+	struct rating_rows *r = arg;
+	struct unit_rec u;
+	uint8_t key[6];
+	const void *v;
+	size_t vl;
+	char rating[16] = "", note[LRL_TEXT_MAX * 4 + 1] = "";
+	int64_t months = 0;
+
+	ykey(key, r->year, s->id);
+	if (store_get(c->txn, STORE_DB_RATINGS, key, 6, &v, &vl) == 0) {
+		msgpack_unpacked up;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0) {
+			mp_get_strbuf(mp_map_geti(&up.data, 1), rating, sizeof rating);
+			mp_get_i64(mp_map_geti(&up.data, 2), &months);
+			mp_get_strbuf(mp_map_geti(&up.data, 3), note, sizeof note);
+		}
+		msgpack_unpacked_destroy(&up);
+	}
+	msgpack_pack_array(&r->b.pk, 7);
+	mp_pack_str(&r->b.pk, s->code);
+	mp_pack_str(&r->b.pk, s->full_name);
+	mp_pack_str(&r->b.pk, unit_get(c->txn, s->unit, &u) == 0 ? u.code : "");
+	mp_pack_str(&r->b.pk, rating);
+	if (rating[0])
+		msgpack_pack_int64(&r->b.pk, months);
+	else
+		mp_pack_str(&r->b.pk, "");
+	mp_pack_str(&r->b.pk, levels[worst_discipline(c->txn, r->year, s->id)]);
+	mp_pack_str(&r->b.pk, note);
+	r->n++;
+	return 0;
+}
+
+int act_RATING_LIST(struct lrl_ctx *c)
+{
+	static const char *const cols[] = {"staff", "full-name", "unit", "rating",
+	                                   "months", "discipline", "note"};
+	struct rating_rows r;
+	struct year_rec y;
+	int64_t year = 0;
+	int rc;
+
+	ctx_int(c, "year", &year);
+	if ((rc = year_param(c, (int)year, &y)) != 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	r.year = (int)year;
+	mp_buf_init(&r.b);
+	if ((rc = each_visible_staff(c, rating_one, &r)) == 0) {
+		list_begin(c->out, cols, 7, r.n);
+		mp_pack_raw(c->out, r.b.sb.data, r.b.sb.size);
+		list_end(c->out, NULL);
+	}
+	mp_buf_free(&r.b);
+	return rc;
+}
