@@ -213,7 +213,12 @@ struct lrl_action {
 	X(RATING_LIST, "rating.list", QRY, AF_LIST, POL(O, U, N, N, N, A, A),  \
 	  "List the ratings and disciplines of a year")                        \
 	X(DISCIPLINE_ADD, "discipline.add", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
-	  "Record a discipline (kỷ luật) of a staff member")
+	  "Record a discipline (kỷ luật) of a staff member")                   \
+	X(RATING_IMPORT, "rating.import", CMD, AF_CSV, POL(N, N, N, N, N, N, A), \
+	  "Import a year's ratings from a CSV file: every row or none")        \
+	X(RATING_IMPORT_CHECK, "rating.import-check", QRY, AF_CSV,             \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Check a ratings CSV file without importing it (--dry-run)")
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -473,6 +478,13 @@ struct lrl_action {
 	P("from", DATE, PF_REQ, 0, 0, NULL, "first day of the discipline")     \
 	P("to", DATE, PF_NONE, 0, 0, NULL, "last day (none: still in force)")  \
 	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the decision and its grounds")
+
+#define LRL_PARAMS_RATING_IMPORT(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("file", ROWS, PF_REQ | PF_POS, 0, LRL_IMPORT_ROWS_MAX, NULL,         \
+	  "CSV file: staff code, rating, months worked, note")
+
+#define LRL_PARAMS_RATING_IMPORT_CHECK(P) LRL_PARAMS_RATING_IMPORT(P)
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

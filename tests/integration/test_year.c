@@ -12,6 +12,7 @@
 
 #include "harness.h"
 #include "laurel/action.h"
+#include "laurel/csvin.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
 #include "laurel/verify.h"
@@ -460,6 +461,61 @@ START_TEST(test_the_most_serious_discipline_of_the_year_shows)
 }
 END_TEST
 
+/* rating.import (or its -check) of CSV text. */
+static int import_ratings(lrl_conn *c, const char *action, const char *csv,
+                          struct lrl_reply **out)
+{
+	mp_buf p;
+	size_t rows;
+	char err[256];
+	int rc;
+
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 2);
+	mp_pack_kv_int(&p.pk, "year", 2027);
+	mp_pack_str(&p.pk, "file");
+	ck_assert_int_eq(csvin_parse(csv, strlen(csv), "r.csv", &p.pk, &rows, err,
+	                             sizeof err), 0);
+	rc = lrl_call(c, action, p.sb.data, p.sb.size, out);
+	mp_buf_free(&p);
+	return rc ? rc : (*out)->code;
+}
+
+START_TEST(test_a_ratings_file_imports_every_row_or_none)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char rating[32], disc[32];
+	static const char bad[] =
+		"\xEF\xBB\xBFMã nhân viên;Xếp loại;Số tháng làm việc\r\n"
+		"KB1;HTXSNV;12\r\n"
+		"KB9;HTTNV;12\r\n"       /* no such person */
+		"KB2;XUẤT SẮC;12\r\n"    /* not a rating */
+		"KB1;HTNV;13\r\n";       /* 13 months, and KB1 again */
+	static const char good[] =
+		"Mã nhân viên,Xếp loại,Số tháng làm việc,Ghi chú\n"
+		"KB1,HTXSNV,12,\n"
+		"KB2,htnv,10,nghỉ thai sản 2 tháng\n";
+
+	world_up(&w);
+	ck_assert_int_eq(import_ratings(w.admin, "rating.import-check", bad, &r), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
+	lrl_reply_free(r);
+	ck_assert_int_eq(import_ratings(w.admin, "rating.import", bad, &r),
+	                 LRL_EINVAL);
+	lrl_reply_free(r);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, ""); /* nothing was written */
+	ck_assert_int_eq(import_ratings(w.admin, "rating.import", good, &r), 0);
+	lrl_reply_free(r);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, "HTXSNV");
+	rating_of(w.admin, "KB2", rating, disc, sizeof rating);
+	ck_assert_str_eq(rating, "HTNV");
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_year(void)
 {
 	Suite *s = suite_create("year");
@@ -478,6 +534,7 @@ Suite *suite_year(void)
 	tcase_add_test(tc, test_a_unit_pledge_names_its_model_and_exemplars);
 	tcase_add_test(tc, test_a_head_rates_the_people_of_their_unit_only);
 	tcase_add_test(tc, test_the_most_serious_discipline_of_the_year_shows);
+	tcase_add_test(tc, test_a_ratings_file_imports_every_row_or_none);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -16,6 +16,7 @@
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/import.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
@@ -24,6 +25,11 @@ int act_RATING_SET(struct lrl_ctx *c);
 int act_RATING_UNIT(struct lrl_ctx *c);
 int act_RATING_LIST(struct lrl_ctx *c);
 int act_DISCIPLINE_ADD(struct lrl_ctx *c);
+int act_RATING_IMPORT(struct lrl_ctx *c);
+int act_RATING_IMPORT_CHECK(struct lrl_ctx *c);
+
+/* Marks a format for the catalogue (it is translated where shown). */
+#define N_(s) (s)
 
 static const char *const levels[] = {"", "reprimand", "warning", "dismissal"};
 
@@ -52,7 +58,8 @@ static int target(struct lrl_ctx *c, struct staff_rec *s, int64_t *year)
 	return scope_unit_ok(c, s->unit);
 }
 
-int act_RATING_SET(struct lrl_ctx *c)
+/* Checks one rating (and, unless dry, writes it). */
+static int rate(struct lrl_ctx *c, int dry)
 {
 	struct staff_rec s;
 	int64_t year, months = 12;
@@ -63,6 +70,8 @@ int act_RATING_SET(struct lrl_ctx *c)
 
 	if ((rc = target(c, &s, &year)) != 0)
 		return rc;
+	if (dry)
+		return 0;
 	ctx_strbuf(c, "rating", rating, sizeof rating);
 	ctx_int(c, "months", &months);
 	if (ctx_param(c, "note") && (rc = ctx_text(c, "note", &note)) != 0)
@@ -83,11 +92,60 @@ int act_RATING_SET(struct lrl_ctx *c)
 	rc = store_put(c->txn, STORE_DB_RATINGS, key, 6, b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
 	free(note);
-	if (rc != 0)
+	return rc;
+}
+
+int act_RATING_SET(struct lrl_ctx *c)
+{
+	char staff[LRL_CODE_MAX + 1], rating[16];
+	int64_t year = 0;
+	int rc;
+
+	if ((rc = rate(c, 0)) != 0)
 		return rc;
-	result_message(c->out, "%s rated %s for %lld", s.code, rating,
+	ctx_strbuf(c, "staff", staff, sizeof staff);
+	ctx_strbuf(c, "rating", rating, sizeof rating);
+	ctx_int(c, "year", &year);
+	result_message(c->out, "%s rated %s for %lld", staff, rating,
 	               (long long)year);
 	return 0;
+}
+
+/* The ratings file: the columns HR systems and spreadsheets write. */
+static const struct import_column rating_columns[] = {
+	{"staff", "Mã nhân viên", "ma|ma nv|ma nhan vien|ma can bo|staff|code|staff code"},
+	{"rating", "Xếp loại", "xep loai|xep loai chat luong|muc xep loai|rating"},
+	{"months", "Số tháng làm việc", "so thang|so thang lam viec|thang lam viec|months|months worked"},
+	{"note", "Ghi chú", "ghi chu|note"},
+};
+
+static const struct import_spec rating_import = {
+	rating_columns, sizeof rating_columns / sizeof rating_columns[0],
+	LRL_A_RATING_SET, rate, "year", N_("%zu ratings imported"),
+};
+
+int act_RATING_IMPORT(struct lrl_ctx *c)
+{
+	struct year_rec y;
+	int64_t year = 0;
+	int rc;
+
+	ctx_int(c, "year", &year);
+	if ((rc = year_param(c, (int)year, &y)) != 0)
+		return rc;
+	return import_run(c, &rating_import, 1);
+}
+
+int act_RATING_IMPORT_CHECK(struct lrl_ctx *c)
+{
+	struct year_rec y;
+	int64_t year = 0;
+	int rc;
+
+	ctx_int(c, "year", &year);
+	if ((rc = year_param(c, (int)year, &y)) != 0)
+		return rc;
+	return import_run(c, &rating_import, 0);
 }
 
 int act_RATING_UNIT(struct lrl_ctx *c)

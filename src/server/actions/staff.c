@@ -443,6 +443,9 @@ int act_STAFF_EXPORT(struct lrl_ctx *c)
 
 /* ---- import ----------------------------------------------------------- */
 
+/* Marks a format for the catalogue (it is translated where shown). */
+#define N_(s) (s)
+
 static int apply_import_row(struct lrl_ctx *c, int dry)
 {
 	return apply_staff(c, NULL, dry);
@@ -450,7 +453,7 @@ static int apply_import_row(struct lrl_ctx *c, int dry)
 
 static const struct import_spec staff_import = {
 	columns, NCOLUMNS, LRL_A_STAFF_ADD, apply_import_row, NULL,
-	"%zu staff imported",
+	N_("%zu staff imported"),
 };
 
 int act_STAFF_IMPORT(struct lrl_ctx *c)
