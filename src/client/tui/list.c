@@ -444,6 +444,34 @@ static void row_actions(struct tui *t, struct list *l)
 		open_form_for(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0]);
 }
 
+/* Without a noun.add: the section's commands that do not act on a row
+ * (a pledge is saved or submitted, not added). */
+static void new_record(struct tui *t, struct list *l)
+{
+	const struct lrl_action *acts[16];
+	const char *items[16];
+	const char *key = key_param(l);
+	size_t nl = strlen(l->noun);
+	int n = 0, sel;
+
+	for (size_t i = 0; i < LRL_ACTION_COUNT && n < 16; i++) {
+		const struct lrl_action *a = &lrl_actions[i];
+		if (strncmp(a->name, l->noun, nl) || a->name[nl] != '.' ||
+		    a->kind != LRL_CMD || !may(t, a) || (a->flags & AF_CSV) ||
+		    action_param(a, key, strlen(key)))
+			continue;
+		acts[n] = a;
+		items[n++] = _(a->help);
+	}
+	if (n == 0) {
+		tui_message(t, 1, "%s", _("You may not add records here."));
+		return;
+	}
+	sel = n == 1 ? 0 : tui_choose(t, _("Actions"), items, n, 0);
+	if (sel >= 0)
+		tui_push(t, screen_form(t, acts[sel]->id, NULL));
+}
+
 static void destructive(struct tui *t, struct list *l)
 {
 	static const char *const verbs[] = {"close", "lock"};
@@ -549,7 +577,7 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		if (add && may(t, add))
 			tui_push(t, screen_form(t, add->id, NULL));
 		else
-			tui_message(t, 1, "%s", _("You may not add records here."));
+			new_record(t, l);
 	} else if (!is_key && ch == 'e') {
 		const struct lrl_action *ed = noun_action(l->noun, "edit");
 		if (!ed)
