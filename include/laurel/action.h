@@ -107,7 +107,7 @@ struct lrl_action {
 	const struct lrl_param *params; /* terminated by name == NULL */
 };
 
-#define LRL_ACTIONS(X)                                                         \
+#define LRL_ACTIONS_CORE(X)                                                    \
 	X(STORE_INIT, "store.init", CMD, AF_INTERNAL,                          \
 	  POL(N, N, N, N, N, N, N), "Create the store and its first administrator") \
 	X(SESSION_WHOAMI, "session.whoami", QRY, AF_MUSTCHANGE,                \
@@ -219,6 +219,22 @@ struct lrl_action {
 	X(RATING_IMPORT_CHECK, "rating.import-check", QRY, AF_CSV,             \
 	  POL(N, N, N, N, N, N, A),                                            \
 	  "Check a ratings CSV file without importing it (--dry-run)")
+
+/* Initiatives, research topics and models (sáng kiến, đề tài, mô hình). */
+#define LRL_ACTIONS_WORK(X)
+
+/* Plan tasks (the plan 004 appendix). */
+#define LRL_ACTIONS_TASK(X)
+
+/* Titles and honours held, open matters that block awards, nominations
+ * with their eligibility, and the department review sheet. */
+#define LRL_ACTIONS_NOMINATION(X)
+
+#define LRL_ACTIONS(X)                                                         \
+	LRL_ACTIONS_CORE(X)                                                    \
+	LRL_ACTIONS_WORK(X)                                                    \
+	LRL_ACTIONS_TASK(X)                                                    \
+	LRL_ACTIONS_NOMINATION(X)
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -485,6 +501,79 @@ struct lrl_action {
 	  "CSV file: staff code, rating, months worked, note")
 
 #define LRL_PARAMS_RATING_IMPORT_CHECK(P) LRL_PARAMS_RATING_IMPORT(P)
+
+/* ---- initiatives, research topics and models ---------------------------- */
+
+/* ---- plan tasks ----------------------------------------------------------- */
+
+/* ---- awards, matters, nominations ------------------------------------------ */
+
+#define LRL_SUBJECT_PARAMS(P, what)                                            \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, what " a person (or give --unit)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, what " a unit (or give --staff)")
+
+#define LRL_PARAMS_AWARD_ADD(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 1990, 2099, NULL, "the year it was awarded for") \
+	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
+	LRL_SUBJECT_PARAMS(P, "awarded to")                                    \
+	P("decision", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "decision number, e.g. 15/QĐ-BV") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "decision date")                   \
+	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "who issued it (default: the hospital)") \
+	P("basis", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "initiatives it rests on: codes, comma-separated")
+
+#define LRL_PARAMS_AWARD_LIST(P)                                               \
+	P("year", INT, PF_NONE, 1990, 2099, NULL, "only this year")            \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "only this person")   \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its people")
+
+#define LRL_MATTER_KINDS "complaint|review|investigation"
+
+#define LRL_PARAMS_MATTER_OPEN(P)                                              \
+	P("kind", ENUM, PF_REQ, 0, 0, LRL_MATTER_KINDS, "complaint (khiếu nại), review (xem xét kỷ luật) or investigation") \
+	LRL_SUBJECT_PARAMS(P, "concerning")                                    \
+	P("note", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "what it is about")
+
+#define LRL_PARAMS_MATTER_CLOSE(P)                                             \
+	P("matter", INT, PF_REQ | PF_POS, 1, 4294967295, NULL, "the matter's number") \
+	P("resolution", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "how it was resolved")
+
+#define LRL_PARAMS_MATTER_LIST(P)                                              \
+	P("open", BOOL, PF_NONE, 0, 0, NULL, "only the open ones")
+
+#define LRL_PARAMS_NOMINATION_ADD(P)                                           \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
+	LRL_SUBJECT_PARAMS(P, "proposed for")                                  \
+	P("movement", BOOL, PF_NONE, 0, 0, NULL, "has an achievement in a movement") \
+	P("ad-hoc", BOOL, PF_NONE, 0, 0, NULL, "has an ad-hoc (đột xuất) achievement") \
+	P("cluster-leader", BOOL, PF_NONE, 0, 0, NULL, "leads its emulation cluster") \
+	P("basis", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "initiatives it rests on: codes, comma-separated") \
+	P("reason", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "why it is proposed")
+
+#define LRL_PARAMS_NOMINATION_REPORT(P)                                        \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code, e.g. DN-2026-001") \
+	P("hometown", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "home town (quê quán)") \
+	P("qualifications", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "qualifications (trình độ chuyên môn)") \
+	P("duties", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "duties assigned") \
+	P("results", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "results achieved") \
+	P("initiatives", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "initiatives and research (default: the recognised ones)")
+
+#define LRL_PARAMS_NOMINATION_WITHDRAW(P)                                      \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why it is withdrawn")
+
+#define LRL_PARAMS_NOMINATION_LIST(P)                                          \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "only this title or honour") \
+	P("failing", BOOL, PF_NONE, 0, 0, NULL, "only those not eligible")
+
+#define LRL_PARAMS_NOMINATION_SHOW(P)                                          \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code")
+
+#define LRL_PARAMS_REPORT_REVIEW(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

@@ -45,7 +45,14 @@
 	X(UNIT_PLEDGES, "unit_pledges", 1)                                     \
 	X(RATINGS, "ratings", 1)                                               \
 	X(UNIT_RATINGS, "unit_ratings", 1)                                     \
-	X(DISCIPLINES, "disciplines", 1)
+	X(DISCIPLINES, "disciplines", 1)                                       \
+	X(WORKS, "works", 1)                                                   \
+	X(WORK_AUTHORS, "work_authors", 1)                                     \
+	X(TASKS, "tasks", 1)                                                   \
+	X(AWARDS, "awards", 1)                                                 \
+	X(MATTERS, "matters", 1)                                               \
+	X(NOMINATIONS, "nominations", 1)                                       \
+	X(NOMINATION_KEYS, "nomination_keys", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,
