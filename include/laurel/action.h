@@ -221,7 +221,16 @@ struct lrl_action {
 	  "Check a ratings CSV file without importing it (--dry-run)")
 
 /* Initiatives, research topics and models (sáng kiến, đề tài, mô hình). */
-#define LRL_ACTIONS_WORK(X)
+#define LRL_ACTIONS_WORK(X)                                                    \
+	X(WORK_ADD, "work.add", CMD, AF_NONE, POL(O, U, N, N, N, N, A),        \
+	  "Register an initiative, research topic or model")                   \
+	X(WORK_RECOGNISE, "work.recognise", CMD, AF_NONE,                      \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Record the decision on an initiative, research topic or model")     \
+	X(WORK_LIST, "work.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),      \
+	  "List initiatives, research topics and models")                      \
+	X(WORK_SHOW, "work.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),      \
+	  "Show an initiative, research topic or model")
 
 /* Plan tasks (the plan 004 appendix). */
 #define LRL_ACTIONS_TASK(X)
@@ -503,6 +512,43 @@ struct lrl_action {
 #define LRL_PARAMS_RATING_IMPORT_CHECK(P) LRL_PARAMS_RATING_IMPORT(P)
 
 /* ---- initiatives, research topics and models ---------------------------- */
+
+#define LRL_WORK_KINDS "initiative|research|model"
+#define LRL_WORK_STATES "registered|recognised|not-recognised"
+#define LRL_WORK_SCOPES "hospital|province|national"
+
+#define LRL_PARAMS_WORK_ADD(P)                                                 \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("kind", ENUM, PF_REQ, 0, 0, LRL_WORK_KINDS,                          \
+	  "initiative (sáng kiến), research topic (đề tài) or model (mô hình)") \
+	P("name", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "its title")         \
+	P("authors", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL,                  \
+	  "authors: staff codes, comma-separated (or give --unit)")            \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL,                        \
+	  "the unit it belongs to (or give --authors)")                        \
+	P("summary", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL,                     \
+	  "what it is and what it achieves")
+
+#define LRL_PARAMS_WORK_RECOGNISE(P)                                           \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "code, e.g. SK-2026-001") \
+	P("result", ENUM, PF_REQ, 0, 0, "recognised|not-recognised",           \
+	  "recognised or not-recognised")                                      \
+	P("scope", ENUM, PF_NONE, 0, 0, LRL_WORK_SCOPES,                       \
+	  "its reach when recognised: hospital, province or national")         \
+	P("decision", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "decision number, e.g. 12/QĐ-BV") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "decision date")                   \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
+
+#define LRL_PARAMS_WORK_LIST(P)                                                \
+	P("year", INT, PF_NONE, 2000, 2099, NULL, "only this year")            \
+	P("kind", ENUM, PF_NONE, 0, 0, LRL_WORK_KINDS, "only this kind")       \
+	P("state", ENUM, PF_NONE, 0, 0, LRL_WORK_STATES, "only this state")    \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL,                        \
+	  "only works of this unit or of its people (sub-units included)")     \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "only works this person is an author of")
+
+#define LRL_PARAMS_WORK_SHOW(P)                                                \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "code, e.g. SK-2026-001")
 
 /* ---- plan tasks ----------------------------------------------------------- */
 
