@@ -237,7 +237,30 @@ struct lrl_action {
 
 /* Titles and honours held, open matters that block awards, nominations
  * with their eligibility, and the department review sheet. */
-#define LRL_ACTIONS_NOMINATION(X)
+#define LRL_ACTIONS_NOMINATION(X)                                              \
+	X(AWARD_ADD, "award.add", CMD, AF_NONE, POL(N, N, N, N, N, N, A),      \
+	  "Record a title or honour already awarded (earlier years, other issuers)") \
+	X(AWARD_LIST, "award.list", QRY, AF_LIST, POL(O, U, A, A, A, A, A),    \
+	  "List the titles and honours held")                                  \
+	X(MATTER_OPEN, "matter.open", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Record an open complaint, discipline review or investigation (blocks awards)") \
+	X(MATTER_CLOSE, "matter.close", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Record that a complaint, review or investigation is resolved")      \
+	X(MATTER_LIST, "matter.list", QRY, AF_LIST, POL(N, U, A, A, A, A, A),  \
+	  "List complaints, discipline reviews and investigations")            \
+	X(NOMINATION_ADD, "nomination.add", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Propose a title or honour for a person or a unit")                  \
+	X(NOMINATION_REPORT, "nomination.report", CMD, AF_NONE,                \
+	  POL(N, U, N, N, N, N, A), "Write the achievement report of a nomination") \
+	X(NOMINATION_WITHDRAW, "nomination.withdraw", CMD, AF_NONE,            \
+	  POL(N, U, N, N, N, N, A), "Withdraw a nomination")                   \
+	X(NOMINATION_LIST, "nomination.list", QRY, AF_LIST,                    \
+	  POL(O, U, A, A, A, A, A), "List nominations with their eligibility verdicts") \
+	X(NOMINATION_SHOW, "nomination.show", QRY, AF_NONE,                    \
+	  POL(O, U, A, A, A, A, A),                                            \
+	  "Show a nomination: each criterion with the data behind it, and the report") \
+	X(REPORT_REVIEW, "report.review", QRY, AF_LIST, POL(N, U, A, A, A, A, A), \
+	  "Department review sheet: ratings, proposals and eligibility verdicts")
 
 #define LRL_ACTIONS(X)                                                         \
 	LRL_ACTIONS_CORE(X)                                                    \

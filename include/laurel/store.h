@@ -52,7 +52,8 @@
 	X(AWARDS, "awards", 1)                                                 \
 	X(MATTERS, "matters", 1)                                               \
 	X(NOMINATIONS, "nominations", 1)                                       \
-	X(NOMINATION_KEYS, "nomination_keys", 1)
+	X(NOMINATION_KEYS, "nomination_keys", 1)                               \
+	X(WORK_BASIS, "work_basis", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

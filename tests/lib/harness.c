@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "laurel/action.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
@@ -696,6 +697,74 @@ int h_call(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
 	va_end(ap);
 	rc = call_packed(c, action, &params, out);
 	mp_buf_free(&params);
+	return rc;
+}
+
+int h_tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
+{
+	const struct lrl_action *a = action_find(action, strlen(action));
+	const char *names[32], *vals[32];
+	uint32_t n = 0;
+	mp_buf params;
+	va_list ap;
+	int rc = 0;
+
+	if (out)
+		*out = NULL;
+	if (a == NULL)
+		return LRL_EUSAGE;
+	va_start(ap, out);
+	while (n < 32 && (names[n] = va_arg(ap, const char *)) != NULL)
+		vals[n++] = va_arg(ap, const char *);
+	va_end(ap);
+	mp_buf_init(&params);
+	msgpack_pack_map(&params.pk, n);
+	for (uint32_t i = 0; i < n && rc == 0; i++) {
+		const struct lrl_param *p =
+		        action_param(a, names[i], strlen(names[i]));
+		struct lrl_fail f;
+		mp_pack_str(&params.pk, names[i]);
+		if (p == NULL || action_pack_text(p, vals[i], &params.pk, &f) != 0)
+			rc = LRL_EUSAGE;
+	}
+	if (rc == 0)
+		rc = call_packed(c, action, &params, out);
+	mp_buf_free(&params);
+	return rc;
+}
+
+int h_rulebook_load(lrl_conn *admin, const char *version, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+	mp_buf params;
+	int rc;
+
+	if (f == NULL)
+		return LRL_EIO;
+	do {
+		if (len + 4096 > cap) {
+			char *p = realloc(text, cap = cap * 2 + 8192);
+			if (p == NULL) {
+				free(text);
+				fclose(f);
+				return LRL_ENOMEM;
+			}
+			text = p;
+		}
+		got = fread(text + len, 1, cap - len, f);
+		len += got;
+	} while (got > 0);
+	fclose(f);
+	mp_buf_init(&params);
+	msgpack_pack_map(&params.pk, 2);
+	mp_pack_kv_str(&params.pk, "version", version);
+	mp_pack_str(&params.pk, "file");
+	mp_pack_strn(&params.pk, text, len);
+	rc = call_packed(admin, "rulebook.load", &params, NULL);
+	mp_buf_free(&params);
+	free(text);
 	return rc;
 }
 

@@ -171,6 +171,18 @@ int h_login_retry(const char *sock, const char *login, const char *password,
 int h_call(lrl_conn *c, const char *action, struct lrl_reply **out, ...);
 
 /*
+ * As h_call, but each value is text converted to its parameter's type by
+ * the action table, as the CLI does ("2027" an integer, "15/12/2027" a
+ * date, "true" a flag).  LRL_EUSAGE when the action or a parameter is
+ * unknown or a value does not convert.
+ */
+int h_tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...);
+
+/* Loads the rulebook file at path (relative to the source tree) as
+ * version.  Returns as h_call. */
+int h_rulebook_load(lrl_conn *admin, const char *version, const char *path);
+
+/*
  * Creates an account through an administrator's connection: user.add with
  * login and full name, the derived key of temp_password (the account must
  * change it at its first login).  Returns as h_call.

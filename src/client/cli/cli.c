@@ -605,6 +605,18 @@ out:
 	return rc;
 }
 
+/* Is word a value a flag may take ("--open no")? */
+static int bool_word(const char *word)
+{
+	static const char *const words[] = {"yes", "no", "true", "false", "1",
+	                                    "0", "có", "không"};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(word, words[i]))
+			return 1;
+	return 0;
+}
+
 /* Parses the action's arguments into a params map. */
 static int parse_args(const struct lrl_action *a, int argc, char **argv,
                       mp_buf *params, size_t *count, const char *what)
@@ -635,6 +647,9 @@ static int parse_args(const struct lrl_action *a, int argc, char **argv,
 			}
 			if (eq)
 				val[n] = eq + 1;
+			else if (p->type == LRL_PT_BOOL &&
+			         (i + 1 == argc || !bool_word(argv[i + 1])))
+				val[n] = "yes"; /* a flag: --movement */
 			else if (i + 1 < argc)
 				val[n] = argv[++i];
 			else {

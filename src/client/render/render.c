@@ -19,6 +19,9 @@ void render_set_terminal(int is_terminal)
 }
 
 /* The display text of a value (sanitised for text output); caller frees. */
+static char *item_text(const msgpack_object *v, int sanitize);
+static char *array_text(const msgpack_object *v, int sanitize);
+
 static char *value_text(const msgpack_object *v, int sanitize)
 {
 	char buf[64];
@@ -41,9 +44,65 @@ static char *value_text(const msgpack_object *v, int sanitize)
 	case MSGPACK_OBJECT_FLOAT64:
 		snprintf(buf, sizeof buf, "%g", v->via.f64);
 		return strdup(buf);
+	case MSGPACK_OBJECT_ARRAY:
+		return array_text(v, sanitize);
+	case MSGPACK_OBJECT_MAP:
+		return item_text(v, sanitize);
 	default:
 		return strdup("");
 	}
+}
+
+/* A map with "text" (an explained line: a criterion and whether it
+ * holds, at its depth): "[pass] …" indented two spaces a level. */
+static char *item_text(const msgpack_object *v, int sanitize)
+{
+	const msgpack_object *t = mp_map_get(v, "text");
+	const msgpack_object *pass = mp_map_get(v, "pass");
+	int64_t depth = 0;
+	char *s, *out;
+	size_t len;
+
+	if (t == NULL || (s = value_text(t, sanitize)) == NULL)
+		return strdup("");
+	mp_get_i64(mp_map_get(v, "depth"), &depth);
+	if (depth < 0 || depth > 16)
+		depth = 0;
+	len = strlen(s) + 2 * (size_t)depth + 8;
+	if ((out = malloc(len)) != NULL)
+		snprintf(out, len, "%*s%s%s", 2 * (int)depth, "",
+		         pass == NULL ? ""
+		         : pass->type == MSGPACK_OBJECT_BOOLEAN && pass->via.boolean
+		                 ? "[pass] "
+		                 : "[fail] ",
+		         s);
+	free(s);
+	return out;
+}
+
+/* The elements of an array, a line each. */
+static char *array_text(const msgpack_object *v, int sanitize)
+{
+	char *out = strdup("");
+	size_t len = 0;
+
+	for (uint32_t i = 0; out && i < v->via.array.size; i++) {
+		char *e = value_text(&v->via.array.ptr[i], sanitize), *p;
+		size_t el = e ? strlen(e) : 0;
+		if ((p = realloc(out, len + el + 2)) == NULL) {
+			free(e);
+			free(out);
+			return NULL;
+		}
+		out = p;
+		if (i)
+			out[len++] = '\n';
+		memcpy(out + len, e ? e : "", el);
+		len += el;
+		out[len] = '\0';
+		free(e);
+	}
+	return out;
 }
 
 void render_csv_field(FILE *f, const char *s, size_t len)
@@ -102,6 +161,26 @@ static void json_value(FILE *f, const msgpack_object *v)
 	case MSGPACK_OBJECT_FLOAT32:
 	case MSGPACK_OBJECT_FLOAT64:
 		fprintf(f, "%g", v->via.f64);
+		break;
+	case MSGPACK_OBJECT_ARRAY:
+		fputc('[', f);
+		for (uint32_t i = 0; i < v->via.array.size; i++) {
+			if (i)
+				fputc(',', f);
+			json_value(f, &v->via.array.ptr[i]);
+		}
+		fputc(']', f);
+		break;
+	case MSGPACK_OBJECT_MAP:
+		fputc('{', f);
+		for (uint32_t i = 0; i < v->via.map.size; i++) {
+			if (i)
+				fputc(',', f);
+			json_value(f, &v->via.map.ptr[i].key);
+			fputc(':', f);
+			json_value(f, &v->via.map.ptr[i].val);
+		}
+		fputc('}', f);
 		break;
 	default:
 		fputs("null", f);
@@ -162,10 +241,20 @@ static int render_record(FILE *f, const msgpack_object *rec,
 	}
 	for (uint32_t i = 0; i < rec->via.map.size; i++) {
 		char *k = value_text(&rec->via.map.ptr[i].key, 1);
-		char *v = value_text(&rec->via.map.ptr[i].val, 1);
+		char *v = value_text(&rec->via.map.ptr[i].val, 2);
 		char pad[256];
+		const char *line = v ? v : "";
 		text_fit(pad, sizeof pad, k ? k : "", keyw + 1, 0);
-		fprintf(f, "%s %s\n", pad, v ? v : "");
+		/* Continuation lines of a multi-line value line up under its
+		 * first line. */
+		for (int first = 1;; first = 0) {
+			size_t n = strcspn(line, "\n");
+			fprintf(f, "%*s%s %.*s\n", first ? 0 : (int)keyw + 1, "",
+			        first ? pad : "", (int)n, line);
+			if (line[n] == '\0')
+				break;
+			line += n + 1;
+		}
 		free(k);
 		free(v);
 	}
