@@ -36,8 +36,18 @@ int act_TASK_SHOW(struct lrl_ctx *c);
 /* The most cooperating units one task names. */
 #define TASK_WITH_MAX 64
 
-enum { TF_CONTENT = 1, TF_LEAD, TF_WITH, TF_DUE, TF_PERIOD, TF_STATUS, TF_NOTE,
-       TF_BY, TF_ADDED, TF_CHANGES };
+enum {
+	TF_CONTENT = 1,
+	TF_LEAD,
+	TF_WITH,
+	TF_DUE,
+	TF_PERIOD,
+	TF_STATUS,
+	TF_NOTE,
+	TF_BY,
+	TF_ADDED,
+	TF_CHANGES
+};
 
 static void tkey(uint8_t *key, int year, uint32_t num)
 {
@@ -64,7 +74,8 @@ static int code_key(const char *code, uint8_t *key)
 		year = year * 10 + (*p - '0');
 	if (digits != 4 || *p != '-')
 		return -1;
-	for (p++, digits = 0; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
+	for (p++, digits = 0; *p >= '0' && *p <= '9' && digits < 9;
+	     p++, digits++)
 		num = num * 10 + (unsigned long)(*p - '0');
 	if (digits == 0 || *p != '\0' || num == 0)
 		return -1;
@@ -83,7 +94,8 @@ static int task_param(struct lrl_ctx *c, uint8_t *key, msgpack_unpacked *up)
 
 	ctx_strbuf(c, "code", code, sizeof code);
 	if (code_key(code, key) != 0 ||
-	    (rc = store_get(c->txn, STORE_DB_TASKS, key, 6, &v, &vl)) == LRL_ENOENT)
+	    (rc = store_get(c->txn, STORE_DB_TASKS, key, 6, &v, &vl)) ==
+	            LRL_ENOENT)
 		return lrl_fail_set(&c->fail, LRL_ENOENT, "code",
 		                    "no plan task has the code %s", code);
 	if (rc != 0)
@@ -111,7 +123,8 @@ static int next_number(store_txn *t, int year, uint32_t *num)
 		rc = store_cursor_get(cur, STORE_PREV, &k, &kl, NULL, NULL);
 	else if (rc == LRL_ENOENT)
 		rc = store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL);
-	if (rc == 0 && kl == 6 && ((const uint8_t *)k)[0] == (uint8_t)(year >> 8) &&
+	if (rc == 0 && kl == 6 &&
+	    ((const uint8_t *)k)[0] == (uint8_t)(year >> 8) &&
 	    ((const uint8_t *)k)[1] == (uint8_t)year)
 		*num = wire_get_be32((const uint8_t *)k + 2) + 1;
 	store_cursor_close(cur);
@@ -124,7 +137,8 @@ static int open_unit(struct lrl_ctx *c, const char *field, const char *code,
 {
 	if (unit_find(c->txn, code, len, u) != 0)
 		return lrl_fail_set(&c->fail, LRL_ENOENT, field,
-		                    "no unit has the code '%.*s'", (int)len, code);
+		                    "no unit has the code '%.*s'", (int)len,
+		                    code);
 	if (u->closed)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, field,
 		                    "unit %s is closed", u->code);
@@ -157,8 +171,9 @@ static int with_units(struct lrl_ctx *c, uint32_t lead, uint32_t *ids,
 			                    "%s is the lead unit", u.code);
 		for (size_t i = 0; i < *n; i++)
 			if (ids[i] == u.id)
-				return lrl_fail_set(&c->fail, LRL_EINVAL, "with",
-				                    "%s is given twice", u.code);
+				return lrl_fail_set(&c->fail, LRL_EINVAL,
+				                    "with", "%s is given twice",
+				                    u.code);
 		if (*n == TASK_WITH_MAX)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "with",
 			                    "names more than %d units",
@@ -204,7 +219,8 @@ int act_TASK_ADD(struct lrl_ctx *c)
 	date_to_ymd((int32_t)due, &yy, &m, &d);
 	if (yy < year - 1 || yy > year + 1)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, "due",
-		                    "must fall in or next to %lld", (long long)year);
+		                    "must fall in or next to %lld",
+		                    (long long)year);
 	if (ctx_param(c, "period")) {
 		if ((rc = ctx_text(c, "period", &pd)) != 0)
 			return rc;
@@ -250,7 +266,8 @@ int act_TASK_ADD(struct lrl_ctx *c)
 	if (rc != 0)
 		return rc;
 	task_code((int)year, num, code, sizeof code);
-	result_message(c->out, "plan task %s added, led by %s", code, lead.code);
+	result_message(c->out, "plan task %s added, led by %s", code,
+	               lead.code);
 	return 0;
 }
 
@@ -273,8 +290,8 @@ int act_TASK_UPDATE(struct lrl_ctx *c)
 		goto fail;
 	m = &up.data;
 	changes = mp_map_geti(m, TF_CHANGES);
-	if (mp_get_u64(mp_map_geti(m, TF_LEAD), &lead) != 0 || changes == NULL ||
-	    changes->type != MSGPACK_OBJECT_ARRAY) {
+	if (mp_get_u64(mp_map_geti(m, TF_LEAD), &lead) != 0 ||
+	    changes == NULL || changes->type != MSGPACK_OBJECT_ARRAY) {
 		rc = LRL_ECORRUPT;
 		goto fail;
 	}
@@ -288,8 +305,8 @@ int act_TASK_UPDATE(struct lrl_ctx *c)
 	    mp_get_str(mp_map_geti(m, TF_STATUS), &old, &oldl) == 0 &&
 	    oldl == strlen(status) && memcmp(old, status, oldl) == 0) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "status",
-		                  "the task is already %s; give a note to record "
-		                  "progress", status);
+		                  "the task is already %s; give a note to "
+		                  "record progress", status);
 		goto fail;
 	}
 	/* The fields this does not change are kept as they are (with any
@@ -309,7 +326,8 @@ int act_TASK_UPDATE(struct lrl_ctx *c)
 		} else if (f == TF_CHANGES) {
 			msgpack_pack_array(&b.pk, changes->via.array.size + 1);
 			for (uint32_t j = 0; j < changes->via.array.size; j++)
-				msgpack_pack_object(&b.pk, changes->via.array.ptr[j]);
+				msgpack_pack_object(&b.pk,
+				                    changes->via.array.ptr[j]);
 			pack_change(&b.pk, c->now, c->actor_id, status,
 			            note ? note : "");
 		} else {
@@ -366,8 +384,7 @@ static void with_text(store_txn *t, const msgpack_object *with, char *buf,
 	}
 }
 
-static const char *unit_code_of(store_txn *t, uint64_t id,
-                                struct unit_rec *u)
+static const char *unit_code_of(store_txn *t, uint64_t id, struct unit_rec *u)
 {
 	return unit_get(t, (uint32_t)id, u) == 0 ? u->code : "";
 }
@@ -409,7 +426,8 @@ static int task_concerns(store_txn *t, uint64_t lead,
 	if (unit_within(t, (uint32_t)lead, root))
 		return 1;
 	for (uint32_t i = 0; with && with->type == MSGPACK_OBJECT_ARRAY &&
-	                     i < with->via.array.size; i++) {
+	                     i < with->via.array.size;
+	     i++) {
 		uint64_t id = 0;
 		if (mp_get_u64(&with->via.array.ptr[i], &id) == 0 &&
 		    unit_within(t, (uint32_t)id, root))
@@ -420,9 +438,9 @@ static int task_concerns(store_txn *t, uint64_t lead,
 
 int act_TASK_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"code", "content", "lead", "with",
-	                                   "due", "period", "status", "overdue",
-	                                   "note"};
+	static const char *const cols[] = {"code",   "content", "lead",
+	                                   "with",   "due",     "period",
+	                                   "status", "overdue", "note"};
 	char only[16] = "", code[LRL_CODE_MAX + 1], with[LRL_NAME_MAX * 4];
 	int64_t year = 0;
 	int only_overdue = 0, rc;
@@ -486,8 +504,9 @@ int act_TASK_LIST(struct lrl_ctx *c)
 			continue;
 		}
 		if (n == cap) {
-			struct task_row *nr = realloc(rows, (cap = cap * 2 + 16) *
-			                                        sizeof *rows);
+			struct task_row *nr =
+				realloc(rows,
+			                (cap = cap * 2 + 16) * sizeof *rows);
 			if (nr == NULL) {
 				msgpack_unpacked_destroy(&up);
 				rc = LRL_ENOMEM;
@@ -524,7 +543,8 @@ int act_TASK_LIST(struct lrl_ctx *c)
 			qsort(rows, n, sizeof *rows, row_cmp);
 		list_begin(c->out, cols, 9, n);
 		for (size_t i = 0; i < n; i++)
-			mp_pack_raw(c->out, b.sb.data + rows[i].off, rows[i].len);
+			mp_pack_raw(c->out, b.sb.data + rows[i].off,
+			            rows[i].len);
 		list_end(c->out, NULL);
 		rc = 0;
 	}
