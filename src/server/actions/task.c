@@ -33,8 +33,10 @@ int act_TASK_UPDATE(struct lrl_ctx *c);
 int act_TASK_LIST(struct lrl_ctx *c);
 int act_TASK_SHOW(struct lrl_ctx *c);
 
-/* The most cooperating units one task names. */
+/* The most cooperating units one task names, and the room their codes
+ * take written out ("KHAMBENH, DUOC"). */
 #define TASK_WITH_MAX 64
+#define WITH_TEXT_MAX (TASK_WITH_MAX * (LRL_CODE_MAX + 2) + 1)
 
 enum {
 	TF_CONTENT = 1,
@@ -441,7 +443,7 @@ int act_TASK_LIST(struct lrl_ctx *c)
 	static const char *const cols[] = {"code",   "content", "lead",
 	                                   "with",   "due",     "period",
 	                                   "status", "overdue", "note"};
-	char only[16] = "", code[LRL_CODE_MAX + 1], with[LRL_NAME_MAX * 4];
+	char only[16] = "", code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX];
 	int64_t year = 0;
 	int only_overdue = 0, rc;
 	uint32_t root = 0;
@@ -564,7 +566,7 @@ int act_TASK_SHOW(struct lrl_ctx *c)
 	const msgpack_object *m, *changes;
 	const char *content, *period, *note, *status;
 	size_t cl, pl, nl, sl;
-	char code[LRL_CODE_MAX + 1], with[LRL_NAME_MAX * 4], st[16];
+	char code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX], st[16];
 	char added[32];
 	msgpack_unpacked up;
 	struct unit_rec u;
