@@ -304,6 +304,12 @@ START_TEST(test_a_task_is_added_with_every_field)
 	ck_assert_int_eq(h_record_str(r, "with", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "");
 	lrl_reply_free(r);
+	/* Leading zeros may be left out. */
+	ck_assert_int_eq(tcall(w.admin, "task.show", &r, "code", "KH-2026-2",
+	                       NULL), 0);
+	ck_assert_int_eq(h_record_str(r, "code", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "KH-2026-002");
+	lrl_reply_free(r);
 	world_down(&w);
 }
 END_TEST

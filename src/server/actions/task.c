@@ -85,9 +85,11 @@ static int code_key(const char *code, uint8_t *key)
 	return 0;
 }
 
-/* The task named by the code parameter: its key, and its stored value
- * decoded into up (the caller destroys it). */
-static int task_param(struct lrl_ctx *c, uint8_t *key, msgpack_unpacked *up)
+/* The task named by the code parameter: its key, its code as the server
+ * writes it into canon (size n), and its stored value decoded into up
+ * (the caller destroys it). */
+static int task_param(struct lrl_ctx *c, uint8_t *key, msgpack_unpacked *up,
+                      char *canon, size_t n)
 {
 	char code[LRL_CODE_MAX + 1];
 	const void *v;
@@ -102,6 +104,8 @@ static int task_param(struct lrl_ctx *c, uint8_t *key, msgpack_unpacked *up)
 		                    "no plan task has the code %s", code);
 	if (rc != 0)
 		return rc;
+	/* "KH-2026-01" finds KH-2026-001: give back the code as written. */
+	task_code(key[0] << 8 | key[1], wire_get_be32(key + 2), canon, n);
 	if (mp_decode(up, v, vl) != 0 || up->data.type != MSGPACK_OBJECT_MAP)
 		return LRL_ECORRUPT;
 	return 0;
@@ -286,9 +290,8 @@ int act_TASK_UPDATE(struct lrl_ctx *c)
 	int rc;
 
 	ctx_strbuf(c, "status", status, sizeof status);
-	ctx_strbuf(c, "code", code, sizeof code);
 	msgpack_unpacked_init(&up);
-	if ((rc = task_param(c, key, &up)) != 0)
+	if ((rc = task_param(c, key, &up, code, sizeof code)) != 0)
 		goto fail;
 	m = &up.data;
 	changes = mp_map_geti(m, TF_CHANGES);
@@ -577,9 +580,8 @@ int act_TASK_SHOW(struct lrl_ctx *c)
 	uint8_t key[6];
 	int rc;
 
-	ctx_strbuf(c, "code", code, sizeof code);
 	msgpack_unpacked_init(&up);
-	if ((rc = task_param(c, key, &up)) != 0)
+	if ((rc = task_param(c, key, &up, code, sizeof code)) != 0)
 		goto done;
 	m = &up.data;
 	changes = mp_map_geti(m, TF_CHANGES);
