@@ -233,7 +233,15 @@ struct lrl_action {
 	  "Show an initiative, research topic or model")
 
 /* Plan tasks (the plan 004 appendix). */
-#define LRL_ACTIONS_TASK(X)
+#define LRL_ACTIONS_TASK(X)                                                    \
+	X(TASK_ADD, "task.add", CMD, AF_NONE, POL(N, N, N, N, N, N, A),        \
+	  "Add a task of the year's plan: content, lead unit, cooperating units, due date") \
+	X(TASK_UPDATE, "task.update", CMD, AF_NONE, POL(N, U, N, N, N, N, A),  \
+	  "Record a plan task's status and progress")                          \
+	X(TASK_LIST, "task.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),      \
+	  "Plan tasks status: the year's plan tasks, overdue first")           \
+	X(TASK_SHOW, "task.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),      \
+	  "Show a plan task and the history of its status")
 
 /* Titles and honours held, open matters that block awards, nominations
  * with their eligibility, and the department review sheet. */
@@ -574,6 +582,31 @@ struct lrl_action {
 	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "code, e.g. SK-2026-001")
 
 /* ---- plan tasks ----------------------------------------------------------- */
+
+#define LRL_TASK_STATES "planned|in-progress|done|cancelled"
+
+#define LRL_PARAMS_TASK_ADD(P)                                                 \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the plan") \
+	P("content", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the task (nội dung, nhiệm vụ)") \
+	P("lead", CODE, PF_REQ, 2, LRL_CODE_MAX, NULL, "lead unit (đơn vị chủ trì)") \
+	P("with", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "cooperating units (đơn vị phối hợp): codes, comma-separated") \
+	P("due", DATE, PF_REQ, 0, 0, NULL, "due by this day") \
+	P("period", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the time as the plan words it, e.g. Quý I/2026, Thường xuyên") \
+	P("status", ENUM, PF_NONE, 0, 0, LRL_TASK_STATES, "planned (default), in-progress, done or cancelled")
+
+#define LRL_PARAMS_TASK_UPDATE(P)                                              \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "task code, e.g. KH-2026-001") \
+	P("status", ENUM, PF_REQ, 0, 0, LRL_TASK_STATES, "planned, in-progress, done or cancelled") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "progress or result")
+
+#define LRL_PARAMS_TASK_LIST(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the plan") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only tasks this unit (or a sub-unit) leads or cooperates in") \
+	P("status", ENUM, PF_NONE, 0, 0, LRL_TASK_STATES, "only this status") \
+	P("overdue", BOOL, PF_NONE, 0, 0, NULL, "only overdue tasks (due date past, not done or cancelled)")
+
+#define LRL_PARAMS_TASK_SHOW(P)                                                \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "task code, e.g. KH-2026-001")
 
 /* ---- awards, matters, nominations ------------------------------------------ */
 

@@ -126,7 +126,9 @@ int tui_getkey(struct tui *t, int *is_key);
 /* Redraws everything now. */
 void tui_redraw(struct tui *t);
 
-/* The label for a column or parameter name (translated). */
+/* The label for a column or parameter name (translated).  A numbered name
+ * ("change-2") gets its stem's label and the number, in a buffer that the
+ * next call may overwrite. */
 const char *tui_label(const char *name);
 
 /* Screens. */

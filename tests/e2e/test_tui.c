@@ -886,6 +886,39 @@ START_TEST(test_login_and_home_fit_80x24)
 }
 END_TEST
 
+START_TEST(test_the_admin_home_names_overdue_plan_tasks)
+{
+	struct tx t;
+	struct h_output o;
+
+	tx_up(&t);
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "rulebook", "load", "2026",
+	                           "data/rulebook-2026.txt", (const char *)NULL), 0);
+	h_output_free(&o);
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "year", "open", "2026",
+	                           "--rulebook", "2026", "--registration",
+	                           "10/01/2026", "--annual-report", "20/12/2026",
+	                           (const char *)NULL), 0);
+	h_output_free(&o);
+	/* Today is 15/12/2026: the first task is late, the second is not. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "task", "add", "2026",
+	                           "--content", "Báo cáo sơ kết 6 tháng đầu năm",
+	                           "--lead", "TCHC", "--due", "31/07/2026",
+	                           (const char *)NULL), 0);
+	h_output_free(&o);
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "task", "add", "2026",
+	                           "--content", "Xét công nhận các danh hiệu",
+	                           "--lead", "TCHC", "--due", "31/12/2026",
+	                           (const char *)NULL), 0);
+	h_output_free(&o);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	WAIT_FOR(&t, "a", "KH-2026-001");
+	SEES(&t, "31/07/2026");
+	NOT_SEES(&t, "KH-2026-002");
+	tx_down(&t);
+}
+END_TEST
+
 START_TEST(test_q_quits_and_restores_the_terminal)
 {
 	struct tx t;
@@ -939,6 +972,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_second_session_sees_a_new_unit_without_a_key);
 	tcase_add_test(tc, test_control_characters_in_a_name_show_escaped);
 	tcase_add_test(tc, test_login_and_home_fit_80x24);
+	tcase_add_test(tc, test_the_admin_home_names_overdue_plan_tasks);
 	tcase_add_test(tc, test_q_quits_and_restores_the_terminal);
 	tcase_add_test(tc, test_sigterm_quits_and_restores_the_terminal);
 	suite_add_tcase(s, tc);

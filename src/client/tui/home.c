@@ -14,12 +14,23 @@
 #include "laurel/text.h"
 #include "laurel/tui_int.h"
 
+/* How many overdue plan tasks the home screen names. */
+#define HOME_LATE_MAX 3
+
 struct home {
 	char staff[32];
 	char unit[256];
 	int32_t deadline[4]; /* the year's dates (days), 0 when unset */
 	char pledge_state[32];  /* the user's own pledge, "" when none */
 	size_t to_endorse, to_accept;
+	/* For administrators: the year's overdue plan tasks, the first few. */
+	size_t overdue;
+	struct {
+		char code[32];
+		char due[16];
+		char lead[32];
+		char content[256];
+	} late[HOME_LATE_MAX];
 	struct {
 		char code[32];
 		char name[256];
@@ -27,6 +38,60 @@ struct home {
 	} units[64];
 	int nunits;
 };
+
+/* The start of a str object that fits in buf (size n), cut between
+ * characters. */
+static void copy_start(const msgpack_object *o, char *buf, size_t n)
+{
+	const char *s;
+	size_t len;
+
+	buf[0] = '\0';
+	if (mp_get_str(o, &s, &len) != 0)
+		return;
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+}
+
+/* The open year's overdue plan tasks (task.list puts them first). */
+static void load_overdue(struct tui *t, struct home *h)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+	mp_buf p;
+
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 2);
+	mp_pack_kv_int(&p.pk, "year", t->year);
+	mp_pack_str(&p.pk, "overdue");
+	msgpack_pack_true(&p.pk);
+	if (tui_call(t, "task.list", p.sb.data, p.sb.size, &r) == 0 &&
+	    (rows = mp_map_get(r->body, "rows")) != NULL &&
+	    rows->type == MSGPACK_OBJECT_ARRAY) {
+		h->overdue = rows->via.array.size;
+		for (uint32_t i = 0; i < rows->via.array.size && i < HOME_LATE_MAX;
+		     i++) {
+			const msgpack_object *row = &rows->via.array.ptr[i];
+			if (row->type != MSGPACK_OBJECT_ARRAY || row->via.array.size < 5)
+				continue;
+			mp_get_strbuf(&row->via.array.ptr[0], h->late[i].code,
+			              sizeof h->late[i].code);
+			copy_start(&row->via.array.ptr[1], h->late[i].content,
+			           sizeof h->late[i].content);
+			mp_get_strbuf(&row->via.array.ptr[2], h->late[i].lead,
+			              sizeof h->late[i].lead);
+			mp_get_strbuf(&row->via.array.ptr[4], h->late[i].due,
+			              sizeof h->late[i].due);
+		}
+	}
+	lrl_reply_free(r);
+	mp_buf_free(&p);
+}
 
 static void load_home(struct tui *t, struct home *h)
 {
@@ -46,6 +111,8 @@ static void load_home(struct tui *t, struct home *h)
 	memset(h->deadline, 0, sizeof h->deadline);
 	h->pledge_state[0] = '\0';
 	h->to_endorse = h->to_accept = 0;
+	h->overdue = 0;
+	memset(h->late, 0, sizeof h->late);
 	if (t->year) {
 		static const char *const keys[] = {"registration", "six-month-report",
 		                                   "annual-report", "ratings"};
@@ -86,6 +153,8 @@ static void load_home(struct tui *t, struct home *h)
 		lrl_reply_free(r);
 		r = NULL;
 		mp_buf_free(&y);
+		if (t->role_bits & (1u << LRL_ROLE_ADMIN))
+			load_overdue(t, h);
 	}
 	h->nunits = 0;
 	if (action_scope(&lrl_actions[LRL_A_UNIT_STATS], t->role_bits) != LRL_SC_N &&
@@ -178,8 +247,20 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		         h->to_accept);
 		tui_put(w, y++, 4, buf, wd - 6);
 	}
+	if (h->overdue) {
+		snprintf(buf, sizeof buf, _("Plan tasks overdue: %zu (Plan tasks)"),
+		         h->overdue);
+		tui_put(w, y++, 4, buf, wd - 6);
+		for (size_t i = 0; i < h->overdue && i < HOME_LATE_MAX; i++) {
+			snprintf(buf, sizeof buf, _("%s · due %s · %s · %s"),
+			         h->late[i].code, h->late[i].due, h->late[i].lead,
+			         h->late[i].content);
+			tui_put(w, y++, 6, buf, wd - 8);
+		}
+	}
 	if (!(((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) ||
-	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept)))
+	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) ||
+	      h->overdue))
 		tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
 	if (h->nunits > 0 && y + 3 < ht) {
 		int namew = wd > 80 ? 34 : 22, barw = wd - namew - 20;

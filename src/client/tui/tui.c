@@ -137,13 +137,46 @@ static const char *const labels[][2] = {
 	{"endorsed", N_("endorsed")},
 	{"accepted", N_("accepted")},
 	{"returned", N_("returned")},
+	{"content", N_("Content")},
+	{"lead", N_("Lead unit")},
+	{"lead-name", N_("Lead unit name")},
+	{"with", N_("Cooperating units")},
+	{"due", N_("Due by")},
+	{"period", N_("Time in the plan")},
+	{"status", N_("Status")},
+	{"overdue", N_("Overdue")},
+	{"added", N_("Added")},
+	{"added-by", N_("Added by")},
+	{"change", N_("Change")},
+	{"planned", N_("planned")},
+	{"in-progress", N_("in progress")},
+	{"done", N_("done")},
+	{"cancelled", N_("cancelled")},
 };
+
+static const char *label_of(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strncmp(labels[i][0], name, len) && labels[i][0][len] == '\0')
+			return _(labels[i][1]);
+	return NULL;
+}
 
 const char *tui_label(const char *name)
 {
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (!strcmp(labels[i][0], name))
-			return _(labels[i][1]);
+	static char numbered[128];
+	const char *l = label_of(name, strlen(name)), *dash;
+
+	if (l)
+		return l;
+	/* A numbered field ("change-2": the second entry of a history) is
+	 * its stem's label and the number. */
+	dash = strrchr(name, '-');
+	if (dash && dash[1] && strspn(dash + 1, "0123456789") == strlen(dash + 1) &&
+	    (l = label_of(name, (size_t)(dash - name))) != NULL) {
+		snprintf(numbered, sizeof numbered, "%s %s", l, dash + 1);
+		return numbered;
+	}
 	return name;
 }
 
@@ -160,6 +193,7 @@ static const struct {
 	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
 	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
 	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
+	{"task", N_("Plan tasks"), LRL_A_TASK_LIST},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
 	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
 };
