@@ -77,7 +77,7 @@ struct tui {
 	WINDOW *wtitle, *wmenu, *wmain, *wstatus, *wmsg;
 	int focus_menu;
 	int section;
-	struct section sections[16];
+	struct section sections[32];
 	int nsections;
 	struct screen *stack[TUI_STACK_MAX];
 	int depth;

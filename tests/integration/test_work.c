@@ -14,8 +14,13 @@
 #include "harness.h"
 #include "laurel/action.h"
 #include "laurel/err.h"
+#include "laurel/date.h"
 #include "laurel/mp.h"
+#include "laurel/roster.h"
+#include "laurel/rulebook.h"
+#include "laurel/store.h"
 #include "laurel/verify.h"
+#include "laurel/works.h"
 
 #define PW "mật khẩu thử nghiệm 2026"
 
@@ -182,15 +187,15 @@ static void world_up(struct world *w)
 static void world_down(struct world *w)
 {
 	struct verify_report rep;
-	char store[H_PATH_MAX];
+	char dir[H_PATH_MAX];
 
 	lrl_close(w->ha);
 	lrl_close(w->head);
 	lrl_close(w->du);
 	lrl_close(w->admin);
-	snprintf(store, sizeof store, "%s", w->e.store);
+	snprintf(dir, sizeof dir, "%s", w->e.store);
 	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
-	ck_assert_msg(verify_store(store, NULL, &rep) == 0, "verify: %s",
+	ck_assert_msg(verify_store(dir, NULL, &rep) == 0, "verify: %s",
 	              rep.reason);
 	ck_assert_int_eq(h_env_done(&w->e), 0);
 }
@@ -643,6 +648,80 @@ START_TEST(test_show_returns_every_field_of_the_work)
 }
 END_TEST
 
+/* works_of_staff's callback: appends each work's code and state. */
+static int collect(const struct work_rec *w, void *arg)
+{
+	char *out = arg;
+
+	snprintf(out + strlen(out), 256 - strlen(out), "%s%s:%d", out[0] ? " " : "",
+	         w->code, w->state);
+	return 0;
+}
+
+static int stop_at_first(const struct work_rec *w, void *arg)
+{
+	(void)w;
+	(void)arg;
+	return 7;
+}
+
+/* What another module reads through works.h: the scope as RB_SCOPE_*, the
+ * decision date in days, the authors as staff ids. */
+START_TEST(test_the_store_functions_give_a_persons_works_with_scope_and_date)
+{
+	struct world w;
+	struct staff_rec kb1, du1;
+	struct work_rec wr;
+	store *st = NULL;
+	store_txn *t = NULL;
+	char out[256] = "";
+
+	world_up(&w);
+	ck_assert_int_eq(add_work(w.admin, "2026", "initiative", "KB1,DU1", NULL,
+	                          NULL, 0), 0);
+	ck_assert_int_eq(add_work(w.admin, "2026", "research", "KB1", NULL, NULL,
+	                          0), 0);
+	ck_assert_int_eq(add_work(w.admin, "2026", "model", NULL, "KHAMBENH",
+	                          NULL, 0), 0);
+	ck_assert_int_eq(h_call(w.admin, "work.recognise", NULL, "code",
+	                        "SK-2026-001", "result", "recognised", "scope",
+	                        "province", "decision", "12/QĐ-BV", "date",
+	                        "15/11/2026", NULL), 0);
+	ck_assert_int_eq(store_open(w.e.store, STORE_READONLY, &st), 0);
+	ck_assert_int_eq(store_begin(st, NULL, 0, &t), 0);
+	ck_assert_int_eq(staff_find(t, "KB1", 3, &kb1), 0);
+	ck_assert_int_eq(staff_find(t, "DU1", 3, &du1), 0);
+	ck_assert_int_eq(work_get(t, "SK-2026-001", 11, &wr), 0);
+	ck_assert_str_eq(wr.code, "SK-2026-001");
+	ck_assert_int_eq(wr.kind, WORK_INITIATIVE);
+	ck_assert_int_eq(wr.year, 2026);
+	ck_assert_int_eq(wr.state, WORK_RECOGNISED);
+	ck_assert_int_eq(wr.scope, RB_SCOPE_PROVINCE);
+	ck_assert_str_eq(wr.decision, "12/QĐ-BV");
+	ck_assert_int_eq(wr.decision_date, date_from_ymd(2026, 11, 15));
+	ck_assert_uint_eq(wr.nauthors, 2);
+	ck_assert_uint_eq(wr.authors[0], kb1.id);
+	ck_assert_uint_eq(wr.authors[1], du1.id);
+	ck_assert_uint_eq(wr.unit, 0);
+	ck_assert_int_eq(work_get(t, "MH-2026-001", 11, &wr), 0);
+	ck_assert_int_eq(wr.state, WORK_REGISTERED);
+	ck_assert_int_eq(wr.scope, 0);
+	ck_assert_int_eq(wr.decision_date, 0);
+	ck_assert_uint_eq(wr.nauthors, 0);
+	ck_assert_uint_ne(wr.unit, 0);
+	ck_assert_int_eq(work_get(t, "SK-2026-002", 11, &wr), LRL_ENOENT);
+	ck_assert_int_eq(works_of_staff(t, kb1.id, collect, out), 0);
+	ck_assert_str_eq(out, "DT-2026-001:1 SK-2026-001:2");
+	out[0] = '\0';
+	ck_assert_int_eq(works_of_staff(t, du1.id, collect, out), 0);
+	ck_assert_str_eq(out, "SK-2026-001:2");
+	ck_assert_int_eq(works_of_staff(t, kb1.id, stop_at_first, NULL), 7);
+	store_abort(t);
+	store_close(st);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_work(void)
 {
 	Suite *s = suite_create("work");
@@ -660,6 +739,7 @@ Suite *suite_work(void)
 	tcase_add_test(tc, test_the_list_filters_by_year_kind_state_staff_and_unit);
 	tcase_add_test(tc, test_the_list_names_the_authors_and_the_decision);
 	tcase_add_test(tc, test_show_returns_every_field_of_the_work);
+	tcase_add_test(tc, test_the_store_functions_give_a_persons_works_with_scope_and_date);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -152,6 +152,23 @@ static const char *const labels[][2] = {
 	{"in-progress", N_("in progress")},
 	{"done", N_("done")},
 	{"cancelled", N_("cancelled")},
+	{"authors", N_("Authors")},
+	{"author-names", N_("Authors' names")},
+	{"summary", N_("Summary")},
+	{"result", N_("Result")},
+	{"scope", N_("Scope")},
+	{"decision", N_("Decision")},
+	{"date", N_("Date")},
+	{"initiative", N_("Initiative (sáng kiến)")},
+	{"research", N_("Research topic (đề tài)")},
+	{"registered", N_("registered")},
+	{"recognised", N_("recognised")},
+	{"not-recognised", N_("not recognised")},
+	{"province", N_("Province")},
+	{"national", N_("National")},
+	{"registered-by", N_("Registered by")},
+	{"registered-at", N_("Registered at")},
+	{"decided-by", N_("Decided by")},
 };
 
 static const char *label_of(const char *name, size_t len)
@@ -192,6 +209,7 @@ static const struct {
 	{"user", N_("Accounts"), LRL_A_USER_LIST},
 	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
 	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
+	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST},
 	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
 	{"task", N_("Plan tasks"), LRL_A_TASK_LIST},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
@@ -615,6 +633,9 @@ static void parse_roles(struct tui *t)
 static void build_sections(struct tui *t)
 {
 	t->nsections = 0;
+	_Static_assert(sizeof section_table / sizeof section_table[0] <=
+	                       sizeof t->sections / sizeof t->sections[0],
+	               "struct tui holds every section");
 	for (size_t i = 0; i < sizeof section_table / sizeof section_table[0]; i++) {
 		int a = section_table[i].action;
 		if (a >= 0 && action_scope(&lrl_actions[a], t->role_bits) == LRL_SC_N)

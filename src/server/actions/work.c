@@ -277,10 +277,16 @@ static int parse_authors(struct lrl_ctx *c, struct work_rec *w,
 	for (tok = strtok_r(buf, ",; \t", &save); tok;
 	     tok = strtok_r(NULL, ",; \t", &save)) {
 		struct staff_rec s;
+		char code[LRL_CODE_MAX + 1];
+		size_t len = strlen(tok);
 		/* Staff codes are capitals: "kb1" means KB1. */
-		for (char *p = tok; *p; p++)
-			*p = (char)toupper((unsigned char)*p);
-		if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
+		for (size_t i = 0; i < len && i < LRL_CODE_MAX; i++)
+			code[i] = tok[i] >= 'a' && tok[i] <= 'z'
+			                  ? (char)(tok[i] - 'a' + 'A')
+			                  : tok[i];
+		code[len < LRL_CODE_MAX ? len : LRL_CODE_MAX] = '\0';
+		if (len > LRL_CODE_MAX ||
+		    staff_find(c->txn, code, strlen(code), &s) != 0)
 			return lrl_fail_set(&c->fail, LRL_ENOENT, "authors",
 			                    "no staff member has the code '%s'", tok);
 		for (size_t i = 0; i < w->nauthors; i++)
