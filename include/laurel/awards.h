@@ -35,6 +35,15 @@ struct subject {
  * field "staff" when neither or both are given, or the code is unknown). */
 int subject_param(struct lrl_ctx *c, struct subject *s);
 
+/* The person ('S') or unit ('U') with this id; LRL_ENOENT when none. */
+int subject_get(store_txn *t, char kind, uint32_t id, struct subject *s);
+
+/* The key of a subject's record for a year: u16 BE year ‖ kind ‖ u32 BE
+ * id ‖ code (awards, nomination_keys).  key holds 7 + strlen(code) bytes;
+ * returns that length. */
+size_t subject_key(uint8_t *key, int year, char kind, uint32_t id,
+                   const char *code);
+
 /* "person" or "unit". */
 const char *subject_word(char kind);
 

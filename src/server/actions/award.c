@@ -49,6 +49,29 @@ const char *subject_word(char kind)
 	return kind == 'U' ? "unit" : "person";
 }
 
+int subject_get(store_txn *t, char kind, uint32_t id, struct subject *s)
+{
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	s->id = id;
+	if (kind == 'S') {
+		struct staff_rec st;
+		if (staff_get(t, id, &st) != 0)
+			return LRL_ENOENT;
+		s->unit = st.unit;
+		snprintf(s->code, sizeof s->code, "%s", st.code);
+		snprintf(s->name, sizeof s->name, "%s", st.full_name);
+	} else {
+		struct unit_rec u;
+		if (unit_get(t, id, &u) != 0)
+			return LRL_ENOENT;
+		s->unit = id;
+		snprintf(s->code, sizeof s->code, "%s", u.code);
+		snprintf(s->name, sizeof s->name, "%s", u.name);
+	}
+	return 0;
+}
+
 int subject_param(struct lrl_ctx *c, struct subject *s)
 {
 	const msgpack_object *sv = ctx_param(c, "staff");
@@ -67,30 +90,20 @@ int subject_param(struct lrl_ctx *c, struct subject *s)
 			return lrl_fail_set(&c->fail, LRL_ENOENT, "staff",
 			                    "no staff member has the code '%.*s'",
 			                    (int)sv->via.str.size, sv->via.str.ptr);
-		s->kind = 'S';
-		s->id = st.id;
-		s->unit = st.unit;
-		snprintf(s->code, sizeof s->code, "%s", st.code);
-		snprintf(s->name, sizeof s->name, "%s", st.full_name);
-	} else {
-		struct unit_rec u;
-		if (unit_find(c->txn, uv->via.str.ptr, uv->via.str.size, &u) != 0)
-			return lrl_fail_set(&c->fail, LRL_ENOENT, "unit",
-			                    "no unit has the code '%.*s'",
-			                    (int)uv->via.str.size, uv->via.str.ptr);
-		s->kind = 'U';
-		s->id = u.id;
-		s->unit = u.id;
-		snprintf(s->code, sizeof s->code, "%s", u.code);
-		snprintf(s->name, sizeof s->name, "%s", u.name);
+		return subject_get(c->txn, 'S', st.id, s);
 	}
-	return 0;
+	struct unit_rec u;
+	if (unit_find(c->txn, uv->via.str.ptr, uv->via.str.size, &u) != 0)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, "unit",
+		                    "no unit has the code '%.*s'",
+		                    (int)uv->via.str.size, uv->via.str.ptr);
+	return subject_get(c->txn, 'U', u.id, s);
 }
 
 /* ---- awards ------------------------------------------------------------- */
 
-static size_t award_key(uint8_t *key, int year, char kind, uint32_t id,
-                        const char *code)
+size_t subject_key(uint8_t *key, int year, char kind, uint32_t id,
+                   const char *code)
 {
 	size_t n = strlen(code);
 
@@ -106,7 +119,7 @@ int award_held(store_txn *t, int year, char kind, uint32_t id,
                const char *code)
 {
 	uint8_t key[8 + LRL_CODE_MAX];
-	size_t kl = award_key(key, year, kind, id, code);
+	size_t kl = subject_key(key, year, kind, id, code);
 	const void *v;
 	size_t vl;
 
@@ -126,7 +139,7 @@ int awards_each(store_txn *t, char kind, uint32_t id, int from, int to,
 		size_t kl = sizeof lo, vl;
 		store_cursor *cur;
 
-		award_key(lo, y, kind, id, "");
+		subject_key(lo, y, kind, id, "");
 		if ((rc = store_cursor_open(t, STORE_DB_AWARDS, &cur)) != 0)
 			return rc;
 		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
@@ -311,7 +324,7 @@ int act_AWARD_ADD(struct lrl_ctx *c)
 		                    "the year begins", (long long)year);
 	if ((rc = basis_param(c, &s, basis, &nb)) != 0)
 		return rc;
-	kl = award_key(key, (int)year, s.kind, s.id, code);
+	kl = subject_key(key, (int)year, s.kind, s.id, code);
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 6);
 	msgpack_pack_uint8(&b.pk, 1);
@@ -391,29 +404,18 @@ int act_AWARD_LIST(struct lrl_ctx *c)
 		const uint8_t *kp = k;
 		int y = kp[0] << 8 | kp[1];
 		char kind = (char)kp[2], when[16] = "";
-		uint32_t id = wire_get_be32(kp + 3), unit = id;
-		char code[LRL_CODE_MAX + 1], who[LRL_CODE_MAX + 1] = "";
-		char name[LRL_NAME_MAX * 4 + 1] = "";
+		uint32_t id = wire_get_be32(kp + 3), unit;
+		char code[LRL_CODE_MAX + 1];
+		struct subject sj;
 		msgpack_unpacked up;
 		int64_t date = 0;
 
 		if (kl <= 7 || (year && y != year) ||
 		    (only && (kind != 'S' || id != only)))
 			continue;
-		if (kind == 'S') {
-			struct staff_rec st;
-			if (staff_get(c->txn, id, &st) != 0)
-				continue;
-			unit = st.unit;
-			snprintf(who, sizeof who, "%s", st.code);
-			snprintf(name, sizeof name, "%s", st.full_name);
-		} else {
-			struct unit_rec u;
-			if (unit_get(c->txn, id, &u) != 0)
-				continue;
-			snprintf(who, sizeof who, "%s", u.code);
-			snprintf(name, sizeof name, "%s", u.name);
-		}
+		if (subject_get(c->txn, kind, id, &sj) != 0)
+			continue;
+		unit = sj.unit;
 		if ((root && !unit_within(c->txn, unit, root)) ||
 		    !may_see(c, kind, id, unit))
 			continue;
@@ -430,8 +432,8 @@ int act_AWARD_LIST(struct lrl_ctx *c)
 		msgpack_pack_int64(&rows.pk, y);
 		mp_pack_str(&rows.pk, code);
 		mp_pack_str(&rows.pk, subject_word(kind));
-		mp_pack_str(&rows.pk, who);
-		mp_pack_str(&rows.pk, name);
+		mp_pack_str(&rows.pk, sj.code);
+		mp_pack_str(&rows.pk, sj.name);
 		pack_field(&rows.pk, mp_map_geti(&up.data, 1));
 		mp_pack_str(&rows.pk, when);
 		pack_field(&rows.pk, mp_map_geti(&up.data, 3));
@@ -626,9 +628,8 @@ int act_MATTER_LIST(struct lrl_ctx *c)
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		struct matter m;
 		msgpack_unpacked up;
-		char who[LRL_CODE_MAX + 1] = "", name[LRL_NAME_MAX * 4 + 1] = "";
+		struct subject sj;
 		char when[16];
-		uint32_t unit = 0;
 
 		msgpack_unpacked_init(&up);
 		if (matter_decode(k, kl, v, vl, &m, &up) != 0 ||
@@ -636,22 +637,9 @@ int act_MATTER_LIST(struct lrl_ctx *c)
 			msgpack_unpacked_destroy(&up);
 			continue;
 		}
-		if (m.subject == 'S') {
-			struct staff_rec st;
-			if (staff_get(c->txn, m.id, &st) == 0) {
-				unit = st.unit;
-				snprintf(who, sizeof who, "%s", st.code);
-				snprintf(name, sizeof name, "%s", st.full_name);
-			}
-		} else {
-			struct unit_rec u;
-			if (unit_get(c->txn, m.id, &u) == 0) {
-				unit = u.id;
-				snprintf(who, sizeof who, "%s", u.code);
-				snprintf(name, sizeof name, "%s", u.name);
-			}
-		}
-		if (!may_see(c, m.subject, m.id, unit)) {
+		if (subject_get(c->txn, m.subject, m.id, &sj) != 0)
+			memset(&sj, 0, sizeof sj);
+		if (!may_see(c, m.subject, m.id, sj.unit)) {
 			msgpack_unpacked_destroy(&up);
 			continue;
 		}
@@ -660,8 +648,8 @@ int act_MATTER_LIST(struct lrl_ctx *c)
 		msgpack_pack_uint64(&rows.pk, m.number);
 		mp_pack_str(&rows.pk, matter_kinds[m.kind]);
 		mp_pack_str(&rows.pk, subject_word(m.subject));
-		mp_pack_str(&rows.pk, who);
-		mp_pack_str(&rows.pk, name);
+		mp_pack_str(&rows.pk, sj.code);
+		mp_pack_str(&rows.pk, sj.name);
 		mp_pack_str(&rows.pk, when);
 		mp_pack_str(&rows.pk, m.closed ? "closed" : "open");
 		pack_field(&rows.pk, mp_map_geti(&up.data, 4));

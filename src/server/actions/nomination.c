@@ -62,19 +62,6 @@ struct nom {
 
 /* ---- storage ------------------------------------------------------------ */
 
-static size_t nkey(uint8_t *key, int year, char kind, uint32_t id,
-                   const char *title)
-{
-	size_t n = strlen(title);
-
-	key[0] = (uint8_t)(year >> 8);
-	key[1] = (uint8_t)year;
-	key[2] = (uint8_t)kind;
-	wire_put_be32(key + 3, id);
-	memcpy(key + 7, title, n);
-	return 7 + n;
-}
-
 static int nom_decode(const void *v, size_t vl, struct nom *n,
                       msgpack_unpacked *up)
 {
@@ -137,7 +124,7 @@ static int nom_find(store_txn *t, int year, char kind, uint32_t id,
                     const char *title, struct nom *n, msgpack_unpacked *up)
 {
 	uint8_t key[8 + RULEBOOK_CODE_MAX];
-	size_t kl = nkey(key, year, kind, id, title);
+	size_t kl = subject_key(key, year, kind, id, title);
 	const void *v;
 	size_t vl;
 
@@ -644,7 +631,7 @@ int act_NOMINATION_ADD(struct lrl_ctx *c)
 	n.kind = s.kind;
 	n.id = s.id;
 	n.unit = s.unit;
-	kl = nkey(key, n.year, n.kind, n.id, n.title);
+	kl = subject_key(key, n.year, n.kind, n.id, n.title);
 	if (store_get(c->txn, STORE_DB_NOMINATION_KEYS, key, kl, &v, &vl) == 0)
 		return lrl_fail_set(&c->fail, LRL_EEXIST, "title",
 		                    "%s is already proposed for %s in %d (%.*s)",
@@ -779,7 +766,7 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c)
 	                  why)) != 0)
 		goto out;
 	if ((rc = store_del(c->txn, STORE_DB_NOMINATION_KEYS, key,
-	                    nkey(key, n.year, n.kind, n.id, n.title))) != 0 ||
+	                    subject_key(key, n.year, n.kind, n.id, n.title))) != 0 ||
 	    (rc = basis_set(c->txn, n.basis, n.nbasis, NULL, NULL)) != 0)
 		goto out;
 	result_message(c->out, "nomination %s withdrawn", n.code);
@@ -811,21 +798,14 @@ static void subject_names(store_txn *t, const struct nom *n, char *code,
                           size_t cn, char *name, size_t nn, char *ucode,
                           size_t un)
 {
+	struct subject sj;
 	struct unit_rec u;
 
-	code[0] = name[0] = ucode[0] = '\0';
-	if (n->kind == 'S') {
-		struct staff_rec s;
-		if (staff_get(t, n->id, &s) == 0) {
-			snprintf(code, cn, "%s", s.code);
-			snprintf(name, nn, "%s", s.full_name);
-		}
-	} else if (unit_get(t, n->id, &u) == 0) {
-		snprintf(code, cn, "%s", u.code);
-		snprintf(name, nn, "%s", u.name);
-	}
-	if (unit_get(t, n->unit, &u) == 0)
-		snprintf(ucode, un, "%s", u.code);
+	if (subject_get(t, n->kind, n->id, &sj) != 0)
+		memset(&sj, 0, sizeof sj);
+	snprintf(code, cn, "%s", sj.code);
+	snprintf(name, nn, "%s", sj.name);
+	snprintf(ucode, un, "%s", unit_get(t, n->unit, &u) == 0 ? u.code : "");
 }
 
 int act_NOMINATION_LIST(struct lrl_ctx *c)
@@ -1220,7 +1200,7 @@ static int review_subject(struct lrl_ctx *c, struct review *r,
 	store_cursor *cur;
 	int rc;
 
-	nkey(lo, r->year, kind, id, "");
+	subject_key(lo, r->year, kind, id, "");
 	if ((rc = store_cursor_open(c->txn, STORE_DB_NOMINATION_KEYS, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
