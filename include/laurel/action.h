@@ -610,14 +610,11 @@ struct lrl_action {
 
 /* ---- awards, matters, nominations ------------------------------------------ */
 
-#define LRL_SUBJECT_PARAMS(P, what)                                            \
-	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, what " a person (or give --unit)") \
-	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, what " a unit (or give --staff)")
-
 #define LRL_PARAMS_AWARD_ADD(P)                                                \
 	P("year", INT, PF_REQ | PF_POS, 1990, 2099, NULL, "the year it was awarded for") \
 	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
-	LRL_SUBJECT_PARAMS(P, "awarded to")                                    \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "awarded to a person (or give --unit)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "awarded to a unit (or give --staff)") \
 	P("decision", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "decision number, e.g. 15/QĐ-BV") \
 	P("date", DATE, PF_REQ, 0, 0, NULL, "decision date")                   \
 	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "who issued it (default: the hospital)") \
@@ -632,7 +629,8 @@ struct lrl_action {
 
 #define LRL_PARAMS_MATTER_OPEN(P)                                              \
 	P("kind", ENUM, PF_REQ, 0, 0, LRL_MATTER_KINDS, "complaint (khiếu nại), review (xem xét kỷ luật) or investigation") \
-	LRL_SUBJECT_PARAMS(P, "concerning")                                    \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "concerning a person (or give --unit)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "concerning a unit (or give --staff)") \
 	P("note", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "what it is about")
 
 #define LRL_PARAMS_MATTER_CLOSE(P)                                             \
@@ -645,7 +643,8 @@ struct lrl_action {
 #define LRL_PARAMS_NOMINATION_ADD(P)                                           \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
-	LRL_SUBJECT_PARAMS(P, "proposed for")                                  \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "proposed for a person (or give --unit)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "proposed for a unit (or give --staff)") \
 	P("movement", BOOL, PF_NONE, 0, 0, NULL, "has an achievement in a movement") \
 	P("ad-hoc", BOOL, PF_NONE, 0, 0, NULL, "has an ad-hoc (đột xuất) achievement") \
 	P("cluster-leader", BOOL, PF_NONE, 0, 0, NULL, "leads its emulation cluster") \
