@@ -129,6 +129,18 @@ void tui_redraw(struct tui *t);
 /* The label for a column or parameter name (translated). */
 const char *tui_label(const char *name);
 
+/* Is column (a list column or a record field) enumerated: is it the name
+ * of an ENUM parameter of the action table, or does the labels table key
+ * values of it ("column:value")?  The cells of such a column are codes
+ * that read better as words; every other column (names, codes of
+ * records, dates, free text) is shown as it is. */
+int tui_enum_column(const char *column);
+
+/* How a value of an enumerated column reads (translated): the label keyed
+ * "column:value", else the label keyed value, else value itself.  The
+ * result is static or value. */
+const char *tui_value(const char *column, const char *value);
+
 /* Screens. */
 struct screen *screen_home(struct tui *t);
 struct screen *screen_list(struct tui *t, int action, const char *filter_param,

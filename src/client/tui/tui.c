@@ -137,14 +137,74 @@ static const char *const labels[][2] = {
 	{"endorsed", N_("endorsed")},
 	{"accepted", N_("accepted")},
 	{"returned", N_("returned")},
+	/* A value whose label depends on its column is keyed "column:value"
+	 * (tui_value): the state "submitted" is not the column "submitted"
+	 * (the date), nor the unit state "closed" the "closed" parameter. */
+	{"state:submitted", N_("submitted")},
+	{"state:open", N_("active")},
+	{"state:closed", N_("closed")},
+	{"state:active", N_("active")},
+	{"state:locked", N_("locked")},
+	{"state:must change password", N_("must change password")},
+	{"state:none", N_("not registered")},
+	{"state:missing", N_("not registered")},
+	{"state:collective", N_("collective")},
+	{"late:late", N_("late")},
+	{"discipline:reprimand", N_("reprimand")},
+	{"discipline:warning", N_("warning")},
+	{"discipline:dismissal", N_("dismissal")},
+	{"regular", N_("regular")},
+	{"thematic", N_("thematic")},
+	{"peak", N_("peak")},
 };
+
+#define NLABELS (sizeof labels / sizeof labels[0])
 
 const char *tui_label(const char *name)
 {
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+	for (size_t i = 0; i < NLABELS; i++)
 		if (!strcmp(labels[i][0], name))
 			return _(labels[i][1]);
 	return name;
+}
+
+/* The labels row keyed exactly key, or NULL. */
+static const char *label_row(const char *key)
+{
+	for (size_t i = 0; i < NLABELS; i++)
+		if (!strcmp(labels[i][0], key))
+			return labels[i][1];
+	return NULL;
+}
+
+int tui_enum_column(const char *column)
+{
+	size_t cl = strlen(column);
+
+	if (column[0] == '\0')
+		return 0;
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++)
+		for (const struct lrl_param *p = lrl_actions[i].params; p && p->name; p++)
+			if (p->type == LRL_PT_ENUM && !strcmp(p->name, column))
+				return 1;
+	for (size_t i = 0; i < NLABELS; i++)
+		if (!strncmp(labels[i][0], column, cl) && labels[i][0][cl] == ':')
+			return 1;
+	return 0;
+}
+
+const char *tui_value(const char *column, const char *value)
+{
+	char key[160];
+	const char *msgid = NULL;
+
+	if (value == NULL || value[0] == '\0')
+		return value;
+	if ((size_t)snprintf(key, sizeof key, "%s:%s", column, value) < sizeof key)
+		msgid = label_row(key);
+	if (msgid == NULL)
+		msgid = label_row(value);
+	return msgid ? _(msgid) : value;
 }
 
 /* The sections of the menu, by noun; shown when the user may list it. */
@@ -158,6 +218,7 @@ static const struct {
 	{"unit", N_("Units"), LRL_A_UNIT_LIST},
 	{"user", N_("Accounts"), LRL_A_USER_LIST},
 	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
+	{"report", N_("Roster"), LRL_A_REPORT_ROSTER},
 	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
 	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
