@@ -193,7 +193,8 @@ static int cmp_rows(const void *a, const void *b)
 static void measure(struct list *l)
 {
 	for (int c = 0; c < l->ncols && c < 64; c++) {
-		int cw = (int)text_width(tui_label(l->cols[c]));
+		/* The header has room for the sort arrow. */
+		int cw = (int)text_width(tui_label(l->cols[c])) + 1;
 		for (size_t i = 0; i < l->nview; i++) {
 			char buf[2048];
 			int vw = (int)text_width(flat(l->rows[l->view[i]].cell[c], buf,

@@ -156,6 +156,13 @@ static const char *const labels[][2] = {
 	{"regular", N_("regular")},
 	{"thematic", N_("thematic")},
 	{"peak", N_("peak")},
+	{"rating", N_("Rating")},
+	{"opened", N_("Opened")},
+	{"exemplar-day", N_("Exemplar due day")},
+	{"target-ldtt", N_("Target LĐTT (%)")},
+	{"target-cstdcs", N_("Target CSTĐCS (%)")},
+	{"target-gk-units", N_("Target unit GK (%)")},
+	{"target-gk-people", N_("Target person GK (%)")},
 };
 
 #define NLABELS (sizeof labels / sizeof labels[0])
