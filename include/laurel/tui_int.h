@@ -53,6 +53,9 @@ struct screen {
 	const struct screen_ops *ops;
 	void *data;
 	char title[160];
+	/* The data changed while another screen covered this one: reload it
+	 * when it is on top again. */
+	int stale;
 };
 
 /* A section of the menu: a noun whose list the user may open. */
@@ -100,6 +103,10 @@ int tui_attr(struct tui *t, enum tui_attr a);
 void tui_push(struct tui *t, struct screen *s);
 void tui_pop(struct tui *t);
 struct screen *tui_top(struct tui *t);
+
+/* The data on the server changed: the screen on top reloads, those
+ * under it when they are on top again. */
+void tui_changed(struct tui *t);
 
 /* The message line. */
 void tui_message(struct tui *t, int is_error, const char *fmt, ...)

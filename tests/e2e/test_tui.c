@@ -1106,8 +1106,12 @@ START_TEST(test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui)
 	            (const char *const[]){STAFF_CODE, STAFF_NAME, "LDTT",
 	                                  vi("submitted"), NULL},
 	            WAIT_MS, "the pledge to endorse", __LINE__);
-	/* The row's actions: endorse or return.  Endorsing needs nothing
-	 * more: a question (yes first) instead of a form. */
+	/* The head reads the pledge whole, then takes the row's actions
+	 * there: endorse or return.  Endorsing needs nothing more: a
+	 * question (yes first) instead of a form. */
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", STAFF_CODE " · " STAFF_NAME);
+	SEES(&t, "Không để xảy ra sai sót chuyên môn");
 	KEYS(&t, "b", "m");
 	WAIT_FOR(&t, "b", "─" VI_ACTIONS "─");
 	SEES(&t, VI_ENDORSE_PLEDGE);
@@ -1118,8 +1122,13 @@ START_TEST(test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui)
 	KEYS(&t, "b", "Enter");
 	WAIT_FOR(&t, "b", "đã xác nhận bản đăng ký thi đua của " STAFF_CODE);
 	wait_screen(&t, "b", pred_row,
+	            (const char *const[]){VI_STATE, VI_ENDORSED, NULL}, WAIT_MS,
+	            "the pledge endorsed, in its record", __LINE__);
+	/* Back on the list, which changed under the record. */
+	KEYS(&t, "b", "Escape");
+	wait_screen(&t, "b", pred_row,
 	            (const char *const[]){STAFF_CODE, "LDTT", VI_ENDORSED, NULL},
-	            WAIT_MS, "the endorsed pledge", __LINE__);
+	            WAIT_MS, "the endorsed pledge in the list", __LINE__);
 	/* The staff member's home follows by itself. */
 	WAIT_FOR(&t, "a", VI_YOUR_PLEDGE VI_ENDORSED);
 

@@ -104,8 +104,9 @@ static char *field_text(FIELD *fd)
  * the next row) or where Enter was pressed.  A row ended by Enter is the
  * one whose free space would have taken the next row's first word, so the
  * text is rebuilt exactly when it is laid out the same way (text_to_rows)
- * and typed.  Rows are counted in characters (one column each: the
- * Vietnamese alphabet).
+ * and typed.  (A line ended by Enter just where its next word would not
+ * have fitted reads as wrapped: the buffer cannot tell them apart.)  Rows
+ * are counted in characters (one column each: the Vietnamese alphabet).
  */
 
 /* The byte length of the first n characters of s (fewer if s ends). */
@@ -679,9 +680,9 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 			f->dirty = 0;
 			f->done = 1;
 			if (!f->forced) {
+				/* The screen below reloads on the server's
+				 * notice of the change (tui_changed). */
 				tui_pop(t);
-				if (tui_top(t) && tui_top(t)->ops->reload)
-					tui_top(t)->ops->reload(t, tui_top(t));
 			}
 		}
 		t->need_redraw = 1;

@@ -547,7 +547,7 @@ static int needs_no_input(struct tui *t, const struct lrl_action *a,
 }
 
 /* Asks (yes first: the action was just chosen) and performs a on the row
- * whose key parameter is value; the screen on top then reloads. */
+ * whose key parameter is value; the screens then reload. */
 static void act_on_row(struct tui *t, const struct lrl_action *a,
                        const char *key, const char *value, const char *what)
 {
@@ -555,7 +555,6 @@ static void act_on_row(struct tui *t, const struct lrl_action *a,
 	char q[768], year[16], msg[1024];
 	struct lrl_reply *r = NULL;
 	struct lrl_fail fail;
-	struct screen *top;
 	mp_buf b;
 	uint32_t n = 0;
 
@@ -582,8 +581,7 @@ static void act_on_row(struct tui *t, const struct lrl_action *a,
 	if (tui_call(t, a->name, b.sb.data, b.sb.size, &r) == 0) {
 		lrl_reply_text(r, msg, sizeof msg);
 		tui_message(t, 0, "%s", msg[0] ? msg : _("Done."));
-		if ((top = tui_top(t)) != NULL && top->ops->reload)
-			top->ops->reload(t, top);
+		tui_changed(t);
 	}
 out:
 	lrl_reply_free(r);

@@ -349,6 +349,22 @@ void tui_pop(struct tui *t)
 	if (s->ops->close)
 		s->ops->close(s);
 	free(s);
+	s = tui_top(t);
+	if (s && s->stale && s->ops->reload)
+		s->ops->reload(t, s);
+	if (s)
+		s->stale = 0;
+	t->need_redraw = 1;
+}
+
+void tui_changed(struct tui *t)
+{
+	struct screen *s = tui_top(t);
+
+	if (s && s->ops->reload)
+		s->ops->reload(t, s);
+	for (int i = 0; i + 1 < t->depth; i++)
+		t->stack[i]->stale = 1;
 	t->need_redraw = 1;
 }
 
@@ -923,12 +939,8 @@ int tui_main(const struct tui_opts *o)
 			tui_redraw(&t);
 			break;
 		}
-		if ((p[1].revents & POLLIN) && lrl_changed(t.conn)) {
-			struct screen *s = tui_top(&t);
-			if (s && s->ops->reload)
-				s->ops->reload(&t, s);
-			t.need_redraw = 1;
-		}
+		if ((p[1].revents & POLLIN) && lrl_changed(t.conn))
+			tui_changed(&t);
 		if (p[0].revents & (POLLIN | POLLHUP)) {
 			wint_t ch;
 			int r;
@@ -947,6 +959,10 @@ int tui_main(const struct tui_opts *o)
 			nodelay(t.wmain, FALSE);
 			if (p[0].revents & POLLHUP)
 				break;
+			/* A command of this session: its notice came in with
+			 * the reply, and the socket has nothing more to say. */
+			if (lrl_changed(t.conn))
+				tui_changed(&t);
 		}
 	}
 	clear_stack(&t);
