@@ -86,10 +86,15 @@ static void load_home(struct tui *t, struct home *h)
 				mp_get_strbuf(&row->via.array.ptr[4], st, sizeof st);
 				if (h->staff[0] && !strcmp(code, h->staff))
 					snprintf(h->pledge_state, sizeof h->pledge_state, "%s", st);
-				else if (!strcmp(st, "submitted") && h->to_endorse++ < HOME_WAITING)
-					slot = &h->endorse[h->to_endorse - 1];
-				else if (!strcmp(st, "endorsed") && h->to_accept++ < HOME_WAITING)
-					slot = &h->accept[h->to_accept - 1];
+				else if (!strcmp(st, "submitted")) {
+					if (h->to_endorse < HOME_WAITING)
+						slot = &h->endorse[h->to_endorse];
+					h->to_endorse++;
+				} else if (!strcmp(st, "endorsed")) {
+					if (h->to_accept < HOME_WAITING)
+						slot = &h->accept[h->to_accept];
+					h->to_accept++;
+				}
 				if (slot)
 					snprintf(*slot, sizeof *slot, "%s %s — %s", code, name, title);
 			}
