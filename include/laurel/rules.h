@@ -58,6 +58,12 @@ int rules_version_locked(store_txn *t, const char *version,
 /* "LDTT, CSTDCS, …": the codes a rulebook text defines. */
 void rules_titles_text(const char *text, size_t len, char *out, size_t n);
 
+/* Packs the titles and honours of the rulebook version as an array of
+ * [code, name, subjects] ("person", "unit" or "person unit"), in the
+ * rulebook's order: what a form offers as the choices of a "title".  An
+ * unknown or unreadable rulebook packs an empty array. */
+void rules_pack_titles(store_txn *t, const char *version, msgpack_packer *pk);
+
 /* Checks that code is a title or honour of the year's rulebook for a
  * person (for_unit 0) or a unit (1); copies its name.  LRL_EINVAL with
  * c->fail on field otherwise. */

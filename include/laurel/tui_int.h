@@ -53,6 +53,9 @@ struct screen {
 	const struct screen_ops *ops;
 	void *data;
 	char title[160];
+	/* The data changed while another screen covered this one: reload it
+	 * when it is on top again. */
+	int stale;
 };
 
 /* A section of the menu: a noun whose list the user may open. */
@@ -101,6 +104,10 @@ void tui_push(struct tui *t, struct screen *s);
 void tui_pop(struct tui *t);
 struct screen *tui_top(struct tui *t);
 
+/* The data on the server changed: the screen on top reloads, those
+ * under it when they are on top again. */
+void tui_changed(struct tui *t);
+
 /* The message line. */
 void tui_message(struct tui *t, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -130,6 +137,18 @@ void tui_redraw(struct tui *t);
  * ("change-2") gets its stem's label and the number, in a buffer that the
  * next call may overwrite. */
 const char *tui_label(const char *name);
+
+/* Is column (a list column or a record field) enumerated: is it the name
+ * of an ENUM parameter of the action table, or does the labels table key
+ * values of it ("column:value")?  The cells of such a column are codes
+ * that read better as words; every other column (names, codes of
+ * records, dates, free text) is shown as it is. */
+int tui_enum_column(const char *column);
+
+/* How a value of an enumerated column reads (translated): the label keyed
+ * "column:value", else the label keyed value, else value itself.  The
+ * result is static or value. */
+const char *tui_value(const char *column, const char *value);
 
 /* Screens. */
 struct screen *screen_home(struct tui *t);

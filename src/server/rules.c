@@ -232,6 +232,31 @@ void rules_titles_text(const char *text, size_t len, char *out, size_t n)
 	rulebook_free(rb);
 }
 
+void rules_pack_titles(store_txn *t, const char *version, msgpack_packer *pk)
+{
+	static const char *const subjects[] = {"", "person", "unit", "person unit"};
+	struct rulebook *rb = NULL;
+	struct lrl_fail ignored;
+	size_t n;
+
+	memset(&ignored, 0, sizeof ignored);
+	if (rules_load(t, version, &rb, &ignored) != 0 || rb == NULL) {
+		rulebook_free(rb);
+		msgpack_pack_array(pk, 0);
+		return;
+	}
+	n = rulebook_title_count(rb);
+	msgpack_pack_array(pk, (uint32_t)n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rulebook_title *ti = rulebook_title_at(rb, i);
+		msgpack_pack_array(pk, 3);
+		mp_pack_str(pk, ti->code);
+		mp_pack_str(pk, ti->name);
+		mp_pack_str(pk, subjects[ti->subjects & 3]);
+	}
+	rulebook_free(rb);
+}
+
 int rules_title(struct lrl_ctx *c, const struct year_rec *y, const char *field,
                 const char *code, int for_unit, char *name, size_t n)
 {

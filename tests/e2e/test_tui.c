@@ -13,11 +13,15 @@
  *
  * The TUI runs with LANG=C.UTF-8 and speaks Vietnamese (the catalogue in
  * BUILD/locale); the strings asserted are those of po/vi.po.  Messages the
- * catalogue does not translate yet are matched on a stable part only.
+ * catalogue does not translate yet are matched on a stable part only, or
+ * looked up in the catalogue as the TUI does (vi()).
  */
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,11 +63,34 @@
 #define VI_START_DATE "Ngày vào làm"
 #define VI_KEYS "Phím tắt"
 
+/* Strings of po/vi.po for the pledge scenario. */
+#define VI_PLEDGES_LIST "Liệt kê các bản đăng ký thi đua trong năm"
+#define VI_ROSTER_LIST "Bảng đăng ký thi đua theo đơn vị"
+#define VI_SAVE_PLEDGE "Lưu bản nháp đăng ký thi đua của năm"
+#define VI_SUBMIT_PLEDGE "Nộp bản đăng ký thi đua cho trưởng đơn vị"
+#define VI_ENDORSE_PLEDGE "Xác nhận bản đăng ký thi đua đã nộp của nhân viên"
+#define VI_RETURN_PLEDGE "Trả lại bản đăng ký thi đua cho người đăng ký, kèm lý do"
+#define VI_ACCEPT_PLEDGE "Duyệt bản đăng ký thi đua đã xác nhận"
+#define VI_ACTIONS "Tác vụ"
+#define VI_TITLE "Danh hiệu"
+#define VI_COMMITMENTS "Cam kết"
+#define VI_STATE "Trạng thái"
+#define VI_YOUR_PLEDGE "Đăng ký thi đua năm 2027 của bạn: "
+#define VI_NOT_SUBMITTED "chưa nộp"
+#define VI_ENDORSED "đã xác nhận"
+#define VI_ACCEPTED "đã duyệt"
+#define VI_TO_ENDORSE "1 bản đăng ký chờ xác nhận (Đăng ký thi đua)"
+#define VI_TO_ACCEPT "1 bản đã xác nhận chờ duyệt (Đăng ký thi đua)"
+
 /* The demo hospital (laureld demo: the same data every time) and the head
  * of its KHAMBENH unit, as the title bar shows them. */
 #define HEAD_NAME "Nguyễn Ngọc Vân"
 #define HEAD_TITLE                                                             \
 	" laurel · Bệnh viện Phục hồi chức năng tỉnh · " HEAD_NAME " (truongkhoa)"
+
+/* The demo's staff account nhanvien: a member of the head's unit. */
+#define STAFF_CODE "NV00045"
+#define STAFF_NAME "Nguyễn Thanh Hải"
 
 /* The test case's directory of tmux sockets (made in the runner process by
  * the fixture, so every test's process knows it). */
@@ -317,6 +344,50 @@ static int pred_row(struct tx *t, const void *arg)
 			return 1;
 	}
 	return 0;
+}
+
+/* The first line of the last capture that has needle, into buf (empty
+ * when none). */
+static const char *line_with(const struct tx *t, const char *needle, char *buf,
+                             size_t n)
+{
+	for (int i = 0; i < screen_lines(t); i++)
+		if (strstr(screen_line(t, i, buf, n), needle))
+			return buf;
+	buf[0] = '\0';
+	return buf;
+}
+
+/*
+ * What the TUI shows for msgid: its translation in the catalogue it reads
+ * (BUILD/locale, made from po/vi.po), or msgid itself while po/vi.po has
+ * none.  For words the catalogue is still to receive.  The result is
+ * static (the catalogue's) or msgid.
+ */
+static const char *vi(const char *msgid)
+{
+	char dir[H_PATH_MAX], abs[PATH_MAX], *old_lang, *old_loc;
+	const char *out;
+
+	snprintf(dir, sizeof dir, "%s/locale", h_build());
+	if (realpath(dir, abs) == NULL)
+		return msgid;
+	bindtextdomain("laurel", abs);
+	bind_textdomain_codeset("laurel", "UTF-8");
+	/* Only for the lookup: programs the test runs keep the runner's. */
+	old_lang = getenv("LANGUAGE") ? strdup(getenv("LANGUAGE")) : NULL;
+	old_loc = strdup(setlocale(LC_MESSAGES, NULL));
+	setenv("LANGUAGE", "vi", 1);
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	out = dgettext("laurel", msgid);
+	if (old_lang)
+		setenv("LANGUAGE", old_lang, 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, old_loc ? old_loc : "C");
+	free(old_lang);
+	free(old_loc);
+	return out;
 }
 
 /* ---- the world ------------------------------------------------------------ */
@@ -953,6 +1024,269 @@ START_TEST(test_sigterm_quits_and_restores_the_terminal)
 }
 END_TEST
 
+/* Opens the year 2027 of the demo hospital with the 2026 rulebook, as the
+ * administrator does at the console; the pinned clock (15/12/2026) is
+ * before its registration deadline (10/01/2027). */
+static void open_year_2027(struct tx *t)
+{
+	struct h_output o;
+	int rc;
+
+	rc = cli_admin(t, &o, NULL, "rulebook", "load", "2026",
+	               "data/rulebook-2026.txt", (const char *)NULL);
+	ck_assert_msg(rc == 0, "rulebook load exited %d: %s%s", rc, o.out, o.err);
+	h_output_free(&o);
+	rc = cli_admin(t, &o, NULL, "year", "open", "2027", "--rulebook", "2026",
+	               "--registration", "10/01/2027", "--annual-report",
+	               "20/12/2027", (const char *)NULL);
+	ck_assert_msg(rc == 0, "year open exited %d: %s%s", rc, o.out, o.err);
+	h_output_free(&o);
+}
+
+/* From the home screen: section n of the menu (0 is the home), whose
+ * screen shows title. */
+static void open_section_n(struct tx *t, const char *s, int n, const char *title)
+{
+	KEYS(t, s, "Tab");
+	for (int i = 0; i < n; i++)
+		KEYS(t, s, "j");
+	KEYS(t, s, "Tab"); /* back to the pane */
+	WAIT_FOR_STR(t, s, title);
+}
+
+#define COMMIT1 "Hoàn thành xuất sắc nhiệm vụ được giao"
+#define COMMIT2 "Không để xảy ra sai sót chuyên môn; viết một sáng kiến cải tiến quy trình đón tiếp người bệnh"
+
+/* A staff member pledges, their head endorses, the administrator accepts,
+ * each in their own terminal, and the roster shows the pledge accepted. */
+START_TEST(test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui)
+{
+	struct tx t;
+	char line[4096];
+
+	tx_up(&t);
+	open_year_2027(&t);
+
+	/* 1. The staff member: home, then Pledges (Home, Staff, Units,
+	 * Pledges), where nothing is pledged yet. */
+	tui_login(&t, "a", 100, 30, "nhanvien", DEMO_PASSWORD);
+	WAIT_FOR(&t, "a", VI_YOUR_PLEDGE VI_NOT_SUBMITTED);
+	open_section_n(&t, "a", 3, VI_PLEDGES_LIST);
+	WAIT_FOR(&t, "a", "— 0/0");
+	/* a: a pledge is saved or submitted, not added: the two commands. */
+	KEYS(&t, "a", "a");
+	WAIT_FOR(&t, "a", "─" VI_ACTIONS "─");
+	SEES(&t, VI_SAVE_PLEDGE);
+	SEES(&t, VI_SUBMIT_PLEDGE);
+	KEYS(&t, "a", "j", "Enter");
+	WAIT_FOR(&t, "a", VI_COMMITMENTS);
+	SEES(&t, VI_SUBMIT_PLEDGE);
+	wait_screen(&t, "a", pred_row, (const char *const[]){"Năm *", "2027", NULL},
+	            WAIT_MS, "the year, filled in", __LINE__);
+	/* The cursor is on the title, the first empty field: a choice of the
+	 * year's titles for a person, with their names; none for units. */
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", "─" VI_TITLE "─");
+	SEES(&t, "LDTT — Lao động tiên tiến");
+	SEES(&t, "CSTDCS — Chiến sĩ thi đua cơ sở");
+	NOT_SEES(&t, "TTLDTT");
+	KEYS(&t, "a", "j", "Enter"); /* past "(none)": LDTT */
+	WAIT_GONE(&t, "a", "─" VI_TITLE "─");
+	SEES(&t, "LDTT — Lao động tiên tiến");
+	/* The commitments, on two lines. */
+	type(&t, "a", COMMIT1);
+	KEYS(&t, "a", "Enter");
+	type(&t, "a", COMMIT2);
+	WAIT_FOR(&t, "a", "đón tiếp người bệnh");
+	KEYS(&t, "a", "F10");
+	/* Submitted: the server's answer, and the row, in Vietnamese. */
+	WAIT_FOR(&t, "a", "đã nộp bản đăng ký thi đua năm 2027: Lao động tiên tiến");
+	WAIT_FOR(&t, "a", "— 1/1");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){STAFF_CODE, STAFF_NAME, "KHAMBENH",
+	                                  "LDTT", vi("submitted"), "15/12/2026",
+	                                  NULL},
+	            WAIT_MS, "the submitted pledge's row", __LINE__);
+	/* The state is a word, not the "submitted" column's label. */
+	ck_assert_msg(strcmp(vi("submitted"), "Ngày nộp") != 0,
+	              "the state reads as the date's column");
+	/* Enter shows the row whole: the commitments with their two lines. */
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", STAFF_CODE " · " STAFF_NAME);
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){VI_COMMITMENTS, COMMIT1, NULL}, WAIT_MS,
+	            "the first line of the commitments", __LINE__);
+	ck_assert_msg(!strstr(line_with(&t, COMMIT1, line, sizeof line), "Không"),
+	              "the commitments lost their line break:\n%s", t.screen);
+	SEES(&t, "Không để xảy ra sai sót chuyên môn");
+	KEYS(&t, "a", "Escape");
+	/* The home says it too. */
+	KEYS(&t, "a", "Tab", "k", "k", "k");
+	WAIT_FOR_STR(&t, "a", VI_YOUR_PLEDGE);
+	{
+		char want[256];
+		snprintf(want, sizeof want, "%s%s", VI_YOUR_PLEDGE, vi("submitted"));
+		WAIT_FOR_STR(&t, "a", want);
+	}
+
+	/* 2. The head of KHAMBENH: the home names the pledge waiting. */
+	tui_login(&t, "b", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	WAIT_FOR(&t, "b", VI_TO_ENDORSE);
+	SEES(&t, STAFF_CODE " " STAFF_NAME " — LDTT");
+	/* Pledges (Home, Staff, Units, Pledges): the row, submitted. */
+	open_section_n(&t, "b", 3, VI_PLEDGES_LIST);
+	wait_screen(&t, "b", pred_row,
+	            (const char *const[]){STAFF_CODE, STAFF_NAME, "LDTT",
+	                                  vi("submitted"), NULL},
+	            WAIT_MS, "the pledge to endorse", __LINE__);
+	/* The head reads the pledge whole, then takes the row's actions
+	 * there: endorse or return.  Endorsing needs nothing more: a
+	 * question (yes first) instead of a form. */
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", STAFF_CODE " · " STAFF_NAME);
+	SEES(&t, "Không để xảy ra sai sót chuyên môn");
+	KEYS(&t, "b", "m");
+	WAIT_FOR(&t, "b", "─" VI_ACTIONS "─");
+	SEES(&t, VI_ENDORSE_PLEDGE);
+	SEES(&t, VI_RETURN_PLEDGE);
+	NOT_SEES(&t, VI_ACCEPT_PLEDGE);
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", VI_ENDORSE_PLEDGE ": " STAFF_CODE " · " STAFF_NAME "?");
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", "đã xác nhận bản đăng ký thi đua của " STAFF_CODE);
+	wait_screen(&t, "b", pred_row,
+	            (const char *const[]){VI_STATE, VI_ENDORSED, NULL}, WAIT_MS,
+	            "the pledge endorsed, in its record", __LINE__);
+	/* Back on the list, which changed under the record. */
+	KEYS(&t, "b", "Escape");
+	wait_screen(&t, "b", pred_row,
+	            (const char *const[]){STAFF_CODE, "LDTT", VI_ENDORSED, NULL},
+	            WAIT_MS, "the endorsed pledge in the list", __LINE__);
+	/* The staff member's home follows by itself. */
+	WAIT_FOR(&t, "a", VI_YOUR_PLEDGE VI_ENDORSED);
+
+	/* 3. The administrator: Pledges is the fifth section (Home, Staff,
+	 * Units, Accounts, Pledges). */
+	tui_login(&t, "c", 100, 30, "quantri", DEMO_PASSWORD);
+	WAIT_FOR(&t, "c", VI_TO_ACCEPT);
+	SEES(&t, STAFF_CODE " " STAFF_NAME " — LDTT");
+	open_section_n(&t, "c", 4, VI_PLEDGES_LIST);
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){STAFF_CODE, "LDTT", VI_ENDORSED, NULL},
+	            WAIT_MS, "the pledge to accept", __LINE__);
+	KEYS(&t, "c", "m");
+	WAIT_FOR(&t, "c", "─" VI_ACTIONS "─");
+	SEES(&t, VI_RETURN_PLEDGE);
+	SEES(&t, VI_ACCEPT_PLEDGE);
+	NOT_SEES(&t, VI_ENDORSE_PLEDGE);
+	KEYS(&t, "c", "j", "Enter");
+	WAIT_FOR(&t, "c", VI_ACCEPT_PLEDGE ": " STAFF_CODE " · " STAFF_NAME "?");
+	KEYS(&t, "c", "Enter");
+	WAIT_FOR(&t, "c", "đã duyệt bản đăng ký thi đua của " STAFF_CODE);
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){STAFF_CODE, "LDTT", VI_ACCEPTED, NULL},
+	            WAIT_MS, "the accepted pledge", __LINE__);
+
+	/* 4. The registration roster, the section after Pledges: every
+	 * unit and person; searched by name, the pledge accepted. */
+	KEYS(&t, "c", "Tab", "j", "Tab");
+	WAIT_FOR(&t, "c", VI_ROSTER_LIST);
+	KEYS(&t, "c", "/");
+	type(&t, "c", STAFF_NAME);
+	KEYS(&t, "c", "Enter");
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){"KHAMBENH", STAFF_CODE, STAFF_NAME,
+	                                  "LDTT", VI_ACCEPTED, NULL},
+	            WAIT_MS, "the pledge in the roster", __LINE__);
+	/* The row whole: title, state and both lines of the commitments. */
+	KEYS(&t, "c", "Enter");
+	WAIT_FOR(&t, "c", "KHAMBENH · " STAFF_NAME);
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){VI_STATE, VI_ACCEPTED, NULL}, WAIT_MS,
+	            "the state", __LINE__);
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){VI_TITLE, "LDTT", NULL}, WAIT_MS,
+	            "the title", __LINE__);
+	wait_screen(&t, "c", pred_row,
+	            (const char *const[]){VI_COMMITMENTS, COMMIT1, NULL}, WAIT_MS,
+	            "the commitments", __LINE__);
+	SEES(&t, "Không để xảy ra sai sót chuyên môn");
+	tx_down(&t);
+}
+END_TEST
+
+/* Enumerated values read as words (the unit's kind), names and codes as
+ * they are; sorting orders what is read. */
+START_TEST(test_unit_kinds_read_as_words_and_sort_as_read)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	open_section_n(&t, "a", 2, "Khoa Khám bệnh"); /* Home, Staff, Units */
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"BV ", "Bệnh viện Phục hồi chức năng tỉnh",
+	                                  " Bệnh viện ", NULL},
+	            WAIT_MS, "the hospital, of kind Bệnh viện", __LINE__);
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"KHAMBENH", "Khoa Khám bệnh", " Khoa ",
+	                                  " BV", NULL},
+	            WAIT_MS, "a department, of kind Khoa", __LINE__);
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"TCHC", "Phòng Tổ chức – Hành chính",
+	                                  " Phòng ", NULL},
+	            WAIT_MS, "an office, of kind Phòng", __LINE__);
+	NOT_SEES(&t, "department");
+	NOT_SEES(&t, "hospital");
+	/* Sorted by the kind (o: code, name, kind): Bệnh viện, Khoa, Phòng
+	 * as read; by the codes, "department" would come before
+	 * "hospital".  The header shows the arrow. */
+	KEYS(&t, "a", "o", "o", "o");
+	WAIT_FOR(&t, "a", "Loại hình▲");
+	LINE_HAS(&t, 3, "│ BV ");
+	LINE_HAS(&t, 4, " Khoa ");
+	KEYS(&t, "a", "O");
+	WAIT_FOR(&t, "a", "Loại hình▼");
+	LINE_HAS(&t, 3, " Phòng ");
+	tx_down(&t);
+}
+END_TEST
+
+/* A discipline recorded at the console reads as its Vietnamese word in
+ * the head's list of ratings. */
+START_TEST(test_a_discipline_reads_as_a_word_in_the_ratings)
+{
+	struct tx t;
+	struct h_output o;
+	int rc;
+
+	tx_up(&t);
+	open_year_2027(&t);
+	rc = cli_admin(&t, &o, NULL, "discipline", "add", "2027", STAFF_CODE,
+	               "--level", "reprimand", "--from", "01/03/2027", "--reason",
+	               "Quyết định số 3/QĐ-BV", (const char *)NULL);
+	ck_assert_msg(rc == 0, "discipline add exited %d: %s%s", rc, o.out, o.err);
+	h_output_free(&o);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	/* Home, Staff, Units, Pledges, Roster, Ratings. */
+	open_section_n(&t, "a", 5, STAFF_NAME);
+	KEYS(&t, "a", "/");
+	type(&t, "a", STAFF_NAME);
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){STAFF_CODE, STAFF_NAME, "khiển tr", NULL},
+	            WAIT_MS, "the discipline as a word (cut by the pane's edge)",
+	            __LINE__);
+	NOT_SEES(&t, "reprimand");
+	/* And in the row's record. */
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"Kỷ luật", "khiển trách", NULL}, WAIT_MS,
+	            "the discipline in the record", __LINE__);
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -975,6 +1309,9 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_the_admin_home_names_overdue_plan_tasks);
 	tcase_add_test(tc, test_q_quits_and_restores_the_terminal);
 	tcase_add_test(tc, test_sigterm_quits_and_restores_the_terminal);
+	tcase_add_test(tc, test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui);
+	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
+	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -516,6 +516,43 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 }
 END_TEST
 
+START_TEST(test_a_year_shows_its_titles_and_whom_they_are_for)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	const msgpack_object *titles;
+	int person_ldtt = 0, unit_ttldtt = 0, gk_both = 0;
+
+	world_up(&w);
+	/* Anyone may read the year: the staff member's form offers them. */
+	ck_assert_int_eq(h_call(w.ha, "year.show", &r, "year", "2027", NULL), 0);
+	titles = mp_map_get(r->body, "titles");
+	ck_assert_ptr_nonnull(titles);
+	ck_assert_int_eq(titles->type, MSGPACK_OBJECT_ARRAY);
+	for (uint32_t i = 0; i < titles->via.array.size; i++) {
+		const msgpack_object *t = &titles->via.array.ptr[i];
+		char code[32] = "", name[256] = "", whom[32] = "";
+		ck_assert_int_eq(t->type, MSGPACK_OBJECT_ARRAY);
+		ck_assert_uint_eq(t->via.array.size, 3);
+		mp_get_strbuf(&t->via.array.ptr[0], code, sizeof code);
+		mp_get_strbuf(&t->via.array.ptr[1], name, sizeof name);
+		mp_get_strbuf(&t->via.array.ptr[2], whom, sizeof whom);
+		person_ldtt |= !strcmp(code, "LDTT") &&
+		               !strcmp(name, "Lao động tiên tiến") &&
+		               !strcmp(whom, "person");
+		unit_ttldtt |= !strcmp(code, "TTLDTT") && !strcmp(whom, "unit");
+		gk_both |= !strcmp(code, "GK") && !strcmp(whom, "person unit");
+	}
+	ck_assert(person_ldtt);
+	ck_assert(unit_ttldtt);
+	ck_assert(gk_both);
+	/* The record itself is unchanged. */
+	ck_assert_ptr_nonnull(mp_map_get(r->body, "record"));
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_year(void)
 {
 	Suite *s = suite_create("year");
@@ -535,6 +572,7 @@ Suite *suite_year(void)
 	tcase_add_test(tc, test_a_head_rates_the_people_of_their_unit_only);
 	tcase_add_test(tc, test_the_most_serious_discipline_of_the_year_shows);
 	tcase_add_test(tc, test_a_ratings_file_imports_every_row_or_none);
+	tcase_add_test(tc, test_a_year_shows_its_titles_and_whom_they_are_for);
 	suite_add_tcase(s, tc);
 	return s;
 }

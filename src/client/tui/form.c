@@ -27,8 +27,16 @@ struct fdef {
 	int required;
 	int secret;
 	int multiline;
+	/* A title of the year's rulebook, chosen from a popup: for whom
+	 * (TITLES_PERSON, TITLES_UNIT or both); 0 for other fields.  The
+	 * field shows "LDTT — Lao động tiên tiến" and sends the code. */
+	int titles;
 	char *value; /* last known value (UTF-8), owned */
 };
+
+#define TITLES_PERSON 1
+#define TITLES_UNIT 2
+#define TITLE_SEP " — "
 
 struct fstate {
 	int action; /* -1 for the password change */
@@ -89,6 +97,172 @@ static char *field_text(FIELD *fd)
 	return s;
 }
 
+/*
+ * Multi-line text and a field's buffer.  The form library keeps a
+ * multi-line field as rows of the field's width, padded with spaces, and
+ * no line breaks: a row ends where a word did not fit (O_WRAP moves it to
+ * the next row) or where Enter was pressed.  A row ended by Enter is the
+ * one whose free space would have taken the next row's first word, so the
+ * text is rebuilt exactly when it is laid out the same way (text_to_rows)
+ * and typed.  (A line ended by Enter just where its next word would not
+ * have fitted reads as wrapped: the buffer cannot tell them apart.)  Rows
+ * are counted in characters (one column each: the Vietnamese alphabet).
+ */
+
+/* The byte length of the first n characters of s (fewer if s ends). */
+static size_t cp_bytes(const char *s, size_t n)
+{
+	const char *p = s;
+
+	while (*p && n > 0) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+		n--;
+	}
+	return (size_t)(p - s);
+}
+
+static size_t cp_count(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += (s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The text of a multi-line field's buffer b of width cols: rows trimmed,
+ * joined by a space where a word wrapped and by '\n' where a line ended.
+ * The caller frees it. */
+static char *rows_to_text(const char *b, int cols)
+{
+	size_t n = strlen(b), o = 0, at = 0;
+	char *out = malloc(n + 1);
+	const char *prev = NULL;
+	size_t prev_len = 0;
+
+	if (out == NULL || cols <= 0)
+		return out ? strcpy(out, b) : NULL;
+	while (at < n) {
+		size_t rl = cp_bytes(b + at, (size_t)cols), tl = rl, wl = 0;
+		const char *row = b + at;
+		at += rl;
+		while (tl > 0 && row[tl - 1] == ' ')
+			tl--;
+		if (prev) {
+			while (wl < tl && row[wl] != ' ')
+				wl++;
+			/* The first word would have fitted after the previous
+			 * row: that row was ended on purpose. */
+			if (prev_len == 0 || tl == 0 ||
+			    cp_count(prev, prev_len) + 1 + cp_count(row, wl) <= (size_t)cols)
+				out[o++] = '\n';
+			else
+				out[o++] = ' ';
+		}
+		memcpy(out + o, row, tl);
+		o += tl;
+		prev = row;
+		prev_len = tl;
+	}
+	/* Empty rows at the end are the field's, not the text's. */
+	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
+/* Lays text out in rows of cols characters as typing it would (words
+ * wrapped, each line on new rows), each row padded with spaces.  The
+ * caller frees it. */
+static char *text_to_rows(const char *text, int cols)
+{
+	size_t cap = strlen(text) * 2 + 64, o = 0;
+	char *out = malloc(cap);
+	const char *line = text;
+
+	if (out == NULL)
+		return NULL;
+	if (cols <= 0) {
+		free(out);
+		return strdup(text);
+	}
+	while (*line) {
+		const char *end = strchr(line, '\n'), *p = line;
+		size_t used = 0; /* characters on the current row */
+		if (end == NULL)
+			end = line + strlen(line);
+		while (p < end) {
+			const char *w = p, *we;
+			size_t wc;
+			while (w < end && *w == ' ')
+				w++;
+			we = w;
+			while (we < end && *we != ' ')
+				we++;
+			wc = cp_count(w, (size_t)(we - w));
+			if (o + (size_t)cols * 4 + (size_t)(we - p) + 8 > cap) {
+				char *bigger = realloc(out, cap = cap * 2 + (size_t)(we - p) +
+				                                  (size_t)cols * 4);
+				if (bigger == NULL) {
+					free(out);
+					return NULL;
+				}
+				out = bigger;
+			}
+			/* The word does not fit after what the row has: a new
+			 * row (a word longer than a row is cut as it comes). */
+			if (used > 0 && used + cp_count(p, (size_t)(w - p)) + wc > (size_t)cols) {
+				for (; used < (size_t)cols; used++)
+					out[o++] = ' ';
+				used = 0;
+				p = w;
+			}
+			while (p < we) {
+				size_t cl = cp_bytes(p, 1);
+				if (used == (size_t)cols)
+					used = 0;
+				memcpy(out + o, p, cl);
+				o += cl;
+				p += cl;
+				used++;
+			}
+		}
+		for (; used < (size_t)cols && (used > 0 || end == line); used++)
+			out[o++] = ' ';
+		line = *end ? end + 1 : end;
+		if (o + (size_t)cols + 8 > cap) {
+			char *bigger = realloc(out, cap = cap * 2 + (size_t)cols);
+			if (bigger == NULL) {
+				free(out);
+				return NULL;
+			}
+			out = bigger;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The value of field i as text (multi-line text with its line breaks);
+ * the caller frees it. */
+static char *def_text(struct fstate *f, int i)
+{
+	char *raw, *text;
+	int rows, cols, max;
+
+	if (!f->defs[i].multiline)
+		return field_text(f->fields[i]);
+	if (dynamic_field_info(f->fields[i], &rows, &cols, &max) != E_OK)
+		return field_text(f->fields[i]);
+	if ((raw = strdup(field_buffer(f->fields[i], 0))) == NULL)
+		return NULL;
+	text = rows_to_text(raw, cols);
+	free(raw);
+	return text;
+}
+
 /* Keeps the typed values across a rebuild (resize). */
 static void save_values(struct fstate *f)
 {
@@ -96,13 +270,20 @@ static void save_values(struct fstate *f)
 		return;
 	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
 	for (int i = 0; i < f->n; i++) {
-		char *v = field_text(f->fields[i]);
+		char *v = def_text(f, i);
 		if (v) {
 			free(f->defs[i].value);
 			f->defs[i].value = v;
 		}
 	}
 	f->current = field_index(current_field(f->form));
+}
+
+/* Is the field chosen from a popup rather than typed? */
+static int is_choice(const struct fdef *d)
+{
+	return d->titles || (d->p && (d->p->type == LRL_PT_ENUM ||
+	                              d->p->type == LRL_PT_BOOL));
 }
 
 static void build(struct tui *t, struct fstate *f, WINDOW *w)
@@ -127,17 +308,25 @@ static void build(struct tui *t, struct fstate *f, WINDOW *w)
 			field_opts_off(fd, O_WRAP);
 		if (f->defs[i].secret)
 			field_opts_off(fd, O_PUBLIC);
-		if (f->defs[i].p && (f->defs[i].p->type == LRL_PT_ENUM ||
-		                     f->defs[i].p->type == LRL_PT_BOOL))
+		if (is_choice(&f->defs[i]))
 			field_opts_off(fd, O_EDIT);
-		if (f->defs[i].p && f->defs[i].p->max > 0 &&
-		    f->defs[i].p->type != LRL_PT_INT && f->defs[i].p->type != LRL_PT_BIN)
+		/* A length limit in characters for one line; a chosen title
+		 * shows its name beside the code, and multi-line text grows by
+		 * rows (the server counts its characters). */
+		if (!f->defs[i].titles && !f->defs[i].multiline && f->defs[i].p &&
+		    f->defs[i].p->max > 0 && f->defs[i].p->type != LRL_PT_INT &&
+		    f->defs[i].p->type != LRL_PT_BIN)
 			set_max_field(fd, (int)f->defs[i].p->max);
 		else if (f->defs[i].secret)
 			set_max_field(fd, LRL_PASSWORD_MAX);
-		if (!f->defs[i].multiline)
-			field_opts_off(fd, O_STATIC);
-		set_field_buffer(fd, 0, f->defs[i].value ? f->defs[i].value : "");
+		field_opts_off(fd, O_STATIC);
+		if (f->defs[i].multiline) {
+			char *b = text_to_rows(f->defs[i].value ? f->defs[i].value : "", fw);
+			set_field_buffer(fd, 0, b ? b : "");
+			free(b);
+		} else {
+			set_field_buffer(fd, 0, f->defs[i].value ? f->defs[i].value : "");
+		}
 		f->fields[i] = fd;
 		y += rows + 1;
 	}
@@ -174,8 +363,7 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 		snprintf(lab, sizeof lab, "%s%s", f->defs[i].label,
 		         f->defs[i].required ? " *" : "");
 		tui_put(w, y, 2, lab, LABEL_COLS);
-		if (f->defs[i].p && (f->defs[i].p->type == LRL_PT_ENUM ||
-		                     f->defs[i].p->type == LRL_PT_BOOL))
+		if (is_choice(&f->defs[i]))
 			tui_put(w, y, LABEL_COLS + 2, "▾", 1);
 		y += (f->defs[i].multiline ? TEXT_ROWS : 1) + 1;
 	}
@@ -242,6 +430,90 @@ static void choose(struct tui *t, struct fstate *f, int i)
 	for (int k = 0; k < n; k++)
 		free(vals[k]);
 	free(have);
+}
+
+static int field_of(struct fstate *f, const char *name);
+
+/* The titles of the year in the form's year field (else the current
+ * year) for whom the field is, as a popup; the field gets "CODE — name".
+ * When the year cannot be read the field becomes a typed code. */
+static void choose_title(struct tui *t, struct fstate *f, int i)
+{
+	const msgpack_object *titles;
+	struct lrl_reply *r = NULL;
+	char *have = field_text(f->fields[i]), *year_text = NULL, **vals = NULL;
+	const char **items = NULL;
+	int yi = field_of(f, "year"), n = 0, cur = 0, sel;
+	int64_t year = t->year;
+	uint32_t count;
+	mp_buf p;
+
+	if (yi >= 0 && (year_text = field_text(f->fields[yi])) != NULL &&
+	    year_text[0])
+		year = strtoll(year_text, NULL, 10);
+	free(year_text);
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 1);
+	mp_pack_kv_int(&p.pk, "year", year);
+	if (tui_call(t, "year.show", p.sb.data, p.sb.size, &r) != 0 ||
+	    (titles = mp_map_get(r->body, "titles")) == NULL ||
+	    titles->type != MSGPACK_OBJECT_ARRAY || titles->via.array.size == 0) {
+		if (r && r->code == 0)
+			tui_message(t, 1, "%s", _("The year's rulebook has no titles: "
+			                          "type the code."));
+		f->defs[i].titles = 0;
+		field_opts_on(f->fields[i], O_EDIT);
+		goto out;
+	}
+	count = titles->via.array.size;
+	vals = calloc(count + 1, sizeof *vals);
+	items = calloc(count + 1, sizeof *items);
+	if (!vals || !items)
+		goto out;
+	if (!(f->defs[i].p->flags & PF_REQ)) {
+		vals[n] = strdup("");
+		items[n++] = _("(none)");
+	}
+	for (uint32_t k = 0; k < count; k++) {
+		const msgpack_object *ti = &titles->via.array.ptr[k];
+		char code[LRL_CODE_MAX + 1] = "", name[512] = "", whom[32] = "";
+		size_t cl;
+		if (ti->type != MSGPACK_OBJECT_ARRAY || ti->via.array.size < 3)
+			continue;
+		mp_get_strbuf(&ti->via.array.ptr[0], code, sizeof code);
+		mp_get_strbuf(&ti->via.array.ptr[1], name, sizeof name);
+		mp_get_strbuf(&ti->via.array.ptr[2], whom, sizeof whom);
+		if (!code[0] ||
+		    !(((f->defs[i].titles & TITLES_PERSON) && strstr(whom, "person")) ||
+		      ((f->defs[i].titles & TITLES_UNIT) && strstr(whom, "unit"))))
+			continue;
+		cl = strlen(code) + strlen(TITLE_SEP) + strlen(name) + 1;
+		if ((vals[n] = malloc(cl)) == NULL)
+			continue;
+		snprintf(vals[n], cl, "%s%s%s", code, TITLE_SEP, name);
+		items[n] = vals[n];
+		/* The field's code (with or without its name) is the current
+		 * choice. */
+		if (have && !strncmp(have, code, strlen(code)) &&
+		    (have[strlen(code)] == '\0' || have[strlen(code)] == ' '))
+			cur = n;
+		n++;
+	}
+	sel = tui_choose(t, f->defs[i].label, items, n, cur);
+	if (sel >= 0 && vals[sel]) {
+		set_field_buffer(f->fields[i], 0, vals[sel]);
+		f->dirty = 1;
+		if (i + 1 < f->n)
+			form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+	}
+out:
+	for (int k = 0; vals && k < n; k++)
+		free(vals[k]);
+	free(vals);
+	free(items);
+	free(have);
+	lrl_reply_free(r);
+	mp_buf_free(&p);
 }
 
 static int field_of(struct fstate *f, const char *name)
@@ -316,7 +588,7 @@ static int save_action(struct tui *t, struct fstate *f)
 	mp_buf_init(&entries);
 	mp_buf_init(&params);
 	for (int i = 0; i < nfields; i++) {
-		char *v = field_text(f->fields[i]);
+		char *v = def_text(f, i);
 		if (v == NULL)
 			goto out;
 		if (v[0] == '\0') {
@@ -328,6 +600,9 @@ static int save_action(struct tui *t, struct fstate *f)
 			}
 			continue;
 		}
+		/* A chosen title: its code, without the name shown beside it. */
+		if (f->defs[i].titles && strchr(v, ' '))
+			*strchr(v, ' ') = '\0';
 		mp_pack_str(&entries.pk, f->defs[i].name);
 		memset(&fail, 0, sizeof fail);
 		if (action_pack_text(f->defs[i].p, v, &entries.pk, &fail) != 0) {
@@ -405,9 +680,9 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 			f->dirty = 0;
 			f->done = 1;
 			if (!f->forced) {
+				/* The screen below reloads on the server's
+				 * notice of the change (tui_changed). */
 				tui_pop(t);
-				if (tui_top(t) && tui_top(t)->ops->reload)
-					tui_top(t)->ops->reload(t, tui_top(t));
 			}
 		}
 		t->need_redraw = 1;
@@ -486,8 +761,11 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 		return 1;
 	}
 	if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
-		const struct lrl_param *p = f->defs[cur].p;
-		if (p && (p->type == LRL_PT_ENUM || p->type == LRL_PT_BOOL)) {
+		if (f->defs[cur].titles) {
+			choose_title(t, f, cur);
+			return 1;
+		}
+		if (is_choice(&f->defs[cur])) {
 			choose(t, f, cur);
 			return 1;
 		}
@@ -501,9 +779,11 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 		form_driver_w(f->form, KEY_CODE_YES, REQ_NEXT_FIELD);
 		return 1;
 	}
-	if (!is_key && ch == ' ' && f->defs[cur].p &&
-	    (f->defs[cur].p->type == LRL_PT_ENUM || f->defs[cur].p->type == LRL_PT_BOOL)) {
-		choose(t, f, cur);
+	if (!is_key && ch == ' ' && is_choice(&f->defs[cur])) {
+		if (f->defs[cur].titles)
+			choose_title(t, f, cur);
+		else
+			choose(t, f, cur);
 		return 1;
 	}
 	if (!is_key && ch >= 32) {
@@ -559,6 +839,21 @@ static char *prefill_text(const msgpack_object *v)
 	return NULL;
 }
 
+/* For whom the titles of a's "title" are: a unit's when the action names
+ * a unit it acts on, either when it names a person or a unit, else the
+ * author's own (a person's). */
+static int title_subjects(const struct lrl_action *a)
+{
+	const struct lrl_param *unit = action_param(a, "unit", 4);
+	const struct lrl_param *staff = action_param(a, "staff", 5);
+
+	if (unit && (unit->flags & PF_REQ))
+		return TITLES_UNIT;
+	if (unit && staff)
+		return TITLES_PERSON | TITLES_UNIT;
+	return TITLES_PERSON;
+}
+
 struct screen *screen_form(struct tui *t, int action,
                            const msgpack_object *prefill)
 {
@@ -584,6 +879,8 @@ struct screen *screen_form(struct tui *t, int action,
 		d->p = p;
 		d->required = (p->flags & PF_REQ) != 0;
 		d->multiline = p->type == LRL_PT_TEXT;
+		if (t->year && p->type == LRL_PT_CODE && !strcmp(p->name, "title"))
+			d->titles = title_subjects(a);
 		d->value = prefill ? prefill_text(mp_map_get(prefill, p->name)) : NULL;
 		if (d->value == NULL && t->year && !strcmp(p->name, "year")) {
 			char y[16];
@@ -591,6 +888,12 @@ struct screen *screen_form(struct tui *t, int action,
 			d->value = strdup(y);
 		}
 	}
+	/* The cursor starts where input is wanted: the first empty field. */
+	for (int i = 0; i < f->n; i++)
+		if (f->defs[i].value == NULL || f->defs[i].value[0] == '\0') {
+			f->current = i;
+			break;
+		}
 	if (a->flags & AF_NEWPASS) {
 		f->newpass = 1;
 		snprintf(f->defs[f->n].name, sizeof f->defs[0].name, "password");

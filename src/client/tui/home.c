@@ -16,6 +16,8 @@
 
 /* How many overdue plan tasks the home screen names. */
 #define HOME_LATE_MAX 3
+/* Pledges named under "Waiting for you", per kind of work. */
+#define HOME_WAITING 3
 
 struct home {
 	char staff[32];
@@ -31,6 +33,9 @@ struct home {
 		char lead[32];
 		char content[256];
 	} late[HOME_LATE_MAX];
+	/* The first of them, as the home lists them: "NV00045 Nguyễn Thanh
+	 * Hải — LDTT". */
+	char endorse[HOME_WAITING][192], accept[HOME_WAITING][192];
 	struct {
 		char code[32];
 		char name[256];
@@ -137,17 +142,27 @@ static void load_home(struct tui *t, struct home *h)
 		    prow->type == MSGPACK_OBJECT_ARRAY) {
 			for (uint32_t i = 0; i < prow->via.array.size; i++) {
 				const msgpack_object *row = &prow->via.array.ptr[i];
-				char code[32] = "", st[32] = "";
+				char code[32] = "", st[32] = "", name[128] = "", title[32] = "";
+				char(*slot)[192] = NULL;
 				if (row->type != MSGPACK_OBJECT_ARRAY || row->via.array.size < 5)
 					continue;
 				mp_get_strbuf(&row->via.array.ptr[0], code, sizeof code);
+				mp_get_strbuf(&row->via.array.ptr[1], name, sizeof name);
+				mp_get_strbuf(&row->via.array.ptr[3], title, sizeof title);
 				mp_get_strbuf(&row->via.array.ptr[4], st, sizeof st);
 				if (h->staff[0] && !strcmp(code, h->staff))
 					snprintf(h->pledge_state, sizeof h->pledge_state, "%s", st);
-				else if (!strcmp(st, "submitted"))
+				else if (!strcmp(st, "submitted")) {
+					if (h->to_endorse < HOME_WAITING)
+						slot = &h->endorse[h->to_endorse];
 					h->to_endorse++;
-				else if (!strcmp(st, "endorsed"))
+				} else if (!strcmp(st, "endorsed")) {
+					if (h->to_accept < HOME_WAITING)
+						slot = &h->accept[h->to_accept];
 					h->to_accept++;
+				}
+				if (slot)
+					snprintf(*slot, sizeof *slot, "%s %s — %s", code, name, title);
 			}
 		}
 		lrl_reply_free(r);
@@ -179,6 +194,19 @@ static void load_home(struct tui *t, struct home *h)
 	}
 	lrl_reply_free(r);
 	mp_buf_free(&p);
+}
+
+/* Names the first of n waiting pledges under their count, "…" for the
+ * rest; returns the next line. */
+static int draw_waiting(WINDOW *w, int y, int ht, char (*names)[192], size_t n)
+{
+	int wd = getmaxx(w);
+
+	for (size_t i = 0; i < n && i < HOME_WAITING && y < ht - 1; i++)
+		tui_put(w, y++, 6, names[i], wd - 8);
+	if (n > HOME_WAITING && y < ht - 1)
+		tui_put(w, y++, 6, "…", wd - 8);
+	return y;
 }
 
 static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
@@ -229,7 +257,7 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 	if (t->year && h->staff[0]) {
 		char line[256];
 		snprintf(line, sizeof line, _("Your pledge for %d: %s"), t->year,
-		         h->pledge_state[0] ? tui_label(h->pledge_state)
+		         h->pledge_state[0] ? tui_value("state", h->pledge_state)
 		                            : _("not submitted"));
 		tui_put(w, y++, 4, line, wd - 6);
 	}
@@ -241,11 +269,13 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		snprintf(buf, sizeof buf, _("%zu pledges to endorse (Pledges)"),
 		         h->to_endorse);
 		tui_put(w, y++, 4, buf, wd - 6);
+		y = draw_waiting(w, y, ht, h->endorse, h->to_endorse);
 	}
 	if ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) {
 		snprintf(buf, sizeof buf, _("%zu endorsed pledges to accept (Pledges)"),
 		         h->to_accept);
 		tui_put(w, y++, 4, buf, wd - 6);
+		y = draw_waiting(w, y, ht, h->accept, h->to_accept);
 	}
 	if (h->overdue) {
 		snprintf(buf, sizeof buf, _("Plan tasks overdue: %zu (Plan tasks)"),

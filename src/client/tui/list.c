@@ -56,13 +56,16 @@ static int may(struct tui *t, const struct lrl_action *a)
 	       action_scope(a, t->role_bits) != LRL_SC_N;
 }
 
-static char *obj_text(const msgpack_object *v)
+/* The text of a value as shown (sanitised; newlines kept when
+ * keep_newlines, for multi-line text the screen lays out itself).  The
+ * caller frees it. */
+static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
 {
 	char buf[64];
 
 	switch (v->type) {
 	case MSGPACK_OBJECT_STR:
-		return text_sanitize(v->via.str.ptr, v->via.str.size, 0);
+		return text_sanitize(v->via.str.ptr, v->via.str.size, keep_newlines);
 	case MSGPACK_OBJECT_POSITIVE_INTEGER:
 		snprintf(buf, sizeof buf, "%llu", (unsigned long long)v->via.u64);
 		return strdup(buf);
@@ -74,6 +77,67 @@ static char *obj_text(const msgpack_object *v)
 	default:
 		return strdup("");
 	}
+}
+
+static char *obj_text(const msgpack_object *v)
+{
+	return obj_text_nl(v, 0);
+}
+
+/* A cell on one line: the lines of a multi-line text joined by " ⏎ "
+ * (into buf, size n), or s itself when it has one line. */
+static const char *flat(const char *s, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	if (strchr(s, '\n') == NULL)
+		return s;
+	for (; *s && o + 6 < n; s++) {
+		if (*s == '\n') {
+			memcpy(buf + o, " ⏎ ", strlen(" ⏎ "));
+			o += strlen(" ⏎ ");
+		} else {
+			buf[o++] = *s;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Values of an enumerated column shown as words (tui_value), with the
+ * last few answers kept: a long list repeats a handful of values. */
+#define VCACHE_MAX 8
+struct vcache {
+	char raw[VCACHE_MAX][48];
+	const char *shown[VCACHE_MAX]; /* NULL: shown as it is */
+	int n;
+};
+
+/* Takes raw (malloc'd) and returns the cell to keep (malloc'd). */
+static char *enum_cell(const char *col, struct vcache *vc, char *raw)
+{
+	const char *shown = NULL;
+	char *out;
+	int k;
+
+	for (k = 0; k < vc->n; k++)
+		if (!strcmp(vc->raw[k], raw))
+			break;
+	if (k < vc->n) {
+		shown = vc->shown[k];
+	} else {
+		shown = tui_value(col, raw);
+		if (shown == raw)
+			shown = NULL;
+		if (vc->n < VCACHE_MAX && strlen(raw) < sizeof vc->raw[0]) {
+			strcpy(vc->raw[vc->n], raw);
+			vc->shown[vc->n++] = shown;
+		}
+	}
+	if (shown == NULL || (out = strdup(shown)) == NULL)
+		return raw;
+	free(raw);
+	return out;
 }
 
 static void free_rows(struct list *l)
@@ -129,9 +193,12 @@ static int cmp_rows(const void *a, const void *b)
 static void measure(struct list *l)
 {
 	for (int c = 0; c < l->ncols && c < 64; c++) {
-		int cw = (int)text_width(tui_label(l->cols[c]));
+		/* The header has room for the sort arrow. */
+		int cw = (int)text_width(tui_label(l->cols[c])) + 1;
 		for (size_t i = 0; i < l->nview; i++) {
-			int vw = (int)text_width(l->rows[l->view[i]].cell[c]);
+			char buf[2048];
+			int vw = (int)text_width(flat(l->rows[l->view[i]].cell[c], buf,
+			                              sizeof buf));
 			if (vw > cw)
 				cw = vw;
 			if (cw >= COL_MAX)
@@ -181,12 +248,19 @@ static int searched(const struct list *l, int c)
 static void load(struct tui *t, struct list *l)
 {
 	const struct lrl_action *a = &lrl_actions[l->action];
-	char *after = NULL, *keep = NULL;
+	char *after = NULL, *keep = NULL, *keep2 = NULL;
+	unsigned char enumc[64] = {0};
+	struct vcache vc[64];
 	size_t cap = 0;
 	mp_buf p;
 
-	if (l->nview && l->view)
+	/* The selected row, to select again: its key and the cell after it
+	 * (a roster's rows share their unit; its people differ). */
+	if (l->nview && l->view) {
 		keep = strdup(l->rows[l->view[l->sel]].cell[0]);
+		if (l->ncols > 1)
+			keep2 = strdup(l->rows[l->view[l->sel]].cell[1]);
+	}
 	free_rows(l);
 	mp_buf_init(&p);
 	for (;;) {
@@ -223,8 +297,14 @@ static void load(struct tui *t, struct list *l)
 		if (l->cols == NULL) {
 			l->ncols = (int)cols->via.array.size;
 			l->cols = calloc((size_t)l->ncols, sizeof *l->cols);
-			for (int c = 0; c < l->ncols && l->cols; c++)
+			for (int c = 0; c < l->ncols && l->cols; c++) {
 				l->cols[c] = obj_text(&cols->via.array.ptr[c]);
+				/* The key column is the record's key, never a word. */
+				if (c > 0 && c < 64 && l->cols[c])
+					enumc[c] = (unsigned char)tui_enum_column(l->cols[c]);
+				if (c < 64)
+					vc[c].n = 0;
+			}
 		}
 		if (l->nrows + rows->via.array.size > cap) {
 			cap = (l->nrows + rows->via.array.size) * 2;
@@ -240,7 +320,9 @@ static void load(struct tui *t, struct list *l)
 				continue;
 			rw->cell = calloc((size_t)l->ncols, sizeof *rw->cell);
 			for (int c = 0; c < l->ncols; c++) {
-				rw->cell[c] = obj_text(&ro->via.array.ptr[c]);
+				rw->cell[c] = obj_text_nl(&ro->via.array.ptr[c], 1);
+				if (c < 64 && enumc[c])
+					rw->cell[c] = enum_cell(l->cols[c], &vc[c], rw->cell[c]);
 				flen += strlen(rw->cell[c]) + 1;
 			}
 			joined = malloc(flen + 1);
@@ -287,10 +369,23 @@ static void load(struct tui *t, struct list *l)
 	l->view = calloc(l->nrows ? l->nrows : 1, sizeof *l->view);
 	refilter(l);
 	if (keep) {
-		for (size_t i = 0; i < l->nview; i++)
-			if (!strcmp(l->rows[l->view[i]].cell[0], keep))
-				l->sel = i;
+		/* The row with both cells, else the first with the key. */
+		size_t found = l->nview;
+		for (size_t i = 0; i < l->nview; i++) {
+			char **cell = l->rows[l->view[i]].cell;
+			if (strcmp(cell[0], keep) != 0)
+				continue;
+			if (!keep2 || !strcmp(cell[1], keep2)) {
+				found = i;
+				break;
+			}
+			if (found == l->nview)
+				found = i;
+		}
+		if (found < l->nview)
+			l->sel = found;
 		free(keep);
+		free(keep2);
 	}
 	l->loaded = 1;
 }
@@ -361,9 +456,10 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 			int cw = width[c];
 			if (c == l->depth_col)
 				continue;
+			char buf[2048];
 			if (x + cw >= wd)
 				cw = wd - x - 1;
-			tui_put(w, 2 + i, x, l->rows[ri].cell[c], cw);
+			tui_put(w, 2 + i, x, flat(l->rows[ri].cell[c], buf, sizeof buf), cw);
 			x += cw + 2;
 		}
 		if (sel)
@@ -416,6 +512,82 @@ static void open_form_for(struct tui *t, const struct lrl_action *a,
 	mp_buf_free(&b);
 }
 
+/* "NV00045 · Nguyễn Thanh Hải": the row's key and, when the list has
+ * one, its name (into buf, size n). */
+static void row_what(const struct list *l, size_t ri, char *buf, size_t n)
+{
+	const char *name = NULL;
+	char tmp[1024];
+
+	for (int c = 1; c < l->ncols; c++)
+		if (is_name_col(l->cols[c]) && l->rows[ri].cell[c][0]) {
+			name = l->rows[ri].cell[c];
+			break;
+		}
+	snprintf(buf, n, "%s%s%s", l->rows[ri].cell[0], name ? " · " : "",
+	         name ? flat(name, tmp, sizeof tmp) : "");
+}
+
+/* Does action a need nothing but the row's key (and the year, which a
+ * list of the year has)?  Then choosing it from the menu says all, and a
+ * question replaces the form. */
+static int needs_no_input(struct tui *t, const struct lrl_action *a,
+                          const char *key)
+{
+	if (a->flags & (AF_NEWPASS | AF_ROTATE))
+		return 0;
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		if ((p->flags & PF_DERIVED) || !strcmp(p->name, key))
+			continue;
+		if (!strcmp(p->name, "year") && t->year)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* Asks (yes first: the action was just chosen) and performs a on the row
+ * whose key parameter is value; the screens then reload. */
+static void act_on_row(struct tui *t, const struct lrl_action *a,
+                       const char *key, const char *value, const char *what)
+{
+	const char *items[] = {_("No"), _("Yes")};
+	char q[768], year[16], msg[1024];
+	struct lrl_reply *r = NULL;
+	struct lrl_fail fail;
+	mp_buf b;
+	uint32_t n = 0;
+
+	snprintf(q, sizeof q, "%s: %s?", _(a->help), what);
+	if (tui_choose(t, q, items, 2, 1) != 1)
+		return;
+	snprintf(year, sizeof year, "%d", t->year);
+	mp_buf_init(&b);
+	for (const struct lrl_param *p = a->params; p->name; p++)
+		if (!(p->flags & PF_DERIVED))
+			n++;
+	msgpack_pack_map(&b.pk, n);
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		if (p->flags & PF_DERIVED)
+			continue;
+		mp_pack_str(&b.pk, p->name);
+		memset(&fail, 0, sizeof fail);
+		if (action_pack_text(p, strcmp(p->name, key) ? year : value, &b.pk,
+		                     &fail) != 0) {
+			tui_message(t, 1, "%s: %s", tui_label(p->name), fail.reason);
+			goto out;
+		}
+	}
+	if (tui_call(t, a->name, b.sb.data, b.sb.size, &r) == 0) {
+		lrl_reply_text(r, msg, sizeof msg);
+		tui_message(t, 0, "%s", msg[0] ? msg : _("Done."));
+		tui_changed(t);
+	}
+out:
+	lrl_reply_free(r);
+	mp_buf_free(&b);
+}
+
 static void row_actions(struct tui *t, struct list *l)
 {
 	const struct lrl_action *acts[32];
@@ -440,8 +612,15 @@ static void row_actions(struct tui *t, struct list *l)
 		return;
 	}
 	sel = tui_choose(t, _("Actions"), items, n, 0);
-	if (sel >= 0)
+	if (sel < 0)
+		return;
+	if (needs_no_input(t, acts[sel], key)) {
+		char what[512];
+		row_what(l, l->view[l->sel], what, sizeof what);
+		act_on_row(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0], what);
+	} else {
 		open_form_for(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0]);
+	}
 }
 
 /* Without a noun.add: the section's commands that do not act on a row
@@ -502,6 +681,9 @@ static void destructive(struct tui *t, struct list *l)
 	}
 	tui_message(t, 0, "%s", _("Nothing can be closed or locked here."));
 }
+
+static struct screen *screen_row(struct tui *t, const struct list *l,
+                                 size_t ri);
 
 /* ---- keys ------------------------------------------------------------- */
 
@@ -572,6 +754,9 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		if (show && may(t, show) && l->nview)
 			tui_push(t, screen_record(t, show->id, key_param(l),
 			                          l->rows[l->view[l->sel]].cell[0]));
+		else if (l->nview)
+			/* No record to ask for: the row itself, whole. */
+			tui_push(t, screen_row(t, l, l->view[l->sel]));
 	} else if (!is_key && ch == 'a') {
 		const struct lrl_action *add = noun_action(l->noun, "add");
 		if (add && may(t, add))
@@ -645,59 +830,175 @@ struct screen *screen_list(struct tui *t, int action, const char *fparam,
 
 /* ---- the record screen ------------------------------------------------ */
 
+/* A record: the reply of a ".show" action, or a row of a list that has
+ * none (its cells, which the list may cut, shown whole). */
 struct record {
-	int action;
+	int action;      /* the show action, or the list action of a row */
+	int is_row;
 	char param[32], value[128], noun[32];
-	struct lrl_reply *r;
+	char fparam[32], fvalue[128];
+	char key2[256];  /* a row: its second cell, which tells rows apart */
+	int n;
+	char **keys, **vals; /* what is shown (owned) */
 };
+
+static void record_clear(struct record *rec)
+{
+	for (int i = 0; i < rec->n; i++) {
+		free(rec->keys[i]);
+		free(rec->vals[i]);
+	}
+	free(rec->keys);
+	free(rec->vals);
+	rec->keys = rec->vals = NULL;
+	rec->n = 0;
+}
+
+/* Appends a field as it is shown: key and value (both taken). */
+static void record_push(struct record *rec, char *k, char *v)
+{
+	char **nk = NULL, **nv = NULL;
+
+	if (k && v && (nk = realloc(rec->keys, (size_t)(rec->n + 1) * sizeof *nk)))
+		rec->keys = nk;
+	if (nk && (nv = realloc(rec->vals, (size_t)(rec->n + 1) * sizeof *nv)))
+		rec->vals = nv;
+	if (!nv) {
+		free(k);
+		free(v);
+		return;
+	}
+	rec->keys[rec->n] = k;
+	rec->vals[rec->n++] = v;
+}
+
+/* Appends a field of a reply: the value shown as a word when the field
+ * is enumerated. */
+static void record_add(struct record *rec, char *k, char *v)
+{
+	if (k && v && tui_enum_column(k)) {
+		const char *shown = tui_value(k, v);
+		char *c = shown != v ? strdup(shown) : NULL;
+		if (c) {
+			free(v);
+			v = c;
+		}
+	}
+	record_push(rec, k, v);
+}
+
+/* The cells of a list's row, which the list shows already as words. */
+static void record_from_row(struct record *rec, const struct list *l,
+                            size_t ri)
+{
+	record_clear(rec);
+	for (int c = 0; c < l->ncols; c++)
+		if (c != l->depth_col)
+			record_push(rec, strdup(l->cols[c]), strdup(l->rows[ri].cell[c]));
+}
 
 static void record_load(struct tui *t, struct record *rec)
 {
+	const msgpack_object *m;
+	struct lrl_reply *r = NULL;
 	mp_buf b;
 
-	lrl_reply_free(rec->r);
-	rec->r = NULL;
+	if (rec->is_row) {
+		/* The list again, and this row in it (if it is still there). */
+		struct list l;
+		memset(&l, 0, sizeof l);
+		l.action = rec->action;
+		l.sort_col = -1;
+		snprintf(l.noun, sizeof l.noun, "%s", rec->noun);
+		snprintf(l.fparam, sizeof l.fparam, "%s", rec->fparam);
+		snprintf(l.fvalue, sizeof l.fvalue, "%s", rec->fvalue);
+		load(t, &l);
+		for (size_t i = 0; i < l.nrows; i++)
+			if (!strcmp(l.rows[i].cell[0], rec->value) &&
+			    (l.ncols < 2 || !strcmp(l.rows[i].cell[1], rec->key2))) {
+				record_from_row(rec, &l, i);
+				break;
+			}
+		free_rows(&l);
+		return;
+	}
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 1);
 	mp_pack_kv_str(&b.pk, rec->param, rec->value);
 	if (tui_call(t, lrl_actions[rec->action].name, b.sb.data, b.sb.size,
-	             &rec->r) != 0) {
-		lrl_reply_free(rec->r);
-		rec->r = NULL;
+	             &r) == 0 &&
+	    (m = mp_map_get(r->body, "record")) != NULL &&
+	    m->type == MSGPACK_OBJECT_MAP) {
+		record_clear(rec);
+		for (uint32_t i = 0; i < m->via.map.size; i++)
+			record_add(rec, obj_text(&m->via.map.ptr[i].key),
+			           obj_text_nl(&m->via.map.ptr[i].val, 1));
 	}
+	lrl_reply_free(r);
 	mp_buf_free(&b);
+}
+
+/* The end of the first line of s that fits in cols display columns,
+ * broken after a space when one is near. */
+static const char *wrap_end(const char *s, int cols)
+{
+	const char *p = s, *space = NULL;
+
+	while (*p && *p != '\n') {
+		const char *q = p + 1;
+		char piece[1024];
+		while ((*q & 0xC0) == 0x80)
+			q++;
+		if ((size_t)(q - s) >= sizeof piece)
+			break;
+		memcpy(piece, s, (size_t)(q - s));
+		piece[q - s] = '\0';
+		if ((int)text_width(piece) > cols)
+			break;
+		if (*p == ' ')
+			space = p;
+		p = q;
+	}
+	if (*p && *p != '\n' && space && space > s)
+		return space + 1;
+	return p > s ? p : (*p && *p != '\n' ? p + 1 : p);
 }
 
 static void draw_record(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct record *rec = s->data;
-	const msgpack_object *m;
-	int wd = getmaxx(w), h = getmaxy(w), kw = 0;
+	int wd = getmaxx(w), h = getmaxy(w), kw = 0, y = 2, vw;
 
 	wattron(w, A_BOLD);
 	tui_put(w, 0, 1, s->title, wd - 2);
 	wattroff(w, A_BOLD);
-	if (rec->r == NULL || (m = mp_map_get(rec->r->body, "record")) == NULL ||
-	    m->type != MSGPACK_OBJECT_MAP)
-		return;
-	for (uint32_t i = 0; i < m->via.map.size; i++) {
-		char *k = obj_text(&m->via.map.ptr[i].key);
-		int kwid = (int)text_width(tui_label(k));
+	for (int i = 0; i < rec->n; i++) {
+		int kwid = (int)text_width(tui_label(rec->keys[i]));
 		if (kwid > kw)
 			kw = kwid;
-		free(k);
 	}
 	if (kw > 28)
 		kw = 28;
-	for (uint32_t i = 0; i < m->via.map.size && (int)i + 2 < h; i++) {
-		char *k = obj_text(&m->via.map.ptr[i].key);
-		char *v = obj_text(&m->via.map.ptr[i].val);
+	vw = wd - kw - 6;
+	for (int i = 0; i < rec->n && y < h; i++) {
+		const char *v = rec->vals[i];
 		wattron(w, tui_attr(t, TA_DIM));
-		tui_put(w, 2 + (int)i, 2, tui_label(k), kw);
+		tui_put(w, y, 2, tui_label(rec->keys[i]), kw);
 		wattroff(w, tui_attr(t, TA_DIM));
-		tui_put(w, 2 + (int)i, kw + 4, v, wd - kw - 6);
-		free(k);
-		free(v);
+		/* A long or multi-line value takes the lines it needs. */
+		do {
+			const char *e = vw > 0 ? wrap_end(v, vw) : v + strlen(v);
+			char line[2048];
+			size_t len = (size_t)(e - v);
+			if (len >= sizeof line)
+				len = sizeof line - 1;
+			memcpy(line, v, len);
+			line[len] = '\0';
+			while (len > 0 && line[len - 1] == ' ')
+				line[--len] = '\0';
+			tui_put(w, y++, kw + 4, line, vw);
+			v = *e == '\n' ? e + 1 : e;
+		} while (*v && y < h);
 	}
 }
 
@@ -720,14 +1021,21 @@ static int record_key(struct tui *t, struct screen *s, int ch, int is_key)
 	}
 	if (ch == 'm') {
 		struct list fake;
-		char *cell[1] = {rec->value};
+		char *cell[2] = {rec->value, rec->key2};
 		struct row row = {cell, NULL};
 		size_t view0 = 0;
-		char *col0 = rec->param;
+		char *cols[2] = {rec->param, NULL};
 		memset(&fake, 0, sizeof fake);
 		snprintf(fake.noun, sizeof fake.noun, "%s", rec->noun);
-		fake.ncols = 1;
-		fake.cols = &col0;
+		/* The record's name, for the question. */
+		for (int i = 0; i < rec->n; i++)
+			if (is_name_col(rec->keys[i])) {
+				cols[1] = rec->keys[i];
+				cell[1] = rec->vals[i];
+				break;
+			}
+		fake.ncols = cols[1] ? 2 : 1;
+		fake.cols = cols;
 		fake.rows = &row;
 		fake.nrows = fake.nview = 1;
 		fake.view = &view0;
@@ -746,7 +1054,7 @@ static void record_close(struct screen *s)
 {
 	struct record *rec = s->data;
 
-	lrl_reply_free(rec->r);
+	record_clear(rec);
 	free(rec);
 }
 
@@ -776,5 +1084,33 @@ struct screen *screen_record(struct tui *t, int action, const char *param,
 	s->data = rec;
 	snprintf(s->title, sizeof s->title, "%s: %s", _(a->help), value);
 	record_load(t, rec);
+	return s;
+}
+
+/* The record screen of row ri of list l (a list whose noun has no
+ * ".show"): every cell, whole. */
+static struct screen *screen_row(struct tui *t, const struct list *l, size_t ri)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct record *rec = calloc(1, sizeof *rec);
+
+	if (!s || !rec || l->ncols == 0) {
+		free(s);
+		free(rec);
+		return NULL;
+	}
+	rec->action = l->action;
+	rec->is_row = 1;
+	snprintf(rec->param, sizeof rec->param, "%s", l->cols[0]);
+	snprintf(rec->value, sizeof rec->value, "%s", l->rows[ri].cell[0]);
+	snprintf(rec->key2, sizeof rec->key2, "%s",
+	         l->ncols > 1 ? l->rows[ri].cell[1] : "");
+	snprintf(rec->noun, sizeof rec->noun, "%s", l->noun);
+	snprintf(rec->fparam, sizeof rec->fparam, "%s", l->fparam);
+	snprintf(rec->fvalue, sizeof rec->fvalue, "%s", l->fvalue);
+	record_from_row(rec, l, ri);
+	s->ops = &record_ops;
+	s->data = rec;
+	row_what(l, ri, s->title, sizeof s->title);
 	return s;
 }

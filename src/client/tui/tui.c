@@ -169,11 +169,39 @@ static const char *const labels[][2] = {
 	{"registered-by", N_("Registered by")},
 	{"registered-at", N_("Registered at")},
 	{"decided-by", N_("Decided by")},
+	/* A value whose label depends on its column is keyed "column:value"
+	 * (tui_value): the state "submitted" is not the column "submitted"
+	 * (the date), nor the unit state "closed" the "closed" parameter. */
+	{"state:submitted", N_("submitted")},
+	{"state:open", N_("active")},
+	{"state:closed", N_("closed")},
+	{"state:active", N_("active")},
+	{"state:locked", N_("locked")},
+	{"state:must change password", N_("must change password")},
+	{"state:none", N_("not registered")},
+	{"state:missing", N_("not registered")},
+	{"state:collective", N_("collective")},
+	{"late:late", N_("late")},
+	{"discipline:reprimand", N_("reprimand")},
+	{"discipline:warning", N_("warning")},
+	{"discipline:dismissal", N_("dismissal")},
+	{"regular", N_("regular")},
+	{"thematic", N_("thematic")},
+	{"peak", N_("peak")},
+	{"rating", N_("Rating")},
+	{"opened", N_("Opened")},
+	{"exemplar-day", N_("Exemplar due day")},
+	{"target-ldtt", N_("Target LĐTT (%)")},
+	{"target-cstdcs", N_("Target CSTĐCS (%)")},
+	{"target-gk-units", N_("Target unit GK (%)")},
+	{"target-gk-people", N_("Target person GK (%)")},
 };
+
+#define NLABELS (sizeof labels / sizeof labels[0])
 
 static const char *label_of(const char *name, size_t len)
 {
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+	for (size_t i = 0; i < NLABELS; i++)
 		if (!strncmp(labels[i][0], name, len) && labels[i][0][len] == '\0')
 			return _(labels[i][1]);
 	return NULL;
@@ -197,6 +225,45 @@ const char *tui_label(const char *name)
 	return name;
 }
 
+/* The labels row keyed exactly key, or NULL. */
+static const char *label_row(const char *key)
+{
+	for (size_t i = 0; i < NLABELS; i++)
+		if (!strcmp(labels[i][0], key))
+			return labels[i][1];
+	return NULL;
+}
+
+int tui_enum_column(const char *column)
+{
+	size_t cl = strlen(column);
+
+	if (column[0] == '\0')
+		return 0;
+	for (size_t i = 0; i < LRL_ACTION_COUNT; i++)
+		for (const struct lrl_param *p = lrl_actions[i].params; p && p->name; p++)
+			if (p->type == LRL_PT_ENUM && !strcmp(p->name, column))
+				return 1;
+	for (size_t i = 0; i < NLABELS; i++)
+		if (!strncmp(labels[i][0], column, cl) && labels[i][0][cl] == ':')
+			return 1;
+	return 0;
+}
+
+const char *tui_value(const char *column, const char *value)
+{
+	char key[160];
+	const char *msgid = NULL;
+
+	if (value == NULL || value[0] == '\0')
+		return value;
+	if ((size_t)snprintf(key, sizeof key, "%s:%s", column, value) < sizeof key)
+		msgid = label_row(key);
+	if (msgid == NULL)
+		msgid = label_row(value);
+	return msgid ? _(msgid) : value;
+}
+
 /* The sections of the menu, by noun; shown when the user may list it. */
 static const struct {
 	const char *noun;
@@ -208,6 +275,7 @@ static const struct {
 	{"unit", N_("Units"), LRL_A_UNIT_LIST},
 	{"user", N_("Accounts"), LRL_A_USER_LIST},
 	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
+	{"report", N_("Roster"), LRL_A_REPORT_ROSTER},
 	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
 	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST},
 	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
@@ -333,6 +401,22 @@ void tui_pop(struct tui *t)
 	if (s->ops->close)
 		s->ops->close(s);
 	free(s);
+	s = tui_top(t);
+	if (s && s->stale && s->ops->reload)
+		s->ops->reload(t, s);
+	if (s)
+		s->stale = 0;
+	t->need_redraw = 1;
+}
+
+void tui_changed(struct tui *t)
+{
+	struct screen *s = tui_top(t);
+
+	if (s && s->ops->reload)
+		s->ops->reload(t, s);
+	for (int i = 0; i + 1 < t->depth; i++)
+		t->stack[i]->stale = 1;
 	t->need_redraw = 1;
 }
 
@@ -910,12 +994,8 @@ int tui_main(const struct tui_opts *o)
 			tui_redraw(&t);
 			break;
 		}
-		if ((p[1].revents & POLLIN) && lrl_changed(t.conn)) {
-			struct screen *s = tui_top(&t);
-			if (s && s->ops->reload)
-				s->ops->reload(&t, s);
-			t.need_redraw = 1;
-		}
+		if ((p[1].revents & POLLIN) && lrl_changed(t.conn))
+			tui_changed(&t);
 		if (p[0].revents & (POLLIN | POLLHUP)) {
 			wint_t ch;
 			int r;
@@ -934,6 +1014,10 @@ int tui_main(const struct tui_opts *o)
 			nodelay(t.wmain, FALSE);
 			if (p[0].revents & POLLHUP)
 				break;
+			/* A command of this session: its notice came in with
+			 * the reply, and the socket has nothing more to say. */
+			if (lrl_changed(t.conn))
+				tui_changed(&t);
 		}
 	}
 	clear_stack(&t);

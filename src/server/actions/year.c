@@ -240,7 +240,12 @@ int act_YEAR_SHOW(struct lrl_ctx *c)
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
 	date_format_time(y.opened, opened, sizeof opened);
-	msgpack_pack_map(c->out, 1);
+	/* The record, and beside it (not a field of the record: the CLI
+	 * prints only the record) the titles of the year's rulebook, which
+	 * the TUI offers as choices for a target title. */
+	msgpack_pack_map(c->out, 2);
+	mp_pack_str(c->out, "titles");
+	rules_pack_titles(c->txn, y.rulebook, c->out);
 	mp_pack_str(c->out, "record");
 	msgpack_pack_map(c->out, 12);
 	mp_pack_kv_int(c->out, "year", y.year);
