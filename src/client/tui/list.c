@@ -59,6 +59,9 @@ static int may(struct tui *t, const struct lrl_action *a)
 /* The text of a value as shown (sanitised; newlines kept when
  * keep_newlines, for multi-line text the screen lays out itself).  The
  * caller frees it. */
+static char *explained_text(const msgpack_object *v);
+static char *lines_text(const msgpack_object *v, int keep_newlines);
+
 static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
 {
 	char buf[64];
@@ -74,9 +77,100 @@ static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
 		return strdup(buf);
 	case MSGPACK_OBJECT_BOOLEAN:
 		return strdup(v->via.boolean ? _("yes") : _("no"));
+	case MSGPACK_OBJECT_ARRAY:
+		return lines_text(v, keep_newlines);
+	case MSGPACK_OBJECT_MAP:
+		return explained_text(v);
 	default:
 		return strdup("");
 	}
+}
+
+/* The rulebook's words that arguments of explained lines carry (scopes,
+ * discipline levels), in the user's language. */
+static const char *const arg_words[] = {
+	N_("hospital"), N_("province"), N_("national"),
+	N_("reprimand"), N_("warning"), N_("dismissal"),
+};
+
+static void arg_word(char *arg)
+{
+	for (size_t i = 0; i < sizeof arg_words / sizeof arg_words[0]; i++)
+		if (!strcmp(arg, arg_words[i])) {
+			snprintf(arg, MSG_ARG_LEN, "%s", _(arg_words[i]));
+			return;
+		}
+}
+
+/*
+ * An explained line from the server — {"text", "fmt", "args"} and, for a
+ * criterion, "pass" and "depth" — in the user's language: the format
+ * looked up in the catalogue with its arguments put back, marked ✓ or ✗
+ * and indented by its depth.  The caller frees it.
+ */
+static char *explained_text(const msgpack_object *v)
+{
+	const msgpack_object *args = mp_map_get(v, "args");
+	const msgpack_object *pass = mp_map_get(v, "pass");
+	char fmt[512] = "", text[1024] = "", argv[MSG_ARGS_MAX][MSG_ARG_LEN];
+	char out[1200];
+	int nargs = 0;
+	int64_t depth = 0;
+
+	mp_get_strbuf(mp_map_get(v, "text"), text, sizeof text);
+	if (mp_get_strbuf(mp_map_get(v, "fmt"), fmt, sizeof fmt) == 0 &&
+	    fmt[0]) {
+		const char *tr = dgettext("laurel", fmt);
+		if (args && args->type == MSGPACK_OBJECT_ARRAY)
+			for (uint32_t i = 0; i < args->via.array.size &&
+			                     nargs < MSG_ARGS_MAX; i++)
+				if (mp_get_strbuf(&args->via.array.ptr[i], argv[nargs],
+				                  MSG_ARG_LEN) == 0)
+					arg_word(argv[nargs++]);
+		if (tr != fmt && strcmp(tr, fmt) != 0)
+			msg_apply(tr, argv, nargs, text, sizeof text);
+	}
+	mp_get_i64(mp_map_get(v, "depth"), &depth);
+	if (depth < 0 || depth > 8)
+		depth = 0;
+	snprintf(out, sizeof out, "%*s%s%s", 2 * (int)depth, "",
+	         pass == NULL ? ""
+	         : pass->type == MSGPACK_OBJECT_BOOLEAN && pass->via.boolean
+	                 ? "✓ "
+	                 : "✗ ",
+	         text);
+	return text_sanitize(out, strlen(out), 0);
+}
+
+/* The elements of an array, a line each (or "; "-separated on one line). */
+static char *lines_text(const msgpack_object *v, int keep_newlines)
+{
+	char *out = strdup("");
+	size_t len = 0;
+
+	for (uint32_t i = 0; out && i < v->via.array.size; i++) {
+		char *e = obj_text_nl(&v->via.array.ptr[i], keep_newlines), *p;
+		size_t el = e ? strlen(e) : 0;
+		if ((p = realloc(out, len + el + 3)) == NULL) {
+			free(e);
+			free(out);
+			return NULL;
+		}
+		out = p;
+		if (i) {
+			if (keep_newlines) {
+				out[len++] = '\n';
+			} else {
+				out[len++] = ';';
+				out[len++] = ' ';
+			}
+		}
+		memcpy(out + len, e ? e : "", el);
+		len += el;
+		out[len] = '\0';
+		free(e);
+	}
+	return out;
 }
 
 static char *obj_text(const msgpack_object *v)
@@ -127,7 +221,10 @@ static char *enum_cell(const char *col, struct vcache *vc, char *raw)
 		shown = vc->shown[k];
 	} else {
 		shown = tui_value(col, raw);
-		if (shown == raw)
+		/* A code with its gloss ("HTXSNV (hoàn thành xuất sắc)") is
+		 * the code alone in a column; the record shows the whole. */
+		if (shown == raw || (!strncmp(shown, raw, strlen(raw)) &&
+		                     shown[strlen(raw)] == ' '))
 			shown = NULL;
 		if (vc->n < VCACHE_MAX && strlen(raw) < sizeof vc->raw[0]) {
 			strcpy(vc->raw[vc->n], raw);
@@ -840,6 +937,8 @@ struct record {
 	char key2[256];  /* a row: its second cell, which tells rows apart */
 	int n;
 	char **keys, **vals; /* what is shown (owned) */
+	int top;   /* the first screen line shown (a long record scrolls) */
+	int lines; /* screen lines the record took when last drawn */
 };
 
 static void record_clear(struct record *rec)
@@ -980,11 +1079,17 @@ static void draw_record(struct tui *t, struct screen *s, WINDOW *w)
 	if (kw > 28)
 		kw = 28;
 	vw = wd - kw - 6;
-	for (int i = 0; i < rec->n && y < h; i++) {
+	if (rec->top > 0 && rec->top > rec->lines - (h - 2))
+		rec->top = rec->lines - (h - 2) > 0 ? rec->lines - (h - 2) : 0;
+	/* Line n of the record is drawn at y = 2 + n - top, when on screen. */
+	int n = 0;
+	for (int i = 0; i < rec->n; i++) {
 		const char *v = rec->vals[i];
-		wattron(w, tui_attr(t, TA_DIM));
-		tui_put(w, y, 2, tui_label(rec->keys[i]), kw);
-		wattroff(w, tui_attr(t, TA_DIM));
+		if (n >= rec->top && 2 + n - rec->top < h) {
+			wattron(w, tui_attr(t, TA_DIM));
+			tui_put(w, 2 + n - rec->top, 2, tui_label(rec->keys[i]), kw);
+			wattroff(w, tui_attr(t, TA_DIM));
+		}
 		/* A long or multi-line value takes the lines it needs. */
 		do {
 			const char *e = vw > 0 ? wrap_end(v, vw) : v + strlen(v);
@@ -996,9 +1101,25 @@ static void draw_record(struct tui *t, struct screen *s, WINDOW *w)
 			line[len] = '\0';
 			while (len > 0 && line[len - 1] == ' ')
 				line[--len] = '\0';
-			tui_put(w, y++, kw + 4, line, vw);
+			y = 2 + n - rec->top;
+			if (n >= rec->top && y < h) {
+				/* A criterion that fails stands out. */
+				int bad = !strncmp(line + strspn(line, " "), "✗", 3);
+				if (bad)
+					wattron(w, tui_attr(t, TA_ERROR));
+				tui_put(w, y, kw + 4, line, vw);
+				if (bad)
+					wattroff(w, tui_attr(t, TA_ERROR));
+			}
+			n++;
 			v = *e == '\n' ? e + 1 : e;
-		} while (*v && y < h);
+		} while (*v);
+	}
+	rec->lines = n;
+	if (n > h - 2) {
+		char more[32];
+		snprintf(more, sizeof more, " %d/%d ", rec->top + 1, n);
+		tui_put(w, 0, wd - 1 - (int)strlen(more), more, (int)strlen(more));
 	}
 }
 
@@ -1006,9 +1127,32 @@ static int record_key(struct tui *t, struct screen *s, int ch, int is_key)
 {
 	struct record *rec = s->data;
 
-	(void)is_key;
-	if (is_key)
+	int page = getmaxy(t->wmain) - 4;
+
+	if (page < 1)
+		page = 1;
+	/* A record longer than the screen scrolls. */
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j'))
+		rec->top++;
+	else if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k'))
+		rec->top--;
+	else if ((is_key && ch == KEY_NPAGE) || (!is_key && ch == ' '))
+		rec->top += page;
+	else if (is_key && ch == KEY_PPAGE)
+		rec->top -= page;
+	else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g'))
+		rec->top = 0;
+	else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G'))
+		rec->top = rec->lines;
+	else if (is_key)
 		return 0;
+	else
+		goto other;
+	if (rec->top < 0)
+		rec->top = 0;
+	t->need_redraw = 1;
+	return 1;
+other:
 	if (ch == 'e') {
 		const struct lrl_action *ed = noun_action(rec->noun, "edit");
 		if (!ed)

@@ -651,7 +651,7 @@ int act_MATTER_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, sj.code);
 		mp_pack_str(&rows.pk, sj.name);
 		mp_pack_str(&rows.pk, when);
-		mp_pack_str(&rows.pk, m.closed ? "closed" : "open");
+		mp_pack_str(&rows.pk, m.closed ? "resolved" : "pending");
 		pack_field(&rows.pk, mp_map_geti(&up.data, 4));
 		pack_field(&rows.pk, mp_map_geti(&up.data, 8));
 		msgpack_unpacked_destroy(&up);
