@@ -218,7 +218,13 @@ struct lrl_action {
 	  "Import a year's ratings from a CSV file: every row or none")        \
 	X(RATING_IMPORT_CHECK, "rating.import-check", QRY, AF_CSV,             \
 	  POL(N, N, N, N, N, N, A),                                            \
-	  "Check a ratings CSV file without importing it (--dry-run)")
+	  "Check a ratings CSV file without importing it (--dry-run)")          \
+	X(DISCIPLINE_IMPORT, "discipline.import", CMD, AF_CSV,                 \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Import a year's disciplines from a CSV file: every row or none")    \
+	X(DISCIPLINE_IMPORT_CHECK, "discipline.import-check", QRY, AF_CSV,     \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Check a disciplines CSV file without importing it (--dry-run)")
 
 /* Initiatives, research topics and models (sáng kiến, đề tài, mô hình). */
 #define LRL_ACTIONS_WORK(X)                                                    \
@@ -541,6 +547,13 @@ struct lrl_action {
 	  "CSV file: staff code, rating, months worked, note")
 
 #define LRL_PARAMS_RATING_IMPORT_CHECK(P) LRL_PARAMS_RATING_IMPORT(P)
+
+#define LRL_PARAMS_DISCIPLINE_IMPORT(P)                                        \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("file", ROWS, PF_REQ | PF_POS, 0, LRL_IMPORT_ROWS_MAX, NULL,         \
+	  "CSV file: staff code, level, first day, last day, reason")
+
+#define LRL_PARAMS_DISCIPLINE_IMPORT_CHECK(P) LRL_PARAMS_DISCIPLINE_IMPORT(P)
 
 /* ---- initiatives, research topics and models ---------------------------- */
 

@@ -278,6 +278,19 @@ static int check_value(const struct lrl_param *p, const msgpack_object *v,
 	return lrl_fail_set(f, LRL_EINVAL, p->name, "has an unknown type");
 }
 
+/* The Vietnamese words HR files and people write for some choices: a
+ * choice matches its own word or, when it is one of these, these words. */
+static const char *const choice_words[][2] = {
+	{"reprimand", "khiển trách"},
+	{"warning", "cảnh cáo"},
+	{"dismissal", "cách chức"},
+	{"dismissal", "buộc thôi việc"},
+	{"HTXSNV", "hoàn thành xuất sắc nhiệm vụ"},
+	{"HTTNV", "hoàn thành tốt nhiệm vụ"},
+	{"HTNV", "hoàn thành nhiệm vụ"},
+	{"KHTNV", "không hoàn thành nhiệm vụ"},
+};
+
 int action_choice(const char *choices, const char *text, char *out,
                   size_t n)
 {
@@ -287,6 +300,18 @@ int action_choice(const char *choices, const char *text, char *out,
 
 	if (want == NULL)
 		return 0;
+	for (size_t i = 0; i < sizeof choice_words / sizeof choice_words[0]; i++) {
+		char *w = text_fold(choice_words[i][1]);
+		if (w && strcmp(w, want) == 0) {
+			free(want);
+			want = text_fold(choice_words[i][0]);
+			free(w);
+			if (want == NULL)
+				return 0;
+			break;
+		}
+		free(w);
+	}
 	while (c && *c && !found) {
 		const char *bar = strchr(c, '|');
 		size_t cl = bar ? (size_t)(bar - c) : strlen(c);

@@ -462,7 +462,7 @@ START_TEST(test_the_most_serious_discipline_of_the_year_shows)
 END_TEST
 
 /* rating.import (or its -check) of CSV text. */
-static int import_ratings(lrl_conn *c, const char *action, const char *csv,
+static int import_file(lrl_conn *c, const char *action, const char *csv,
                           struct lrl_reply **out)
 {
 	mp_buf p;
@@ -498,15 +498,15 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 		"KB2,htnv,10,nghỉ thai sản 2 tháng\n";
 
 	world_up(&w);
-	ck_assert_int_eq(import_ratings(w.admin, "rating.import-check", bad, &r), 0);
+	ck_assert_int_eq(import_file(w.admin, "rating.import-check", bad, &r), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
 	lrl_reply_free(r);
-	ck_assert_int_eq(import_ratings(w.admin, "rating.import", bad, &r),
+	ck_assert_int_eq(import_file(w.admin, "rating.import", bad, &r),
 	                 LRL_EINVAL);
 	lrl_reply_free(r);
 	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, ""); /* nothing was written */
-	ck_assert_int_eq(import_ratings(w.admin, "rating.import", good, &r), 0);
+	ck_assert_int_eq(import_file(w.admin, "rating.import", good, &r), 0);
 	lrl_reply_free(r);
 	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, "HTXSNV");
@@ -553,6 +553,41 @@ START_TEST(test_a_year_shows_its_titles_and_whom_they_are_for)
 }
 END_TEST
 
+START_TEST(test_a_disciplines_file_imports_every_row_or_none)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char rating[32], disc[32];
+	static const char bad[] =
+		"Mã nhân viên;Hình thức kỷ luật;Từ ngày;Đến ngày;Quyết định, lý do\r\n"
+		"KB1;khiển trách;01/03/2027;31/08/2027;QĐ 3/QĐ-BV\r\n"
+		"KB2;phạt tiền;01/03/2027;;QĐ 4/QĐ-BV\r\n"       /* not a level */
+		"DU1;cảnh cáo;31/02/2027;;QĐ 5/QĐ-BV\r\n"        /* no such day */
+		"KB9;cảnh cáo;01/05/2027;;QĐ 6/QĐ-BV\r\n";       /* no such person */
+	static const char good[] =
+		"Mã nhân viên,Hình thức kỷ luật,Từ ngày,Đến ngày,\"Quyết định, lý do\"\n"
+		"KB1,khiển trách,01/03/2027,31/08/2027,QĐ 3/QĐ-BV\n"
+		"DU1,cảnh cáo,01/05/2027,,QĐ 5/QĐ-BV\n";
+
+	world_up(&w);
+	ck_assert_int_eq(import_file(w.admin, "discipline.import-check", bad, &r), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
+	lrl_reply_free(r);
+	ck_assert_int_eq(import_file(w.admin, "discipline.import", bad, &r),
+	                 LRL_EINVAL);
+	lrl_reply_free(r);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(disc, ""); /* nothing was written */
+	ck_assert_int_eq(import_file(w.admin, "discipline.import", good, &r), 0);
+	lrl_reply_free(r);
+	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
+	ck_assert_str_eq(disc, "reprimand");
+	rating_of(w.admin, "DU1", rating, disc, sizeof rating);
+	ck_assert_str_eq(disc, "warning");
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_year(void)
 {
 	Suite *s = suite_create("year");
@@ -572,6 +607,7 @@ Suite *suite_year(void)
 	tcase_add_test(tc, test_a_head_rates_the_people_of_their_unit_only);
 	tcase_add_test(tc, test_the_most_serious_discipline_of_the_year_shows);
 	tcase_add_test(tc, test_a_ratings_file_imports_every_row_or_none);
+	tcase_add_test(tc, test_a_disciplines_file_imports_every_row_or_none);
 	tcase_add_test(tc, test_a_year_shows_its_titles_and_whom_they_are_for);
 	suite_add_tcase(s, tc);
 	return s;

@@ -27,6 +27,8 @@ int act_RATING_LIST(struct lrl_ctx *c);
 int act_DISCIPLINE_ADD(struct lrl_ctx *c);
 int act_RATING_IMPORT(struct lrl_ctx *c);
 int act_RATING_IMPORT_CHECK(struct lrl_ctx *c);
+int act_DISCIPLINE_IMPORT(struct lrl_ctx *c);
+int act_DISCIPLINE_IMPORT_CHECK(struct lrl_ctx *c);
 
 /* Marks a format for the catalogue (it is translated where shown). */
 #define N_(s) (s)
@@ -124,7 +126,8 @@ static const struct import_spec rating_import = {
 	LRL_A_RATING_SET, rate, "year", N_("%zu ratings imported"),
 };
 
-int act_RATING_IMPORT(struct lrl_ctx *c)
+static int import_year(struct lrl_ctx *c, const struct import_spec *sp,
+                       int apply)
 {
 	struct year_rec y;
 	int64_t year = 0;
@@ -133,19 +136,17 @@ int act_RATING_IMPORT(struct lrl_ctx *c)
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	return import_run(c, &rating_import, 1);
+	return import_run(c, sp, apply);
+}
+
+int act_RATING_IMPORT(struct lrl_ctx *c)
+{
+	return import_year(c, &rating_import, 1);
 }
 
 int act_RATING_IMPORT_CHECK(struct lrl_ctx *c)
 {
-	struct year_rec y;
-	int64_t year = 0;
-	int rc;
-
-	ctx_int(c, "year", &year);
-	if ((rc = year_param(c, (int)year, &y)) != 0)
-		return rc;
-	return import_run(c, &rating_import, 0);
+	return import_year(c, &rating_import, 0);
 }
 
 int act_RATING_UNIT(struct lrl_ctx *c)
@@ -188,7 +189,8 @@ int act_RATING_UNIT(struct lrl_ctx *c)
 	return 0;
 }
 
-int act_DISCIPLINE_ADD(struct lrl_ctx *c)
+/* Checks one discipline (and, unless dry, writes it). */
+static int discipline(struct lrl_ctx *c, int dry)
 {
 	struct staff_rec s;
 	int64_t year, from = 0, to = 0;
@@ -207,6 +209,10 @@ int act_DISCIPLINE_ADD(struct lrl_ctx *c)
 		                    "must not be before the first day");
 	if ((rc = ctx_text(c, "reason", &reason)) != 0)
 		return rc;
+	if (dry) {
+		free(reason);
+		return 0;
+	}
 	ykey(key, (int)year, s.id);
 	wire_put_be64(key + 6, c->seq);
 	mp_buf_init(&b);
@@ -225,10 +231,46 @@ int act_DISCIPLINE_ADD(struct lrl_ctx *c)
 	               b.sb.size, 0);
 	mp_buf_free(&b);
 	free(reason);
-	if (rc != 0)
+	return rc;
+}
+
+int act_DISCIPLINE_ADD(struct lrl_ctx *c)
+{
+	char staff[LRL_CODE_MAX + 1];
+	int rc;
+
+	if ((rc = discipline(c, 0)) != 0)
 		return rc;
-	result_message(c->out, "discipline of %s recorded", s.code);
+	ctx_strbuf(c, "staff", staff, sizeof staff);
+	result_message(c->out, "discipline of %s recorded", staff);
 	return 0;
+}
+
+/* The disciplines file: one row a person (the decision that disciplined
+ * them in the year). */
+static const struct import_column discipline_columns[] = {
+	{"staff", "Mã nhân viên", "ma|ma nv|ma nhan vien|ma can bo|staff|code|staff code"},
+	{"level", "Hình thức kỷ luật", "hinh thuc|hinh thuc ky luat|ky luat|muc ky luat|level|discipline"},
+	{"from", "Từ ngày", "tu ngay|ngay bat dau|hieu luc tu|from|first day"},
+	{"to", "Đến ngày", "den ngay|ngay ket thuc|hieu luc den|to|last day"},
+	{"reason", "Quyết định, lý do", "quyet dinh|ly do|quyet dinh ly do|can cu|reason|decision"},
+};
+
+static const struct import_spec discipline_import = {
+	discipline_columns,
+	sizeof discipline_columns / sizeof discipline_columns[0],
+	LRL_A_DISCIPLINE_ADD, discipline, "year",
+	N_("%zu disciplines imported"),
+};
+
+int act_DISCIPLINE_IMPORT(struct lrl_ctx *c)
+{
+	return import_year(c, &discipline_import, 1);
+}
+
+int act_DISCIPLINE_IMPORT_CHECK(struct lrl_ctx *c)
+{
+	return import_year(c, &discipline_import, 0);
 }
 
 struct rating_rows {
