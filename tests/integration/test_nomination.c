@@ -25,14 +25,10 @@ struct world {
 static lrl_conn *account(struct world *w, const char *login, const char *name,
                          const char *staff)
 {
-	lrl_conn *c = NULL;
+	lrl_conn *c = h_account(w->admin, w->e.srv.sock, login, name, staff, PW,
+	                        NULL, NULL);
 
-	ck_assert_int_eq(h_user_add(w->admin, login, name, "tạm thời 123456"), 0);
-	ck_assert_int_eq(h_user_activate(w->e.srv.sock, login, "tạm thời 123456",
-	                                 PW), 0);
-	ck_assert_int_eq(h_tcall(w->admin, "staff.edit", NULL, "code", staff,
-	                        "login", login, NULL), 0);
-	ck_assert_int_eq(h_login(w->e.srv.sock, login, PW, &c), 0);
+	ck_assert_ptr_nonnull(c);
 	return c;
 }
 
@@ -83,17 +79,12 @@ static void world_up(struct world *w)
 
 static void world_down(struct world *w)
 {
-	struct verify_report rep;
-	char store[H_PATH_MAX];
+	char why[256];
 
 	lrl_close(w->staff);
 	lrl_close(w->head);
 	lrl_close(w->admin);
-	snprintf(store, sizeof store, "%s", w->e.store);
-	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
-	ck_assert_msg(verify_store(store, NULL, &rep) == 0, "verify: %s",
-	              rep.reason);
-	ck_assert_int_eq(h_env_done(&w->e), 0);
+	ck_assert_msg(h_env_finish(&w->e, why, sizeof why) == 0, "%s", why);
 }
 
 /* Proposes title for a person; returns the reply code and the new

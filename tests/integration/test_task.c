@@ -19,88 +19,21 @@
 
 #define PW "mật khẩu thử nghiệm 2026"
 
-/* Calls action with parameters given as text pairs, converted to their
- * types by the action table as the CLI does.  Returns the transport error
- * or the reply's code. */
-static int tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
-{
-	const struct lrl_action *a = action_find(action, strlen(action));
-	struct lrl_reply *r = NULL;
-	const char *names[32], *vals[32];
-	uint32_t n = 0;
-	mp_buf p;
-	va_list ap;
-	int rc;
-
-	ck_assert_ptr_nonnull(a);
-	va_start(ap, out);
-	while (n < 32 && (names[n] = va_arg(ap, const char *)) != NULL)
-		vals[n++] = va_arg(ap, const char *);
-	va_end(ap);
-	mp_buf_init(&p);
-	msgpack_pack_map(&p.pk, n);
-	for (uint32_t i = 0; i < n; i++) {
-		const struct lrl_param *pp = action_param(a, names[i], strlen(names[i]));
-		struct lrl_fail f;
-		ck_assert_msg(pp != NULL, "%s has no parameter %s", action, names[i]);
-		mp_pack_str(&p.pk, names[i]);
-		ck_assert_msg(action_pack_text(pp, vals[i], &p.pk, &f) == 0,
-		              "%s: %s", names[i], f.reason);
-	}
-	rc = lrl_call(c, action, p.sb.data, p.sb.size, &r);
-	mp_buf_free(&p);
-	if (rc == 0)
-		rc = r->code;
-	if (out)
-		*out = r;
-	else
-		lrl_reply_free(r);
-	return rc;
-}
 
 struct world {
 	struct h_env e;
 	lrl_conn *admin, *binh, *duc;
 };
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-
-	*len = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (*len + 4096 > cap) {
-			cap = cap * 2 + 8192;
-			buf = realloc(buf, cap);
-		}
-		size_t n = fread(buf + *len, 1, cap - *len - 1, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	fclose(f);
-	buf[*len] = '\0';
-	return buf;
-}
 
 /* An account linked to staff, holding the head role of unit. */
 static lrl_conn *head(struct world *w, const char *login, const char *name,
                       const char *staff, const char *unit)
 {
-	lrl_conn *c = NULL;
+	lrl_conn *c = h_account(w->admin, w->e.srv.sock, login, name, staff, PW,
+	                        "head", unit);
 
-	ck_assert_int_eq(h_user_add(w->admin, login, name, "tạm thời 123456"), 0);
-	ck_assert_int_eq(h_user_activate(w->e.srv.sock, login, "tạm thời 123456",
-	                                 PW), 0);
-	ck_assert_int_eq(tcall(w->admin, "staff.edit", NULL, "code", staff,
-	                       "login", login, NULL), 0);
-	ck_assert_int_eq(tcall(w->admin, "user.grant", NULL, "login", login,
-	                       "role", "head", "unit", unit, NULL), 0);
-	ck_assert_int_eq(h_login(w->e.srv.sock, login, PW, &c), 0);
+	ck_assert_ptr_nonnull(c);
 	return c;
 }
 
@@ -108,18 +41,18 @@ static void unit(struct world *w, const char *code, const char *name,
                  const char *kind, const char *parent)
 {
 	if (parent)
-		ck_assert_int_eq(tcall(w->admin, "unit.add", NULL, "code", code,
+		ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", code,
 		                       "name", name, "kind", kind, "parent", parent,
 		                       NULL), 0);
 	else
-		ck_assert_int_eq(tcall(w->admin, "unit.add", NULL, "code", code,
+		ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", code,
 		                       "name", name, "kind", kind, NULL), 0);
 }
 
 static void staff(struct world *w, const char *code, const char *name,
                   const char *unit_code)
 {
-	ck_assert_int_eq(tcall(w->admin, "staff.add", NULL, "code", code,
+	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", code,
 	                       "full-name", name, "sex", "nam", "birth-date",
 	                       "01/02/1980", "unit", unit_code, "start-date",
 	                       "01/03/2005", NULL), 0);
@@ -128,34 +61,19 @@ static void staff(struct world *w, const char *code, const char *name,
 /* The clock starts at 15/12/2026 08:00 (Vietnam). */
 static void world_up(struct world *w)
 {
-	struct lrl_reply *r = NULL;
-	size_t len;
-	char *text = read_file("data/rulebook-2026.txt", &len);
-	mp_buf p;
-
-	ck_assert_ptr_nonnull(text);
 	memset(w, 0, sizeof *w);
 	ck_assert_int_eq(h_env_setup(&w->e), 0);
 	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
 	                         &w->admin), 0);
-	mp_buf_init(&p);
-	msgpack_pack_map(&p.pk, 2);
-	mp_pack_kv_str(&p.pk, "version", "2026");
-	mp_pack_str(&p.pk, "file");
-	mp_pack_strn(&p.pk, text, len);
-	ck_assert_int_eq(lrl_call(w->admin, "rulebook.load", p.sb.data,
-	                          p.sb.size, &r), 0);
-	ck_assert_int_eq(r->code, 0);
-	lrl_reply_free(r);
-	mp_buf_free(&p);
-	free(text);
+	ck_assert_int_eq(h_rulebook_load(w->admin, "2026",
+	                                 "data/rulebook-2026.txt"), 0);
 	unit(w, "TCHC", "Phòng Tổ chức – Hành chính", "office", NULL);
 	unit(w, "KHAMBENH", "Khoa Khám bệnh", "department", NULL);
 	unit(w, "PKNGOAI", "Phòng khám Ngoại", "department", "KHAMBENH");
 	unit(w, "DUOC", "Khoa Dược – Vật tư", "department", NULL);
 	staff(w, "KB2", "Trần Văn Bình", "KHAMBENH");
 	staff(w, "DU1", "Lê Minh Đức", "DUOC");
-	ck_assert_int_eq(tcall(w->admin, "year.open", NULL, "year", "2026",
+	ck_assert_int_eq(h_tcall(w->admin, "year.open", NULL, "year", "2026",
 	                       "rulebook", "2026", "registration", "10/01/2026",
 	                       "annual-report", "20/12/2026", NULL), 0);
 	w->binh = head(w, "binh", "Trần Văn Bình", "KB2", "KHAMBENH");
@@ -165,17 +83,12 @@ static void world_up(struct world *w)
 /* Stops the server and checks that replaying the log rebuilds the store. */
 static void world_down(struct world *w)
 {
-	struct verify_report rep;
-	char store[H_PATH_MAX];
+	char why[256];
 
 	lrl_close(w->binh);
 	lrl_close(w->duc);
 	lrl_close(w->admin);
-	snprintf(store, sizeof store, "%s", w->e.store);
-	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
-	ck_assert_msg(verify_store(store, NULL, &rep) == 0, "verify: %s",
-	              rep.reason);
-	ck_assert_int_eq(h_env_done(&w->e), 0);
+	ck_assert_msg(h_env_finish(&w->e, why, sizeof why) == 0, "%s", why);
 }
 
 /* task.add of the 2026 plan; the new code into code (may be NULL). */
@@ -187,12 +100,12 @@ static void add(struct world *w, const char *lead, const char *with,
 	size_t len;
 
 	if (with)
-		ck_assert_int_eq(tcall(w->admin, "task.add", &r, "year", "2026",
+		ck_assert_int_eq(h_tcall(w->admin, "task.add", &r, "year", "2026",
 		                       "content", "Báo cáo tổng kết công tác thi đua",
 		                       "lead", lead, "with", with, "due", due, NULL),
 		                 0);
 	else
-		ck_assert_int_eq(tcall(w->admin, "task.add", &r, "year", "2026",
+		ck_assert_int_eq(h_tcall(w->admin, "task.add", &r, "year", "2026",
 		                       "content", "Báo cáo tổng kết công tác thi đua",
 		                       "lead", lead, "due", due, NULL),
 		                 0);
@@ -222,14 +135,14 @@ static size_t column(lrl_conn *c, size_t col, char out[][64], size_t max,
 	va_end(ap);
 	switch (k) {
 	case 0:
-		rc = tcall(c, "task.list", &r, "year", "2026", NULL);
+		rc = h_tcall(c, "task.list", &r, "year", "2026", NULL);
 		break;
 	case 1:
-		rc = tcall(c, "task.list", &r, "year", "2026", names[0], vals[0],
+		rc = h_tcall(c, "task.list", &r, "year", "2026", names[0], vals[0],
 		           NULL);
 		break;
 	default:
-		rc = tcall(c, "task.list", &r, "year", "2026", names[0], vals[0],
+		rc = h_tcall(c, "task.list", &r, "year", "2026", names[0], vals[0],
 		           names[1], vals[1], NULL);
 		break;
 	}
@@ -252,7 +165,7 @@ START_TEST(test_a_task_is_added_with_every_field)
 	char buf[256];
 
 	world_up(&w);
-	ck_assert_int_eq(tcall(w.admin, "task.add", &r, "year", "2026",
+	ck_assert_int_eq(h_tcall(w.admin, "task.add", &r, "year", "2026",
 	                       "content",
 	                       "Hoàn thiện thủ tục trình khen thưởng cấp sở, cấp tỉnh\n"
 	                       "Gửi hồ sơ về Sở Y tế",
@@ -262,7 +175,7 @@ START_TEST(test_a_task_is_added_with_every_field)
 	ck_assert_ptr_nonnull(strstr(mp_map_get(r->body, "message")->via.str.ptr,
 	                             "KH-2026-001"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(tcall(w.duc, "task.show", &r, "code", "KH-2026-001",
+	ck_assert_int_eq(h_tcall(w.duc, "task.show", &r, "code", "KH-2026-001",
 	                       NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "lead", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "TCHC");
@@ -285,7 +198,7 @@ START_TEST(test_a_task_is_added_with_every_field)
 	ck_assert_str_eq(buf, "15/12/2026 08:00:00 · admin · in-progress");
 	lrl_reply_free(r);
 	/* The list: code first, then the content's first line. */
-	ck_assert_int_eq(tcall(w.duc, "task.list", &r, "year", "2026", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.duc, "task.list", &r, "year", "2026", NULL), 0);
 	cols = mp_map_get(r->body, "columns");
 	ck_assert_uint_eq(cols->via.array.size, 9);
 	ck_assert_int_eq(mp_get_strbuf(&cols->via.array.ptr[0], buf, sizeof buf), 0);
@@ -297,7 +210,7 @@ START_TEST(test_a_task_is_added_with_every_field)
 	/* A plain task is planned, with no cooperating unit. */
 	add(&w, "DUOC", NULL, "30/06/2026", buf, sizeof buf);
 	ck_assert_str_eq(buf, "KH-2026-002");
-	ck_assert_int_eq(tcall(w.admin, "task.show", &r, "code", "KH-2026-002",
+	ck_assert_int_eq(h_tcall(w.admin, "task.show", &r, "code", "KH-2026-002",
 	                       NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "status", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "planned");
@@ -305,7 +218,7 @@ START_TEST(test_a_task_is_added_with_every_field)
 	ck_assert_str_eq(buf, "");
 	lrl_reply_free(r);
 	/* Leading zeros may be left out. */
-	ck_assert_int_eq(tcall(w.admin, "task.show", &r, "code", "KH-2026-2",
+	ck_assert_int_eq(h_tcall(w.admin, "task.show", &r, "code", "KH-2026-2",
 	                       NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "code", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "KH-2026-002");
@@ -321,14 +234,14 @@ START_TEST(test_codes_are_numbered_within_each_year)
 	char code[64];
 
 	world_up(&w);
-	ck_assert_int_eq(tcall(w.admin, "year.open", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "year.open", NULL, "year", "2027",
 	                       "rulebook", "2026", "registration", "10/01/2027",
 	                       "annual-report", "20/12/2027", NULL), 0);
 	add(&w, "TCHC", NULL, "31/01/2026", code, sizeof code);
 	ck_assert_str_eq(code, "KH-2026-001");
 	add(&w, "TCHC", NULL, "31/03/2026", code, sizeof code);
 	ck_assert_str_eq(code, "KH-2026-002");
-	ck_assert_int_eq(tcall(w.admin, "task.add", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "task.add", &r, "year", "2027",
 	                       "content", "Ban hành Kế hoạch năm 2027", "lead",
 	                       "TCHC", "due", "31/03/2027", NULL), 0);
 	ck_assert_ptr_nonnull(strstr(mp_map_get(r->body, "message")->via.str.ptr,
@@ -337,11 +250,11 @@ START_TEST(test_codes_are_numbered_within_each_year)
 	add(&w, "TCHC", NULL, "30/06/2026", code, sizeof code);
 	ck_assert_str_eq(code, "KH-2026-003");
 	/* Each year's list holds its own tasks. */
-	ck_assert_int_eq(tcall(w.admin, "task.list", &r, "year", "2027", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "task.list", &r, "year", "2027", NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
 	lrl_reply_free(r);
 	/* A year that is not open has no plan. */
-	ck_assert_int_eq(tcall(w.admin, "task.add", &r, "year", "2030",
+	ck_assert_int_eq(h_tcall(w.admin, "task.add", &r, "year", "2030",
 	                       "content", "…", "lead", "TCHC", "due",
 	                       "31/03/2030", NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "year");
@@ -356,7 +269,7 @@ static int add_refused(struct world *w, const char *lead, const char *with,
                        const char *due, char *field)
 {
 	struct lrl_reply *r = NULL;
-	int rc = tcall(w->admin, "task.add", &r, "year", "2026", "content",
+	int rc = h_tcall(w->admin, "task.add", &r, "year", "2026", "content",
 	               "Hướng dẫn tổng kết công tác thi đua", "lead", lead, "with",
 	               with, "due", due, NULL);
 
@@ -393,19 +306,19 @@ START_TEST(test_bad_units_are_refused_naming_their_field)
 	ck_assert_str_eq(field, "due");
 	/* Nothing was written. */
 	ck_assert_int_eq(h_event_count(w.admin), events);
-	ck_assert_int_eq(tcall(w.admin, "task.list", &r, "year", "2026", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "task.list", &r, "year", "2026", NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 0);
 	lrl_reply_free(r);
 	/* Only the personnel office adds tasks to the plan. */
-	ck_assert_int_eq(tcall(w.binh, "task.add", NULL, "year", "2026",
+	ck_assert_int_eq(h_tcall(w.binh, "task.add", NULL, "year", "2026",
 	                       "content", "…", "lead", "KHAMBENH", "due",
 	                       "30/11/2026", NULL), LRL_EPERM);
 	/* An unknown code names the code. */
-	ck_assert_int_eq(tcall(w.admin, "task.show", &r, "code", "KH-2026-009",
+	ck_assert_int_eq(h_tcall(w.admin, "task.show", &r, "code", "KH-2026-009",
 	                       NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "code");
 	lrl_reply_free(r);
-	ck_assert_int_eq(tcall(w.admin, "task.update", &r, "code", "KHAMBENH",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", &r, "code", "KHAMBENH",
 	                       "status", "done", NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "code");
 	lrl_reply_free(r);
@@ -423,32 +336,32 @@ START_TEST(test_the_admin_and_the_lead_units_head_record_progress)
 	add(&w, "KHAMBENH", "DUOC", "30/11/2026", kb, sizeof kb);
 	add(&w, "PKNGOAI", NULL, "30/11/2026", ngoai, sizeof ngoai);
 	add(&w, "DUOC", "KHAMBENH", "30/11/2026", duoc, sizeof duoc);
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", kb, "status",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", kb, "status",
 	                       "in-progress", "note", "Đã phân công", NULL), 0);
 	/* The head of KHAMBENH reports on what KHAMBENH and its sub-units
 	 * lead… */
-	ck_assert_int_eq(tcall(w.binh, "task.update", NULL, "code", kb, "status",
+	ck_assert_int_eq(h_tcall(w.binh, "task.update", NULL, "code", kb, "status",
 	                       "done", "note", "Hoàn thành 20/11", NULL), 0);
-	ck_assert_int_eq(tcall(w.binh, "task.update", NULL, "code", ngoai,
+	ck_assert_int_eq(h_tcall(w.binh, "task.update", NULL, "code", ngoai,
 	                       "status", "in-progress", NULL), 0);
 	/* …not on what it only cooperates in, nor on another unit's. */
-	ck_assert_int_eq(tcall(w.binh, "task.update", &r, "code", duoc, "status",
+	ck_assert_int_eq(h_tcall(w.binh, "task.update", &r, "code", duoc, "status",
 	                       "done", NULL), LRL_EPERM);
 	ck_assert_ptr_nonnull(strstr(r->message, "own unit"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(tcall(w.duc, "task.update", NULL, "code", kb, "status",
+	ck_assert_int_eq(h_tcall(w.duc, "task.update", NULL, "code", kb, "status",
 	                       "cancelled", NULL), LRL_EPERM);
 	/* The same status again needs a note to say something new. */
-	ck_assert_int_eq(tcall(w.binh, "task.update", &r, "code", ngoai,
+	ck_assert_int_eq(h_tcall(w.binh, "task.update", &r, "code", ngoai,
 	                       "status", "in-progress", NULL), LRL_EINVAL);
 	ck_assert_str_eq(r->field, "status");
 	lrl_reply_free(r);
 	/* DUOC's head reports on what DUOC leads. */
-	ck_assert_int_eq(tcall(w.duc, "task.update", NULL, "code", duoc, "status",
+	ck_assert_int_eq(h_tcall(w.duc, "task.update", NULL, "code", duoc, "status",
 	                       "in-progress", NULL), 0);
 	/* The history, oldest first, with who and when. */
 	ck_assert_int_eq(h_env_advance(&w.e, 3600), 0);
-	ck_assert_int_eq(tcall(w.duc, "task.show", &r, "code", kb, NULL), 0);
+	ck_assert_int_eq(h_tcall(w.duc, "task.show", &r, "code", kb, NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "status", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "done");
 	ck_assert_int_eq(h_record_str(r, "note", buf, sizeof buf), 0);
@@ -462,9 +375,9 @@ START_TEST(test_the_admin_and_the_lead_units_head_record_progress)
 	ck_assert_int_eq(h_record_str(r, "change-4", buf, sizeof buf), -1);
 	lrl_reply_free(r);
 	/* A change without a note keeps the last note given. */
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", kb, "status",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", kb, "status",
 	                       "in-progress", NULL), 0);
-	ck_assert_int_eq(tcall(w.admin, "task.show", &r, "code", kb, NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "task.show", &r, "code", kb, NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "note", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "Hoàn thành 20/11");
 	ck_assert_int_eq(h_record_str(r, "change-4", buf, sizeof buf), 0);
@@ -485,7 +398,7 @@ START_TEST(test_overdue_follows_the_servers_date)
 	add(&w, "DUOC", NULL, "15/12/2026", NULL, 0);   /* 002: due today */
 	add(&w, "KHAMBENH", NULL, "01/12/2026", NULL, 0); /* 003: past */
 	add(&w, "TCHC", NULL, "10/12/2026", NULL, 0);   /* 004: past, done */
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", "KH-2026-004",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", "KH-2026-004",
 	                       "status", "done", NULL), 0);
 	ck_assert_uint_eq(column(w.admin, 0, col, 8, "overdue", "yes", NULL), 1);
 	ck_assert_str_eq(col[0], "KH-2026-003");
@@ -496,7 +409,7 @@ START_TEST(test_overdue_follows_the_servers_date)
 	ck_assert_str_eq(col[1], "KH-2026-002");
 	/* 21/12: and the one due on the 20th, while it is in progress. */
 	ck_assert_int_eq(h_env_advance(&w.e, 5 * 86400), 0);
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", "KH-2026-001",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", "KH-2026-001",
 	                       "status", "in-progress", NULL), 0);
 	ck_assert_uint_eq(column(w.admin, 7, col, 8, NULL), 4);
 	ck_assert_str_eq(col[0], "yes");
@@ -504,7 +417,7 @@ START_TEST(test_overdue_follows_the_servers_date)
 	ck_assert_str_eq(col[2], "yes");
 	ck_assert_str_eq(col[3], "");
 	/* A cancelled task is no longer late. */
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", "KH-2026-003",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", "KH-2026-003",
 	                       "status", "cancelled", "note",
 	                       "Gộp vào nhiệm vụ KH-2026-001", NULL), 0);
 	ck_assert_uint_eq(column(w.admin, 0, col, 8, "overdue", "yes", NULL), 2);
@@ -526,7 +439,7 @@ START_TEST(test_the_list_filters_by_unit_and_status_and_puts_overdue_first)
 	add(&w, "DUOC", NULL, "20/12/2026", NULL, 0);       /* 004 */
 	add(&w, "TCHC", NULL, "01/12/2026", NULL, 0);       /* 005: done */
 	add(&w, "TCHC", NULL, "01/11/2026", NULL, 0);       /* 006: overdue */
-	ck_assert_int_eq(tcall(w.admin, "task.update", NULL, "code", "KH-2026-005",
+	ck_assert_int_eq(h_tcall(w.admin, "task.update", NULL, "code", "KH-2026-005",
 	                       "status", "done", NULL), 0);
 	/* Overdue first, then by due date, then by code. */
 	ck_assert_uint_eq(column(w.duc, 0, col, 8, NULL), 6);
@@ -565,7 +478,7 @@ START_TEST(test_the_cli_prints_the_plan_tasks_status_as_csv)
 	struct h_output o;
 
 	world_up(&w);
-	ck_assert_int_eq(tcall(w.admin, "task.add", NULL, "year", "2026",
+	ck_assert_int_eq(h_tcall(w.admin, "task.add", NULL, "year", "2026",
 	                       "content", "Báo cáo sơ kết 6 tháng đầu năm 2026",
 	                       "lead", "TCHC", "with", "KHAMBENH,DUOC", "due",
 	                       "31/07/2026", "period", "Tháng 7/2026", NULL), 0);

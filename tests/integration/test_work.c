@@ -24,113 +24,28 @@
 
 #define PW "mật khẩu thử nghiệm 2026"
 
-/*
- * Calls action with parameters given as text pairs, each converted to its
- * type by the action table as the CLI does (dates, numbers, choices).
- * Returns the transport error or the reply's code.
- */
-static int tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
-{
-	const struct lrl_action *a = action_find(action, strlen(action));
-	struct lrl_reply *r = NULL;
-	const char *names[32], *vals[32];
-	uint32_t n = 0;
-	mp_buf p;
-	va_list ap;
-	int rc;
-
-	ck_assert_ptr_nonnull(a);
-	va_start(ap, out);
-	while (n < 32 && (names[n] = va_arg(ap, const char *)) != NULL)
-		vals[n++] = va_arg(ap, const char *);
-	va_end(ap);
-	mp_buf_init(&p);
-	msgpack_pack_map(&p.pk, n);
-	for (uint32_t i = 0; i < n; i++) {
-		const struct lrl_param *pp = action_param(a, names[i], strlen(names[i]));
-		struct lrl_fail f;
-		ck_assert_msg(pp != NULL, "%s has no parameter %s", action, names[i]);
-		mp_pack_str(&p.pk, names[i]);
-		ck_assert_msg(action_pack_text(pp, vals[i], &p.pk, &f) == 0,
-		              "%s: %s", names[i], f.reason);
-	}
-	rc = lrl_call(c, action, p.sb.data, p.sb.size, &r);
-	mp_buf_free(&p);
-	if (rc == 0)
-		rc = r->code;
-	if (out)
-		*out = r;
-	else
-		lrl_reply_free(r);
-	return rc;
-}
-#define h_call tcall
 
 struct world {
 	struct h_env e;
 	lrl_conn *admin, *ha, *head, *du;
 };
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
 
-	*len = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (*len + 4096 > cap) {
-			cap = cap * 2 + 8192;
-			buf = realloc(buf, cap);
-		}
-		size_t n = fread(buf + *len, 1, cap - *len - 1, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	fclose(f);
-	buf[*len] = '\0';
-	return buf;
-}
-
-/* rulebook.load with the text itself (h_call packs only typed values). */
-static int load_rulebook(lrl_conn *admin, const char *version,
-                         const char *text, size_t len,
-                         struct lrl_reply **out)
-{
-	mp_buf p;
-	int rc;
-
-	mp_buf_init(&p);
-	msgpack_pack_map(&p.pk, 2);
-	mp_pack_kv_str(&p.pk, "version", version);
-	mp_pack_str(&p.pk, "file");
-	mp_pack_strn(&p.pk, text, len);
-	rc = lrl_call(admin, "rulebook.load", p.sb.data, p.sb.size, out);
-	mp_buf_free(&p);
-	return rc ? rc : (*out)->code;
-}
 
 static lrl_conn *account(struct world *w, const char *login, const char *name,
                          const char *staff)
 {
-	lrl_conn *c = NULL;
+	lrl_conn *c = h_account(w->admin, w->e.srv.sock, login, name, staff, PW,
+	                        NULL, NULL);
 
-	ck_assert_int_eq(h_user_add(w->admin, login, name, "tạm thời 123456"), 0);
-	ck_assert_int_eq(h_user_activate(w->e.srv.sock, login, "tạm thời 123456",
-	                                 PW), 0);
-	ck_assert_int_eq(h_call(w->admin, "staff.edit", NULL, "code", staff,
-	                        "login", login, NULL), 0);
-	ck_assert_int_eq(h_login(w->e.srv.sock, login, PW, &c), 0);
+	ck_assert_ptr_nonnull(c);
 	return c;
 }
 
 static void add_staff(struct world *w, const char *code, const char *name,
                       const char *unit)
 {
-	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", code,
+	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", code,
 	                        "full-name", name, "sex", "nữ", "birth-date",
 	                        "01/02/1985", "unit", unit, "start-date",
 	                        "01/03/2010", NULL), 0);
@@ -144,39 +59,33 @@ static void add_staff(struct world *w, const char *code, const char *name,
  */
 static void world_up(struct world *w)
 {
-	struct lrl_reply *r = NULL;
-	size_t len;
-	char *text = read_file("data/rulebook-2026.txt", &len);
-
-	ck_assert_ptr_nonnull(text);
 	memset(w, 0, sizeof *w);
 	ck_assert_int_eq(h_env_setup(&w->e), 0);
 	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
 	                         &w->admin), 0);
-	ck_assert_int_eq(load_rulebook(w->admin, "2026", text, len, &r), 0);
-	lrl_reply_free(r);
-	free(text);
-	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "KHAMBENH",
+	ck_assert_int_eq(h_rulebook_load(w->admin, "2026",
+	                                 "data/rulebook-2026.txt"), 0);
+	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "KHAMBENH",
 	                        "name", "Khoa Khám bệnh", "kind", "department",
 	                        NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "PKNGOAI",
+	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "PKNGOAI",
 	                        "name", "Phòng khám ngoài giờ", "kind", "office",
 	                        "parent", "KHAMBENH", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "DUOC",
+	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "DUOC",
 	                        "name", "Khoa Dược", "kind", "department", NULL), 0);
 	add_staff(w, "KB1", "Nguyễn Thị Hà", "KHAMBENH");
 	add_staff(w, "KB2", "Trần Văn Bình", "KHAMBENH");
 	add_staff(w, "KB3", "Phạm Thu Cúc", "PKNGOAI");
 	add_staff(w, "DU1", "Lê Minh Đức", "DUOC");
-	ck_assert_int_eq(h_call(w->admin, "year.open", NULL, "year", "2026",
+	ck_assert_int_eq(h_tcall(w->admin, "year.open", NULL, "year", "2026",
 	                        "rulebook", "2026", "registration", "10/01/2026",
 	                        "annual-report", "20/12/2026", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "year.open", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w->admin, "year.open", NULL, "year", "2027",
 	                        "rulebook", "2026", "registration", "10/01/2027",
 	                        "annual-report", "20/12/2027", NULL), 0);
 	w->ha = account(w, "ha", "Nguyễn Thị Hà", "KB1");
 	w->head = account(w, "binh", "Trần Văn Bình", "KB2");
-	ck_assert_int_eq(h_call(w->admin, "user.grant", NULL, "login", "binh",
+	ck_assert_int_eq(h_tcall(w->admin, "user.grant", NULL, "login", "binh",
 	                        "role", "head", "unit", "KHAMBENH", NULL), 0);
 	/* A new role takes effect at the next login. */
 	lrl_close(w->head);
@@ -186,18 +95,13 @@ static void world_up(struct world *w)
 
 static void world_down(struct world *w)
 {
-	struct verify_report rep;
-	char dir[H_PATH_MAX];
+	char why[256];
 
 	lrl_close(w->ha);
 	lrl_close(w->head);
 	lrl_close(w->du);
 	lrl_close(w->admin);
-	snprintf(dir, sizeof dir, "%s", w->e.store);
-	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
-	ck_assert_msg(verify_store(dir, NULL, &rep) == 0, "verify: %s",
-	              rep.reason);
-	ck_assert_int_eq(h_env_done(&w->e), 0);
+	ck_assert_msg(h_env_finish(&w->e, why, sizeof why) == 0, "%s", why);
 }
 
 /* The result message of an OK reply. */
@@ -219,15 +123,15 @@ static int add_work(lrl_conn *c, const char *year, const char *kind,
 	int rc;
 
 	if (authors && unit)
-		rc = h_call(c, "work.add", &r, "year", year, "kind", kind, "name",
+		rc = h_tcall(c, "work.add", &r, "year", year, "kind", kind, "name",
 		            "Cải tiến quy trình tiếp đón người bệnh", "authors",
 		            authors, "unit", unit, NULL);
 	else if (authors)
-		rc = h_call(c, "work.add", &r, "year", year, "kind", kind, "name",
+		rc = h_tcall(c, "work.add", &r, "year", year, "kind", kind, "name",
 		            "Cải tiến quy trình tiếp đón người bệnh", "authors",
 		            authors, NULL);
 	else
-		rc = h_call(c, "work.add", &r, "year", year, "kind", kind, "name",
+		rc = h_tcall(c, "work.add", &r, "year", year, "kind", kind, "name",
 		            "Mô hình phòng khám thân thiện", "unit", unit, NULL);
 	if (code)
 		code[0] = '\0';
@@ -254,7 +158,7 @@ static void list_codes(lrl_conn *c, char *out, size_t n, const char *k1,
 	const msgpack_object *rows;
 
 	out[0] = '\0';
-	ck_assert_int_eq(h_call(c, "work.list", &r, k1, v1, k2, v2, NULL), 0);
+	ck_assert_int_eq(h_tcall(c, "work.list", &r, k1, v1, k2, v2, NULL), 0);
 	rows = mp_map_get(r->body, "rows");
 	ck_assert_ptr_nonnull(rows);
 	for (uint32_t i = 0; i < rows->via.array.size; i++) {
@@ -274,14 +178,14 @@ START_TEST(test_a_staff_member_registers_their_own_initiative)
 	char msg[256], v[256];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.ha, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.ha, "work.add", &r, "year", "2026", "kind",
 	                        "initiative", "name", "Sổ tay tiếp đón",
 	                        "authors", "KB1", "summary", "Giảm thời gian chờ",
 	                        NULL), 0);
 	message_of(r, msg, sizeof msg);
 	ck_assert_str_eq(msg, "initiative SK-2026-001 registered");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.ha, "work.show", &r, "code", "SK-2026-001",
+	ck_assert_int_eq(h_tcall(w.ha, "work.show", &r, "code", "SK-2026-001",
 	                        NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "authors", v, sizeof v), 0);
 	ck_assert_str_eq(v, "KB1");
@@ -301,13 +205,13 @@ START_TEST(test_a_staff_member_cannot_register_someone_elses_work)
 	char out[256];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.ha, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.ha, "work.add", &r, "year", "2026", "kind",
 	                        "initiative", "name", "Của người khác", "authors",
 	                        "KB2", NULL), LRL_EPERM);
 	ck_assert_str_eq(r->field, "authors");
 	lrl_reply_free(r);
 	/* An author, but for a unit that is not theirs. */
-	ck_assert_int_eq(h_call(w.ha, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.ha, "work.add", &r, "year", "2026", "kind",
 	                        "model", "name", "Mô hình", "authors", "KB1",
 	                        "unit", "DUOC", NULL), LRL_EPERM);
 	ck_assert_str_eq(r->field, "unit");
@@ -328,13 +232,13 @@ START_TEST(test_a_head_registers_works_only_within_their_units)
 	char code[32];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.head, "work.add", &r, "year", "2026", "kind",
 	                        "research", "name", "Đề tài", "authors", "DU1",
 	                        NULL), LRL_EPERM);
 	ck_assert_str_eq(r->field, "authors");
 	ck_assert_ptr_nonnull(strstr(r->message, "DU1"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.head, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.head, "work.add", &r, "year", "2026", "kind",
 	                        "model", "name", "Mô hình", "unit", "DUOC", NULL),
 	                 LRL_EPERM);
 	ck_assert_str_eq(r->field, "unit");
@@ -389,29 +293,29 @@ START_TEST(test_bad_authors_are_refused_naming_the_field_and_nothing_is_written)
 	char out[256];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.admin, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", &r, "year", "2026", "kind",
 	                        "initiative", "name", "Sáng kiến", "authors",
 	                        "KB1, NOPE9", NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "authors");
 	ck_assert_ptr_nonnull(strstr(r->message, "NOPE9"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", &r, "year", "2026", "kind",
 	                        "initiative", "name", "Sáng kiến", "authors",
 	                        "KB1, KB2, KB1", NULL), LRL_EINVAL);
 	ck_assert_str_eq(r->field, "authors");
 	ck_assert_ptr_nonnull(strstr(r->message, "KB1"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", &r, "year", "2026", "kind",
 	                        "initiative", "name", "Sáng kiến", NULL),
 	                 LRL_EINVAL);
 	ck_assert_str_eq(r->field, "authors");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.add", &r, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", &r, "year", "2026", "kind",
 	                        "model", "name", "Mô hình", "unit", "NOPE", NULL),
 	                 LRL_ENOENT);
 	ck_assert_str_eq(r->field, "unit");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.add", &r, "year", "2030", "kind",
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", &r, "year", "2030", "kind",
 	                        "initiative", "name", "Sáng kiến", "authors", "KB1",
 	                        NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "year");
@@ -431,44 +335,44 @@ START_TEST(test_recognising_needs_a_scope_and_happens_only_once)
 	world_up(&w);
 	ck_assert_int_eq(add_work(w.ha, "2026", "initiative", "KB1", NULL, NULL,
 	                          0), 0);
-	ck_assert_int_eq(h_call(w.head, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.head, "work.recognise", &r, "code",
 	                        "SK-2026-001", "result", "recognised", "scope",
 	                        "hospital", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), LRL_EPERM);
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "SK-2026-001", "result", "recognised", "decision",
 	                        "12/QĐ-BV", "date", "15/11/2026", NULL),
 	                 LRL_EINVAL);
 	ck_assert_str_eq(r->field, "scope");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "SK-2026-001", "result", "recognised", "scope",
 	                        "hospital", "decision", "12/QĐ-BV", "date",
 	                        "31/12/2025", NULL), LRL_EINVAL);
 	ck_assert_str_eq(r->field, "date");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "SK-2026-009", "result", "recognised", "scope",
 	                        "hospital", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "code");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "SK-2026-001", "result", "recognised", "scope",
 	                        "province", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), 0);
 	message_of(r, msg, sizeof msg);
 	ck_assert_ptr_nonnull(strstr(msg, "SK-2026-001 recognised"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "SK-2026-001", "result", "not-recognised",
 	                        "decision", "13/QĐ-BV", "date", "16/11/2026",
 	                        NULL), LRL_ESTATE);
 	ck_assert_str_eq(r->field, "code");
 	ck_assert_ptr_nonnull(strstr(r->message, "12/QĐ-BV"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.ha, "work.show", &r, "code", "SK-2026-001",
+	ck_assert_int_eq(h_tcall(w.ha, "work.show", &r, "code", "SK-2026-001",
 	                        NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "scope", v, sizeof v), 0);
 	ck_assert_str_eq(v, "province");
@@ -488,18 +392,18 @@ START_TEST(test_a_work_not_recognised_takes_no_scope)
 	world_up(&w);
 	ck_assert_int_eq(add_work(w.admin, "2026", "model", NULL, "DUOC", NULL,
 	                          0), 0);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "MH-2026-001", "result", "not-recognised", "scope",
 	                        "hospital", "decision", "14/QĐ-BV", "date",
 	                        "20/11/2026", NULL), LRL_EINVAL);
 	ck_assert_str_eq(r->field, "scope");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", &r, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", &r, "code",
 	                        "MH-2026-001", "result", "not-recognised",
 	                        "decision", "14/QĐ-BV", "date", "20/11/2026",
 	                        "note", "Chưa đủ minh chứng hiệu quả", NULL), 0);
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.du, "work.show", &r, "code", "MH-2026-001",
+	ck_assert_int_eq(h_tcall(w.du, "work.show", &r, "code", "MH-2026-001",
 	                        NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "state", v, sizeof v), 0);
 	ck_assert_str_eq(v, "not-recognised");
@@ -528,7 +432,7 @@ START_TEST(test_the_list_filters_by_year_kind_state_staff_and_unit)
 	                          0), 0); /* MH-2026-001 */
 	ck_assert_int_eq(add_work(w.admin, "2027", "initiative", "KB1", NULL,
 	                          NULL, 0), 0); /* SK-2027-001 */
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", NULL, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", NULL, "code",
 	                        "SK-2026-002", "result", "recognised", "scope",
 	                        "hospital", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), 0);
@@ -572,11 +476,11 @@ START_TEST(test_the_list_names_the_authors_and_the_decision)
 	world_up(&w);
 	ck_assert_int_eq(add_work(w.admin, "2026", "initiative", "KB1,DU1",
 	                          "KHAMBENH", NULL, 0), 0);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", NULL, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", NULL, "code",
 	                        "SK-2026-001", "result", "recognised", "scope",
 	                        "national", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), 0);
-	ck_assert_int_eq(h_call(w.du, "work.list", &r, NULL), 0);
+	ck_assert_int_eq(h_tcall(w.du, "work.list", &r, NULL), 0);
 	cols = mp_map_get(r->body, "columns");
 	ck_assert_uint_eq(cols->via.array.size, 10);
 	mp_get_strbuf(&cols->via.array.ptr[0], v, sizeof v);
@@ -602,16 +506,16 @@ START_TEST(test_show_returns_every_field_of_the_work)
 	char v[512];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "work.add", NULL, "year", "2026", "kind",
+	ck_assert_int_eq(h_tcall(w.head, "work.add", NULL, "year", "2026", "kind",
 	                        "research", "name", "Đánh giá hiệu quả tập vận động",
 	                        "authors", "kb1, KB3", "unit", "KHAMBENH",
 	                        "summary", "Nghiên cứu trên 120 người bệnh", NULL),
 	                 0);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", NULL, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", NULL, "code",
 	                        "DT-2026-001", "result", "recognised", "scope",
 	                        "province", "decision", "45/QĐ-SYT", "date",
 	                        "01/12/2026", NULL), 0);
-	ck_assert_int_eq(h_call(w.du, "work.show", &r, "code", "DT-2026-001",
+	ck_assert_int_eq(h_tcall(w.du, "work.show", &r, "code", "DT-2026-001",
 	                        NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "code", v, sizeof v), 0);
 	ck_assert_str_eq(v, "DT-2026-001");
@@ -640,7 +544,7 @@ START_TEST(test_show_returns_every_field_of_the_work)
 	ck_assert_int_eq(h_record_str(r, "decided-by", v, sizeof v), 0);
 	ck_assert_str_eq(v, H_ADMIN);
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.du, "work.show", &r, "code", "DT-2026-002",
+	ck_assert_int_eq(h_tcall(w.du, "work.show", &r, "code", "DT-2026-002",
 	                        NULL), LRL_ENOENT);
 	ck_assert_str_eq(r->field, "code");
 	lrl_reply_free(r);
@@ -683,7 +587,7 @@ START_TEST(test_the_store_functions_give_a_persons_works_with_scope_and_date)
 	                          0), 0);
 	ck_assert_int_eq(add_work(w.admin, "2026", "model", NULL, "KHAMBENH",
 	                          NULL, 0), 0);
-	ck_assert_int_eq(h_call(w.admin, "work.recognise", NULL, "code",
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", NULL, "code",
 	                        "SK-2026-001", "result", "recognised", "scope",
 	                        "province", "decision", "12/QĐ-BV", "date",
 	                        "15/11/2026", NULL), 0);

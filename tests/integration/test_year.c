@@ -19,76 +19,12 @@
 
 #define PW "mật khẩu thử nghiệm 2026"
 
-/*
- * Calls action with parameters given as text pairs, each converted to its
- * type by the action table as the CLI does (dates, numbers, choices).
- * Returns the transport error or the reply's code.
- */
-static int tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
-{
-	const struct lrl_action *a = action_find(action, strlen(action));
-	struct lrl_reply *r = NULL;
-	const char *names[32], *vals[32];
-	uint32_t n = 0;
-	mp_buf p;
-	va_list ap;
-	int rc;
-
-	ck_assert_ptr_nonnull(a);
-	va_start(ap, out);
-	while (n < 32 && (names[n] = va_arg(ap, const char *)) != NULL)
-		vals[n++] = va_arg(ap, const char *);
-	va_end(ap);
-	mp_buf_init(&p);
-	msgpack_pack_map(&p.pk, n);
-	for (uint32_t i = 0; i < n; i++) {
-		const struct lrl_param *pp = action_param(a, names[i], strlen(names[i]));
-		struct lrl_fail f;
-		ck_assert_msg(pp != NULL, "%s has no parameter %s", action, names[i]);
-		mp_pack_str(&p.pk, names[i]);
-		ck_assert_msg(action_pack_text(pp, vals[i], &p.pk, &f) == 0,
-		              "%s: %s", names[i], f.reason);
-	}
-	rc = lrl_call(c, action, p.sb.data, p.sb.size, &r);
-	mp_buf_free(&p);
-	if (rc == 0)
-		rc = r->code;
-	if (out)
-		*out = r;
-	else
-		lrl_reply_free(r);
-	return rc;
-}
-#define h_call tcall
 
 struct world {
 	struct h_env e;
 	lrl_conn *admin, *ha, *head, *du;
 };
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-
-	*len = 0;
-	if (f == NULL)
-		return NULL;
-	for (;;) {
-		if (*len + 4096 > cap) {
-			cap = cap * 2 + 8192;
-			buf = realloc(buf, cap);
-		}
-		size_t n = fread(buf + *len, 1, cap - *len - 1, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	fclose(f);
-	buf[*len] = '\0';
-	return buf;
-}
 
 /* rulebook.load with the text itself (h_call packs only typed values). */
 static int load_rulebook(lrl_conn *admin, const char *version,
@@ -111,54 +47,44 @@ static int load_rulebook(lrl_conn *admin, const char *version,
 static lrl_conn *account(struct world *w, const char *login, const char *name,
                          const char *staff)
 {
-	lrl_conn *c = NULL;
+	lrl_conn *c = h_account(w->admin, w->e.srv.sock, login, name, staff, PW,
+	                        NULL, NULL);
 
-	ck_assert_int_eq(h_user_add(w->admin, login, name, "tạm thời 123456"), 0);
-	ck_assert_int_eq(h_user_activate(w->e.srv.sock, login, "tạm thời 123456",
-	                                 PW), 0);
-	ck_assert_int_eq(h_call(w->admin, "staff.edit", NULL, "code", staff,
-	                        "login", login, NULL), 0);
-	ck_assert_int_eq(h_login(w->e.srv.sock, login, PW, &c), 0);
+	ck_assert_ptr_nonnull(c);
 	return c;
 }
 
 static void world_up(struct world *w)
 {
-	struct lrl_reply *r = NULL;
-	size_t len;
-	char *text = read_file("data/rulebook-2026.txt", &len);
-
-	ck_assert_ptr_nonnull(text);
 	memset(w, 0, sizeof *w);
 	ck_assert_int_eq(h_env_setup(&w->e), 0);
 	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
 	                         &w->admin), 0);
-	ck_assert_int_eq(load_rulebook(w->admin, "2026", text, len, &r), 0);
-	lrl_reply_free(r);
-	free(text);
-	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "KHAMBENH",
+	ck_assert_int_eq(h_rulebook_load(w->admin, "2026",
+	                                 "data/rulebook-2026.txt"), 0);
+	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "KHAMBENH",
 	                        "name", "Khoa Khám bệnh", "kind", "department",
 	                        NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "unit.add", NULL, "code", "DUOC",
+	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "DUOC",
 	                        "name", "Khoa Dược", "kind", "department", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "KB1",
+	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", "KB1",
 	                        "full-name", "Nguyễn Thị Hà", "sex", "nữ",
 	                        "birth-date", "01/02/1985", "unit", "KHAMBENH",
 	                        "start-date", "01/03/2010", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "KB2",
+	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", "KB2",
 	                        "full-name", "Trần Văn Bình", "sex", "nam",
 	                        "birth-date", "01/02/1975", "unit", "KHAMBENH",
 	                        "start-date", "01/03/2000", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "staff.add", NULL, "code", "DU1",
+	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", "DU1",
 	                        "full-name", "Lê Minh Đức", "sex", "nam",
 	                        "birth-date", "01/02/1990", "unit", "DUOC",
 	                        "start-date", "01/03/2015", NULL), 0);
-	ck_assert_int_eq(h_call(w->admin, "year.open", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w->admin, "year.open", NULL, "year", "2027",
 	                        "rulebook", "2026", "registration", "10/01/2027",
 	                        "annual-report", "20/12/2027", NULL), 0);
 	w->ha = account(w, "ha", "Nguyễn Thị Hà", "KB1");
 	w->head = account(w, "binh", "Trần Văn Bình", "KB2");
-	ck_assert_int_eq(h_call(w->admin, "user.grant", NULL, "login", "binh",
+	ck_assert_int_eq(h_tcall(w->admin, "user.grant", NULL, "login", "binh",
 	                        "role", "head", "unit", "KHAMBENH", NULL), 0);
 	/* A new role takes effect at the next login. */
 	lrl_close(w->head);
@@ -168,23 +94,18 @@ static void world_up(struct world *w)
 
 static void world_down(struct world *w)
 {
-	struct verify_report rep;
-	char store[H_PATH_MAX];
+	char why[256];
 
 	lrl_close(w->ha);
 	lrl_close(w->head);
 	lrl_close(w->du);
 	lrl_close(w->admin);
-	snprintf(store, sizeof store, "%s", w->e.store);
-	ck_assert_int_eq(h_server_stop(&w->e.srv), 0);
-	ck_assert_msg(verify_store(store, NULL, &rep) == 0, "verify: %s",
-	              rep.reason);
-	ck_assert_int_eq(h_env_done(&w->e), 0);
+	ck_assert_msg(h_env_finish(&w->e, why, sizeof why) == 0, "%s", why);
 }
 
 static int submit(lrl_conn *c, struct lrl_reply **r)
 {
-	return h_call(c, "pledge.submit", r, "year", "2027", "title", "LDTT",
+	return h_tcall(c, "pledge.submit", r, "year", "2027", "title", "LDTT",
 	              "commitments", "Hoàn thành xuất sắc nhiệm vụ; không vi phạm",
 	              NULL);
 }
@@ -196,7 +117,7 @@ static void pledge_state(lrl_conn *c, const char *staff, char *state, size_t n)
 	const msgpack_object *rows;
 
 	state[0] = '\0';
-	ck_assert_int_eq(h_call(c, "pledge.list", &r, "year", "2027", NULL), 0);
+	ck_assert_int_eq(h_tcall(c, "pledge.list", &r, "year", "2027", NULL), 0);
 	rows = mp_map_get(r->body, "rows");
 	for (uint32_t i = 0; rows && i < rows->via.array.size; i++) {
 		const msgpack_object *row = &rows->via.array.ptr[i];
@@ -217,9 +138,9 @@ START_TEST(test_a_pledge_goes_from_submitted_through_endorsed_to_accepted)
 	ck_assert_int_eq(submit(w.ha, NULL), 0);
 	pledge_state(w.ha, "KB1", st, sizeof st);
 	ck_assert_str_eq(st, "submitted");
-	ck_assert_int_eq(h_call(w.head, "pledge.endorse", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "pledge.endorse", NULL, "year", "2027",
 	                        "staff", "KB1", NULL), 0);
-	ck_assert_int_eq(h_call(w.admin, "pledge.accept", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.accept", NULL, "year", "2027",
 	                        "staff", "KB1", NULL), 0);
 	pledge_state(w.admin, "KB1", st, sizeof st);
 	ck_assert_str_eq(st, "accepted");
@@ -235,13 +156,13 @@ START_TEST(test_a_returned_pledge_is_resubmitted)
 
 	world_up(&w);
 	ck_assert_int_eq(submit(w.ha, NULL), 0);
-	ck_assert_int_eq(h_call(w.head, "pledge.return", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "pledge.return", NULL, "year", "2027",
 	                        "staff", "KB1", "reason",
 	                        "Ghi rõ chỉ tiêu chuyên môn", NULL), 0);
 	pledge_state(w.ha, "KB1", st, sizeof st);
 	ck_assert_str_eq(st, "returned");
 	/* Accepting a returned pledge is refused: it must come back first. */
-	ck_assert_int_eq(h_call(w.admin, "pledge.accept", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.accept", &r, "year", "2027",
 	                        "staff", "KB1", NULL), LRL_ESTATE);
 	lrl_reply_free(r);
 	ck_assert_int_eq(submit(w.ha, NULL), 0);
@@ -262,14 +183,14 @@ START_TEST(test_a_pledge_after_the_deadline_is_refused_until_reopened)
 	ck_assert_int_eq(submit(w.ha, &r), LRL_ESTATE);
 	ck_assert_ptr_nonnull(strstr(r->message, "10/01/2027"));
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.admin, "year.reopen", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "year.reopen", NULL, "year", "2027",
 	                        "unit", "KHAMBENH", "until", "20/01/2027", NULL), 0);
 	ck_assert_int_eq(submit(w.ha, NULL), 0);
 	/* The window is for KHAMBENH only. */
 	ck_assert_int_eq(submit(w.du, NULL), LRL_ESTATE);
 	/* And it ends. */
 	ck_assert_int_eq(h_env_advance(&w.e, 7 * 86400), 0);
-	ck_assert_int_eq(h_call(w.admin, "pledge.list", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.list", &r, "year", "2027",
 	                        "state", "submitted", NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
 	lrl_reply_free(r);
@@ -283,7 +204,7 @@ START_TEST(test_a_head_cannot_endorse_another_units_pledge)
 
 	world_up(&w);
 	ck_assert_int_eq(submit(w.du, NULL), 0);
-	ck_assert_int_eq(h_call(w.head, "pledge.endorse", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "pledge.endorse", NULL, "year", "2027",
 	                        "staff", "DU1", NULL), LRL_EPERM);
 	world_down(&w);
 }
@@ -295,13 +216,13 @@ START_TEST(test_a_title_not_in_the_rulebook_is_refused)
 	struct lrl_reply *r = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.ha, "pledge.submit", &r, "year", "2027",
 	                        "title", "XYZ", "commitments", "…", NULL),
 	                 LRL_EINVAL);
 	ck_assert_str_eq(r->field, "title");
 	lrl_reply_free(r);
 	/* A collective title is not a person's. */
-	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.ha, "pledge.submit", &r, "year", "2027",
 	                        "title", "TTLDTT", "commitments", "…", NULL),
 	                 LRL_EINVAL);
 	lrl_reply_free(r);
@@ -315,13 +236,13 @@ START_TEST(test_missing_lists_who_has_not_pledged)
 	struct lrl_reply *r = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "pledge.missing", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "pledge.missing", &r, "year", "2027",
 	                        NULL), 0);
 	/* The head sees the two people of KHAMBENH, not DUOC's. */
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 2);
 	lrl_reply_free(r);
 	ck_assert_int_eq(submit(w.ha, NULL), 0);
-	ck_assert_int_eq(h_call(w.head, "pledge.missing", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "pledge.missing", &r, "year", "2027",
 	                        NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
 	lrl_reply_free(r);
@@ -335,7 +256,7 @@ START_TEST(test_an_unopened_year_is_refused)
 	struct lrl_reply *r = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.ha, "pledge.submit", &r, "year", "2030",
+	ck_assert_int_eq(h_tcall(w.ha, "pledge.submit", &r, "year", "2030",
 	                        "title", "LDTT", "commitments", "…", NULL),
 	                 LRL_ENOENT);
 	ck_assert_ptr_nonnull(strstr(r->message, "2030"));
@@ -365,17 +286,17 @@ START_TEST(test_a_unit_pledge_names_its_model_and_exemplars)
 	struct lrl_reply *r = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "unit.pledge", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "unit.pledge", &r, "year", "2027",
 	                        "unit", "KHAMBENH", "title", "TTLDTT", "model",
 	                        "Khám bệnh không chờ đợi", "exemplars", "DU1",
 	                        NULL), LRL_EINVAL);
 	ck_assert_str_eq(r->field, "exemplars");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_call(w.head, "unit.pledge", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "unit.pledge", NULL, "year", "2027",
 	                        "unit", "KHAMBENH", "title", "TTLDTT", "model",
 	                        "Khám bệnh không chờ đợi", "exemplars", "KB1",
 	                        NULL), 0);
-	ck_assert_int_eq(h_call(w.admin, "report.roster", &r, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "report.roster", &r, "year", "2027",
 	                        "unit", "KHAMBENH", NULL), 0);
 	/* The unit's row, then its two people. */
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
@@ -392,7 +313,7 @@ static void rating_of(lrl_conn *c, const char *staff, char *rating,
 	const msgpack_object *rows;
 
 	rating[0] = disc[0] = '\0';
-	ck_assert_int_eq(h_call(c, "rating.list", &r, "year", "2027", NULL), 0);
+	ck_assert_int_eq(h_tcall(c, "rating.list", &r, "year", "2027", NULL), 0);
 	rows = mp_map_get(r->body, "rows");
 	for (uint32_t i = 0; rows && i < rows->via.array.size; i++) {
 		const msgpack_object *row = &rows->via.array.ptr[i];
@@ -412,10 +333,10 @@ START_TEST(test_a_head_rates_the_people_of_their_unit_only)
 	char rating[32], disc[32];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "rating.set", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "rating.set", NULL, "year", "2027",
 	                        "staff", "KB1", "rating", "HTXSNV", "months", "11",
 	                        NULL), 0);
-	ck_assert_int_eq(h_call(w.head, "rating.set", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "rating.set", NULL, "year", "2027",
 	                        "staff", "DU1", "rating", "HTTNV", NULL), LRL_EPERM);
 	rating_of(w.head, "KB1", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, "HTXSNV");
@@ -426,9 +347,9 @@ START_TEST(test_a_head_rates_the_people_of_their_unit_only)
 	ck_assert_str_eq(rating, "HTXSNV");
 	rating_of(w.ha, "KB2", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, "");
-	ck_assert_int_eq(h_call(w.head, "rating.unit", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "rating.unit", NULL, "year", "2027",
 	                        "unit", "KHAMBENH", "rating", "HTTNV", NULL), 0);
-	ck_assert_int_eq(h_call(w.head, "rating.unit", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "rating.unit", NULL, "year", "2027",
 	                        "unit", "DUOC", "rating", "HTTNV", NULL), LRL_EPERM);
 	world_down(&w);
 }
@@ -440,20 +361,20 @@ START_TEST(test_the_most_serious_discipline_of_the_year_shows)
 	char rating[32], disc[32];
 
 	world_up(&w);
-	ck_assert_int_eq(h_call(w.head, "discipline.add", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.head, "discipline.add", NULL, "year", "2027",
 	                        "staff", "KB1", "level", "reprimand", "from",
 	                        "01/03/2027", "to", "31/08/2027", "reason",
 	                        "Quyết định số 5/QĐ-BV", NULL), 0);
 	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
 	ck_assert_str_eq(disc, "reprimand");
-	ck_assert_int_eq(h_call(w.admin, "discipline.add", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "discipline.add", NULL, "year", "2027",
 	                        "staff", "KB1", "level", "warning", "from",
 	                        "01/09/2027", "reason", "Quyết định số 9/QĐ-BV",
 	                        NULL), 0);
 	rating_of(w.admin, "KB1", rating, disc, sizeof rating);
 	ck_assert_str_eq(disc, "warning");
 	/* A period that ends before it starts is refused. */
-	ck_assert_int_eq(h_call(w.admin, "discipline.add", NULL, "year", "2027",
+	ck_assert_int_eq(h_tcall(w.admin, "discipline.add", NULL, "year", "2027",
 	                        "staff", "KB2", "level", "reprimand", "from",
 	                        "01/09/2027", "to", "01/08/2027", "reason", "…",
 	                        NULL), LRL_EINVAL);
@@ -525,7 +446,7 @@ START_TEST(test_a_year_shows_its_titles_and_whom_they_are_for)
 
 	world_up(&w);
 	/* Anyone may read the year: the staff member's form offers them. */
-	ck_assert_int_eq(h_call(w.ha, "year.show", &r, "year", "2027", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.ha, "year.show", &r, "year", "2027", NULL), 0);
 	titles = mp_map_get(r->body, "titles");
 	ck_assert_ptr_nonnull(titles);
 	ck_assert_int_eq(titles->type, MSGPACK_OBJECT_ARRAY);

@@ -23,6 +23,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
+#include "laurel/verify.h"
 
 #define H_REGISTRY_MAX 64
 #define H_POLL_STEP_MS 5
@@ -700,6 +701,27 @@ int h_call(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
 	return rc;
 }
 
+int h_env_finish(struct h_env *e, char *why, size_t n)
+{
+	struct verify_report rep;
+	char store[H_PATH_MAX];
+
+	snprintf(store, sizeof store, "%s", e->store);
+	if (h_server_stop(&e->srv) != 0) {
+		snprintf(why, n, "the server did not stop cleanly");
+		return -1;
+	}
+	if (verify_store(store, NULL, &rep) != 0) {
+		snprintf(why, n, "verify: %s", rep.reason);
+		return -1;
+	}
+	if (h_env_done(e) != 0) {
+		snprintf(why, n, "the test directory could not be removed");
+		return -1;
+	}
+	return 0;
+}
+
 int h_tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
 {
 	const struct lrl_action *a = action_find(action, strlen(action));
@@ -731,6 +753,26 @@ int h_tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...)
 		rc = call_packed(c, action, &params, out);
 	mp_buf_free(&params);
 	return rc;
+}
+
+lrl_conn *h_account(lrl_conn *admin, const char *sock, const char *login,
+                    const char *full_name, const char *staff,
+                    const char *password, const char *role, const char *unit)
+{
+	static const char temp[] = "tạm thời 123456";
+	lrl_conn *c = NULL;
+
+	if (h_user_add(admin, login, full_name, temp) != 0 ||
+	    h_user_activate(sock, login, temp, password) != 0 ||
+	    h_call(admin, "staff.edit", NULL, "code", staff, "login", login,
+	           NULL) != 0)
+		return NULL;
+	if (role && (unit ? h_call(admin, "user.grant", NULL, "login", login,
+	                           "role", role, "unit", unit, NULL)
+	                  : h_call(admin, "user.grant", NULL, "login", login,
+	                           "role", role, NULL)) != 0)
+		return NULL;
+	return h_login(sock, login, password, &c) == 0 ? c : NULL;
 }
 
 int h_rulebook_load(lrl_conn *admin, const char *version, const char *path)

@@ -150,6 +150,10 @@ int h_env_advance(struct h_env *e, int64_t seconds);
  * running, so that a test can assert the server ended cleanly. */
 int h_env_done(struct h_env *e);
 
+/* Stops e's server, replays its store's whole log against the store
+ * (verify_store) and removes it.  0, or -1 with the reason in why. */
+int h_env_finish(struct h_env *e, char *why, size_t n);
+
 /*
  * Connects to sock and logs in.  Returns 0 with *out set, or the failure
  * (LRL_ECONN, LRL_EAUTH, …) with *out NULL.  The caller closes *out with
@@ -189,6 +193,17 @@ int h_rulebook_load(lrl_conn *admin, const char *version, const char *path);
  */
 int h_user_add(lrl_conn *admin, const char *login, const char *full_name,
                const char *temp_password);
+
+/*
+ * An account for a staff member, ready to use: user.add with a temporary
+ * password, the first login choosing password, the staff record linked,
+ * then (when role is not NULL) the role granted (for unit, when not NULL)
+ * and a fresh login that carries it.  Returns the logged-in connection,
+ * or NULL at the first failure.
+ */
+lrl_conn *h_account(lrl_conn *admin, const char *sock, const char *login,
+                    const char *full_name, const char *staff,
+                    const char *password, const char *role, const char *unit);
 
 /* Logs login in with its temporary password and chooses new_password.
  * Returns 0 or the first failure. */
