@@ -537,17 +537,28 @@ static void failing_text(const struct eligibility_result *r, char *buf,
 
 /* ---- commands ----------------------------------------------------------- */
 
+/* The achievements as explained lines (a client shows them in its
+ * language). */
 static void pack_ach(msgpack_packer *pk, unsigned ach)
 {
-	char buf[64] = "";
+	static const char *const words[RB_ACH_COUNT] = {
+		[RB_ACH_MOVEMENT] = N_("an achievement in a movement"),
+		[RB_ACH_ADHOC] = N_("an ad-hoc achievement"),
+		[RB_ACH_CLUSTER_LEADER] = N_("leads its emulation cluster"),
+	};
+	size_t n = 0;
 
 	for (int i = 0; i < RB_ACH_COUNT; i++)
+		n += (ach >> i) & 1u;
+	msgpack_pack_array(pk, n);
+	for (int i = 0; i < RB_ACH_COUNT; i++)
 		if (ach & (1u << i)) {
-			size_t len = strlen(buf);
-			snprintf(buf + len, sizeof buf - len, "%s%s", len ? ", " : "",
-			         rulebook_achievement_name(i));
+			msgpack_pack_map(pk, 3);
+			mp_pack_kv_str(pk, "text", words[i]);
+			mp_pack_kv_str(pk, "fmt", words[i]);
+			mp_pack_str(pk, "args");
+			msgpack_pack_array(pk, 0);
 		}
-	mp_pack_str(pk, buf);
 }
 
 static int nom_put(struct lrl_ctx *c, const struct nom *n, const char *reason,
