@@ -383,8 +383,8 @@ static int fill_accounts(struct demo *d)
 /* ---- the year -------------------------------------------------------------- */
 
 /* Person i's year as the generator decides it, with the demo accounts'
- * own parts: nhanvien's pledge waits for the head, and quantri does not
- * accept their own. */
+ * own parts: nhanvien, rated HTTNV and proposed for LĐTT, has a pledge
+ * waiting for the head, and quantri does not accept their own. */
 static void person_year(const struct demo *d, size_t i,
                         struct demo_year_person *p)
 {
@@ -393,8 +393,12 @@ static void person_year(const struct demo *d, size_t i,
 		return;
 	if (d->uid[i])
 		p->account = 1;
-	if (i == d->nhanvien)
+	if (i == d->nhanvien) {
 		p->pledge = DEMO_PLEDGE_SUBMITTED;
+		p->rating = "HTTNV";
+		memset(p->nominate, 0, sizeof p->nominate);
+		p->nominate[0] = "LDTT";
+	}
 	if (i == d->admin && p->pledge == DEMO_PLEDGE_ACCEPTED)
 		p->pledge = DEMO_PLEDGE_ENDORSED;
 }

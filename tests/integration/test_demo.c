@@ -311,11 +311,19 @@ START_TEST(test_each_demo_account_sees_its_own_part_of_the_year)
 	char buf[64];
 
 	world_up(&w);
-	/* nhanvien: their own pledge, waiting for the head. */
+	/* nhanvien: their own pledge, waiting for the head, … */
 	c = login(&w, "nhanvien");
 	ck_assert_int_eq(h_tcall(c, "pledge.list", &r, "year", Y, NULL), 0);
 	ck_assert_uint_eq(nrows(r), 1);
 	ck_assert_str_eq(cell(r, 0, 4, buf, sizeof buf), "submitted");
+	lrl_reply_free(r);
+	/* … their rating, and the head's proposal of LĐTT. */
+	ck_assert_int_eq(h_tcall(c, "rating.list", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(nrows(r), 1);
+	ck_assert_str_eq(cell(r, 0, 3, buf, sizeof buf), "HTTNV");
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(c, "nomination.list", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(count(r, 1, "LDTT"), 1);
 	lrl_reply_free(r);
 	lrl_close(c);
 	/* truongkhoa: pledges of Khoa Khám bệnh to endorse, and its
