@@ -93,9 +93,23 @@ $(B)/obj/%.o: %.c $(B)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The default rulebook, compiled into laureld (builtin.h): laureld demo
+# loads it without the source tree.  od is in coreutils; xxd is not
+# installed everywhere.
+GEN_SERVER_SRC := $(B)/gen/builtin_rulebook.c
+$(B)/gen/builtin_rulebook.c: data/rulebook-2026.txt Makefile
+	@mkdir -p $(dir $@)
+	{ echo '/* Generated from $< by the Makefile: do not edit. */'; \
+	  echo '#include "laurel/builtin.h"'; \
+	  echo 'const unsigned char builtin_rulebook[] = {'; \
+	  od -An -v -tx1 $< | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo 'const size_t builtin_rulebook_len = sizeof builtin_rulebook;'; \
+	} > $@.tmp && mv $@.tmp $@
+
 $(LIB_COMMON): $(call obj,$(COMMON_SRC))
 $(LIB_CORE): $(call obj,$(CORE_SRC))
-$(LIB_SERVER): $(call obj,$(SERVER_SRC))
+$(LIB_SERVER): $(call obj,$(SERVER_SRC) $(GEN_SERVER_SRC))
 $(LIB_CLIENT): $(call obj,$(CLIENT_SRC))
 $(B)/lib%.a:
 	@mkdir -p $(dir $@)

@@ -35,7 +35,12 @@ cat <<TXT
     thuky        council secretary (head of TCHC)
     truongkhoa   head of Khoa Khám bệnh, council member
     nhanvien     staff (Khoa Khám bệnh)
+    nv00004      any other staff member: the staff code in lower case
+                 (nv00004 heads Khoa Vật lý trị liệu – Phục hồi chức năng)
 
+  The emulation year of the demo's date is open: the 2026 rulebook,
+  movements, pledges in every state, ratings, initiatives, titles held in
+  the two previous years and the heads' nominations with their verdicts.
   laurel opens on the login screen; log in with any account above.
   From another terminal, the command line works on the same store:
     $bin/laurel --store $store --user truongkhoa staff list

@@ -1,24 +1,39 @@
-/* demostore.c — the demo hospital, as signed commands (see demostore.h). */
+/*
+ * demostore.c — the demo hospital, as signed commands (see demostore.h).
+ *
+ * Every record is made by the command a person would send, signed by
+ * that person's key: the administrator adds units, staff, accounts and
+ * the year; the director launches the movements; each person saves or
+ * submits their own pledge and registers their own works; the heads
+ * (and their delegated deputies) endorse, return, rate and propose for
+ * their units.  The generator (demo.h) decides what happens; this file
+ * only sends it.
+ */
 #include "laurel/demostore.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "laurel/builtin.h"
 #include "laurel/date.h"
 #include "laurel/demo.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
+#include "laurel/roster.h"
 #include "laurel/server.h"
 #include "laurel/store.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
 
 #define IMPORT_CHUNK 4000
+#define PARAMS_MAX 16
 
 /* Staff indexes refer to the generator: 0 is the director, 1 the deputy,
  * then people go round-robin over units 1… (rank 0 heads each unit). */
@@ -39,6 +54,36 @@ struct signer {
 	uint64_t counter;
 	int64_t now;
 	mp_buf req, out;
+};
+
+/* The parameters of one command, packed as a map when it is sent. */
+struct params {
+	size_t n;
+	struct {
+		const char *key;
+		char type; /* 's' string, 'i' integer, 'b' boolean, 'x' bytes */
+		const char *s;
+		size_t len;
+		int64_t i;
+	} kv[PARAMS_MAX];
+};
+
+/* The demo being filled: who may sign, and what the year has made. */
+struct demo {
+	struct signer s;
+	size_t nstaff;
+	uint64_t seed;
+	int year;
+	int32_t today;
+	size_t admin;        /* quantri's staff index */
+	size_t nhanvien;     /* nhanvien's */
+	uint32_t *uid;       /* account id by staff index, 0: none */
+	unsigned char *sk;   /* secret keys by staff index (sodium_malloc) */
+	char (*work)[LRL_CODE_MAX + 1]; /* recognised work by staff index */
+	unsigned nworks[4];  /* works registered, by enum demo_work_kind */
+	unsigned nnominations;
+	size_t counts[DEMO_PLEDGE_RETURNED + 1]; /* pledges by enum demo_pledge */
+	size_t nratings, nnominated;
 };
 
 /* Applies one command signed by uid with sk; prints the refusal. */
@@ -65,23 +110,181 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 	return rc;
 }
 
+/* ---- parameters --------------------------------------------------------- */
+
+/* Text of len bytes ('s') or bytes ('x'). */
+static void p_add(struct params *p, const char *key, char type,
+                  const void *v, size_t len)
+{
+	if (p->n == PARAMS_MAX)
+		return;
+	p->kv[p->n].key = key;
+	p->kv[p->n].type = type;
+	p->kv[p->n].s = v;
+	p->kv[p->n].len = len;
+	p->n++;
+}
+
+/* A string parameter; none when v is NULL. */
+static void p_str(struct params *p, const char *key, const char *v)
+{
+	if (v != NULL)
+		p_add(p, key, 's', v, strlen(v));
+}
+
+/* Integers and dates (days since 1970-01-01, as the wire carries them). */
+static void p_int(struct params *p, const char *key, int64_t v)
+{
+	if (p->n == PARAMS_MAX)
+		return;
+	p->kv[p->n].key = key;
+	p->kv[p->n].type = 'i';
+	p->kv[p->n].i = v;
+	p->n++;
+}
+
+static void p_true(struct params *p, const char *key)
+{
+	p_int(p, key, 1);
+	p->kv[p->n - 1].type = 'b';
+}
+
+/* Sends action with params, signed by the account of staff member who. */
+static int act(struct demo *d, size_t who, const char *action,
+                const struct params *p)
+{
+	mp_buf b;
+	int rc;
+
+	if (who >= d->nstaff || d->uid[who] == 0) {
+		fprintf(stderr, "laureld: demo: %s: staff %zu has no account\n",
+		        action, who);
+		return LRL_EINVAL;
+	}
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, (uint32_t)p->n);
+	for (size_t k = 0; k < p->n; k++) {
+		mp_pack_str(&b.pk, p->kv[k].key);
+		switch (p->kv[k].type) {
+		case 's':
+			mp_pack_strn(&b.pk, p->kv[k].s, p->kv[k].len);
+			break;
+		case 'x':
+			mp_pack_bin(&b.pk, p->kv[k].s, p->kv[k].len);
+			break;
+		case 'b':
+			msgpack_pack_true(&b.pk);
+			break;
+		default:
+			msgpack_pack_int64(&b.pk, p->kv[k].i);
+			break;
+		}
+	}
+	rc = run(&d->s, d->uid[who], d->sk + who * LRL_SK_LEN, action, &b);
+	mp_buf_free(&b);
+	return rc;
+}
+
+/* ---- people and accounts ------------------------------------------------ */
+
 /* The staff index of a demo account: the head of its unit, or a member. */
 static size_t account_staff(const struct demo_account *a, size_t nstaff)
 {
-	size_t nunits = demo_unit_count(nstaff);
 	size_t tchc = 12, khambenh = 1; /* positions in the unit list */
 
 	if (!strcmp(a->login, "giamdoc"))
-		return 0;
+		return demo_staff_index(0, 0, nstaff);
 	if (!strcmp(a->login, "phogiamdoc"))
-		return 1;
+		return demo_staff_index(0, 1, nstaff);
 	if (!strcmp(a->login, "thuky"))
-		return 2 + (tchc - 1); /* rank 0 of TCHC */
+		return demo_staff_index(tchc, 0, nstaff);
 	if (!strcmp(a->login, "quantri"))
-		return 2 + (tchc - 1) + 2 * (nunits - 1); /* rank 2 of TCHC */
+		return demo_staff_index(tchc, 2, nstaff);
 	if (!strcmp(a->login, "truongkhoa"))
-		return 2 + (khambenh - 1);
-	return 2 + (khambenh - 1) + 3 * (nunits - 1); /* rank 3 of Khám bệnh */
+		return demo_staff_index(khambenh, 0, nstaff);
+	return demo_staff_index(khambenh, 3, nstaff);
+}
+
+static const char *staff_code(const struct demo *d, size_t i, char *buf,
+                              size_t n)
+{
+	struct demo_person p;
+
+	demo_person(d->seed, i, d->nstaff, &p);
+	snprintf(buf, n, "%s", p.code);
+	return buf;
+}
+
+static const char *unit_code(const struct demo *d, size_t u, char *buf,
+                             size_t n)
+{
+	struct demo_unit du;
+
+	demo_unit(u, d->nstaff, &du);
+	snprintf(buf, n, "%s", du.code);
+	return buf;
+}
+
+/*
+ * Creates the account login for staff member i, as the administrator
+ * would (a temporary password), then as its owner would (the change to
+ * the demo password), and links it to the staff record.  The account's
+ * secret key is kept for the commands it signs later.
+ */
+static int account(struct demo *d, size_t i, const char *login)
+{
+	const char *temp = "temporary-demo-0";
+	struct demo_person who;
+	struct params p = {0};
+	struct user_rec u;
+	uint8_t salt[LRL_SALT_LEN], pk[LRL_PK_LEN];
+	unsigned char *tsk = sodium_malloc(LRL_SK_LEN);
+	mp_buf b;
+	int rc;
+
+	if (tsk == NULL)
+		return LRL_ENOMEM;
+	mp_buf_init(&b);
+	demo_person(d->seed, i, d->nstaff, &who);
+	randombytes_buf(salt, sizeof salt);
+	if ((rc = keys_derive(temp, strlen(temp), salt, d->s.id->kdf_ops,
+	                      d->s.id->kdf_mem, pk, tsk)) != 0)
+		goto out;
+	p_str(&p, "login", login);
+	p_str(&p, "full-name", who.full_name);
+	p_add(&p, "salt", 'x', salt, sizeof salt);
+	p_add(&p, "pk", 'x', pk, sizeof pk);
+	p_int(&p, "ops", (int64_t)d->s.id->kdf_ops);
+	p_int(&p, "mem", (int64_t)d->s.id->kdf_mem);
+	if ((rc = act(d, d->admin, "user.add", &p)) != 0 ||
+	    (rc = users_find(d->s.t, login, strlen(login), &u)) != 0)
+		goto out;
+	/* The owner's first login: the change to the demo password. */
+	if ((rc = keys_rotation(DEMO_PASSWORD, d->s.id->server_id, u.id,
+	                        d->s.id->kdf_ops, d->s.id->kdf_mem, &b.pk, pk,
+	                        d->sk + i * LRL_SK_LEN)) != 0 ||
+	    (rc = run(&d->s, u.id, tsk, "user.passwd", &b)) != 0)
+		goto out;
+	d->uid[i] = u.id;
+	memset(&p, 0, sizeof p);
+	p_str(&p, "code", who.code);
+	p_str(&p, "login", login);
+	rc = act(d, d->admin, "staff.edit", &p);
+out:
+	sodium_free(tsk);
+	mp_buf_free(&b);
+	return rc;
+}
+
+static int grant(struct demo *d, const char *login, const char *role,
+                 const char *unit)
+{
+	struct params p = {0};
+
+	p_str(&p, "login", login);
+	p_str(&p, "role", role);
+	p_str(&p, "unit", unit);
+	return act(d, d->admin, "user.grant", &p);
 }
 
 static void pack_date(msgpack_packer *pk, int32_t d)
@@ -92,172 +295,753 @@ static void pack_date(msgpack_packer *pk, int32_t d)
 	mp_pack_str(pk, buf);
 }
 
+/* Units and staff (the personnel office's import). */
+static int fill_roster(struct demo *d)
+{
+	size_t nunits = demo_unit_count(d->nstaff);
+	mp_buf b;
+	int rc = 0;
+
+	for (size_t i = 0; i < nunits && rc == 0; i++) {
+		struct demo_unit u;
+		struct params p = {0};
+		demo_unit(i, d->nstaff, &u);
+		p_str(&p, "code", u.code);
+		p_str(&p, "name", u.name);
+		p_str(&p, "kind", u.kind);
+		p_str(&p, "parent", u.parent);
+		rc = act(d, d->admin, "unit.add", &p);
+	}
+	mp_buf_init(&b);
+	for (size_t from = 0; from < d->nstaff && rc == 0; from += IMPORT_CHUNK) {
+		size_t to = from + IMPORT_CHUNK < d->nstaff ? from + IMPORT_CHUNK
+		                                            : d->nstaff;
+		static const char *const hdr[] = {
+			"Mã nhân viên", "Họ và tên", "Giới tính", "Ngày sinh",
+			"Mã đơn vị", "Chức vụ", "Chức danh", "Loại", "Ngày vào làm"};
+		mp_buf_reset(&b);
+		msgpack_pack_map(&b.pk, 1);
+		mp_pack_str(&b.pk, "file");
+		msgpack_pack_array(&b.pk, (uint32_t)(to - from + 1));
+		msgpack_pack_array(&b.pk, 10);
+		msgpack_pack_uint32(&b.pk, 1);
+		for (size_t h = 0; h < 9; h++)
+			mp_pack_str(&b.pk, hdr[h]);
+		for (size_t i = from; i < to; i++) {
+			struct demo_person p;
+			demo_person(d->seed, i, d->nstaff, &p);
+			msgpack_pack_array(&b.pk, 10);
+			msgpack_pack_uint64(&b.pk, i - from + 2);
+			mp_pack_str(&b.pk, p.code);
+			mp_pack_str(&b.pk, p.full_name);
+			mp_pack_str(&b.pk, p.sex);
+			pack_date(&b.pk, p.birth);
+			mp_pack_str(&b.pk, p.unit);
+			mp_pack_str(&b.pk, p.position);
+			mp_pack_str(&b.pk, p.job_title);
+			mp_pack_str(&b.pk, p.category);
+			pack_date(&b.pk, p.start);
+		}
+		rc = run(&d->s, d->uid[d->admin], d->sk + d->admin * LRL_SK_LEN,
+		         "staff.import", &b);
+	}
+	mp_buf_free(&b);
+	return rc;
+}
+
+/* The six demo accounts, one per role. */
+static int fill_accounts(struct demo *d)
+{
+	for (const struct demo_account *a = demo_accounts; a->login; a++) {
+		size_t i = account_staff(a, d->nstaff);
+		const char *roles[2] = {a->role, a->role2};
+		struct demo_person who;
+		int rc;
+
+		if (i == d->admin) {
+			/* The store's first account: only its staff record. */
+			struct params p = {0};
+			demo_person(d->seed, i, d->nstaff, &who);
+			p_str(&p, "code", who.code);
+			p_str(&p, "login", a->login);
+			if ((rc = act(d, d->admin, "staff.edit", &p)) != 0)
+				return rc;
+			continue;
+		}
+		if ((rc = account(d, i, a->login)) != 0)
+			return rc;
+		for (int r = 0; r < 2; r++)
+			if (roles[r] && strcmp(roles[r], "admin") != 0 &&
+			    (rc = grant(d, a->login, roles[r],
+			                !strcmp(roles[r], "head") ? a->unit
+			                                          : NULL)) != 0)
+				return rc;
+	}
+	return 0;
+}
+
+/* ---- the year -------------------------------------------------------------- */
+
+/* Person i's year as the generator decides it, with the demo accounts'
+ * own parts: nhanvien, rated HTTNV and proposed for LĐTT, has a pledge
+ * waiting for the head, and quantri does not accept their own. */
+static void person_year(const struct demo *d, size_t i,
+                        struct demo_year_person *p)
+{
+	demo_year_person(d->seed, i, d->nstaff, d->year, p);
+	if (!p->takes_part)
+		return;
+	if (d->uid[i])
+		p->account = 1;
+	if (i == d->nhanvien) {
+		p->pledge = DEMO_PLEDGE_SUBMITTED;
+		p->rating = "HTTNV";
+		memset(p->nominate, 0, sizeof p->nominate);
+		p->nominate[0] = "LDTT";
+	}
+	if (i == d->admin && p->pledge == DEMO_PLEDGE_ACCEPTED)
+		p->pledge = DEMO_PLEDGE_ENDORSED;
+}
+
+/* Who acts for staff member i as their head: the head of the unit, the
+ * deputy for the head themselves, the administrator for the board (and
+ * where the unit has no deputy). */
+static size_t head_of(const struct demo *d, size_t i)
+{
+	size_t u = demo_unit_of(i, d->nstaff);
+	size_t head = demo_staff_index(u, 0, d->nstaff);
+	size_t deputy = demo_staff_index(u, 1, d->nstaff);
+
+	if (u == 0)
+		return d->admin;
+	if (i != head)
+		return head;
+	return deputy < d->nstaff ? deputy : d->admin;
+}
+
+/* The date, or today if it has not come yet: decisions the demo cites are
+ * never in the future. */
+static int32_t by_today(const struct demo *d, int32_t date)
+{
+	return date < d->today ? date : d->today;
+}
+
+/* The units that have a year (demo.h). */
+static size_t year_units(const struct demo *d)
+{
+	size_t n = demo_unit_count(d->nstaff);
+
+	return n < DEMO_YEAR_UNITS ? n : DEMO_YEAR_UNITS;
+}
+
+/* Calls fn for every person who takes part in the year, unit by unit
+ * (the board first), in rank order. */
+static int each_person(struct demo *d,
+                       int (*fn)(struct demo *d, size_t i,
+                                 const struct demo_year_person *p))
+{
+	struct demo_year_person *p = malloc(sizeof *p);
+	int rc = 0;
+
+	if (p == NULL)
+		return LRL_ENOMEM;
+	for (size_t u = 0; u < year_units(d) && rc == 0; u++)
+		for (size_t r = 0; rc == 0; r++) {
+			size_t i = demo_staff_index(u, r, d->nstaff);
+			if (i >= d->nstaff)
+				break;
+			person_year(d, i, p);
+			if (p->takes_part)
+				rc = fn(d, i, p);
+		}
+	free(p);
+	return rc;
+}
+
+/* The personnel office opens the year with the built-in rulebook; the
+ * director launches the movements. */
+static int open_year(struct demo *d)
+{
+	struct demo_plan plan;
+	struct params p = {0};
+	int rc;
+
+	p_str(&p, "version", BUILTIN_RULEBOOK_VERSION);
+	p_add(&p, "file", 's', builtin_rulebook, builtin_rulebook_len);
+	if ((rc = act(d, d->admin, "rulebook.load", &p)) != 0)
+		return rc;
+	demo_plan(d->year, &plan);
+	memset(&p, 0, sizeof p);
+	p_int(&p, "year", d->year);
+	p_str(&p, "rulebook", BUILTIN_RULEBOOK_VERSION);
+	p_int(&p, "registration", plan.registration);
+	p_int(&p, "six-month-report", plan.six_month);
+	p_int(&p, "annual-report", plan.annual);
+	p_int(&p, "ratings", plan.ratings);
+	p_int(&p, "exemplar-day", plan.exemplar_day);
+	p_int(&p, "target-ldtt", plan.target_ldtt);
+	p_int(&p, "target-cstdcs", plan.target_cstdcs);
+	p_int(&p, "target-gk-units", plan.target_gk_units);
+	p_int(&p, "target-gk-people", plan.target_gk_people);
+	if ((rc = act(d, d->admin, "year.open", &p)) != 0)
+		return rc;
+	for (size_t k = 0; k < demo_movement_count(); k++) {
+		struct demo_movement m;
+		demo_movement(k, d->year, &m);
+		memset(&p, 0, sizeof p);
+		p_str(&p, "code", m.code);
+		p_int(&p, "year", d->year);
+		p_str(&p, "name", m.name);
+		p_str(&p, "kind", m.kind);
+		p_int(&p, "from", m.from);
+		p_int(&p, "to", m.to);
+		p_str(&p, "areas", m.areas);
+		if ((rc = act(d, demo_staff_index(0, 0, d->nstaff), "movement.add",
+		               &p)) != 0)
+			return rc;
+	}
+	/* The demo is made on the server's date: when the registration
+	 * deadline has passed, the personnel office reopens it for the whole
+	 * hospital until the year's end (pledges are then marked late). */
+	if (d->today > plan.registration) {
+		char code[LRL_CODE_MAX + 1];
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "unit", unit_code(d, 0, code, sizeof code));
+		p_int(&p, "until", date_from_ymd(d->year, 12, 31));
+		if ((rc = act(d, d->admin, "year.reopen", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int staff_account(struct demo *d, size_t i,
+                         const struct demo_year_person *p)
+{
+	char login[LRL_CODE_MAX + 1];
+
+	if (!p->account || d->uid[i])
+		return 0;
+	staff_code(d, i, login, sizeof login);
+	for (char *c = login; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return account(d, i, login);
+}
+
+/* Accounts for the year's people; heads and their deputies (delegated)
+ * get the head role for their unit. */
+static int year_accounts(struct demo *d)
+{
+	int rc;
+
+	if ((rc = each_person(d, staff_account)) != 0)
+		return rc;
+	for (size_t u = 1; u < year_units(d); u++)
+		for (size_t r = 0; r < 2; r++) {
+			size_t i = demo_staff_index(u, r, d->nstaff);
+			char code[LRL_CODE_MAX + 1];
+			struct unit_rec ur;
+			struct user_rec acc;
+			if (i >= d->nstaff || d->uid[i] == 0)
+				continue;
+			unit_code(d, u, code, sizeof code);
+			if ((rc = users_get(d->s.t, d->uid[i], &acc)) != 0 ||
+			    (rc = unit_find(d->s.t, code, strlen(code), &ur)) != 0)
+				return rc;
+			if (users_has_role(&acc, LRL_ROLE_HEAD, ur.id))
+				continue;
+			if ((rc = grant(d, acc.login, "head", code)) != 0)
+				return rc;
+		}
+	return 0;
+}
+
+/* Collective pledges: the heads for their units, the personnel office
+ * for the hospital itself. */
+static int unit_pledges(struct demo *d)
+{
+	for (size_t u = 0; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		struct params p = {0};
+		char code[LRL_CODE_MAX + 1], ex[2][LRL_CODE_MAX + 1];
+		char exemplars[2 * LRL_CODE_MAX + 4];
+		size_t head = demo_staff_index(u, 0, d->nstaff);
+		int rc;
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (!y.takes_part || y.pledge_title == NULL)
+			continue;
+		p_int(&p, "year", d->year);
+		p_str(&p, "unit", unit_code(d, u, code, sizeof code));
+		p_str(&p, "title", y.pledge_title);
+		p_str(&p, "model", y.model);
+		if (y.exemplars[0] < d->nstaff && y.exemplars[1] < d->nstaff) {
+			snprintf(exemplars, sizeof exemplars, "%s, %s",
+			         staff_code(d, y.exemplars[0], ex[0], sizeof ex[0]),
+			         staff_code(d, y.exemplars[1], ex[1], sizeof ex[1]));
+			p_str(&p, "exemplars", exemplars);
+		}
+		p_str(&p, "commitments", y.commitments);
+		if ((rc = act(d, u == 0 || head >= d->nstaff || !d->uid[head]
+		                          ? d->admin
+		                          : head,
+		               "unit.pledge", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Each person's own pledge: a draft, or submitted. */
+static int pledge(struct demo *d, size_t i, const struct demo_year_person *y)
+{
+	struct params p = {0};
+
+	d->counts[y->pledge]++;
+	if (y->pledge == DEMO_PLEDGE_NONE)
+		return 0;
+	p_int(&p, "year", d->year);
+	p_str(&p, "title", y->pledge_title);
+	p_str(&p, "commitments", y->commitments);
+	return act(d, i, y->pledge == DEMO_PLEDGE_DRAFT ? "pledge.save"
+	                                                 : "pledge.submit",
+	            &p);
+}
+
+/* The head endorses or returns it.  The board's pledges have no head in
+ * laurel's policy and stay submitted. */
+static int endorse(struct demo *d, size_t i, const struct demo_year_person *y)
+{
+	struct params p = {0};
+	char code[LRL_CODE_MAX + 1];
+	size_t head = head_of(d, i);
+
+	if (y->pledge < DEMO_PLEDGE_ENDORSED || head == d->admin)
+		return 0;
+	p_int(&p, "year", d->year);
+	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
+	if (y->pledge == DEMO_PLEDGE_RETURNED) {
+		p_str(&p, "reason", y->returned);
+		return act(d, head, "pledge.return", &p);
+	}
+	return act(d, head, "pledge.endorse", &p);
+}
+
+/* The personnel office accepts the endorsed ones. */
+static int accept_pledge(struct demo *d, size_t i, const struct demo_year_person *y)
+{
+	struct params p = {0};
+	char code[LRL_CODE_MAX + 1];
+
+	if (y->pledge != DEMO_PLEDGE_ACCEPTED || head_of(d, i) == d->admin)
+		return 0;
+	p_int(&p, "year", d->year);
+	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
+	return act(d, d->admin, "pledge.accept", &p);
+}
+
+static const char *const work_kinds[] = {"", "initiative", "research",
+                                         "model"};
+static const char *const work_prefixes[] = {"", "SK", "DT", "MH"};
+
+/* Registers a work (its author, or the head for a unit's model) and, when
+ * decided, records the decision; returns the code given in code. */
+static int work(struct demo *d, size_t by, const struct demo_work *w,
+                const char *author, const char *unit, char *code, size_t n)
+{
+	struct demo_decision dec;
+	struct params p = {0};
+	int rc;
+
+	p_int(&p, "year", d->year);
+	p_str(&p, "kind", work_kinds[w->kind]);
+	p_str(&p, "name", w->name);
+	p_str(&p, "authors", author);
+	p_str(&p, "unit", unit);
+	p_str(&p, "summary", w->summary);
+	if ((rc = act(d, by, "work.add", &p)) != 0)
+		return rc;
+	/* Codes are given in order, per kind and year. */
+	snprintf(code, n, "%s-%d-%03u", work_prefixes[w->kind], d->year,
+	         ++d->nworks[w->kind]);
+	if (w->fate == DEMO_FATE_PENDING)
+		return 0;
+	demo_decision(d->year, w->fate == DEMO_FATE_PROVINCE
+	                               ? DEMO_DEC_WORKS_PROVINCE
+	                               : DEMO_DEC_WORKS,
+	              &dec);
+	memset(&p, 0, sizeof p);
+	p_str(&p, "code", code);
+	p_str(&p, "result", w->fate == DEMO_FATE_REJECTED ? "not-recognised"
+	                                                   : "recognised");
+	if (w->fate != DEMO_FATE_REJECTED)
+		p_str(&p, "scope", w->fate == DEMO_FATE_PROVINCE ? "province"
+		                                                  : "hospital");
+	p_str(&p, "decision", dec.number);
+	p_int(&p, "date", by_today(d, dec.date));
+	if (w->fate == DEMO_FATE_REJECTED)
+		p_str(&p, "note", "Chưa chứng minh được hiệu quả áp dụng; đề nghị "
+		                  "tiếp tục theo dõi.");
+	return act(d, d->admin, "work.recognise", &p);
+}
+
+/* The year's initiatives and topics, registered by their authors (by
+ * the personnel office for those without an account), then the units'
+ * models, registered by their heads. */
+static int works(struct demo *d)
+{
+	int rc;
+
+	for (size_t k = 0; k < demo_work_count(d->nstaff); k++) {
+		struct demo_work w;
+		char author[LRL_CODE_MAX + 1], code[LRL_CODE_MAX + 1];
+
+		demo_work(d->seed, k, d->nstaff, d->year, &w);
+		staff_code(d, w.author, author, sizeof author);
+		if ((rc = work(d, d->uid[w.author] ? w.author : d->admin, &w,
+		               author, NULL, code, sizeof code)) != 0)
+			return rc;
+		if (w.fate == DEMO_FATE_HOSPITAL || w.fate == DEMO_FATE_PROVINCE)
+			snprintf(d->work[w.author], sizeof d->work[w.author], "%s",
+			         code);
+	}
+	for (size_t u = 1; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		struct demo_work w;
+		char ucode[LRL_CODE_MAX + 1], code[LRL_CODE_MAX + 1];
+		size_t head = demo_staff_index(u, 0, d->nstaff);
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (!y.model_work || head >= d->nstaff || !d->uid[head])
+			continue;
+		memset(&w, 0, sizeof w);
+		w.kind = DEMO_WORK_MODEL;
+		w.name = y.model;
+		w.summary = y.commitments;
+		w.fate = y.model_fate;
+		if ((rc = work(d, head, &w, NULL, unit_code(d, u, ucode,
+		                                             sizeof ucode),
+		               code, sizeof code)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Titles held in the two previous years, from the paper decisions the
+ * personnel office keeps. */
+static int past_award(struct demo *d, int year, const char *title,
+                      const char *staff, const char *unit)
+{
+	struct demo_decision dec;
+	struct params p = {0};
+
+	demo_decision(year, unit ? DEMO_DEC_UNITS : DEMO_DEC_PERSONS, &dec);
+	p_int(&p, "year", year);
+	p_str(&p, "title", title);
+	p_str(&p, "staff", staff);
+	p_str(&p, "unit", unit);
+	p_str(&p, "decision", dec.number);
+	p_int(&p, "date", dec.date);
+	return act(d, d->admin, "award.add", &p);
+}
+
+static int person_awards(struct demo *d, size_t i,
+                         const struct demo_year_person *y)
+{
+	char code[LRL_CODE_MAX + 1];
+	int rc;
+
+	staff_code(d, i, code, sizeof code);
+	for (int k = 1; k >= 0; k--) {
+		if (y->held_ldtt[k] &&
+		    (rc = past_award(d, d->year - 1 - k, "LDTT", code, NULL)) != 0)
+			return rc;
+		if (y->held_cstdcs[k] &&
+		    (rc = past_award(d, d->year - 1 - k, "CSTDCS", code, NULL)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int awards(struct demo *d)
+{
+	int rc;
+
+	if ((rc = each_person(d, person_awards)) != 0)
+		return rc;
+	for (size_t u = 1; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		char code[LRL_CODE_MAX + 1];
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		unit_code(d, u, code, sizeof code);
+		for (int k = 1; k >= 0; k--)
+			if (y.held[k] && (rc = past_award(d, d->year - 1 - k, y.held[k],
+			                                  NULL, code)) != 0)
+				return rc;
+	}
+	return 0;
+}
+
+/* Ratings and disciplines, by the heads. */
+static int rate(struct demo *d, size_t i, const struct demo_year_person *y)
+{
+	struct params p = {0};
+	char code[LRL_CODE_MAX + 1];
+	int rc;
+
+	staff_code(d, i, code, sizeof code);
+	if (y->rating) {
+		p_int(&p, "year", d->year);
+		p_str(&p, "staff", code);
+		p_str(&p, "rating", y->rating);
+		if (y->months < 12)
+			p_int(&p, "months", y->months);
+		if ((rc = act(d, head_of(d, i), "rating.set", &p)) != 0)
+			return rc;
+		d->nratings++;
+	}
+	if (y->discipline == NULL)
+		return 0;
+	memset(&p, 0, sizeof p);
+	p_int(&p, "year", d->year);
+	p_str(&p, "staff", code);
+	p_str(&p, "level", y->discipline);
+	p_int(&p, "from", by_today(d, y->discipline_from));
+	p_int(&p, "to", y->discipline_to);
+	p_str(&p, "reason", y->discipline_reason);
+	return act(d, head_of(d, i), "discipline.add", &p);
+}
+
+static int ratings(struct demo *d)
+{
+	int rc;
+
+	if ((rc = each_person(d, rate)) != 0)
+		return rc;
+	for (size_t u = 0; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		struct params p = {0};
+		char code[LRL_CODE_MAX + 1];
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (y.rating == NULL)
+			continue;
+		p_int(&p, "year", d->year);
+		p_str(&p, "unit", unit_code(d, u, code, sizeof code));
+		p_str(&p, "rating", y.rating);
+		if ((rc = act(d, d->admin, "rating.unit", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Titles that need an achievement report (the rulebook's "report yes"). */
+static int needs_report(const char *title)
+{
+	return !strcmp(title, "CSTDCS") || !strcmp(title, "CSTDT") ||
+	       !strcmp(title, "BK") || !strcmp(title, "TTLDXS");
+}
+
+/* Proposes title for a person (staff) or a unit, signed by `by`; the
+ * report, when given, follows. */
+static int propose(struct demo *d, size_t by, const char *title,
+                   const char *staff, const char *unit, const char *flag,
+                   const char *basis, const char *reason,
+                   const struct demo_report *rep)
+{
+	struct params p = {0};
+	char code[LRL_CODE_MAX + 1];
+	int rc;
+
+	p_int(&p, "year", d->year);
+	p_str(&p, "title", title);
+	p_str(&p, "staff", staff);
+	p_str(&p, "unit", unit);
+	if (flag)
+		p_true(&p, flag);
+	p_str(&p, "basis", basis);
+	p_str(&p, "reason", reason);
+	if ((rc = act(d, by, "nomination.add", &p)) != 0)
+		return rc;
+	d->nnominated++;
+	snprintf(code, sizeof code, "DN-%d-%03u", d->year, ++d->nnominations);
+	if (rep == NULL)
+		return 0;
+	memset(&p, 0, sizeof p);
+	p_str(&p, "nomination", code);
+	p_str(&p, "hometown", rep->hometown);
+	p_str(&p, "qualifications", rep->qualifications);
+	p_str(&p, "duties", rep->duties);
+	p_str(&p, "results", rep->results);
+	return act(d, by, "nomination.report", &p);
+}
+
+static int nominate(struct demo *d, size_t i, const struct demo_year_person *y)
+{
+	struct demo_report rep;
+	char code[LRL_CODE_MAX + 1];
+	int province = 0;
+	int rc;
+
+	staff_code(d, i, code, sizeof code);
+	demo_report(d->seed, i, d->nstaff, d->year, &rep);
+	for (size_t k = 0; y->nominate[k]; k++)
+		province |= !strcmp(y->nominate[k], "CSTDT");
+	for (size_t k = 0; y->nominate[k]; k++) {
+		const char *t = y->nominate[k], *flag = NULL, *reason = NULL;
+		const char *basis = NULL;
+		if (!strcmp(t, "GK")) {
+			flag = y->ad_hoc ? "ad-hoc" : "movement";
+			reason = y->ad_hoc
+			         ? "Kịp thời cấp cứu thành công người bệnh ngừng tuần "
+			           "hoàn tại sảnh chờ."
+			         : "Có thành tích xuất sắc trong phong trào thi đua "
+			           "đổi mới, sáng tạo.";
+		}
+		/* An initiative is the basis of one award only: CSTĐCS rests
+		 * on it, unless CSTĐ cấp tỉnh (which counts it too) is
+		 * proposed as well. */
+		if (d->work[i][0] && !province && !strcmp(t, "CSTDCS"))
+			basis = d->work[i];
+		if ((rc = propose(d, head_of(d, i), t, code, NULL, flag, basis,
+		                  reason,
+		                  needs_report(t) && y->report ? &rep : NULL)) != 0)
+			return rc;
+	}
+	if (y->complaint) {
+		struct params p = {0};
+		p_str(&p, "kind", "complaint");
+		p_str(&p, "staff", code);
+		p_str(&p, "note", "Đơn của người nhà người bệnh phản ánh thái độ "
+		                  "phục vụ; Phòng Tổ chức – Hành chính đang xác minh.");
+		return act(d, d->admin, "matter.open", &p);
+	}
+	return 0;
+}
+
+static int nominations(struct demo *d)
+{
+	int rc;
+
+	if ((rc = each_person(d, nominate)) != 0)
+		return rc;
+	/* Each head proposes the unit's collective title and Giấy khen. */
+	for (size_t u = 1; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		struct demo_report rep;
+		char code[LRL_CODE_MAX + 1];
+		size_t head = demo_staff_index(u, 0, d->nstaff);
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (head >= d->nstaff || !d->uid[head])
+			continue;
+		unit_code(d, u, code, sizeof code);
+		demo_unit_report(d->seed, u, d->nstaff, d->year, &rep);
+		if (y.nominate &&
+		    (rc = propose(d, head, y.nominate, NULL, code, NULL, NULL, NULL,
+		                  needs_report(y.nominate) ? &rep : NULL)) != 0)
+			return rc;
+		if (y.gk && (rc = propose(d, head, "GK", NULL, code, "movement",
+		                          NULL, "Dẫn đầu khối trong phong trào thi "
+		                                "đua đổi mới, sáng tạo.",
+		                          NULL)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int fill_year(struct demo *d)
+{
+	int rc;
+
+	if ((rc = open_year(d)) != 0 || (rc = year_accounts(d)) != 0 ||
+	    (rc = unit_pledges(d)) != 0 || (rc = each_person(d, pledge)) != 0 ||
+	    (rc = each_person(d, endorse)) != 0 ||
+	    (rc = each_person(d, accept_pledge)) != 0 || (rc = works(d)) != 0 ||
+	    (rc = awards(d)) != 0 || (rc = ratings(d)) != 0 ||
+	    (rc = nominations(d)) != 0)
+		return rc;
+	return 0;
+}
+
 int demo_fill(const char *dir, size_t nstaff, uint64_t seed,
               const char *clock_file)
 {
-	struct signer s;
+	struct demo d;
 	struct srv_ident id;
 	struct user_rec admin;
-	unsigned char *sk = sodium_malloc(LRL_SK_LEN);
-	unsigned char *usk = sodium_malloc(LRL_SK_LEN);
 	uint8_t pk[LRL_PK_LEN];
-	size_t nunits = demo_unit_count(nstaff);
 	store *st = NULL;
-	mp_buf p;
 	long long pinned;
+	size_t naccounts = 0, npledges = 0;
 	int rc;
 
-	memset(&s, 0, sizeof s);
-	mp_buf_init(&p);
-	mp_buf_init(&s.req);
-	mp_buf_init(&s.out);
-	if (!sk || !usk) {
-		rc = LRL_ENOMEM;
-		goto out;
-	}
+	memset(&d, 0, sizeof d);
+	mp_buf_init(&d.s.req);
+	mp_buf_init(&d.s.out);
 	if (nstaff < 60 || nstaff > 100000) {
 		fprintf(stderr, "laureld: demo: --staff must be 60 to 100000\n");
 		rc = LRL_EINVAL;
 		goto out;
 	}
+	d.nstaff = nstaff;
+	d.seed = seed;
+	d.uid = calloc(nstaff, sizeof *d.uid);
+	d.work = calloc(nstaff, sizeof *d.work);
+	d.sk = sodium_malloc(nstaff * LRL_SK_LEN);
+	if (!d.uid || !d.work || !d.sk) {
+		rc = LRL_ENOMEM;
+		goto out;
+	}
 	if ((rc = store_open(dir, 0, &st)) != 0 ||
-	    (rc = store_begin(st, NULL, 1, &s.t)) != 0 ||
-	    (rc = ident_load(s.t, dir, &id)) != 0 ||
-	    (rc = users_get(s.t, 1, &admin)) != 0)
+	    (rc = store_begin(st, NULL, 1, &d.s.t)) != 0 ||
+	    (rc = ident_load(d.s.t, dir, &id)) != 0 ||
+	    (rc = users_get(d.s.t, 1, &admin)) != 0)
 		goto out;
-	if ((rc = keys_derive(DEMO_PASSWORD, strlen(DEMO_PASSWORD), admin.salt,
-	                      admin.ops, admin.mem, pk, sk)) != 0)
-		goto out;
-	s.id = &id;
-	randombytes_buf(s.nonce, sizeof s.nonce);
-	s.now = clock_file && server_clock_read(clock_file, &pinned) == 0
-	                ? pinned
-	                : (int64_t)time(NULL);
-
-	for (size_t i = 0; i < nunits; i++) {
-		struct demo_unit u;
-		demo_unit(i, nstaff, &u);
-		mp_buf_reset(&p);
-		msgpack_pack_map(&p.pk, u.parent ? 4 : 3);
-		mp_pack_kv_str(&p.pk, "code", u.code);
-		mp_pack_kv_str(&p.pk, "name", u.name);
-		mp_pack_kv_str(&p.pk, "kind", u.kind);
-		if (u.parent)
-			mp_pack_kv_str(&p.pk, "parent", u.parent);
-		if ((rc = run(&s, admin.id, sk, "unit.add", &p)) != 0)
-			goto out;
-	}
-	for (size_t from = 0; from < nstaff; from += IMPORT_CHUNK) {
-		size_t to = from + IMPORT_CHUNK < nstaff ? from + IMPORT_CHUNK : nstaff;
-		static const char *const hdr[] = {
-			"Mã nhân viên", "Họ và tên", "Giới tính", "Ngày sinh",
-			"Mã đơn vị", "Chức vụ", "Chức danh", "Loại", "Ngày vào làm"};
-		mp_buf_reset(&p);
-		msgpack_pack_map(&p.pk, 1);
-		mp_pack_str(&p.pk, "file");
-		msgpack_pack_array(&p.pk, (uint32_t)(to - from + 1));
-		msgpack_pack_array(&p.pk, 10);
-		msgpack_pack_uint32(&p.pk, 1);
-		for (size_t h = 0; h < 9; h++)
-			mp_pack_str(&p.pk, hdr[h]);
-		for (size_t i = from; i < to; i++) {
-			struct demo_person d;
-			demo_person(seed, i, nstaff, &d);
-			msgpack_pack_array(&p.pk, 10);
-			msgpack_pack_uint64(&p.pk, i - from + 2);
-			mp_pack_str(&p.pk, d.code);
-			mp_pack_str(&p.pk, d.full_name);
-			mp_pack_str(&p.pk, d.sex);
-			pack_date(&p.pk, d.birth);
-			mp_pack_str(&p.pk, d.unit);
-			mp_pack_str(&p.pk, d.position);
-			mp_pack_str(&p.pk, d.job_title);
-			mp_pack_str(&p.pk, d.category);
-			pack_date(&p.pk, d.start);
-		}
-		if ((rc = run(&s, admin.id, sk, "staff.import", &p)) != 0)
-			goto out;
-	}
 	for (const struct demo_account *a = demo_accounts; a->login; a++) {
-		struct demo_person d;
-		struct user_rec u;
-		uint8_t salt[LRL_SALT_LEN];
-		const char *roles[2] = {a->role, a->role2};
-
-		demo_person(seed, account_staff(a, nstaff), nstaff, &d);
-		if (strcmp(a->login, "quantri") != 0) {
-			/* A temporary password, then the account's own change
-			 * to the demo password, as a real user would. */
-			const char *temp = "temporary-demo-0";
-			mp_buf_reset(&p);
-			msgpack_pack_map(&p.pk, 6);
-			mp_pack_kv_str(&p.pk, "login", a->login);
-			mp_pack_kv_str(&p.pk, "full-name", d.full_name);
-			randombytes_buf(salt, sizeof salt);
-			if ((rc = keys_derive(temp, strlen(temp), salt, id.kdf_ops,
-			                      id.kdf_mem, pk, usk)) != 0)
-				goto out;
-			mp_pack_str(&p.pk, "salt");
-			mp_pack_bin(&p.pk, salt, sizeof salt);
-			mp_pack_str(&p.pk, "pk");
-			mp_pack_bin(&p.pk, pk, sizeof pk);
-			mp_pack_kv_int(&p.pk, "ops", (int64_t)id.kdf_ops);
-			mp_pack_kv_int(&p.pk, "mem", (int64_t)id.kdf_mem);
-			if ((rc = run(&s, admin.id, sk, "user.add", &p)) != 0 ||
-			    (rc = users_find(s.t, a->login, strlen(a->login), &u)) != 0)
-				goto out;
-			{
-				/* The account's own change to the demo password. */
-				uint8_t npk[LRL_PK_LEN];
-				unsigned char *nsk = sodium_malloc(LRL_SK_LEN);
-				if (nsk == NULL) {
-					rc = LRL_ENOMEM;
-					goto out;
-				}
-				mp_buf_reset(&p);
-				rc = keys_rotation(DEMO_PASSWORD, id.server_id, u.id,
-				                   id.kdf_ops, id.kdf_mem, &p.pk, npk, nsk);
-				sodium_free(nsk);
-				if (rc != 0)
-					goto out;
-				if ((rc = run(&s, u.id, usk, "user.passwd", &p)) != 0)
-					goto out;
-			}
-		}
-		for (int r = 0; r < 2; r++) {
-			if (roles[r] == NULL || !strcmp(roles[r], "admin"))
-				continue;
-			mp_buf_reset(&p);
-			msgpack_pack_map(&p.pk, a->unit && !strcmp(roles[r], "head") ? 3 : 2);
-			mp_pack_kv_str(&p.pk, "login", a->login);
-			mp_pack_kv_str(&p.pk, "role", roles[r]);
-			if (a->unit && !strcmp(roles[r], "head"))
-				mp_pack_kv_str(&p.pk, "unit", a->unit);
-			if ((rc = run(&s, admin.id, sk, "user.grant", &p)) != 0)
-				goto out;
-		}
-		mp_buf_reset(&p);
-		msgpack_pack_map(&p.pk, 2);
-		mp_pack_kv_str(&p.pk, "code", d.code);
-		mp_pack_kv_str(&p.pk, "login", a->login);
-		if ((rc = run(&s, admin.id, sk, "staff.edit", &p)) != 0)
-			goto out;
+		if (!strcmp(a->login, "quantri"))
+			d.admin = account_staff(a, nstaff);
+		if (!strcmp(a->login, "nhanvien"))
+			d.nhanvien = account_staff(a, nstaff);
 	}
-	rc = store_commit(s.t);
-	s.t = NULL;
+	d.uid[d.admin] = admin.id;
+	if ((rc = keys_derive(DEMO_PASSWORD, strlen(DEMO_PASSWORD), admin.salt,
+	                      admin.ops, admin.mem, pk,
+	                      d.sk + d.admin * LRL_SK_LEN)) != 0)
+		goto out;
+	d.s.id = &id;
+	randombytes_buf(d.s.nonce, sizeof d.s.nonce);
+	d.s.now = clock_file && server_clock_read(clock_file, &pinned) == 0
+	                  ? pinned
+	                  : (int64_t)time(NULL);
+	d.today = date_of_time(d.s.now);
+	{
+		int m, dd;
+		date_to_ymd(d.today, &d.year, &m, &dd);
+	}
+	if ((rc = fill_roster(&d)) != 0 || (rc = fill_accounts(&d)) != 0 ||
+	    (rc = fill_year(&d)) != 0)
+		goto out;
+	rc = store_commit(d.s.t);
+	d.s.t = NULL;
+	for (size_t i = 0; i < nstaff; i++)
+		naccounts += d.uid[i] != 0;
+	for (int k = DEMO_PLEDGE_DRAFT; k <= DEMO_PLEDGE_RETURNED; k++)
+		npledges += d.counts[k];
 	if (rc == 0)
-		printf("laureld: demo hospital: %zu units, %zu staff, %zu accounts\n",
-		       nunits, nstaff,
-		       sizeof demo_accounts / sizeof demo_accounts[0] - 1);
+		printf("laureld: demo hospital: %zu units, %zu staff, %zu accounts; "
+		       "year %d: %zu pledges (%zu missing), %zu ratings, "
+		       "%zu nominations\n",
+		       demo_unit_count(nstaff), nstaff, naccounts, d.year, npledges,
+		       d.counts[DEMO_PLEDGE_NONE], d.nratings, d.nnominated);
 out:
-	store_abort(s.t);
+	store_abort(d.s.t);
 	store_close(st);
-	if (sk)
-		sodium_free(sk);
-	if (usk)
-		sodium_free(usk);
-	mp_buf_free(&p);
-	mp_buf_free(&s.req);
-	mp_buf_free(&s.out);
+	if (d.sk)
+		sodium_free(d.sk);
+	free(d.uid);
+	free(d.work);
+	mp_buf_free(&d.s.req);
+	mp_buf_free(&d.s.out);
 	return rc;
 }

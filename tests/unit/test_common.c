@@ -284,6 +284,72 @@ START_TEST(test_demo_generator_is_seeded_and_realistic)
 }
 END_TEST
 
+/* The demo's year: the same seed gives the same year; most people
+ * pledge, in every state; ratings are mostly HTTNV; each work has its own
+ * author; a large demo gives a year to its first units only. */
+START_TEST(test_demo_year_is_seeded_and_covers_every_state)
+{
+	struct demo_year_person a, b;
+	struct demo_year_unit u;
+	size_t states[6] = {0}, httnv = 0, rated = 0, ldtt = 0, people = 0;
+	size_t authors[64];
+
+	demo_year_person(7, 42, 300, 2026, &a);
+	demo_year_person(7, 42, 300, 2026, &b);
+	ck_assert_int_eq(a.pledge, b.pledge);
+	ck_assert_str_eq(a.commitments, b.commitments);
+	for (size_t i = 0; i < 300; i++) {
+		demo_year_person(2026, i, 300, 2026, &a);
+		if (!a.takes_part)
+			continue;
+		people++;
+		states[a.pledge]++;
+		rated += a.rating != NULL;
+		httnv += a.rating && !strcmp(a.rating, "HTTNV");
+		for (size_t k = 0; a.nominate[k]; k++)
+			ldtt += !strcmp(a.nominate[k], "LDTT");
+		ck_assert(a.pledge != DEMO_PLEDGE_RETURNED || a.returned != NULL);
+		ck_assert_int_le(a.months, 12);
+		ck_assert_int_ge(a.months, 1);
+	}
+	ck_assert_uint_eq(people, 300);
+	for (int s = 0; s < 6; s++)
+		ck_assert_msg(states[s] > 0, "no pledge in state %d", s);
+	ck_assert_uint_gt(states[DEMO_PLEDGE_ACCEPTED], 100);
+	ck_assert_uint_lt(states[DEMO_PLEDGE_NONE], 40);
+	ck_assert_uint_gt(rated, 280);
+	ck_assert_uint_gt(httnv, rated / 2);
+	ck_assert_uint_gt(ldtt, 250);
+	/* Works: as many as the lists allow at this size, one per author. */
+	ck_assert_uint_gt(demo_work_count(300), 10);
+	ck_assert_uint_le(demo_work_count(300), 64);
+	for (size_t k = 0; k < demo_work_count(300); k++) {
+		struct demo_work w;
+		demo_work(2026, k, 300, 2026, &w);
+		ck_assert_uint_lt(w.author, 300);
+		ck_assert_ptr_nonnull(w.name);
+		for (size_t j = 0; j < k; j++)
+			ck_assert_uint_ne(authors[j], w.author);
+		authors[k] = w.author;
+	}
+	/* Khoa Khám bệnh registers a collective pledge with two exemplar
+	 * candidates of its own. */
+	demo_year_unit(2026, 1, 300, 2026, &u);
+	ck_assert_ptr_nonnull(u.pledge_title);
+	ck_assert_uint_eq(demo_unit_of(u.exemplars[0], 300), 1);
+	ck_assert_uint_eq(demo_unit_of(u.exemplars[1], 300), 1);
+	ck_assert_uint_ne(u.exemplars[0], u.exemplars[1]);
+	/* 25,000 staff: the year is told through the first units only. */
+	demo_year_person(2026, 24999, 25000, 2026, &a);
+	ck_assert_int_eq(demo_unit_of(24999, 25000) >= DEMO_YEAR_UNITS,
+	                 !a.takes_part);
+	demo_year_unit(2026, 999, 25000, 2026, &u);
+	ck_assert_int_eq(u.takes_part, 0);
+	ck_assert_uint_eq(demo_staff_index(1, 0, 300), 2);
+	ck_assert_uint_eq(demo_staff_index(0, 2, 300), 300);
+}
+END_TEST
+
 static void capture(struct msg_args *m, const char *fmt, ...)
 {
 	va_list ap;
@@ -353,6 +419,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, test_text_output_aligns_and_shows_escapes_visibly);
 	tcase_add_test(tc, test_json_output_is_one_object_per_record);
 	tcase_add_test(tc, test_demo_generator_is_seeded_and_realistic);
+	tcase_add_test(tc, test_demo_year_is_seeded_and_covers_every_state);
 	tcase_add_test(tc, test_messages_carry_their_arguments_for_translation);
 	tcase_add_test(tc, test_a_message_claiming_more_than_it_holds_is_refused);
 	suite_add_tcase(s, tc);

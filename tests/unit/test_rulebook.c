@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "laurel/builtin.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/rulebook.h"
@@ -698,6 +699,23 @@ START_TEST(test_enumeration_words_match_the_syntax)
 }
 END_TEST
 
+/* laureld carries the default rulebook (laureld demo loads it without the
+ * source tree): the same bytes as the data file. */
+START_TEST(test_the_built_in_rulebook_is_the_data_file)
+{
+	size_t len;
+	char *text = slurp(DEFAULT_RULEBOOK, &len);
+	struct rulebook *rb = NULL;
+
+	ck_assert_uint_eq(builtin_rulebook_len, len);
+	ck_assert(memcmp(builtin_rulebook, text, len) == 0);
+	ck_assert_int_eq(rulebook_parse((const char *)builtin_rulebook,
+	                                builtin_rulebook_len, &rb, NULL), 0);
+	rulebook_free(rb);
+	free(text);
+}
+END_TEST
+
 Suite *suite_rulebook(void)
 {
 	Suite *s = suite_create("rulebook");
@@ -716,6 +734,7 @@ Suite *suite_rulebook(void)
 	tcase_add_test(tc, test_a_text_larger_than_the_limit_is_refused);
 	tcase_add_test(tc, test_a_line_longer_than_the_limit_is_refused);
 	tcase_add_test(tc, test_enumeration_words_match_the_syntax);
+	tcase_add_test(tc, test_the_built_in_rulebook_is_the_data_file);
 	suite_add_tcase(s, tc);
 	return s;
 }
