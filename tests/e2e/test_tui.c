@@ -1322,6 +1322,51 @@ START_TEST(test_a_discipline_reads_as_a_word_in_the_ratings)
 }
 END_TEST
 
+/* A head reads the nominations of the unit with their verdicts, finds the
+ * failing ones by searching the verdict's words, and opens one: each
+ * criterion in Vietnamese, marked ✓ or ✗. */
+START_TEST(test_a_head_reads_why_a_nomination_fails)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "";
+	const char *row;
+
+	tx_up(&t);
+	/* The first nomination of the demo that fails a criterion (not one
+	 * blocked), as the CLI lists it. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "nomination", "list", "2026",
+	                           "--failing", "--format", "csv",
+	                           (const char *)NULL), 0);
+	row = strstr(o.out, ",not-eligible,");
+	ck_assert_ptr_nonnull(row);
+	while (row > o.out && row[-1] != '\n')
+		row--;
+	snprintf(code, sizeof code, "%.*s", (int)strcspn(row, ","), row);
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DN-2026-", 8), "%s", code);
+	tui_login(&t, "a", 100, 30, "truongkhoa", DEMO_PASSWORD);
+	/* Home, Staff, Units, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations. */
+	open_section_n(&t, "a", 8,
+	               "Danh sách đề nghị khen thưởng kèm kết quả xét điều kiện");
+	SEES(&t, "đủ điều kiện");
+	NOT_SEES(&t, "not-eligible");
+	KEYS(&t, "a", "/");
+	type(&t, "a", code);
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){code, "chưa đủ điều kiện", NULL},
+	            WAIT_MS, "the failing nomination", __LINE__);
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR(&t, "a", "Tiêu chuẩn");
+	SEES(&t, "✗ ");
+	SEES(&t, "Kết quả xét");
+	NOT_SEES(&t, "[fail]");
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1347,6 +1392,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui);
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
+	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -122,7 +122,7 @@ static void verdict(lrl_conn *c, const char *code, char *v, size_t vn,
 		mp_get_strbuf(&row[0], got, sizeof got);
 		if (strcmp(got, code))
 			continue;
-		mp_get_strbuf(&row[7], v, vn);
+		mp_get_strbuf(&row[2], v, vn);
 		mp_get_strbuf(&row[8], failing, fn);
 	}
 	lrl_reply_free(r);

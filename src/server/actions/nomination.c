@@ -821,9 +821,10 @@ static void subject_names(store_txn *t, const struct nom *n, char *code,
 
 int act_NOMINATION_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"nomination", "title", "subject",
+	/* The verdict early: it is what a reader looks for. */
+	static const char *const cols[] = {"nomination", "title", "verdict",
 	                                   "code", "name", "unit", "state",
-	                                   "verdict", "failing"};
+	                                   "subject", "failing"};
 	char prefix[16], only_title[RULEBOOK_CODE_MAX + 1] = "";
 	struct rulebook *rb = NULL;
 	struct year_rec y;
@@ -888,12 +889,12 @@ int act_NOMINATION_LIST(struct lrl_ctx *c)
 		msgpack_pack_array(&rows.pk, 9);
 		mp_pack_str(&rows.pk, nm.code);
 		mp_pack_str(&rows.pk, nm.title);
-		mp_pack_str(&rows.pk, subject_word(nm.kind));
+		mp_pack_str(&rows.pk, res ? verdict_word(res) : "");
 		mp_pack_str(&rows.pk, code);
 		mp_pack_str(&rows.pk, name);
 		mp_pack_str(&rows.pk, ucode);
 		mp_pack_str(&rows.pk, nm.withdrawn ? "withdrawn" : "proposed");
-		mp_pack_str(&rows.pk, res ? verdict_word(res) : "");
+		mp_pack_str(&rows.pk, subject_word(nm.kind));
 		mp_pack_str(&rows.pk, fail);
 		eligibility_free(res);
 		n++;
