@@ -457,8 +457,41 @@ static void tx_up(struct tx *t)
 	              h_build());
 }
 
+/* Ends every laurel the test started with SIGTERM while its terminal is
+ * still there, and waits (a while) for each to go: a program built with
+ * the leak checker checks at exit, and a terminal hung up under it then
+ * would leave it spinning. */
+static void tui_stop_all(struct tx *t)
+{
+	DIR *d = opendir(t->dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char path[H_PATH_MAX * 2];
+		size_t n = strlen(e->d_name);
+		long pid = 0;
+		FILE *f;
+		if (n < 5 || strcmp(e->d_name + n - 4, ".pid") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", t->dir, e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fscanf(f, "%ld", &pid) == 1 && pid > 1 &&
+		    kill((pid_t)pid, SIGTERM) == 0) {
+			int64_t t0 = now_ms();
+			while (kill((pid_t)pid, 0) == 0 && now_ms() - t0 < WAIT_MS)
+				h_sleep_ms(POLL_MS);
+		}
+		fclose(f);
+	}
+	closedir(d);
+}
+
 static void tx_down(struct tx *t)
 {
+	tui_stop_all(t);
 	tmux_kill(t->tmux);
 	unlink(t->tmux);
 	ck_assert_int_eq(h_server_stop(&t->srv), 0);
