@@ -64,6 +64,9 @@ enum lrl_kind { LRL_CMD, LRL_QRY };
 #define AF_CSV 32u         /* takes a CSV file (rows); "--dry-run" calls the
                               "<name>-check" query with the same rows */
 #define AF_CSVOUT 64u      /* output is CSV unless --format says otherwise */
+#define AF_REPORT 128u     /* a printable report: returns the report model
+                              (report.h), or with AF_LIST a list that the
+                              "model" parameter turns into one */
 
 /* Parameter types. */
 enum lrl_ptype {
@@ -204,7 +207,8 @@ struct lrl_action {
 	  "List who has not pledged yet")                                      \
 	X(UNIT_PLEDGE, "unit.pledge", CMD, AF_NONE, POL(N, U, N, N, N, N, A),  \
 	  "Register a unit's collective pledge, model and exemplar candidates") \
-	X(REPORT_ROSTER, "report.roster", QRY, AF_LIST, POL(N, U, N, N, N, A, A), \
+	X(REPORT_ROSTER, "report.roster", QRY, AF_LIST | AF_REPORT,            \
+	  POL(N, U, N, N, N, A, A),                                            \
 	  "Registration roster per unit, with late and missing pledges")      \
 	X(RATING_SET, "rating.set", CMD, AF_NONE, POL(N, U, N, N, N, N, A),    \
 	  "Rate a staff member's year (xếp loại chất lượng)")                  \
@@ -273,14 +277,37 @@ struct lrl_action {
 	X(NOMINATION_SHOW, "nomination.show", QRY, AF_NONE,                    \
 	  POL(O, U, A, A, A, A, A),                                            \
 	  "Show a nomination: each criterion with the data behind it, and the report") \
-	X(REPORT_REVIEW, "report.review", QRY, AF_LIST, POL(N, U, A, A, A, A, A), \
+	X(REPORT_REVIEW, "report.review", QRY, AF_LIST | AF_REPORT,            \
+	  POL(N, U, A, A, A, A, A),                                            \
 	  "Department review sheet: ratings, proposals and eligibility verdicts")
+
+/* Printable reports (report.h): the model the server computes, rendered
+ * by the client as text, CSV or PDF. */
+#define LRL_ACTIONS_REPORT(X)                                                  \
+	X(REPORT_LIST, "report.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),  \
+	  "List the reports you may print")                                    \
+	X(REPORT_ANNUAL, "report.annual", QRY, AF_REPORT,                      \
+	  POL(N, U, A, A, A, A, A),                                            \
+	  "Annual or six-month report: movements, pledges, targets vs actual, titles, works, money") \
+	X(REPORT_PHASE, "report.phase", QRY, AF_REPORT,                        \
+	  POL(N, U, A, A, A, A, A),                                            \
+	  "Phase review across years, with per-year trends")                   \
+	X(REPORT_STATS, "report.stats", QRY, AF_REPORT,                        \
+	  POL(N, N, A, A, A, A, A),                                            \
+	  "Statistics tables (forms 0601-0605): movements, awards by level, kind, sex and tier") \
+	X(REPORT_TASKS, "report.tasks", QRY, AF_REPORT,                        \
+	  POL(A, A, A, A, A, A, A),                                            \
+	  "Plan tasks status, as the plan 004 appendix table")                 \
+	X(REPORT_AUDIT, "report.audit", QRY, AF_REPORT,                        \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Audit trail of a period: who did what, when, signature verified")
 
 #define LRL_ACTIONS(X)                                                         \
 	LRL_ACTIONS_CORE(X)                                                    \
 	LRL_ACTIONS_WORK(X)                                                    \
 	LRL_ACTIONS_TASK(X)                                                    \
-	LRL_ACTIONS_NOMINATION(X)
+	LRL_ACTIONS_NOMINATION(X)                                              \
+	LRL_ACTIONS_REPORT(X)
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -510,9 +537,17 @@ struct lrl_action {
 	P("exemplars", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "exemplar candidates: staff codes, comma-separated") \
 	P("commitments", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "the unit's commitments")
 
+/* Every report takes these: the page of the model ("after", the
+ * previous page's "next") and, for the lists that are also reports,
+ * "model" to ask for the report model rather than the list. */
+#define LRL_PARAMS_REPORT_PAGE(P)                                              \
+	P("after", INT, PF_DERIVED, 0, 4294967295, NULL, "continue after this position (the previous page's next)") \
+	P("model", BOOL, PF_DERIVED, 0, 0, NULL, "answer with the printable report model")
+
 #define LRL_PARAMS_REPORT_ROSTER(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
-	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	LRL_PARAMS_REPORT_PAGE(P)
 
 #define LRL_RATINGS "HTXSNV|HTTNV|HTNV|KHTNV"
 #define LRL_DISCIPLINES "reprimand|warning|dismissal"
@@ -687,7 +722,41 @@ struct lrl_action {
 
 #define LRL_PARAMS_REPORT_REVIEW(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
-	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+/* ---- printable reports ------------------------------------------------------ */
+
+#define LRL_PARAMS_REPORT_LIST(P)
+
+#define LRL_REPORT_PERIODS "year|six-month"
+
+#define LRL_PARAMS_REPORT_ANNUAL(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("period", ENUM, PF_NONE, 0, 0, LRL_REPORT_PERIODS, "year (default) or six-month (to 30/6)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_PHASE(P)                                             \
+	P("from", INT, PF_REQ, 2000, 2099, NULL, "first year of the phase")    \
+	P("to", INT, PF_REQ, 2000, 2099, NULL, "last year of the phase")       \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_STATS(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_TASKS(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the plan") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only tasks this unit (or a sub-unit) leads or cooperates in") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_AUDIT(P)                                             \
+	P("from", DATE, PF_REQ, 0, 0, NULL, "first day of the period")         \
+	P("to", DATE, PF_REQ, 0, 0, NULL, "last day of the period")            \
+	LRL_PARAMS_REPORT_PAGE(P)
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

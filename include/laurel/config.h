@@ -4,7 +4,8 @@
  *
  *   [server]   socket, store, lockout_failures, lockout_minutes,
  *              backoff_max_seconds, max_connections, idle_exit_seconds
- *   [hospital] name
+ *   [hospital] name, parent (the body above it, for reports' issuer
+ *              block), place (the town on reports' date line)
  *   [client]   language (vi|en)
  */
 #ifndef LAUREL_CONFIG_H
@@ -23,6 +24,8 @@ struct lrl_config {
 	char socket[LRL_PATH_MAX];
 	char store[LRL_PATH_MAX];
 	char hospital[256];
+	char parent[256];
+	char place[128];
 	char language[8];
 	int lockout_failures;
 	int lockout_minutes;

@@ -34,6 +34,10 @@ struct srv_ident {
 	/* The server's secret key for signing checkpoints (sodium_malloc'd);
 	 * NULL where no signing is done (verify). */
 	const uint8_t *server_sk;
+	/* laurel.conf's [hospital] parent and place: the issuer block and
+	 * the date line of reports ("" when not set). */
+	char parent[256];
+	char place[128];
 };
 
 struct lrl_ctx {

@@ -84,6 +84,10 @@ static int on_entry(void *user, const char *section, const char *name,
 	} else if (!strcmp(section, "hospital")) {
 		if (!strcmp(name, "name"))
 			return set_str(x, name, value, c->hospital, sizeof c->hospital);
+		if (!strcmp(name, "parent"))
+			return set_str(x, name, value, c->parent, sizeof c->parent);
+		if (!strcmp(name, "place"))
+			return set_str(x, name, value, c->place, sizeof c->place);
 	} else if (!strcmp(section, "client")) {
 		if (!strcmp(name, "language")) {
 			if (strcmp(value, "vi") && strcmp(value, "en")) {

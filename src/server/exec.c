@@ -1,5 +1,6 @@
 /* exec.c — checking and running actions; the handler table (handler.h). */
 #include "laurel/handler.h"
+#include "laurel/report.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -279,7 +280,16 @@ int exec_query(store_txn *t, const struct srv_ident *id,
 		return rc;
 	if ((rc = action_check_params(a, params, f)) != 0)
 		return rc;
-	rc = handlers[a->id](&c);
+	{
+		int model = 0;
+		/* A list that is also a report answers with the report model
+		 * when asked for it (report.h). */
+		mp_get_bool(mp_map_get(params, "model"), &model);
+		if ((a->flags & AF_REPORT) && (a->flags & AF_LIST) && model)
+			rc = rpt_wrap_list(&c, handlers[a->id], a->help);
+		else
+			rc = handlers[a->id](&c);
+	}
 	if (rc != 0) {
 		if (c.fail.reason[0] || c.fail.field)
 			*f = c.fail;

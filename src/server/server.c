@@ -934,6 +934,8 @@ int server_run(const struct server_opts *o)
 		rc = ident_load(t, o->store_dir, &s.ident);
 		store_abort(t);
 	}
+	snprintf(s.ident.parent, sizeof s.ident.parent, "%s", o->cfg.parent);
+	snprintf(s.ident.place, sizeof s.ident.place, "%s", o->cfg.place);
 	if (rc != 0) {
 		fprintf(stderr, "laureld: the store's identity is unreadable: %s\n",
 		        lrl_strerror(rc));

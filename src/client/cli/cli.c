@@ -5,6 +5,8 @@
 #include "laurel/cli.h"
 
 #include <getopt.h>
+#include <signal.h>
+#include <sys/ioctl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "laurel/err.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
+#include "laurel/rdoc.h"
 #include "laurel/render.h"
 #include "laurel/text.h"
 #include "laurel/tui.h"
@@ -85,6 +88,9 @@ static void help_all(FILE *f)
 	      "  laurel whoami           who you are logged in as\n"
 	      "  laurel passwd           choose a new password\n"
 	      "  laurel roles matrix     which role may do what\n"
+	      "  laurel report list      the reports you may print\n"
+	      "  laurel report NAME [--year Y] [--unit CODE] …\n"
+	      "                          [--format text|csv|pdf] [-o FILE] [--bom]\n"
 	      "\nCommands:\n",
 	      f);
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
@@ -326,6 +332,9 @@ struct opts {
 	int password_stdin;
 	enum render_format format;
 	int format_set;
+	int pdf;            /* --format pdf (reports only) */
+	const char *output; /* -o FILE */
+	int bom;            /* --bom: CSV starts with a byte order mark */
 	int dry_run;
 };
 
@@ -735,6 +744,103 @@ static int parse_args(const struct lrl_action *a, int argc, char **argv,
 	return 0;
 }
 
+/* Columns of the terminal on standard output (0 when not a terminal). */
+static int terminal_width(void)
+{
+	struct winsize ws;
+
+	if (!isatty(1) || ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+		return 0;
+	return ws.ws_col;
+}
+
+/* Text to a terminal goes through $PAGER (default "less -R"); when no
+ * pager starts, straight to the terminal. */
+static int page_text(const struct rdoc *d)
+{
+	const char *pager = getenv("PAGER");
+	int width = terminal_width();
+	FILE *f;
+	int rc;
+
+	if (width == 0)
+		return rdoc_text(d, stdout, 0);
+	if (pager == NULL || *pager == '\0')
+		pager = "less -R";
+	fflush(stdout);
+	signal(SIGPIPE, SIG_IGN);
+	if (strcmp(pager, "cat") == 0 || (f = popen(pager, "w")) == NULL)
+		return rdoc_text(d, stdout, width);
+	rc = rdoc_text(d, f, width);
+	/* A pager that could not run ends at once with status 127. */
+	if (pclose(f) == 127 << 8)
+		rc = rdoc_text(d, stdout, width);
+	signal(SIGPIPE, SIG_DFL);
+	return rc;
+}
+
+/* A printable report: fetched page by page into one document, then
+ * rendered as text (paged on a terminal), CSV or PDF. */
+static int do_report(const struct opts *o, lrl_conn *c,
+                     const struct lrl_action *a, const mp_buf *entries,
+                     size_t count, const char *what)
+{
+	struct rdoc *d = NULL;
+	struct lrl_reply *r = NULL;
+	FILE *f = stdout;
+	int rc;
+
+	if (o->format == RENDER_JSON) {
+		err_usage(what, "%s", "reports are written as text, csv or pdf");
+		return LRL_EUSAGE;
+	}
+	if (o->pdf && o->output == NULL && isatty(1)) {
+		err_usage(what, "%s", "a PDF goes to a file: give -o FILE");
+		return LRL_EUSAGE;
+	}
+	rc = rdoc_fetch(c, a, entries->sb.data, entries->sb.size, count, &d, &r);
+	if (r) {
+		rc = report(what, r, o);
+		lrl_reply_free(r);
+		return rc;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "laurel: %s: %s\n", what, lrl_strerror(rc));
+		return rc;
+	}
+	if (o->pdf) {
+		int pages = 0;
+		rc = rdoc_pdf(d, o->output ? o->output : "/dev/stdout", &pages);
+		if (rc != 0)
+			fprintf(stderr, "laurel: %s: cannot write %s\n", what,
+			        o->output ? o->output : "the PDF");
+		else if (o->output)
+			fprintf(stderr, "%s: %d %s\n", o->output, pages,
+			        pages == 1 ? "page" : "pages");
+		rdoc_free(d);
+		return rc;
+	}
+	if (o->output && (f = fopen(o->output, "wb")) == NULL) {
+		fprintf(stderr, "laurel: %s: cannot write %s\n", what, o->output);
+		rdoc_free(d);
+		return LRL_EIO;
+	}
+	if (o->format == RENDER_CSV)
+		rc = rdoc_csv(d, f, o->bom);
+	else if (f == stdout)
+		rc = page_text(d);
+	else
+		rc = rdoc_text(d, f, 0);
+	if (f != stdout && fclose(f) != 0)
+		rc = -1;
+	if (rc != 0) {
+		fprintf(stderr, "laurel: %s: cannot write the report\n", what);
+		rc = LRL_EIO;
+	}
+	rdoc_free(d);
+	return rc;
+}
+
 static int do_action(const struct opts *o, const struct lrl_action *a,
                      int argc, char **argv)
 {
@@ -791,6 +897,10 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		rc = check_file(o, c, a, &params, what);
 		if (rc != 0 || o->dry_run)
 			goto out;
+	}
+	if ((a->flags & AF_REPORT) && (!(a->flags & AF_LIST) || o->pdf)) {
+		rc = do_report(o, c, a, &entries, count, what);
+		goto out;
 	}
 	if ((a->flags & AF_LIST) && !has_param(&u.data, "limit") &&
 	    !has_param(&u.data, "after")) {
@@ -853,9 +963,11 @@ int cli_main(int argc, char **argv)
 				o.format = RENDER_CSV;
 			else if (!strcmp(optarg, "json"))
 				o.format = RENDER_JSON;
+			else if (!strcmp(optarg, "pdf"))
+				o.pdf = 1;
 			else {
-				err_usage("--format", "must be text, csv or json (not '%s')",
-				          optarg);
+				err_usage("--format",
+				          "must be text, csv, json or pdf (not '%s')", optarg);
 				return EXIT_USAGE;
 			}
 			o.format_set = 1;
@@ -902,12 +1014,28 @@ int cli_main(int argc, char **argv)
 					o.format = RENDER_CSV;
 				else if (!strcmp(val, "json"))
 					o.format = RENDER_JSON;
+				else if (!strcmp(val, "pdf"))
+					o.pdf = 1;
 				else {
 					err_usage("--format",
-					          "must be text, csv or json (not '%s')", val);
+					          "must be text, csv, json or pdf (not '%s')",
+					          val);
 					return EXIT_USAGE;
 				}
 				o.format_set = 1;
+				continue;
+			}
+			if (!strcmp(g, "-o") || (gl == 8 && !strncmp(g, "--output", 8))) {
+				o.output = eq && gl == 8 ? eq + 1
+				           : i + 1 < argc ? argv[++i] : "";
+				if (*o.output == '\0') {
+					err_usage("-o", "%s", "needs a file name");
+					return EXIT_USAGE;
+				}
+				continue;
+			}
+			if (!strcmp(g, "--bom")) {
+				o.bom = 1;
 				continue;
 			}
 			if (!strcmp(g, "--password-stdin")) {
@@ -979,6 +1107,16 @@ int cli_main(int argc, char **argv)
 	}
 	if ((a->flags & AF_CSVOUT) && !o.format_set)
 		o.format = RENDER_CSV;
+	if (o.pdf && !(a->flags & AF_REPORT)) {
+		err_usage(name, "%s", "--format pdf applies only to reports");
+		return EXIT_USAGE;
+	}
+	if (o.output &&
+	    (!(a->flags & AF_REPORT) || ((a->flags & AF_LIST) && !o.pdf)) &&
+	    freopen(o.output, "w", stdout) == NULL) {
+		fprintf(stderr, "laurel: cannot write %s\n", o.output);
+		return EXIT_USAGE;
+	}
 	if (o.dry_run && !(a->flags & AF_CSV)) {
 		err_usage(name, "%s", "--dry-run applies only to imports");
 		return EXIT_USAGE;

@@ -1,0 +1,119 @@
+/*
+ * report.h — the report model laureld computes and the builder report
+ * handlers fill (src/server/report.c).  Clients render the model as
+ * terminal text, CSV or PDF (rdoc.h); the server never formats a page.
+ *
+ * A reply of an AF_REPORT action is one page of the model:
+ *
+ *   {"report": {"name": "report.annual", "title": T, "subtitle": M,
+ *               "hospital": H, "parent": P, "place": city or "",
+ *               "date": days, "number": N or "", "signer": role,
+ *               "events": count, "head": hex, "checkpoint": line,
+ *               "blocks": [B, …], "next": cursor or nil,
+ *               "page-size": positions, "after": this page's start}}
+ *
+ * and each block B is an array whose first element says its kind:
+ *
+ *   ["h", text]                          a section heading
+ *   ["p", text, format, [arg, …]]       a paragraph
+ *   ["t", id, title, [[name, align, l10n], …], [[cell, …], …], total|nil]
+ *                                        a table (align "l" or "r"; l10n
+ *                                        true: the cells are words the
+ *                                        client translates)
+ *   ["c", title, unit, [[label, value, target|nil], …]]
+ *                                        a bar chart (rates per unit)
+ *
+ * Titles, headings, column names and l10n cells are English source text
+ * that the client looks up in the "laurel" catalogue; paragraphs and the
+ * subtitle (M = [text, format, [arg, …]]) carry their printf format and
+ * arguments as msg.h messages do, for the same look-up; everything else is
+ * data.  Cells are text already formatted the Vietnamese way ("96,2%",
+ * "760.000 đ", "15/12/2026").
+ *
+ * Paging: every block and every table row is one position.  A page holds
+ * the positions [after, after + REPORT_PAGE) of the whole model; a table
+ * cut by a page boundary appears on both pages with the same id (the
+ * client joins them), its total only where it ends.  "next" is the
+ * "after" of the following page.  Handlers produce the whole model every
+ * time; rows outside the page are counted, not packed, so a page costs
+ * memory for its own rows only.
+ */
+#ifndef LAUREL_REPORT_H
+#define LAUREL_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "laurel/handler.h"
+
+/* Positions (blocks and rows) per page. */
+#define REPORT_PAGE 2000
+
+typedef struct rpt rpt;
+
+/* A table column: English name, right-aligned (numbers), translated
+ * cells. */
+struct rpt_col {
+	const char *name;
+	int right;
+	int l10n;
+};
+
+/*
+ * Starts the model of c's action with its title (English).  Reads the
+ * "after" parameter.  Returns 0 with *out set, or LRL_ENOMEM.  The caller
+ * ends with rpt_end (which packs the page into c->out) or rpt_free on a
+ * failure.
+ */
+int rpt_begin(struct lrl_ctx *c, const char *title, rpt **out);
+void rpt_free(rpt *r);
+
+/* Header fields: the subtitle ("Year 2026"), the document number. */
+void rpt_subtitle(rpt *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void rpt_number(rpt *r, const char *number);
+/* The role that signs ("DIRECTOR"; default). */
+void rpt_signer(rpt *r, const char *role);
+
+void rpt_heading(rpt *r, const char *text);
+void rpt_para(rpt *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A table: rpt_table, then for each row rpt_row and exactly ncols cells,
+ * optionally rpt_total and ncols cells, then rpt_table_end. */
+void rpt_table(rpt *r, const char *title, const struct rpt_col *cols,
+               size_t ncols);
+/* Returns 1 when the row is in the page (its cells are kept). */
+int rpt_row(rpt *r);
+void rpt_total(rpt *r);
+void rpt_cell(rpt *r, const char *s);
+void rpt_cellf(rpt *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void rpt_cell_int(rpt *r, int64_t v);
+/* num/den as a percentage with one decimal ("96,2%"); "–" when den is 0. */
+void rpt_cell_pct(rpt *r, int64_t num, int64_t den);
+void rpt_table_end(rpt *r);
+
+/* A bar chart of rates (0–100) with an optional target (< 0: none). */
+void rpt_chart(rpt *r, const char *title, const char *unit);
+void rpt_bar(rpt *r, const char *label, double value, double target);
+void rpt_chart_end(rpt *r);
+
+/* 1 once the page is full: what follows is not packed, and a handler may
+ * stop producing. */
+int rpt_full(const rpt *r);
+
+/* Packs the page into c->out and frees r.  Returns 0 or an LRL_E code. */
+int rpt_end(rpt *r);
+
+/* "96,2%" for num/den into buf ("–" when den is 0). */
+void rpt_pct_text(int64_t num, int64_t den, char *buf, size_t n);
+
+/*
+ * Runs the list handler h for c and turns its list (columns and rows)
+ * into a one-table report titled title: how report.roster and
+ * report.review become printable documents when asked with "model".
+ */
+int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title);
+
+#endif
