@@ -1,0 +1,622 @@
+/*
+ * test_report.c — printable reports on the demo hospital (laureld demo at
+ * the pinned clock: the same data every time): `laurel report …` as
+ * terminal text compared with the expected files in tests/data/, as CSV
+ * parsed back with libcsv, and as PDF checked with poppler's tools
+ * (pdfinfo: A4 and the page count; pdftotext: the Vietnamese text with
+ * its diacritics; pdftoppm: page 1 is not blank).
+ *
+ * The expected files are rewritten only when LAUREL_REGEN_EXPECTED=1 is
+ * set (and the test then fails, so that a regeneration is never taken
+ * for a pass); a missing file fails.  The part compared ends before the
+ * store checkpoint, whose hashes differ between stores; the checkpoint
+ * is checked against the store's own event count instead.
+ */
+#include <check.h>
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "laurel/mp.h"
+
+#define DEMO_PASSWORD "laurel-demo-2026\n"
+#define DATA_DIR "tests/data"
+
+static char demo_dir[H_PATH_MAX];
+static char demo_store[H_PATH_MAX + 16];
+static char demo_clock[H_PATH_MAX + 16];
+static char demo_failure[1024];
+/* English labels whatever the runner's locale. */
+static const char *const english_env[] = {"LANGUAGE=en", "LC_ALL=C.UTF-8",
+                                          NULL};
+
+static void demo_setup(void)
+{
+	struct h_output o;
+	int rc;
+
+	demo_store[0] = '\0';
+	if (h_tmpdir(demo_dir, sizeof demo_dir) != 0) {
+		snprintf(demo_failure, sizeof demo_failure, "no directory");
+		return;
+	}
+	snprintf(demo_clock, sizeof demo_clock, "%s/clock", demo_dir);
+	if (h_clock_write(demo_clock, h_time(H_CLOCK_START)) != 0) {
+		snprintf(demo_failure, sizeof demo_failure, "no clock");
+		return;
+	}
+	snprintf(demo_store, sizeof demo_store, "%s/store", demo_dir);
+	rc = h_laureld(&o, NULL, "demo", "--store", demo_store, "--clock-file",
+	               demo_clock, (const char *)NULL);
+	if (rc != 0) {
+		snprintf(demo_failure, sizeof demo_failure,
+		         "laureld demo exited %d: %.400s%.400s", rc, o.out, o.err);
+		demo_store[0] = '\0';
+	}
+	h_output_free(&o);
+}
+
+static void fixture_setup(void)
+{
+	h_fixture_setup();
+	demo_setup();
+}
+
+struct world {
+	struct h_server srv;
+	char sock[H_PATH_MAX + 16];
+};
+
+static void world_up(struct world *w)
+{
+	memset(w, 0, sizeof *w);
+	ck_assert_msg(demo_store[0], "no demo store: %s", demo_failure);
+	snprintf(w->sock, sizeof w->sock, "%s/s.sock", demo_dir);
+	ck_assert_int_eq(h_server_start(&w->srv, demo_store, w->sock,
+	                                demo_clock), 0);
+	h_extra_env = english_env;
+}
+
+static void world_down(struct world *w)
+{
+	h_extra_env = NULL;
+	ck_assert_int_eq(h_server_stop(&w->srv), 0);
+}
+
+/* `laurel report WORDS…` as user; up to 8 words. */
+static int run(struct world *w, struct h_output *o, const char *user,
+               const char *const *words)
+{
+	const char *argv[24];
+	size_t n = 0;
+	char prog[H_PATH_MAX];
+
+	h_program("laurel", prog, sizeof prog);
+	argv[n++] = prog;
+	argv[n++] = "--socket";
+	argv[n++] = w->sock;
+	argv[n++] = "--user";
+	argv[n++] = user;
+	argv[n++] = "--password-stdin";
+	argv[n++] = "report";
+	for (size_t i = 0; words[i] && n < 23; i++)
+		argv[n++] = words[i];
+	argv[n] = NULL;
+	return h_run(argv, DEMO_PASSWORD, o);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = (size_t)ftell(f);
+	rewind(f);
+	buf = malloc(n + 1);
+	if (buf && fread(buf, 1, n, f) != n) {
+		free(buf);
+		buf = NULL;
+	}
+	if (buf)
+		buf[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* The text before the store checkpoint; checks the checkpoint names
+ * events events. */
+static void check_checkpoint(char *out, long events)
+{
+	char *cp = strstr(out, "Store checkpoint: ");
+
+	ck_assert_msg(cp != NULL, "no checkpoint in:\n%.2000s", out);
+	ck_assert_int_eq(strtol(cp + strlen("Store checkpoint: "), NULL, 10),
+	                 events);
+	ck_assert_ptr_nonnull(strstr(cp, "laurel-checkpoint 1 "));
+	*cp = '\0';
+}
+
+static long events_of(struct world *w)
+{
+	lrl_conn *c = NULL;
+	long n;
+
+	ck_assert_int_eq(h_login(w->sock, "quantri", "laurel-demo-2026", &c), 0);
+	n = (long)h_event_count(c);
+	lrl_close(c);
+	return n;
+}
+
+/* The audit trail's "from uid" column holds the runner's uid: the
+ * expected text holds "UID" in its place (a column 8 wide). */
+static void mask_uid(char *out)
+{
+	for (char *v = strstr(out, "  verified"); v; v = strstr(v + 1, "  verified"))
+		if (v - out >= 8)
+			memcpy(v - 8, "     UID", 8);
+}
+
+/* Compares the report's text with tests/data/NAME.txt. */
+static void expect_text(struct world *w, const char *name,
+                        const char *const *words)
+{
+	struct h_output o;
+	char path[256];
+	char *want;
+
+	ck_assert_int_eq(run(w, &o, "quantri", words), 0);
+	check_checkpoint(o.out, events_of(w));
+	mask_uid(o.out);
+	snprintf(path, sizeof path, "%s/%s.txt", DATA_DIR, name);
+	if (getenv("LAUREL_REGEN_EXPECTED") &&
+	    !strcmp(getenv("LAUREL_REGEN_EXPECTED"), "1")) {
+		FILE *f = fopen(path, "wb");
+		ck_assert_ptr_nonnull(f);
+		fputs(o.out, f);
+		fclose(f);
+		h_output_free(&o);
+		ck_abort_msg("%s rewritten: check it, then run without "
+		             "LAUREL_REGEN_EXPECTED", path);
+	}
+	want = slurp(path, NULL);
+	ck_assert_msg(want != NULL, "%s is missing", path);
+	ck_assert_str_eq(o.out, want);
+	free(want);
+	h_output_free(&o);
+}
+
+START_TEST(test_report_list_names_the_reports_a_role_may_print)
+{
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"list", NULL}),
+	                 0);
+	for (const char *const *n = (const char *const[]){
+		     "roster", "review", "annual", "phase", "stats", "tasks",
+		     "audit", NULL};
+	     *n; n++)
+		ck_assert_msg(strstr(o.out, *n), "%s missing:\n%s", *n, o.out);
+	h_output_free(&o);
+	ck_assert_int_eq(run(&w, &o, "nhanvien",
+	                     (const char *const[]){"list", NULL}),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "tasks"));
+	ck_assert_ptr_null(strstr(o.out, "audit"));
+	ck_assert_ptr_null(strstr(o.out, "annual"));
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_staff_member_may_not_print_the_annual_report)
+{
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	ck_assert_int_ne(run(&w, &o, "nhanvien",
+	                     (const char *const[]){"annual", "2026", NULL}),
+	                 0);
+	ck_assert_ptr_null(strstr(o.out, "ANNUAL REPORT"));
+	ck_assert_ptr_nonnull(strstr(o.err, "laurel: report annual"));
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_annual_report_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-annual",
+	            (const char *const[]){"annual", "2026", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_six_month_report_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-six-month",
+	            (const char *const[]){"annual", "2026", "--period",
+	                                  "six-month", "--unit", "KHAMBENH",
+	                                  NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_phase_review_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-phase",
+	            (const char *const[]){"phase", "--from", "2024", "--to",
+	                                  "2026", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_statistics_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-stats",
+	            (const char *const[]){"stats", "2025", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_plan_tasks_status_text_is_as_expected)
+{
+	struct world w;
+	lrl_conn *admin = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_login(w.sock, "quantri", "laurel-demo-2026", &admin),
+	                 0);
+	ck_assert_int_eq(h_tcall(admin, "task.add", NULL, "year", "2026",
+	                         "content", "Tổ chức Hội nghị tổng kết công tác "
+	                                    "thi đua, khen thưởng năm 2026",
+	                         "lead", "TCHC", "with", "KHTH, DIEUDUONG",
+	                         "due", "20/12/2026", "period", "Quý IV/2026",
+	                         NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(admin, "task.add", NULL, "year", "2026",
+	                         "content", "Đăng ký thi đua của cá nhân và tập thể",
+	                         "lead", "TCHC", "due", "10/01/2026", NULL),
+	                 0);
+	lrl_close(admin);
+	expect_text(&w, "report-tasks",
+	            (const char *const[]){"tasks", "2026", NULL});
+	world_down(&w);
+}
+END_TEST
+
+/* Runs last: it moves the shared store's clock on a day, so that the
+ * day it reports holds exactly the event it makes (the demo's own events
+ * include the store's creation at the wall clock's time). */
+START_TEST(test_the_audit_trail_text_is_as_expected)
+{
+	struct world w;
+	lrl_conn *admin = NULL;
+
+	world_up(&w);
+	ck_assert_int_eq(h_clock_write(demo_clock,
+	                               h_time("2026-12-16T02:00:00Z")), 0);
+	ck_assert_int_eq(h_login(w.sock, "quantri", "laurel-demo-2026", &admin),
+	                 0);
+	ck_assert_int_eq(h_tcall(admin, "user.lang", NULL, "language", "en",
+	                         NULL), 0);
+	lrl_close(admin);
+	expect_text(&w, "report-audit",
+	            (const char *const[]){"audit", "--from", "16/12/2026", "--to",
+	                                  "16/12/2026", NULL});
+	world_down(&w);
+}
+END_TEST
+
+/* CSV parsed back: rows of fields. */
+struct csv_rows {
+	size_t nrows, nfields;
+	char row[16][256];  /* the current row's first fields */
+	int in_audit;
+	long audit_rows;
+	int saw_total_300;
+};
+
+static void on_field(void *s, size_t len, void *arg)
+{
+	struct csv_rows *c = arg;
+
+	if (c->nfields < 16)
+		snprintf(c->row[c->nfields], sizeof c->row[0], "%.*s", (int)len,
+		         (const char *)s);
+	c->nfields++;
+}
+
+static void on_row(int ch, void *arg)
+{
+	struct csv_rows *c = arg;
+
+	(void)ch;
+	if (c->nfields == 1 && !strcmp(c->row[0], "Events"))
+		c->in_audit = 1;
+	else if (c->nfields == 1 && c->row[0][0] == '\0')
+		c->in_audit = 0;
+	else if (c->in_audit && c->nfields == 6 && strcmp(c->row[0], "event"))
+		c->audit_rows++;
+	if (c->nfields >= 2 && !strcmp(c->row[0], "Total") &&
+	    !strcmp(c->row[1], "300"))
+		c->saw_total_300 = 1;
+	c->nrows++;
+	c->nfields = 0;
+	memset(c->row, 0, sizeof c->row);
+}
+
+static void parse_csv(const char *text, size_t len, struct csv_rows *rows)
+{
+	struct csv_parser p;
+
+	memset(rows, 0, sizeof *rows);
+	ck_assert_int_eq(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
+	                                  CSV_APPEND_NULL),
+	                 0);
+	ck_assert_uint_eq(csv_parse(&p, text, len, on_field, on_row, rows), len);
+	ck_assert_int_eq(csv_fini(&p, on_field, on_row, rows), 0);
+	csv_free(&p);
+}
+
+START_TEST(test_the_annual_report_as_csv_parses_back_with_a_bom)
+{
+	struct world w;
+	struct h_output o;
+	struct csv_rows rows;
+	char path[H_PATH_MAX + 32];
+	char *csv;
+	size_t len;
+
+	world_up(&w);
+	snprintf(path, sizeof path, "%s/annual.csv", demo_dir);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"annual", "2026", "--format",
+	                                           "csv", "--bom", "-o", path,
+	                                           NULL}),
+	                 0);
+	h_output_free(&o);
+	csv = slurp(path, &len);
+	ck_assert_ptr_nonnull(csv);
+	ck_assert_mem_eq(csv, "\xEF\xBB\xBF", 3);
+	parse_csv(csv + 3, len - 3, &rows);
+	ck_assert_uint_gt(rows.nrows, 40);
+	ck_assert_int_eq(rows.saw_total_300, 1);
+	ck_assert_ptr_nonnull(strstr(csv, "Khoa Khám bệnh"));
+	free(csv);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_long_audit_trail_spans_pages_and_loses_no_row)
+{
+	struct world w;
+	struct h_output o;
+	struct csv_rows rows;
+	long events;
+
+	world_up(&w);
+	events = events_of(&w);
+	ck_assert_int_gt(events, 2000); /* more than one page of the model */
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"audit", "--from",
+	                                           "01/01/2000", "--to",
+	                                           "31/12/2099", "--format",
+	                                           "csv", NULL}),
+	                 0);
+	ck_assert_mem_ne(o.out, "\xEF\xBB\xBF", 3);
+	parse_csv(o.out, strlen(o.out), &rows);
+	ck_assert_int_eq(rows.audit_rows, events);
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
+/* Runs a program and returns its standard output (caller frees). */
+static char *tool(const char *const *argv)
+{
+	struct h_output o;
+	char *out;
+
+	ck_assert_msg(h_run(argv, NULL, &o) == 0, "%s failed: %s", argv[0], o.err);
+	out = o.out;
+	o.out = NULL;
+	h_output_free(&o);
+	return out;
+}
+
+START_TEST(test_the_annual_report_pdf_is_a4_in_vietnamese)
+{
+	struct world w;
+	struct h_output o;
+	char pdf[H_PATH_MAX + 32];
+	char *info, *text;
+	const char *pages;
+
+	world_up(&w);
+	snprintf(pdf, sizeof pdf, "%s/annual.pdf", demo_dir);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"annual", "2026", "--format",
+	                                           "pdf", "-o", pdf, NULL}),
+	                 0);
+	h_output_free(&o);
+	info = tool((const char *const[]){"pdfinfo", pdf, NULL});
+	ck_assert_ptr_nonnull(strstr(info, "595.276 x 841.89 pts (A4)"));
+	pages = strstr(info, "Pages:");
+	ck_assert_ptr_nonnull(pages);
+	ck_assert_int_ge(strtol(pages + 6, NULL, 10), 2);
+	free(info);
+	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", pdf, "-",
+	                                  NULL});
+	for (const char *const *s = (const char *const[]){
+		     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		     "Độc lập - Tự do - Hạnh phúc", "ngày 15 tháng 12 năm 2026",
+		     "BỆNH VIỆN PHỤC HỒI CHỨC", "Khoa Khám bệnh",
+		     "Khoa Y học cổ truyền", "Thi đua đổi mới", "Nơi nhận",
+		     "Store checkpoint", NULL};
+	     *s; s++)
+		ck_assert_msg(strstr(text, *s), "'%s' not in the PDF's text", *s);
+	free(text);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_roster_pdf_repeats_the_table_over_many_pages)
+{
+	struct world w;
+	struct h_output o;
+	char pdf[H_PATH_MAX + 32];
+	char *info, *text;
+	const char *pages;
+
+	world_up(&w);
+	snprintf(pdf, sizeof pdf, "%s/roster.pdf", demo_dir);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"roster", "2026", "--format",
+	                                           "pdf", "-o", pdf, NULL}),
+	                 0);
+	h_output_free(&o);
+	info = tool((const char *const[]){"pdfinfo", pdf, NULL});
+	pages = strstr(info, "Pages:");
+	ck_assert_ptr_nonnull(pages);
+	ck_assert_int_ge(strtol(pages + 6, NULL, 10), 5);
+	free(info);
+	/* The header row is on the last page too; page 2 carries its number
+	 * at the top. */
+	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", "-f", "2",
+	                                  "-l", "2", pdf, "-", NULL});
+	ck_assert_ptr_nonnull(strstr(text, "full-name"));
+	ck_assert_int_eq(strtol(text, NULL, 10), 2);
+	free(text);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_page_one_of_the_pdf_is_not_blank)
+{
+	struct world w;
+	struct h_output o;
+	char pdf[H_PATH_MAX + 32], img[H_PATH_MAX + 32], ppm[H_PATH_MAX + 40];
+	unsigned char *px;
+	size_t len, dark = 0;
+	int width = 0, height = 0, maxv = 0, off = 0;
+
+	world_up(&w);
+	snprintf(pdf, sizeof pdf, "%s/stats.pdf", demo_dir);
+	snprintf(img, sizeof img, "%s/page", demo_dir);
+	snprintf(ppm, sizeof ppm, "%s.pgm", img);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"stats", "2025", "--format",
+	                                           "pdf", "-o", pdf, NULL}),
+	                 0);
+	h_output_free(&o);
+	free(tool((const char *const[]){"pdftoppm", "-gray", "-r", "40",
+	                                "-singlefile", "-f", "1", "-l", "1", pdf,
+	                                img, NULL}));
+	px = (unsigned char *)slurp(ppm, &len);
+	ck_assert_ptr_nonnull(px);
+	ck_assert_int_eq(sscanf((char *)px, "P5 %d %d %d%n", &width, &height,
+	                        &maxv, &off),
+	                 3);
+	ck_assert_uint_eq(len, (size_t)off + 1 + (size_t)width * (size_t)height);
+	for (size_t i = (size_t)off + 1; i < len; i++)
+		dark += px[i] < 128;
+	/* Text and table rules: far more than a few specks, far less than a
+	 * black page. */
+	ck_assert_uint_gt(dark, (size_t)width * (size_t)height / 200);
+	ck_assert_uint_lt(dark, (size_t)width * (size_t)height / 2);
+	free(px);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o)
+{
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"tasks", "2026", "--format",
+	                                           "pdf", NULL}),
+	                 0);
+	ck_assert_mem_eq(o.out, "%PDF-", 5);
+	h_output_free(&o);
+	ck_assert_int_ne(run(&w, &o, "quantri",
+	                     (const char *const[]){"tasks", "2026", "--format",
+	                                           "json", NULL}),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(o.err, "text, csv or pdf"));
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_roster_list_is_unchanged_as_text)
+{
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"roster", "2026", "--unit",
+	                                           "KHAMBENH", NULL}),
+	                 0);
+	/* A list: columns, no document header or checkpoint. */
+	ck_assert_mem_eq(o.out, "unit", 4);
+	ck_assert_ptr_null(strstr(o.out, "Store checkpoint"));
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
+Suite *suite_report(void);
+
+Suite *suite_report(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+
+	tcase_add_unchecked_fixture(tc, fixture_setup, h_fixture_teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_report_list_names_the_reports_a_role_may_print);
+	tcase_add_test(tc, test_a_staff_member_may_not_print_the_annual_report);
+	tcase_add_test(tc, test_the_annual_report_text_is_as_expected);
+	tcase_add_test(tc, test_the_six_month_report_text_is_as_expected);
+	tcase_add_test(tc, test_the_phase_review_text_is_as_expected);
+	tcase_add_test(tc, test_the_statistics_text_is_as_expected);
+	tcase_add_test(tc, test_the_annual_report_as_csv_parses_back_with_a_bom);
+	tcase_add_test(tc, test_a_long_audit_trail_spans_pages_and_loses_no_row);
+	tcase_add_test(tc, test_the_annual_report_pdf_is_a4_in_vietnamese);
+	tcase_add_test(tc, test_the_roster_pdf_repeats_the_table_over_many_pages);
+	tcase_add_test(tc, test_page_one_of_the_pdf_is_not_blank);
+	tcase_add_test(tc, test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o);
+	tcase_add_test(tc, test_the_roster_list_is_unchanged_as_text);
+	tcase_add_test(tc, test_the_plan_tasks_status_text_is_as_expected);
+	tcase_add_test(tc, test_the_audit_trail_text_is_as_expected);
+	suite_add_tcase(s, tc);
+	return s;
+}
