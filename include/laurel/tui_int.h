@@ -161,6 +161,9 @@ struct screen *screen_record(struct tui *t, int action, const char *param,
 struct screen *screen_form(struct tui *t, int action,
                            const msgpack_object *prefill);
 struct screen *screen_passwd(struct tui *t, int forced);
+struct rdoc;
+/* The preview of a report document (taken over: the screen frees it). */
+struct screen *screen_report(struct tui *t, struct rdoc *doc);
 int screen_login(struct tui *t);
 
 /* The key table (help screen and status hints). */

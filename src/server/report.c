@@ -411,11 +411,17 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 		goto out;
 	for (uint32_t i = 0; i < cols->via.array.size; i++) {
 		const msgpack_object *o = &cols->via.array.ptr[i];
-		rc_cols[i].name = o->type == MSGPACK_OBJECT_STR
-		                          ? strndup(o->via.str.ptr, o->via.str.size)
-		                          : strdup("");
-		if (rc_cols[i].name == NULL)
+		char *name = o->type == MSGPACK_OBJECT_STR
+		                     ? strndup(o->via.str.ptr, o->via.str.size)
+		                     : strdup("");
+		if (name == NULL)
 			goto out;
+		/* A list's column "full-name" heads a document as "Full name". */
+		if (name[0] >= 'a' && name[0] <= 'z')
+			name[0] = (char)(name[0] - 'a' + 'A');
+		for (char *d = strchr(name, '-'); d; d = strchr(d, '-'))
+			*d = ' ';
+		rc_cols[i].name = name;
 	}
 	if ((rc = rpt_begin(c, title, &r)) != 0)
 		goto out;

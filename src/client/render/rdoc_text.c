@@ -10,6 +10,7 @@
 
 #define TEXT_WIDTH_DEFAULT 100
 #define COL_MIN 6
+#define COL_WORD 16
 #define COL_GAP 2
 #define BAR_COLS 40
 
@@ -148,6 +149,28 @@ static void table_row(FILE *f, const struct rdoc_block *b, char **cells,
 		free_lines(lines[i], nl[i]);
 }
 
+/* Columns of the longest space-separated word of s. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0;
+	char buf[256];
+
+	while (*s) {
+		size_t n = strcspn(s, " \n");
+		if (n && n < sizeof buf) {
+			size_t w;
+			memcpy(buf, s, n);
+			buf[n] = '\0';
+			if ((w = text_width(buf)) > best)
+				best = w;
+		}
+		s += n;
+		while (*s == ' ' || *s == '\n')
+			s++;
+	}
+	return best;
+}
+
 static void rule(FILE *f, const size_t *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -161,7 +184,7 @@ static void rule(FILE *f, const size_t *w, size_t n)
 
 static void table(FILE *f, const struct rdoc_block *b, int width)
 {
-	size_t w[64], total = 0, n = b->ncols < 64 ? b->ncols : 64;
+	size_t w[64], minw[64], total = 0, n = b->ncols < 64 ? b->ncols : 64;
 	char *head[64];
 
 	if (b->text && b->text[0])
@@ -179,13 +202,27 @@ static void table(FILE *f, const struct rdoc_block *b, int width)
 			w[i] = 1;
 		total += w[i] + (i ? COL_GAP : 0);
 	}
-	/* Too wide: narrow the widest column, one column at a time. */
+	/* Too wide: narrow the widest text column, a column at a time, but
+	 * not below its longest word (up to COL_WORD); numbers never wrap. */
+	for (size_t i = 0; i < n; i++) {
+		size_t word = longest_word(b->cols[i].name);
+		for (size_t r = 0; r < b->nrows && r < 200; r++) {
+			size_t lw = longest_word(b->rows[r][i]);
+			if (lw > word)
+				word = lw;
+		}
+		if (word > COL_WORD)
+			word = COL_WORD;
+		if (word < COL_MIN)
+			word = COL_MIN;
+		minw[i] = b->cols[i].right || w[i] < word ? w[i] : word;
+	}
 	while (total > (size_t)width) {
-		size_t wi = 0;
-		for (size_t i = 1; i < n; i++)
-			if (w[i] > w[wi])
+		size_t wi = n;
+		for (size_t i = 0; i < n; i++)
+			if (w[i] > minw[i] && (wi == n || w[i] > w[wi]))
 				wi = i;
-		if (w[wi] <= COL_MIN)
+		if (wi == n)
 			break;
 		w[wi]--;
 		total--;

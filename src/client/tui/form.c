@@ -13,6 +13,7 @@
 #include "laurel/keys.h"
 #include "laurel/mp.h"
 #include "laurel/text.h"
+#include "laurel/rdoc.h"
 #include "laurel/tui_int.h"
 
 #define FORM_MAX_FIELDS 24
@@ -51,6 +52,7 @@ struct fstate {
 	int forced;  /* a password change that cannot be skipped */
 	int done;    /* 1 saved, -1 cancelled (for the forced change) */
 	char title[200];
+	struct rdoc *doc; /* a report's document, shown once the form closes */
 };
 
 /* ---- building --------------------------------------------------------- */
@@ -638,6 +640,29 @@ static int save_action(struct tui *t, struct fstate *f)
 		}
 		free(p2);
 	}
+	if (a->flags & AF_REPORT) {
+		/* A report: its pages joined into a document to preview. */
+		struct lrl_reply *refusal = NULL;
+		tui_message(t, 0, "%s", _("Preparing the report…"));
+		tui_redraw(t);
+		if (rdoc_fetch(t->conn, a, entries.sb.data, entries.sb.size, count,
+		               &f->doc, &refusal) != 0) {
+			char msg[1024];
+			if (refusal)
+				lrl_reply_text(refusal, msg, sizeof msg);
+			else
+				snprintf(msg, sizeof msg, "%s",
+				         _("The report could not be prepared."));
+			tui_message(t, 1, "%s", msg);
+			if (refusal && refusal->field[0])
+				focus_field(f, field_of(f, refusal->field));
+			lrl_reply_free(refusal);
+			goto out;
+		}
+		tui_message(t, 0, "%s", "");
+		rc = 0;
+		goto out;
+	}
 	msgpack_pack_map(&params.pk, count + (f->newpass ? 4 : 0));
 	mp_pack_raw(&params.pk, entries.sb.data, entries.sb.size);
 	if (f->newpass && lrl_pack_newpass(t->conn, pw, &params.pk) != 0)
@@ -679,7 +704,13 @@ static int key(struct tui *t, struct screen *s, int ch, int is_key)
 		if ((f->action < 0 ? save_passwd(t, f) : save_action(t, f)) == 0) {
 			f->dirty = 0;
 			f->done = 1;
-			if (!f->forced) {
+			if (f->doc) {
+				/* A report: its preview takes the form's place. */
+				struct rdoc *doc = f->doc;
+				f->doc = NULL;
+				tui_pop(t);
+				tui_push(t, screen_report(t, doc));
+			} else if (!f->forced) {
 				/* The screen below reloads on the server's
 				 * notice of the change (tui_changed). */
 				tui_pop(t);
@@ -799,6 +830,7 @@ static void close_form(struct screen *s)
 	struct fstate *f = s->data;
 
 	release(f);
+	rdoc_free(f->doc);
 	for (int i = 0; i < f->n; i++) {
 		if (f->defs[i].value && f->defs[i].secret)
 			memset(f->defs[i].value, 0, strlen(f->defs[i].value));

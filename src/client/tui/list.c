@@ -848,7 +848,15 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		refilter(l);
 	} else if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
 		const struct lrl_action *show = noun_action(l->noun, "show");
-		if (show && may(t, show) && l->nview)
+		if (l->action == LRL_A_REPORT_LIST && l->nview) {
+			/* A report: its parameters, then its preview. */
+			char name[96];
+			const struct lrl_action *ra;
+			snprintf(name, sizeof name, "report.%s",
+			         l->rows[l->view[l->sel]].cell[0]);
+			if ((ra = action_find(name, strlen(name))) != NULL)
+				tui_push(t, screen_form(t, ra->id, NULL));
+		} else if (show && may(t, show) && l->nview)
 			tui_push(t, screen_record(t, show->id, key_param(l),
 			                          l->rows[l->view[l->sel]].cell[0]));
 		else if (l->nview)

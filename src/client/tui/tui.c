@@ -327,6 +327,7 @@ static const struct {
 	{"task", N_("Plan tasks"), LRL_A_TASK_LIST},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
 	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
+	{"report", N_("Reports"), LRL_A_REPORT_LIST},
 };
 
 /* ---- attributes ------------------------------------------------------- */

@@ -551,7 +551,7 @@ static int64_t rated_at_least(const int64_t *ratings, int r)
 
 int act_REPORT_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"report", "description"};
+	static const char *const cols[] = {"name", "description"};
 	unsigned roles = c->actor ? users_role_bits(c->actor) : ~0u;
 	size_t n = 0;
 
@@ -632,8 +632,8 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 {
 	static const struct rpt_col cols[] = {
-		{"code", 0, 0}, {"movement", 0, 0}, {"kind", 0, 1},
-		{"from", 0, 0}, {"to", 0, 0}};
+		{"Code", 0, 0}, {"Movement", 0, 0}, {"Kind", 0, 1},
+		{"From", 0, 0}, {"To", 0, 0}};
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
@@ -677,10 +677,10 @@ static void section_pledges(rpt *r, const struct census *k,
                             const struct totals *t)
 {
 	static const struct rpt_col cols[] = {
-		{"unit", 0, 0},    {"staff", 1, 0},  {"pledged", 1, 0},
-		{"pledged %", 1, 0}, {"collective", 0, 1}, {"HTXSNV", 1, 0},
+		{"Unit", 0, 0},    {"Staff", 1, 0},  {"Pledged", 1, 0},
+		{"Pledged %", 1, 0}, {"Collective", 0, 1}, {"HTXSNV", 1, 0},
 		{"HTTNV", 1, 0},   {"HTNV", 1, 0},   {"KHTNV", 1, 0},
-		{"unit rating", 0, 0}};
+		{"Unit rating", 0, 0}};
 
 	rpt_heading(r, "II. Pledges and ratings by unit");
 	rpt_para(r,
@@ -717,8 +717,8 @@ static void section_targets(rpt *r, const struct census *k,
                             int have_year)
 {
 	static const struct rpt_col cols[] = {
-		{"indicator", 0, 0}, {"target", 1, 0}, {"proposed", 1, 0},
-		{"awarded", 1, 0},   {"result", 0, 1}};
+		{"Indicator", 0, 0}, {"Target", 1, 0}, {"Proposed", 1, 0},
+		{"Awarded", 1, 0},   {"Result", 0, 1}};
 	int ldtt = title_index(k, "LDTT"), cs = title_index(k, "CSTDCS");
 	int gk = title_index(k, "GK");
 	int64_t a_ldtt = ldtt >= 0 ? t->awarded[ldtt] : 0;
@@ -761,7 +761,7 @@ static void section_titles(rpt *r, const struct census *k,
 	size_t n = 0;
 
 	rpt_heading(r, "IV. Titles and honours by kind and unit");
-	cols[n++] = (struct rpt_col){"unit", 0, 0};
+	cols[n++] = (struct rpt_col){"Unit", 0, 0};
 	for (size_t j = 0; j < k->ntitles; j++)
 		cols[n++] = (struct rpt_col){k->titles[j]->code, 1, 0};
 	rpt_table(r, "Titles and honours awarded (proposed in brackets)", cols, n);
@@ -784,8 +784,8 @@ static void section_titles(rpt *r, const struct census *k,
 static void section_works(rpt *r, const struct census *k)
 {
 	static const struct rpt_col cols[] = {
-		{"kind", 0, 1}, {"registered", 1, 0}, {"recognised", 1, 0},
-		{"not recognised", 1, 0}, {"total", 1, 0}};
+		{"Kind", 0, 1}, {"Registered", 1, 0}, {"Recognised", 1, 0},
+		{"Not recognised", 1, 0}, {"Total", 1, 0}};
 	static const char *const kinds[] = {"", "initiatives", "research topics",
 	                                    "models"};
 
@@ -869,10 +869,10 @@ out:
 int act_REPORT_PHASE(struct lrl_ctx *c)
 {
 	static const struct rpt_col cols[] = {
-		{"year", 0, 0},        {"staff", 1, 0},    {"rated", 1, 0},
+		{"Year", 0, 0},        {"Staff", 1, 0},    {"Rated", 1, 0},
 		{"HTXSNV %", 1, 0},    {"≥HTTNV %", 1, 0}, {"LĐTT", 1, 0},
 		{"LĐTT %", 1, 0},      {"CSTĐCS", 1, 0},   {"Giấy khen", 1, 0},
-		{"initiatives", 1, 0}, {"trend", 0, 0}};
+		{"Initiatives", 1, 0}, {"Trend", 0, 0}};
 	int64_t from = 0, to = 0;
 	double prev = -1;
 	rpt *r = NULL;
@@ -964,15 +964,15 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 int act_REPORT_STATS(struct lrl_ctx *c)
 {
 	static const struct rpt_col mcols[] = {
-		{"kind", 0, 1}, {"movements", 1, 0}};
+		{"Kind", 0, 1}, {"Movements", 1, 0}};
 	static const struct rpt_col acols[] = {
-		{"code", 0, 0},     {"title or honour", 0, 0}, {"kind", 0, 1},
-		{"level", 0, 1},    {"persons", 1, 0},         {"units", 1, 0},
-		{"total", 1, 0}};
+		{"Code", 0, 0},     {"Title or honour", 0, 0}, {"Kind", 0, 1},
+		{"Level", 0, 1},    {"Persons", 1, 0},         {"Units", 1, 0},
+		{"Total", 1, 0}};
 	static const struct rpt_col scols[] = {
-		{"code", 0, 0},  {"persons", 1, 0}, {"men", 1, 0},
-		{"women", 1, 0}, {"civil servants", 1, 0},
-		{"contract", 1, 0}, {"other", 1, 0}};
+		{"Code", 0, 0},  {"Persons", 1, 0}, {"Men", 1, 0},
+		{"Women", 1, 0}, {"Civil servants", 1, 0},
+		{"Contract", 1, 0}, {"Other", 1, 0}};
 	static const char *const mkinds[] = {"regular", "thematic", "peak",
 	                                     "other"};
 	struct census k;
@@ -1073,8 +1073,8 @@ static void unit_codes_text(store_txn *t, const msgpack_object *arr,
 int act_REPORT_TASKS(struct lrl_ctx *c)
 {
 	static const struct rpt_col cols[] = {
-		{"code", 0, 0}, {"task", 0, 0},   {"lead", 0, 0}, {"with", 0, 0},
-		{"time", 0, 0}, {"due", 0, 0},    {"status", 0, 1}, {"progress", 0, 0}};
+		{"Code", 0, 0}, {"Task", 0, 0},   {"Lead", 0, 0}, {"With", 0, 0},
+		{"Time", 0, 0}, {"Due", 0, 0},    {"Status", 0, 1}, {"Progress", 0, 0}};
 	static const char *const states[] = {"planned", "in-progress", "done",
 	                                     "cancelled"};
 	int64_t year = 0, count[4] = {0}, overdue = 0;
@@ -1177,8 +1177,8 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 int act_REPORT_AUDIT(struct lrl_ctx *c)
 {
 	static const struct rpt_col cols[] = {
-		{"event", 1, 0}, {"time", 0, 0},   {"user", 0, 0},
-		{"action", 0, 0}, {"from uid", 1, 0}, {"signature", 0, 1}};
+		{"Event", 1, 0}, {"Time", 0, 0},   {"User", 0, 0},
+		{"Action", 0, 0}, {"From uid", 1, 0}, {"Signature", 0, 1}};
 	int64_t from = 0, to = 0, n = 0, bad = 0;
 	char d1[16], d2[16];
 	rpt *r = NULL;
