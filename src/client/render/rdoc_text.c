@@ -132,18 +132,28 @@ static void table_row(FILE *f, const struct rdoc_block *b, char **cells,
 			most = nl[i];
 	}
 	for (size_t k = 0; k < most; k++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		if (m == NULL)
+			break;
 		for (size_t i = 0; i < b->ncols && i < 64; i++) {
 			const char *s = k < nl[i] ? lines[i][k] : "";
 			size_t sw = text_width(s);
 			if (i)
-				pad(f, COL_GAP);
+				pad(m, COL_GAP);
 			if (b->cols[i].right)
-				pad(f, w[i] > sw ? w[i] - sw : 0);
-			fputs(s, f);
+				pad(m, w[i] > sw ? w[i] - sw : 0);
+			fputs(s, m);
 			if (!b->cols[i].right && i + 1 < b->ncols)
-				pad(f, w[i] > sw ? w[i] - sw : 0);
+				pad(m, w[i] > sw ? w[i] - sw : 0);
 		}
-		fputc('\n', f);
+		fclose(m);
+		/* No trailing blanks where the last cells are empty. */
+		while (len && buf[len - 1] == ' ')
+			buf[--len] = '\0';
+		fprintf(f, "%s\n", buf);
+		free(buf);
 	}
 	for (size_t i = 0; i < b->ncols && i < 64; i++)
 		free_lines(lines[i], nl[i]);
