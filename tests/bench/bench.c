@@ -48,10 +48,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "laurel/awards.h"
+#include "laurel/builtin.h"
 #include "laurel/client.h"
 #include "laurel/err.h"
 #include "laurel/limits.h"
 #include "laurel/mp.h"
+#include "laurel/rdoc.h"
+#include "laurel/roster.h"
 #include "laurel/store.h"
 #include "laurel/verify.h"
 #include "laurel/wire.h"
@@ -85,6 +89,17 @@
 #define TARGET_VERIFY_RATIO 0.70     /* verify / raw Ed25519, at least */
 #define TARGET_QUERY_MEDIAN_US 100.0 /* at most */
 #define TARGET_RSS_ANON_MIB 32.0     /* at most, page cache excluded */
+#define TARGET_REPORT_SCAN_RATIO 3.0 /* annual report / raw scan, at most */
+
+/* The province-sized store of the report figures. */
+#ifndef PROVINCE_STAFF
+#define PROVINCE_STAFF 25000
+#endif
+#define PROVINCE_UNITS 50
+#define PROVINCE_YEARS 5
+#define PROVINCE_LAST_YEAR 2026
+#define PROVINCE_BATCH 5000  /* records per filling transaction */
+#define REPORT_RUNS 5        /* timed runs of each figure; the median */
 
 /* When the two halves of a baseline differ by more than this factor, the
  * machine was not quiet and the report says the ratios are unreliable. */
@@ -143,6 +158,12 @@ struct bench {
 	char loadavg[2][64]; /* /proc/loadavg at the start and at the end */
 	long base_anon_kb, rss_kb, anon_kb, file_kb, shmem_kb, hwm_kb;
 	size_t idle_accepted;
+	/* Reports on the province-sized store. */
+	int reports_only;
+	int reports_done;
+	uint64_t scan_records;
+	double report_ms, scan_ms, phase_ms, pdf_page_ms;
+	int pdf_pages;
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -1044,6 +1065,381 @@ out:
 
 /* ---- report ------------------------------------------------------------ */
 
+static void row(const char *figure, double v, const char *unit,
+                const char *target, int pass);
+
+/* ---- reports on a province-sized store --------------------------------- */
+
+/* A fictional province: 50 units, 25,000 staff, five years of ratings and
+ * titles, this year's pledges and unit ratings, written straight into the
+ * store (a real province's history would be imported, not typed).  The
+ * figures compare the annual report against a raw cursor scan of the
+ * records it rests on, in the same run. */
+
+static const char *const family[] = {"Nguyễn", "Trần", "Lê", "Phạm",
+                                     "Hoàng", "Huỳnh", "Võ", "Đặng"};
+static const char *const middle[] = {"Thị", "Văn", "Minh", "Thu", "Đức",
+                                     "Ngọc"};
+static const char *const given[] = {"An", "Bình", "Hà", "Hương", "Lan",
+                                    "Nam", "Phúc", "Quân", "Trang", "Vy"};
+static const char *const ratings4[] = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
+
+static int pack_commit_retry(store *st, int (*fill)(store_txn *, uint32_t,
+                                                   uint32_t),
+                             uint32_t from, uint32_t to)
+{
+	for (;;) {
+		store_txn *t;
+		int rc = store_begin(st, NULL, 1, &t);
+		if (rc != 0)
+			return rc;
+		rc = fill(t, from, to);
+		if (rc == 0)
+			rc = store_commit(t);
+		else
+			store_abort(t);
+		if (rc != LRL_EFULL)
+			return rc;
+		if ((rc = store_grow(st)) != 0)
+			return rc;
+	}
+}
+
+static int fill_units(store_txn *t, uint32_t from, uint32_t to)
+{
+	for (uint32_t i = from; i < to; i++) {
+		struct unit_rec u;
+		int rc;
+		memset(&u, 0, sizeof u);
+		snprintf(u.code, sizeof u.code, "DV%02u", i + 1);
+		snprintf(u.name, sizeof u.name, "Trung tâm Y tế số %u", i + 1);
+		snprintf(u.kind, sizeof u.kind, "%s", "station");
+		if ((rc = unit_put(t, &u, 1)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int fill_staff(store_txn *t, uint32_t from, uint32_t to)
+{
+	for (uint32_t i = from; i < to; i++) {
+		struct staff_rec s;
+		int rc;
+		memset(&s, 0, sizeof s);
+		snprintf(s.code, sizeof s.code, "P%05u", i + 1);
+		snprintf(s.full_name, sizeof s.full_name, "%s %s %s",
+		         family[i % 8], middle[(i / 8) % 6], given[(i / 48) % 10]);
+		snprintf(s.sex, sizeof s.sex, "%s", i % 3 ? "nữ" : "nam");
+		s.unit = i % PROVINCE_UNITS + 1;
+		snprintf(s.category, sizeof s.category, "%s",
+		         i % 5 ? "viên chức" : "hợp đồng");
+		s.birth = 7000 + (int32_t)(i % 9000);
+		s.start = 15000;
+		if ((rc = staff_put(t, &s, NULL)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static void ykey(uint8_t *k, int year, uint32_t id)
+{
+	k[0] = (uint8_t)(year >> 8);
+	k[1] = (uint8_t)year;
+	wire_put_be32(k + 2, id);
+}
+
+/* Ratings and titles of every person for every year; pledges of the
+ * last year. */
+static int fill_years(store_txn *t, uint32_t from, uint32_t to)
+{
+	mp_buf b;
+	int rc = 0;
+
+	mp_buf_init(&b);
+	for (uint32_t i = from; i < to && rc == 0; i++) {
+		uint32_t id = i + 1;
+		for (int y = PROVINCE_LAST_YEAR - PROVINCE_YEARS + 1;
+		     y <= PROVINCE_LAST_YEAR && rc == 0; y++) {
+			uint8_t k[6], ak[64];
+			const char *r = ratings4[(i * 7 + (uint32_t)y) % 23 == 0 ? 3
+			                         : (i + (uint32_t)y) % 9 == 0   ? 2
+			                         : (i + (uint32_t)y) % 6 == 0   ? 0
+			                                                       : 1];
+			ykey(k, y, id);
+			mp_buf_reset(&b);
+			msgpack_pack_map(&b.pk, 5);
+			msgpack_pack_uint8(&b.pk, 1);
+			mp_pack_str(&b.pk, r);
+			msgpack_pack_uint8(&b.pk, 2);
+			msgpack_pack_int64(&b.pk, 12);
+			msgpack_pack_uint8(&b.pk, 3);
+			mp_pack_str(&b.pk, "");
+			msgpack_pack_uint8(&b.pk, 4);
+			msgpack_pack_uint64(&b.pk, 1);
+			msgpack_pack_uint8(&b.pk, 5);
+			msgpack_pack_int64(&b.pk, 0);
+			rc = store_put(t, STORE_DB_RATINGS, k, 6, b.sb.data, b.sb.size, 0);
+			if (rc == 0 && r[0] == 'H' && r[2] != 'N') {
+				size_t kl = subject_key(ak, y, 'S', id, "LDTT");
+				mp_buf_reset(&b);
+				msgpack_pack_map(&b.pk, 6);
+				msgpack_pack_uint8(&b.pk, 1);
+				mp_pack_str(&b.pk, "15/QĐ-SYT");
+				msgpack_pack_uint8(&b.pk, 2);
+				msgpack_pack_int64(&b.pk, 0);
+				msgpack_pack_uint8(&b.pk, 3);
+				mp_pack_str(&b.pk, "");
+				msgpack_pack_uint8(&b.pk, 4);
+				msgpack_pack_array(&b.pk, 0);
+				msgpack_pack_uint8(&b.pk, 5);
+				msgpack_pack_uint64(&b.pk, 1);
+				msgpack_pack_uint8(&b.pk, 6);
+				msgpack_pack_int64(&b.pk, 0);
+				rc = store_put(t, STORE_DB_AWARDS, ak, kl, b.sb.data,
+				               b.sb.size, 0);
+			}
+			if (rc == 0 && y == PROVINCE_LAST_YEAR && i % 10 != 0) {
+				mp_buf_reset(&b);
+				msgpack_pack_map(&b.pk, 4);
+				msgpack_pack_uint8(&b.pk, 1);
+				mp_pack_str(&b.pk, "LDTT");
+				msgpack_pack_uint8(&b.pk, 2);
+				mp_pack_str(&b.pk, "Hoàn thành tốt nhiệm vụ được giao");
+				msgpack_pack_uint8(&b.pk, 3);
+				msgpack_pack_uint64(&b.pk, 4);
+				msgpack_pack_uint8(&b.pk, 4);
+				msgpack_pack_int64(&b.pk, 0);
+				rc = store_put(t, STORE_DB_PLEDGES, k, 6, b.sb.data,
+				               b.sb.size, 0);
+			}
+		}
+	}
+	mp_buf_free(&b);
+	return rc;
+}
+
+static int fill_province(struct bench *b)
+{
+	store *st = NULL;
+	int rc;
+
+	if ((rc = store_open(b->store, 0, &st)) != 0)
+		return fail("cannot open the province store", rc);
+	rc = pack_commit_retry(st, fill_units, 0, PROVINCE_UNITS);
+	for (uint32_t i = 0; rc == 0 && i < PROVINCE_STAFF; i += PROVINCE_BATCH)
+		rc = pack_commit_retry(st, fill_staff, i,
+		                       i + PROVINCE_BATCH < PROVINCE_STAFF
+		                               ? i + PROVINCE_BATCH
+		                               : PROVINCE_STAFF);
+	for (uint32_t i = 0; rc == 0 && i < PROVINCE_STAFF; i += PROVINCE_BATCH)
+		rc = pack_commit_retry(st, fill_years, i,
+		                       i + PROVINCE_BATCH < PROVINCE_STAFF
+		                               ? i + PROVINCE_BATCH
+		                               : PROVINCE_STAFF);
+	store_close(st);
+	return rc ? fail("cannot fill the province store", rc) : 0;
+}
+
+/* The records the annual report rests on, scanned with cursors and
+ * nothing decoded: staff and units whole, the rest from the year's first
+ * key to its last. */
+static int raw_scan(store *st, uint64_t *records)
+{
+	static const enum store_db whole[] = {STORE_DB_UNITS, STORE_DB_STAFF,
+	                                      STORE_DB_WORKS, STORE_DB_MOVEMENTS};
+	static const enum store_db yearly[] = {
+		STORE_DB_PLEDGES, STORE_DB_UNIT_PLEDGES, STORE_DB_RATINGS,
+		STORE_DB_UNIT_RATINGS, STORE_DB_AWARDS, STORE_DB_NOMINATION_KEYS};
+	store_txn *t = NULL;
+	uint64_t n = 0, sum = 0;
+	int rc;
+
+	if ((rc = store_begin(st, NULL, 0, &t)) != 0)
+		goto out;
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0] + sizeof yearly /
+	                                                           sizeof yearly[0];
+	     i++) {
+		int is_whole = i < sizeof whole / sizeof whole[0];
+		enum store_db db = is_whole ? whole[i]
+		                            : yearly[i - sizeof whole / sizeof whole[0]];
+		uint8_t lo[2] = {PROVINCE_LAST_YEAR >> 8, PROVINCE_LAST_YEAR & 0xff};
+		const void *k = lo, *v;
+		size_t kl = 2, vl;
+		store_cursor *c;
+		if ((rc = store_cursor_open(t, db, &c)) != 0)
+			goto out;
+		for (rc = store_cursor_get(c, is_whole ? STORE_FIRST : STORE_SET_RANGE,
+		                           &k, &kl, &v, &vl);
+		     rc == 0 && (is_whole || (kl >= 2 && !memcmp(k, lo, 2)));
+		     rc = store_cursor_get(c, STORE_NEXT, &k, &kl, &v, &vl)) {
+			/* Touch the value, as any reader must. */
+			sum += vl ? ((const uint8_t *)v)[vl - 1] : 0;
+			n++;
+		}
+		store_cursor_close(c);
+		if (rc != 0 && rc != LRL_ENOENT)
+			goto out;
+	}
+	rc = 0;
+	*records = n + (sum & 0);
+out:
+	store_abort(t);
+	return rc;
+}
+
+static double median_of(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	return v[n / 2];
+}
+
+static int bench_reports(struct bench *b)
+{
+	char dir[PATH_MAX], pdf[PATH_MAX];
+	double tr[REPORT_RUNS], ts[REPORT_RUNS], tp[REPORT_RUNS];
+	mp_buf p;
+	struct rdoc *d = NULL;
+	struct lrl_reply *refusal = NULL;
+	store *scan_store = NULL;
+	int rc;
+
+	if (path_join(dir, sizeof dir, b->base, "province") != 0 ||
+	    path_join(b->sock, sizeof b->sock, b->base, "province.sock") != 0 ||
+	    path_join(pdf, sizeof pdf, b->base, "annual.pdf") != 0)
+		return fail("paths too long", LRL_EINVAL);
+	snprintf(b->store, sizeof b->store, "%s", dir);
+	{
+		char what[128];
+		snprintf(what, sizeof what, "reports: creating the province store "
+		         "(%d staff, %d units, %d years)", PROVINCE_STAFF,
+		         PROVINCE_UNITS, PROVINCE_YEARS);
+		progress(what);
+	}
+	if ((rc = init_store(b)) != 0 || (rc = fill_province(b)) != 0 ||
+	    (rc = start_server(b)) != 0)
+		return rc;
+	if ((rc = connect_login(b, ADMIN_LOGIN, ADMIN_PASSWORD, &b->admin)) != 0)
+		return rc;
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 2);
+	mp_pack_kv_str(&p.pk, "version", BUILTIN_RULEBOOK_VERSION);
+	mp_pack_str(&p.pk, "file");
+	mp_pack_strn(&p.pk, (const char *)builtin_rulebook, builtin_rulebook_len);
+	rc = call_ok(b->admin, "rulebook.load", &p, "rulebook.load");
+	mp_buf_reset(&p);
+	msgpack_pack_map(&p.pk, 5);
+	mp_pack_kv_int(&p.pk, "year", PROVINCE_LAST_YEAR);
+	mp_pack_kv_str(&p.pk, "rulebook", BUILTIN_RULEBOOK_VERSION);
+	mp_pack_kv_int(&p.pk, "registration", 20463); /* 10/01/2026 */
+	mp_pack_kv_int(&p.pk, "annual-report", 20807); /* 20/12/2026 */
+	mp_pack_kv_int(&p.pk, "target-ldtt", 95);
+	if (rc == 0)
+		rc = call_ok(b->admin, "year.open", &p, "year.open");
+	if (rc != 0)
+		goto out;
+	progress("reports: the annual report against a raw scan");
+	if ((rc = store_open(b->store, STORE_READONLY, &scan_store)) != 0) {
+		fail("cannot open the province store to scan it", rc);
+		goto out;
+	}
+	for (int i = 0; i < REPORT_RUNS && rc == 0; i++) {
+		struct lrl_reply *r = NULL;
+		double t0;
+		mp_buf_reset(&p);
+		msgpack_pack_map(&p.pk, 1);
+		mp_pack_kv_int(&p.pk, "year", PROVINCE_LAST_YEAR);
+		t0 = now_s();
+		rc = lrl_call(b->admin, "report.annual", p.sb.data, p.sb.size, &r);
+		tr[i] = (now_s() - t0) * 1000;
+		if (rc == 0 && r->code != 0)
+			rc = r->code;
+		lrl_reply_free(r);
+		t0 = now_s();
+		if (rc == 0)
+			rc = raw_scan(scan_store, &b->scan_records);
+		ts[i] = (now_s() - t0) * 1000;
+	}
+	if (rc != 0) {
+		fail("the annual report", rc);
+		goto out;
+	}
+	b->report_ms = median_of(tr, REPORT_RUNS);
+	b->scan_ms = median_of(ts, REPORT_RUNS);
+	progress("reports: phase review over five years, PDF rendering");
+	for (int i = 0; i < REPORT_RUNS && rc == 0; i++) {
+		struct lrl_reply *r = NULL;
+		double t0;
+		mp_buf_reset(&p);
+		msgpack_pack_map(&p.pk, 2);
+		mp_pack_kv_int(&p.pk, "from", PROVINCE_LAST_YEAR - PROVINCE_YEARS + 1);
+		mp_pack_kv_int(&p.pk, "to", PROVINCE_LAST_YEAR);
+		t0 = now_s();
+		rc = lrl_call(b->admin, "report.phase", p.sb.data, p.sb.size, &r);
+		tr[i] = (now_s() - t0) * 1000;
+		if (rc == 0 && r->code != 0)
+			rc = r->code;
+		lrl_reply_free(r);
+	}
+	if (rc == 0)
+		b->phase_ms = median_of(tr, REPORT_RUNS);
+	mp_buf_reset(&p);
+	mp_pack_kv_int(&p.pk, "year", PROVINCE_LAST_YEAR);
+	if (rc == 0)
+		rc = rdoc_fetch(b->admin, action_find("report.annual", 13),
+		                p.sb.data, p.sb.size, 1, &d, &refusal);
+	for (int i = 0; i < REPORT_RUNS && rc == 0; i++) {
+		double t0 = now_s();
+		rc = rdoc_pdf(d, pdf, &b->pdf_pages);
+		tp[i] = (now_s() - t0) * 1000 / (b->pdf_pages ? b->pdf_pages : 1);
+	}
+	if (rc != 0) {
+		fail("the report PDF", rc);
+		goto out;
+	}
+	b->pdf_page_ms = median_of(tp, REPORT_RUNS);
+	b->reports_done = 1;
+out:
+	store_close(scan_store);
+	rdoc_free(d);
+	lrl_reply_free(refusal);
+	mp_buf_free(&p);
+	lrl_close(b->admin);
+	b->admin = NULL;
+	stop_server(b);
+	return rc;
+}
+
+static void report_reports(struct bench *b)
+{
+	double ratio = b->scan_ms > 0 ? b->report_ms / b->scan_ms : 0;
+
+	if (!b->reports_done)
+		return;
+	printf("\nReports on a province: %d staff, %d units, %d years\n",
+	       PROVINCE_STAFF, PROVINCE_UNITS, PROVINCE_YEARS);
+	printf("  %-44s %10s  %-9s %-9s %s\n", "figure", "value", "unit",
+	       "target", "");
+	row("report.annual, one year, round trip", b->report_ms, "ms", NULL, 0);
+	row("raw LMDB cursor scan of its records", b->scan_ms, "ms", NULL, 0);
+	printf("  %-44s %10llu  %-9s\n", "records scanned",
+	       (unsigned long long)b->scan_records, "count");
+	row("annual report / raw scan", ratio, "x", "<= 3.0",
+	    ratio <= TARGET_REPORT_SCAN_RATIO);
+	row("report.phase, five years, round trip", b->phase_ms, "ms", NULL, 0);
+	row("PDF rendering per page (annual)", b->pdf_page_ms, "ms", NULL, 0);
+	printf("  %-44s %10d  %-9s\n", "PDF pages (annual)", b->pdf_pages,
+	       "count");
+	printf("bench: report_annual %.2f ms\n", b->report_ms);
+	printf("bench: report_raw_scan %.2f ms\n", b->scan_ms);
+	printf("bench: report_scan_records %llu count\n",
+	       (unsigned long long)b->scan_records);
+	printf("bench: ratio_report_scan %.3f x\n", ratio);
+	printf("bench: report_phase %.2f ms\n", b->phase_ms);
+	printf("bench: report_pdf_page %.2f ms\n", b->pdf_page_ms);
+	printf("bench: report_targets_missed %d count\n",
+	       ratio > TARGET_REPORT_SCAN_RATIO);
+}
+
 static const char *verdict(int pass)
 {
 	return pass ? "PASS" : "MISS";
@@ -1225,7 +1621,9 @@ static void usage(FILE *f)
 	      "                put it on the disk the real store will use\n"
 	      "  --seconds S   duration of each write configuration (default "
 	      "3)\n"
-	      "  --keep        keep the temporary directory\n",
+	      "  --keep        keep the temporary directory\n"
+	      "  --reports-only  only the report figures (province-sized "
+	      "store)\n",
 	      f);
 }
 
@@ -1240,6 +1638,15 @@ static int run(struct bench *b)
 	close(fd);
 
 	read_loadavg(b->loadavg[0], sizeof b->loadavg[0]);
+	if (b->reports_only) {
+		if ((rc = bench_reports(b)) != 0)
+			return rc;
+		read_loadavg(b->loadavg[1], sizeof b->loadavg[1]);
+		printf("laurel-bench: load average %s at the start, %s at the "
+		       "end\n", b->loadavg[0], b->loadavg[1]);
+		report_reports(b);
+		return 0;
+	}
 	progress("creating the store and its accounts");
 	if ((rc = init_store(b)) != 0 || (rc = start_server(b)) != 0 ||
 	    (rc = setup_accounts(b)) != 0)
@@ -1269,8 +1676,12 @@ static int run(struct bench *b)
 	progress("resident memory with idle connections");
 	if ((rc = bench_memory(b)) != 0)
 		return rc;
+	stop_server(b);
+	if ((rc = bench_reports(b)) != 0)
+		return rc;
 	read_loadavg(b->loadavg[1], sizeof b->loadavg[1]);
 	report(b);
+	report_reports(b);
 	return 0;
 }
 
@@ -1281,6 +1692,7 @@ int main(int argc, char **argv)
 		{"dir", required_argument, NULL, 'd'},
 		{"seconds", required_argument, NULL, 's'},
 		{"keep", no_argument, NULL, 'k'},
+		{"reports-only", no_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -1305,6 +1717,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			b->keep = 1;
+			break;
+		case 'r':
+			b->reports_only = 1;
 			break;
 		case 'h':
 			usage(stdout);

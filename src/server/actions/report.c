@@ -167,8 +167,10 @@ static int census_units(struct lrl_ctx *c, struct census *k)
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-/* Every staff member of a counted unit: their unit, sex and tier. */
-static int census_staff(struct lrl_ctx *c, struct census *k)
+/* Every staff member of a counted unit: their unit and, when details
+ * are wanted, their sex and tier.  Without details the staff_by_unit
+ * index answers from its keys alone. */
+static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 {
 	store_cursor *cur;
 	const void *key, *v;
@@ -181,6 +183,25 @@ static int census_staff(struct lrl_ctx *c, struct census *k)
 	k->staff_tier = calloc((size_t)k->max_staff + 1, 1);
 	if (!k->staff_slot || !k->staff_sex || !k->staff_tier)
 		return LRL_ENOMEM;
+	if (!details) {
+		if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF_BY_UNIT, &cur)) != 0)
+			return rc;
+		for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, NULL, NULL);
+		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, NULL, NULL)) {
+			uint32_t unit, id;
+			if (kl != 8)
+				continue;
+			unit = wire_get_be32(key);
+			id = wire_get_be32((const uint8_t *)key + 4);
+			if (unit <= k->max_unit && k->unit_slot[unit] &&
+			    id <= k->max_staff) {
+				k->staff_slot[id] = k->unit_slot[unit];
+				k->units[k->unit_slot[unit] - 1].staff++;
+			}
+		}
+		store_cursor_close(cur);
+		return rc == LRL_ENOENT ? 0 : rc;
+	}
 	if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl); rc == 0;
@@ -288,9 +309,18 @@ static void on_unit_pledge(struct census *k, const uint8_t *key, size_t kl,
 
 static int rating_word(const void *v, size_t vl)
 {
+	const uint8_t *p = v;
 	msgpack_unpacked up;
 	char word[16] = "";
 
+	/* The usual layout, read without decoding the map: a small map whose
+	 * first entry is 1 → a short string. */
+	if (vl >= 3 && (p[0] & 0xf0) == 0x80 && p[1] == 0x01 &&
+	    (p[2] & 0xe0) == 0xa0 && (size_t)(p[2] & 0x1f) + 3 <= vl &&
+	    (p[2] & 0x1f) < sizeof word) {
+		memcpy(word, p + 3, p[2] & 0x1f);
+		return rulebook_rating_from_name(word);
+	}
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0)
 		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
@@ -353,12 +383,16 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
 		return;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0)
-		mp_get_i64(mp_map_geti(&up.data, 2), &day);
-	msgpack_unpacked_destroy(&up);
-	if (day > k->last_day)
-		return;
+	/* The decision date matters only when the period ends before the
+	 * year does. */
+	if (k->last_day < date_from_ymd(k->year, 12, 31)) {
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0)
+			mp_get_i64(mp_map_geti(&up.data, 2), &day);
+		msgpack_unpacked_destroy(&up);
+		if (day > k->last_day)
+			return;
+	}
 	f->awarded[slot]++;
 	if (!staff)
 		f->unit_awarded[slot]++;
@@ -459,7 +493,7 @@ static int census_movements(store_txn *t, struct census *k)
  * (pledges submitted, movements launched, awards decided by then).
  */
 static int census_make(struct lrl_ctx *c, int year, int32_t last_day,
-                       const char *rulebook, struct census *k)
+                       const char *rulebook, int details, struct census *k)
 {
 	int rc;
 
@@ -472,7 +506,8 @@ static int census_make(struct lrl_ctx *c, int year, int32_t last_day,
 	for (size_t i = 0; k->rb && i < rulebook_title_count(k->rb) &&
 	                   k->ntitles < CENSUS_TITLES; i++)
 		k->titles[k->ntitles++] = rulebook_title_at(k->rb, i);
-	if ((rc = census_units(c, k)) != 0 || (rc = census_staff(c, k)) != 0 ||
+	if ((rc = census_units(c, k)) != 0 ||
+	    (rc = census_staff(c, k, details)) != 0 ||
 	    (rc = each_of_year(c->txn, STORE_DB_PLEDGES, year, on_pledge, k)) != 0 ||
 	    (rc = each_of_year(c->txn, STORE_DB_UNIT_PLEDGES, year,
 	                       on_unit_pledge, k)) != 0 ||
@@ -835,7 +870,7 @@ int act_REPORT_ANNUAL(struct lrl_ctx *c)
 	if ((rc = census_make(c, (int)year,
 	                      six ? date_from_ymd((int)year, 6, 30)
 	                          : date_from_ymd((int)year, 12, 31),
-	                      rbv, &k)) != 0)
+	                      rbv, 0, &k)) != 0)
 		goto out;
 	census_totals(&k, &t);
 	if ((rc = rpt_begin(c, six ? "SIX-MONTH REPORT ON EMULATION AND COMMENDATION"
@@ -905,7 +940,7 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 		double rate;
 		rulebook_for(c->txn, (int)yr, rbv, sizeof rbv);
 		if ((rc = census_make(c, (int)yr, date_from_ymd((int)yr, 12, 31),
-		                      rbv, &k)) != 0) {
+		                      rbv, 0, &k)) != 0) {
 			census_free(&k);
 			rpt_free(r);
 			return rc;
@@ -984,7 +1019,7 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 	ctx_int(c, "year", &year);
 	rulebook_for(c->txn, (int)year, rbv, sizeof rbv);
 	if ((rc = census_make(c, (int)year, date_from_ymd((int)year, 12, 31), rbv,
-	                      &k)) != 0)
+	                      1, &k)) != 0)
 		goto out;
 	if ((rc = rpt_begin(c, "EMULATION AND COMMENDATION STATISTICS", &r)) != 0)
 		goto out;
