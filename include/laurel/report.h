@@ -37,6 +37,20 @@
  * "after" of the following page.  Handlers produce the whole model every
  * time; rows outside the page are counted, not packed, so a page costs
  * memory for its own rows only.
+ *
+ * Adding a report (minutes of a round, a decision with its annex, the
+ * fund ledger, the monthly exemplar): a row in LRL_ACTIONS_REPORT with
+ * AF_REPORT and its LRL_PARAMS_REPORT_<ID> ending in
+ * LRL_PARAMS_REPORT_PAGE(P), and a handler that reads the store and calls
+ *
+ *   rpt_begin(c, "DECISION", &r); rpt_number(r, "12/QĐ-BV");
+ *   rpt_heading(r, …); rpt_para(r, …);
+ *   rpt_table(r, …); for each row: rpt_row(r) and its cells; rpt_total…;
+ *   rpt_table_end(r);
+ *   return rpt_end(r);
+ *
+ * The CLI (laurel report NAME, text, CSV, PDF), report.list and the TUI's
+ * Reports section then offer it without further code.
  */
 #ifndef LAUREL_REPORT_H
 #define LAUREL_REPORT_H

@@ -357,7 +357,7 @@ START_TEST(test_format_xml_exits_2)
 
 	BARE(&o, "--socket", NO_SOCKET, "--format", "xml", "unit", "list");
 	EXPECT(&o, 2);
-	HAS(o.err, "--format: must be text, csv or json (not 'xml')");
+	HAS(o.err, "--format: must be text, csv, json or pdf (not 'xml')");
 	h_output_free(&o);
 	BARE(&o, "--socket", NO_SOCKET, "unit", "list", "--format", "xml");
 	EXPECT(&o, 2);
