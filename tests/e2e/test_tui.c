@@ -1400,6 +1400,58 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
+/* The administrator opens the Reports section (the last of the menu),
+ * runs the annual report with the year the form offers, scrolls its
+ * preview and saves it as CSV. */
+START_TEST(test_a_report_is_previewed_and_saved_as_csv)
+{
+	struct tx t;
+	char path[H_PATH_MAX + 16];
+	FILE *f;
+	char buf[4096] = "";
+	size_t n;
+
+	tx_up(&t);
+	snprintf(path, sizeof path, "%s/annual.csv", t.dir);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	KEYS(&t, "a", "Tab");
+	for (int i = 0; i < 20; i++) /* the menu's last section: Reports */
+		KEYS(&t, "a", "j");
+	KEYS(&t, "a", "Tab");
+	WAIT_FOR_STR(&t, "a", vi("List the reports you may print"));
+	KEYS(&t, "a", "/");
+	type(&t, "a", "annual");
+	KEYS(&t, "a", "Enter");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", vi("Year"));
+	SEES(&t, "2026");
+	KEYS(&t, "a", "F10");
+	WAIT_FOR_STR(&t, "a", vi("ANNUAL REPORT ON EMULATION AND COMMENDATION"));
+	SEES(&t, "ngày 15 tháng 12 năm 2026");
+	/* Page down to the chart: bars of block characters. */
+	for (int i = 0; i < 10; i++) {
+		capture(&t, "a");
+		if (has(&t, vi("Staff rated HTTNV or better, by unit")))
+			break;
+		KEYS(&t, "a", "NPage");
+	}
+	SEES(&t, vi("Staff rated HTTNV or better, by unit"));
+	SEES(&t, "█");
+	KEYS(&t, "a", "c");
+	type(&t, "a", path);
+	KEYS(&t, "a", "Enter");
+	SEES(&t, "annual.csv");
+	f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "%s was not written", path);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	ck_assert_mem_eq(buf, "\xEF\xBB\xBF", 3);
+	ck_assert_ptr_nonnull(strstr(buf, "Khoa Khám bệnh"));
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1426,6 +1478,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
+	tcase_add_test(tc, test_a_report_is_previewed_and_saved_as_csv);
 	suite_add_tcase(s, tc);
 	return s;
 }
