@@ -33,6 +33,10 @@
 #define FONT "Liberation Serif"
 #define BODY_PT 13.0
 #define TABLE_PT 10.5
+#define TABLE_PT_MIN 7.5
+/* The share of the width the columns' longest words may take before the
+ * type of a table is made smaller: the rest goes to its long texts. */
+#define TABLE_WORD_SHARE 0.8
 #define FOOT_PT 6.5
 #define CELL_PAD 3.0
 #define MAX_COLS 64
@@ -43,6 +47,7 @@ struct pdf {
 	const struct rdoc *d;
 	int page;
 	double y;
+	double tpt; /* the type size of the table being drawn */
 };
 
 static PangoLayout *layout(struct pdf *p, const char *text, double pt,
@@ -239,10 +244,10 @@ static void paragraph(struct pdf *p, const char *text, int bold)
 	p->y += 3;
 }
 
-/* The width in points of text at the table size, unwrapped. */
-static double text_pt(struct pdf *p, const char *text, int bold)
+/* The width in points of text at size pt, unwrapped. */
+static double text_pt(struct pdf *p, const char *text, double pt, int bold)
 {
-	PangoLayout *l = layout(p, text, TABLE_PT, bold, 0, -1.0 / PANGO_SCALE,
+	PangoLayout *l = layout(p, text, pt, bold, 0, -1.0 / PANGO_SCALE,
 	                        PANGO_ALIGN_LEFT, 0);
 	int w, h;
 
@@ -253,13 +258,13 @@ static double text_pt(struct pdf *p, const char *text, int bold)
 }
 
 /* The widest word of text, and the whole text, in points. */
-static void measure(struct pdf *p, const char *text, int bold, double *word,
-                    double *whole)
+static void measure(struct pdf *p, const char *text, double pt, int bold,
+                    double *word, double *whole)
 {
 	char buf[256];
 	const char *s = text;
 
-	*whole = text_pt(p, text, bold);
+	*whole = text_pt(p, text, pt, bold);
 	*word = 0;
 	while (*s) {
 		size_t n = strcspn(s, " ");
@@ -267,7 +272,7 @@ static void measure(struct pdf *p, const char *text, int bold, double *word,
 			double w;
 			memcpy(buf, s, n);
 			buf[n] = '\0';
-			w = text_pt(p, buf, bold);
+			w = text_pt(p, buf, pt, bold);
 			if (w > *word)
 				*word = w;
 		}
@@ -277,35 +282,55 @@ static void measure(struct pdf *p, const char *text, int bold, double *word,
 	}
 }
 
-/* Column widths in points: every column at least as wide as its widest
- * word (numbers and codes never break), the room left shared in
- * proportion to how much more the whole texts need. */
-static void column_widths(struct pdf *p, const struct rdoc_block *b,
-                          double *w)
+/* Each column's widest word (lo) and widest whole text (hi) at size pt,
+ * padding included, over the header, the first rows and the total. */
+static void measure_columns(struct pdf *p, const struct rdoc_block *b,
+                            double pt, double *lo, double *hi,
+                            double *sum_lo, double *sum_hi)
 {
-	double lo[MAX_COLS], hi[MAX_COLS], sum_lo = 0, sum_hi = 0;
 	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
 	size_t rows = b->nrows < 100 ? b->nrows : 100;
 
+	*sum_lo = *sum_hi = 0;
 	for (size_t i = 0; i < n; i++) {
 		double word, whole;
-		measure(p, b->cols[i].name, 1, &lo[i], &hi[i]);
+		measure(p, b->cols[i].name, pt, 1, &lo[i], &hi[i]);
 		for (size_t r = 0; r <= rows; r++) {
 			char **cells = r < rows ? b->rows[r] : b->total;
 			if (cells == NULL)
 				continue;
-			measure(p, cells[i], r == rows, &word, &whole);
+			measure(p, cells[i], pt, r == rows, &word, &whole);
 			if (word > lo[i])
 				lo[i] = word;
 			if (whole > hi[i])
 				hi[i] = whole;
 		}
-		lo[i] += 2 * CELL_PAD + 1;
-		hi[i] += 2 * CELL_PAD + 1;
 		if (hi[i] < lo[i])
 			hi[i] = lo[i];
-		sum_lo += lo[i];
-		sum_hi += hi[i];
+		lo[i] += 2 * CELL_PAD + 2;
+		hi[i] += 2 * CELL_PAD + 2;
+		*sum_lo += lo[i];
+		*sum_hi += hi[i];
+	}
+}
+
+/* Column widths in points: every column at least as wide as its widest
+ * word (numbers and codes never break), the room left shared in
+ * proportion to how much more the whole texts need.  A table whose words
+ * alone would take most of the width gets a smaller type (down to
+ * TABLE_PT_MIN), measured again at that size. */
+static void column_widths(struct pdf *p, const struct rdoc_block *b,
+                          double *w)
+{
+	double lo[MAX_COLS], hi[MAX_COLS], sum_lo, sum_hi;
+	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
+
+	p->tpt = TABLE_PT;
+	measure_columns(p, b, p->tpt, lo, hi, &sum_lo, &sum_hi);
+	if (sum_lo > CONTENT_W * TABLE_WORD_SHARE) {
+		double pt = TABLE_PT * CONTENT_W * TABLE_WORD_SHARE / sum_lo;
+		p->tpt = pt < TABLE_PT_MIN ? TABLE_PT_MIN : pt;
+		measure_columns(p, b, p->tpt, lo, hi, &sum_lo, &sum_hi);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (sum_hi <= CONTENT_W)
@@ -327,7 +352,7 @@ static double row_layouts(struct pdf *p, const struct rdoc_block *b,
 	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
 
 	for (size_t i = 0; i < n; i++) {
-		out[i] = layout(p, cells[i], TABLE_PT, bold, 0, w[i] - 2 * CELL_PAD,
+		out[i] = layout(p, cells[i], p->tpt, bold, 0, w[i] - 2 * CELL_PAD,
 		                bold ? PANGO_ALIGN_CENTER
 		                : b->cols[i].right ? PANGO_ALIGN_RIGHT
 		                                   : PANGO_ALIGN_LEFT,
