@@ -40,25 +40,25 @@ struct rdoc_bar {
 
 struct rdoc_block {
 	enum rdoc_kind kind;
-	char *text;          /* heading, paragraph, table or chart title */
-	int id;              /* table id (pages join tables by it) */
+	char *text; /* heading, paragraph, table or chart title */
+	int id;     /* table id (pages join tables by it) */
 	size_t ncols;
 	struct rdoc_col *cols;
 	size_t nrows, caprows;
-	char ***rows;        /* nrows × ncols */
-	char **total;        /* ncols, or NULL */
-	char *unit;          /* chart: the unit of the values ("%") */
+	char ***rows; /* nrows × ncols */
+	char **total; /* ncols, or NULL */
+	char *unit;   /* chart: the unit of the values ("%") */
 	size_t nbars;
 	struct rdoc_bar *bars;
 };
 
 struct rdoc {
-	char *name;      /* "report.annual" */
+	char *name; /* "report.annual" */
 	char *title, *subtitle;
 	char *hospital, *parent, *place, *number, *signer;
-	int32_t date;    /* days since 1970-01-01 */
+	int32_t date; /* days since 1970-01-01 */
 	int64_t events;
-	char *head;      /* hex */
+	char *head; /* hex */
 	char *checkpoint;
 	size_t nblocks, cap;
 	struct rdoc_block *blocks;

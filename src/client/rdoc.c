@@ -120,10 +120,10 @@ static char **row_of(const msgpack_object *o, size_t ncols, const int *l10n)
 	if (row == NULL)
 		return NULL;
 	for (size_t i = 0; i < ncols; i++) {
-		const msgpack_object *v = o->type == MSGPACK_OBJECT_ARRAY &&
-		                                          i < o->via.array.size
-		                                  ? &o->via.array.ptr[i]
-		                                  : NULL;
+		const msgpack_object *v =
+			o->type == MSGPACK_OBJECT_ARRAY && i < o->via.array.size
+				? &o->via.array.ptr[i]
+				: NULL;
 		row[i] = l10n[i] ? label_of(v) : str_of(v);
 		if (row[i] == NULL) {
 			free_row(row, i);
@@ -143,8 +143,8 @@ static int add_table(struct rdoc *d, const msgpack_object *a)
 	int l10n[64] = {0};
 
 	mp_get_i64(&a->via.array.ptr[1], &id);
-	if (cols->type != MSGPACK_OBJECT_ARRAY || rows->type != MSGPACK_OBJECT_ARRAY ||
-	    cols->via.array.size > 64)
+	if (cols->type != MSGPACK_OBJECT_ARRAY ||
+	    rows->type != MSGPACK_OBJECT_ARRAY || cols->via.array.size > 64)
 		return LRL_EPROTO;
 	/* A table cut by a page boundary continues the last block. */
 	if (d->nblocks && d->blocks[d->nblocks - 1].kind == RDOC_TABLE &&
@@ -169,7 +169,8 @@ static int add_table(struct rdoc *d, const msgpack_object *a)
 		for (size_t i = 0; i < b->ncols; i++) {
 			const msgpack_object *c = &cols->via.array.ptr[i];
 			char al[4] = "";
-			if (c->type != MSGPACK_OBJECT_ARRAY || c->via.array.size != 3)
+			if (c->type != MSGPACK_OBJECT_ARRAY ||
+			    c->via.array.size != 3)
 				return LRL_EPROTO;
 			b->cols[i].name = label_of(&c->via.array.ptr[0]);
 			mp_get_strbuf(&c->via.array.ptr[1], al, sizeof al);
@@ -185,8 +186,8 @@ static int add_table(struct rdoc *d, const msgpack_object *a)
 			b->rows = p;
 			b->caprows = cap;
 		}
-		if ((b->rows[b->nrows] = row_of(&rows->via.array.ptr[i], b->ncols,
-		                                l10n)) == NULL)
+		if ((b->rows[b->nrows] = row_of(&rows->via.array.ptr[i],
+		                                b->ncols, l10n)) == NULL)
 			return LRL_ENOMEM;
 		b->nrows++;
 	}
@@ -221,13 +222,16 @@ static int add_chart(struct rdoc *d, const msgpack_object *a)
 			return LRL_EPROTO;
 		r->label = str_of(&e->via.array.ptr[0]);
 		r->value = e->via.array.ptr[1].type == MSGPACK_OBJECT_FLOAT64 ||
-		                           e->via.array.ptr[1].type == MSGPACK_OBJECT_FLOAT32
+		                           e->via.array.ptr[1].type ==
+		                                   MSGPACK_OBJECT_FLOAT32
 		                   ? e->via.array.ptr[1].via.f64
 		                   : 0;
-		r->target = e->via.array.ptr[2].type == MSGPACK_OBJECT_FLOAT64 ||
-		                            e->via.array.ptr[2].type == MSGPACK_OBJECT_FLOAT32
-		                    ? e->via.array.ptr[2].via.f64
-		                    : -1;
+		r->target =
+			e->via.array.ptr[2].type == MSGPACK_OBJECT_FLOAT64 ||
+					e->via.array.ptr[2].type ==
+						MSGPACK_OBJECT_FLOAT32
+				? e->via.array.ptr[2].via.f64
+				: -1;
 		b->nbars++;
 	}
 	return 0;
@@ -280,11 +284,14 @@ int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 		else if (!strcmp(kind, "h")) {
 			if ((b = new_block(d, RDOC_HEADING)) == NULL)
 				return LRL_ENOMEM;
-			rc = (b->text = label_of(&a->via.array.ptr[1])) ? 0 : LRL_ENOMEM;
+			rc = (b->text = label_of(&a->via.array.ptr[1]))
+			             ? 0
+			             : LRL_ENOMEM;
 		} else if (!strcmp(kind, "p") && a->via.array.size == 4) {
 			if ((b = new_block(d, RDOC_PARA)) == NULL)
 				return LRL_ENOMEM;
-			b->text = msg_of(&a->via.array.ptr[1], &a->via.array.ptr[2],
+			b->text = msg_of(&a->via.array.ptr[1],
+			                 &a->via.array.ptr[2],
 			                 &a->via.array.ptr[3]);
 			rc = b->text ? 0 : LRL_ENOMEM;
 		} else
@@ -314,17 +321,20 @@ int rdoc_fetch(lrl_conn *c, const struct lrl_action *a, const void *entries,
 		const msgpack_object *rep, *next;
 		int list = (a->flags & AF_LIST) != 0;
 		mp_buf_reset(&params);
-		msgpack_pack_map(&params.pk, count + (after ? 1 : 0) + (list ? 1 : 0));
+		msgpack_pack_map(&params.pk,
+		                 count + (after ? 1 : 0) + (list ? 1 : 0));
 		mp_pack_raw(&params.pk, entries, entries_len);
 		if (after) {
 			mp_pack_str(&params.pk, "after");
-			msgpack_pack_int64(&params.pk, strtoll(after, NULL, 10));
+			msgpack_pack_int64(&params.pk,
+			                   strtoll(after, NULL, 10));
 		}
 		if (list) {
 			mp_pack_str(&params.pk, "model");
 			msgpack_pack_true(&params.pk);
 		}
-		if ((rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r)) != 0)
+		if ((rc = lrl_call(c, a->name, params.sb.data, params.sb.size,
+		                   &r)) != 0)
 			break;
 		if (r->code != 0) {
 			rc = r->code;
@@ -338,8 +348,9 @@ int rdoc_fetch(lrl_conn *c, const struct lrl_action *a, const void *entries,
 		}
 		next = mp_map_get(rep, "next");
 		free(after);
-		after = next && next->type == MSGPACK_OBJECT_STR ? mp_strdup(next)
-		                                                 : NULL;
+		after = next && next->type == MSGPACK_OBJECT_STR
+		                ? mp_strdup(next)
+		                : NULL;
 		lrl_reply_free(r);
 		if (after == NULL)
 			break;

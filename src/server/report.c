@@ -32,12 +32,12 @@ struct rpt {
 	char ttitle[RPT_TEXT_MAX];
 	const struct rpt_col *cols;
 	size_t ncols;
-	int table_in_page;  /* some position of it falls in the page */
-	mp_buf rows;        /* its rows in this page */
+	int table_in_page; /* some position of it falls in the page */
+	mp_buf rows;       /* its rows in this page */
 	size_t nrows;
 	mp_buf total;
 	int has_total;
-	int in_row;         /* 1: cells go to rows, 2: to total, 0: dropped */
+	int in_row; /* 1: cells go to rows, 2: to total, 0: dropped */
 	/* The chart being built. */
 	int chart_in_page;
 	char ctitle[RPT_TEXT_MAX], cunit[32];
@@ -201,8 +201,9 @@ void rpt_total(rpt *r)
 
 static msgpack_packer *cell_pk(rpt *r)
 {
-	return r->in_row == 1 ? &r->rows.pk : r->in_row == 2 ? &r->total.pk
-	                                                     : NULL;
+	return r->in_row == 1   ? &r->rows.pk
+	       : r->in_row == 2 ? &r->total.pk
+	                        : NULL;
 }
 
 void rpt_cell(rpt *r, const char *s)
@@ -270,7 +271,8 @@ void rpt_table_end(rpt *r)
 		msgpack_pack_array(pk, 3);
 		mp_pack_str(pk, r->cols[i].name);
 		mp_pack_str(pk, r->cols[i].right ? "r" : "l");
-		r->cols[i].l10n ? msgpack_pack_true(pk) : msgpack_pack_false(pk);
+		r->cols[i].l10n ? msgpack_pack_true(pk)
+				: msgpack_pack_false(pk);
 	}
 	msgpack_pack_array(pk, (uint32_t)r->nrows);
 	mp_pack_raw(pk, r->rows.sb.data, r->rows.sb.size);
@@ -407,7 +409,8 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 	    rows->type != MSGPACK_OBJECT_ARRAY)
 		goto out;
 	rc = LRL_ENOMEM;
-	if ((rc_cols = calloc(cols->via.array.size + 1, sizeof *rc_cols)) == NULL)
+	if ((rc_cols = calloc(cols->via.array.size + 1, sizeof *rc_cols)) ==
+	    NULL)
 		goto out;
 	for (uint32_t i = 0; i < cols->via.array.size; i++) {
 		const msgpack_object *o = &cols->via.array.ptr[i];
@@ -437,15 +440,16 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 		for (uint32_t j = 0; j < cols->via.array.size; j++) {
 			const msgpack_object *v =
 				row->type == MSGPACK_OBJECT_ARRAY &&
-					j < row->via.array.size
+						j < row->via.array.size
 					? &row->via.array.ptr[j]
 					: NULL;
 			if (v && v->type == MSGPACK_OBJECT_STR) {
-				char *s = strndup(v->via.str.ptr, v->via.str.size);
+				char *s = strndup(v->via.str.ptr,
+				                  v->via.str.size);
 				rpt_cell(r, s ? s : "");
 				free(s);
-			}
-			else if (v && v->type == MSGPACK_OBJECT_POSITIVE_INTEGER)
+			} else if (v &&
+			           v->type == MSGPACK_OBJECT_POSITIVE_INTEGER)
 				rpt_cellf(r, "%" PRIu64, v->via.u64);
 			else
 				rpt_cell(r, "");

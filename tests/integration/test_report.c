@@ -52,7 +52,8 @@ static void demo_setup(void)
 	               demo_clock, (const char *)NULL);
 	if (rc != 0) {
 		snprintf(demo_failure, sizeof demo_failure,
-		         "laureld demo exited %d: %.400s%.400s", rc, o.out, o.err);
+		         "laureld demo exited %d: %.400s%.400s", rc, o.out,
+		         o.err);
 		demo_store[0] = '\0';
 	}
 	h_output_free(&o);
@@ -75,7 +76,8 @@ static void world_up(struct world *w)
 	ck_assert_msg(demo_store[0], "no demo store: %s", demo_failure);
 	snprintf(w->sock, sizeof w->sock, "%s/s.sock", demo_dir);
 	ck_assert_int_eq(h_server_start(&w->srv, demo_store, w->sock,
-	                                demo_clock), 0);
+	                                demo_clock),
+	                 0);
 	h_extra_env = english_env;
 }
 
@@ -149,7 +151,8 @@ static long events_of(struct world *w)
 	lrl_conn *c = NULL;
 	long n;
 
-	ck_assert_int_eq(h_login(w->sock, "quantri", "laurel-demo-2026", &c), 0);
+	ck_assert_int_eq(h_login(w->sock, "quantri", "laurel-demo-2026", &c),
+	                 0);
 	n = (long)h_event_count(c);
 	lrl_close(c);
 	return n;
@@ -159,7 +162,9 @@ static long events_of(struct world *w)
  * expected text holds "UID" in its place (a column 8 wide). */
 static void mask_uid(char *out)
 {
-	for (char *v = strstr(out, "  verified"); v; v = strstr(v + 1, "  verified"))
+	for (char *v = strstr(out, "  verified"); v; v = strstr(v + 1, "  "
+	                                                               "verifie"
+	                                                               "d"))
 		if (v - out >= 8)
 			memcpy(v - 8, "     UID", 8);
 }
@@ -187,7 +192,8 @@ static void expect_text(struct world *w, const char *name,
 		fclose(f);
 		h_output_free(&o);
 		ck_abort_msg("%s rewritten: check it, then run without "
-		             "LAUREL_REGEN_EXPECTED", path);
+		             "LAUREL_REGEN_EXPECTED",
+		             path);
 	}
 	want = slurp(path, NULL);
 	ck_assert_msg(want != NULL, "%s is missing", path);
@@ -205,9 +211,10 @@ START_TEST(test_report_list_names_the_reports_a_role_may_print)
 	ck_assert_int_eq(run(&w, &o, "quantri",
 	                     (const char *const[]){"list", NULL}),
 	                 0);
-	for (const char *const *n = (const char *const[]){
-		     "roster", "review", "annual", "phase", "stats", "tasks",
-		     "audit", NULL};
+	for (const char *const *n =
+	             (const char *const[]){"roster", "review", "annual",
+	                                   "phase", "stats", "tasks", "audit",
+	                                   NULL};
 	     *n; n++)
 		ck_assert_msg(strstr(o.out, *n), "%s missing:\n%s", *n, o.out);
 	h_output_free(&o);
@@ -244,8 +251,8 @@ START_TEST(test_the_registration_roster_text_is_as_expected)
 
 	world_up(&w);
 	expect_text(&w, "report-roster",
-	            (const char *const[]){"roster", "2026", "--unit", "KHAMBENH",
-	                                  NULL});
+	            (const char *const[]){"roster", "2026", "--unit",
+	                                  "KHAMBENH", NULL});
 	world_down(&w);
 }
 END_TEST
@@ -256,8 +263,8 @@ START_TEST(test_the_review_sheet_text_is_as_expected)
 
 	world_up(&w);
 	expect_text(&w, "report-review",
-	            (const char *const[]){"review", "2026", "--unit", "KHAMBENH",
-	                                  NULL});
+	            (const char *const[]){"review", "2026", "--unit",
+	                                  "KHAMBENH", NULL});
 	world_down(&w);
 }
 END_TEST
@@ -318,14 +325,16 @@ START_TEST(test_the_plan_tasks_status_text_is_as_expected)
 	ck_assert_int_eq(h_login(w.sock, "quantri", "laurel-demo-2026", &admin),
 	                 0);
 	ck_assert_int_eq(h_tcall(admin, "task.add", NULL, "year", "2026",
-	                         "content", "Tổ chức Hội nghị tổng kết công tác "
-	                                    "thi đua, khen thưởng năm 2026",
+	                         "content",
+	                         "Tổ chức Hội nghị tổng kết công tác "
+	                         "thi đua, khen thưởng năm 2026",
 	                         "lead", "TCHC", "with", "KHTH, DIEUDUONG",
 	                         "due", "20/12/2026", "period", "Quý IV/2026",
 	                         NULL),
 	                 0);
 	ck_assert_int_eq(h_tcall(admin, "task.add", NULL, "year", "2026",
-	                         "content", "Đăng ký thi đua của cá nhân và tập thể",
+	                         "content",
+	                         "Đăng ký thi đua của cá nhân và tập thể",
 	                         "lead", "TCHC", "due", "10/01/2026", NULL),
 	                 0);
 	lrl_close(admin);
@@ -344,16 +353,18 @@ START_TEST(test_the_audit_trail_text_is_as_expected)
 	lrl_conn *admin = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_clock_write(demo_clock,
-	                               h_time("2026-12-16T02:00:00Z")), 0);
+	ck_assert_int_eq(h_clock_write(demo_clock, h_time("2026-12-16T02:00:"
+	                                                  "00Z")),
+	                 0);
 	ck_assert_int_eq(h_login(w.sock, "quantri", "laurel-demo-2026", &admin),
 	                 0);
 	ck_assert_int_eq(h_tcall(admin, "user.lang", NULL, "language", "en",
-	                         NULL), 0);
+	                         NULL),
+	                 0);
 	lrl_close(admin);
 	expect_text(&w, "report-audit",
-	            (const char *const[]){"audit", "--from", "16/12/2026", "--to",
-	                                  "16/12/2026", NULL});
+	            (const char *const[]){"audit", "--from", "16/12/2026",
+	                                  "--to", "16/12/2026", NULL});
 	world_down(&w);
 }
 END_TEST
@@ -361,7 +372,7 @@ END_TEST
 /* CSV parsed back: rows of fields. */
 struct csv_rows {
 	size_t nrows, nfields;
-	char row[16][256];  /* the current row's first fields */
+	char row[16][256]; /* the current row's first fields */
 	int in_audit;
 	long audit_rows;
 	int saw_total_300;
@@ -402,9 +413,10 @@ static void parse_csv(const char *text, size_t len, struct csv_rows *rows)
 
 	memset(rows, 0, sizeof *rows);
 	ck_assert_int_eq(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
-	                                  CSV_APPEND_NULL),
+	                                      CSV_APPEND_NULL),
 	                 0);
-	ck_assert_uint_eq(csv_parse(&p, text, len, on_field, on_row, rows), len);
+	ck_assert_uint_eq(csv_parse(&p, text, len, on_field, on_row, rows),
+	                  len);
 	ck_assert_int_eq(csv_fini(&p, on_field, on_row, rows), 0);
 	csv_free(&p);
 }
@@ -468,7 +480,8 @@ static char *tool(const char *const *argv)
 	struct h_output o;
 	char *out;
 
-	ck_assert_msg(h_run(argv, NULL, &o) == 0, "%s failed: %s", argv[0], o.err);
+	ck_assert_msg(h_run(argv, NULL, &o) == 0, "%s failed: %s", argv[0],
+	              o.err);
 	out = o.out;
 	o.out = NULL;
 	h_output_free(&o);
@@ -496,16 +509,20 @@ START_TEST(test_the_annual_report_pdf_is_a4_in_vietnamese)
 	ck_assert_ptr_nonnull(pages);
 	ck_assert_int_ge(strtol(pages + 6, NULL, 10), 2);
 	free(info);
-	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", pdf, "-",
-	                                  NULL});
-	for (const char *const *s = (const char *const[]){
-		     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		     "Độc lập - Tự do - Hạnh phúc", "ngày 15 tháng 12 năm 2026",
-		     "BỆNH VIỆN PHỤC HỒI CHỨC", "Khoa Khám bệnh",
-		     "Khoa Y học cổ truyền", "Thi đua đổi mới", "Nơi nhận",
-		     "Store checkpoint", NULL};
+	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", pdf,
+	                                  "-", NULL});
+	for (const char *const *s =
+	             (const char *const[]){"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	                                   "Độc lập - Tự do - Hạnh phúc",
+	                                   "ngày 15 tháng 12 năm 2026",
+	                                   "BỆNH VIỆN PHỤC HỒI CHỨC",
+	                                   "Khoa Khám bệnh",
+	                                   "Khoa Y học cổ truyền",
+	                                   "Thi đua đổi mới", "Nơi nhận",
+	                                   "Store checkpoint", NULL};
 	     *s; s++)
-		ck_assert_msg(strstr(text, *s), "'%s' not in the PDF's text", *s);
+		ck_assert_msg(strstr(text, *s), "'%s' not in the PDF's text",
+		              *s);
 	free(text);
 	world_down(&w);
 }
@@ -533,8 +550,8 @@ START_TEST(test_the_roster_pdf_repeats_the_table_over_many_pages)
 	free(info);
 	/* The header row is on the last page too; page 2 carries its number
 	 * at the top. */
-	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", "-f", "2",
-	                                  "-l", "2", pdf, "-", NULL});
+	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", "-f",
+	                                  "2", "-l", "2", pdf, "-", NULL});
 	ck_assert_ptr_nonnull(strstr(text, "Full name"));
 	ck_assert_int_eq(strtol(text, NULL, 10), 2);
 	free(text);
@@ -561,14 +578,15 @@ START_TEST(test_page_one_of_the_pdf_is_not_blank)
 	                 0);
 	h_output_free(&o);
 	free(tool((const char *const[]){"pdftoppm", "-gray", "-r", "40",
-	                                "-singlefile", "-f", "1", "-l", "1", pdf,
-	                                img, NULL}));
+	                                "-singlefile", "-f", "1", "-l", "1",
+	                                pdf, img, NULL}));
 	px = (unsigned char *)slurp(ppm, &len);
 	ck_assert_ptr_nonnull(px);
 	ck_assert_int_eq(sscanf((char *)px, "P5 %d %d %d%n", &width, &height,
 	                        &maxv, &off),
 	                 3);
-	ck_assert_uint_eq(len, (size_t)off + 1 + (size_t)width * (size_t)height);
+	ck_assert_uint_eq(len,
+	                  (size_t)off + 1 + (size_t)width * (size_t)height);
 	for (size_t i = (size_t)off + 1; i < len; i++)
 		dark += px[i] < 128;
 	/* Text and table rules: far more than a few specks, far less than a
@@ -637,12 +655,16 @@ Suite *suite_report(void)
 	tcase_add_test(tc, test_the_six_month_report_text_is_as_expected);
 	tcase_add_test(tc, test_the_phase_review_text_is_as_expected);
 	tcase_add_test(tc, test_the_statistics_text_is_as_expected);
-	tcase_add_test(tc, test_the_annual_report_as_csv_parses_back_with_a_bom);
-	tcase_add_test(tc, test_a_long_audit_trail_spans_pages_and_loses_no_row);
+	tcase_add_test(tc,
+	               test_the_annual_report_as_csv_parses_back_with_a_bom);
+	tcase_add_test(tc,
+	               test_a_long_audit_trail_spans_pages_and_loses_no_row);
 	tcase_add_test(tc, test_the_annual_report_pdf_is_a4_in_vietnamese);
-	tcase_add_test(tc, test_the_roster_pdf_repeats_the_table_over_many_pages);
+	tcase_add_test(tc,
+	               test_the_roster_pdf_repeats_the_table_over_many_pages);
 	tcase_add_test(tc, test_page_one_of_the_pdf_is_not_blank);
-	tcase_add_test(tc, test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o);
+	tcase_add_test(
+		tc, test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o);
 	tcase_add_test(tc, test_the_roster_list_is_unchanged_as_text);
 	tcase_add_test(tc, test_the_plan_tasks_status_text_is_as_expected);
 	tcase_add_test(tc, test_the_audit_trail_text_is_as_expected);

@@ -69,12 +69,18 @@ static void pack_page(mp_buf *b, const char *const rows[][3], size_t n,
 static struct rdoc *two_pages(void)
 {
 	/* "Nguyễn" with its marks decomposed (NFD), a wide name, a quote. */
-	static const char *const p1[][3] = {
-		{"Nguye\xCC\x82\xCC\x83n Va\xCC\x86n A", "ok", "1"},
-		{"\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E", "said \"yes\", then", "1"}};
-	static const char *const p2[][3] = {
-		{"Trần Thị B", "a long note that must wrap inside its own column "
-		               "without spilling into the next one", "1"}};
+	static const char *const p1[][3] = {{"Nguye\xCC\x82\xCC\x83n "
+	                                     "Va\xCC\x86n A",
+	                                     "ok", "1"},
+	                                    {"\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98"
+	                                     "\x8E",
+	                                     "said \"yes\", then", "1"}};
+	static const char *const p2[][3] = {{"Trần Thị B",
+	                                     "a long note that must wrap "
+	                                     "inside its own column "
+	                                     "without spilling into the next "
+	                                     "one",
+	                                     "1"}};
 	struct rdoc *d = rdoc_new();
 	mp_buf b;
 	msgpack_unpacked u;

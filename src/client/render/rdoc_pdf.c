@@ -29,7 +29,7 @@
 #define M_LEFT (30.0 * MM)
 #define M_RIGHT (15.0 * MM)
 #define CONTENT_W (PAGE_W - M_LEFT - M_RIGHT)
-#define FOOT_H (9.0 * MM)  /* room kept for the checkpoint */
+#define FOOT_H (9.0 * MM) /* room kept for the checkpoint */
 #define FONT "Liberation Serif"
 #define BODY_PT 13.0
 #define TABLE_PT 10.5
@@ -50,9 +50,9 @@ struct pdf {
 	double tpt; /* the type size of the table being drawn */
 };
 
-static PangoLayout *layout(struct pdf *p, const char *text, double pt,
-                           int bold, int italic, double width,
-                           PangoAlignment align, int justify)
+static PangoLayout *layout(struct pdf *p, const char *text, double pt, int bold,
+                           int italic, double width, PangoAlignment align,
+                           int justify)
 {
 	PangoLayout *l = pango_cairo_create_layout(p->cr);
 	PangoFontDescription *fd = pango_font_description_new();
@@ -112,16 +112,16 @@ static void page_furniture(struct pdf *p)
 	         dgettext("laurel", "Store checkpoint: %lld events, head %s"),
 	         (long long)d->events, d->head ? d->head : "");
 	if (d->checkpoint && d->checkpoint[0])
-		snprintf(foot + strlen(foot), sizeof foot - strlen(foot), "\n%s",
-		         d->checkpoint);
+		snprintf(foot + strlen(foot), sizeof foot - strlen(foot),
+		         "\n%s", d->checkpoint);
 	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
 	text_at(p, foot, FOOT_PT, 0, 0, M_LEFT, PAGE_H - M_BOTTOM - FOOT_H + 2,
 	        CONTENT_W, PANGO_ALIGN_LEFT);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	if (p->page >= 2) {
 		snprintf(num, sizeof num, "%d", p->page);
-		text_at(p, num, BODY_PT, 0, 0, M_LEFT, M_TOP - 6 * MM, CONTENT_W,
-		        PANGO_ALIGN_CENTER);
+		text_at(p, num, BODY_PT, 0, 0, M_LEFT, M_TOP - 6 * MM,
+		        CONTENT_W, PANGO_ALIGN_CENTER);
 	}
 }
 
@@ -184,10 +184,11 @@ static void header(struct pdf *p)
 	}
 	if (d->number && d->number[0])
 		ly += text_at(p, d->number, 13, 0, 0, M_LEFT, ly + 2, lw,
-		              PANGO_ALIGN_CENTER) + 2;
+		              PANGO_ALIGN_CENTER) +
+		      2;
 
-	ry += text_at(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, 1, 0, rx, ry,
-	              rw, PANGO_ALIGN_CENTER);
+	ry += text_at(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, 1, 0, rx,
+	              ry, rw, PANGO_ALIGN_CENTER);
 	l = layout(p, "Độc lập - Tự do - Hạnh phúc", 13.5, 1, 0, rw,
 	           PANGO_ALIGN_CENTER, 0);
 	h = draw(p, l, rx, ry);
@@ -209,8 +210,8 @@ static void header(struct pdf *p)
 		g_free(title);
 	}
 	if (d->subtitle && d->subtitle[0])
-		p->y += text_at(p, d->subtitle, 13, 1, 0, M_LEFT, p->y, CONTENT_W,
-		                PANGO_ALIGN_CENTER);
+		p->y += text_at(p, d->subtitle, 13, 1, 0, M_LEFT, p->y,
+		                CONTENT_W, PANGO_ALIGN_CENTER);
 	p->y += 5 * MM;
 	g_free(parent);
 	g_free(hosp);
@@ -285,8 +286,8 @@ static void measure(struct pdf *p, const char *text, double pt, int bold,
 /* Each column's widest word (lo) and widest whole text (hi) at size pt,
  * padding included, over the header, the first rows and the total. */
 static void measure_columns(struct pdf *p, const struct rdoc_block *b,
-                            double pt, double *lo, double *hi,
-                            double *sum_lo, double *sum_hi)
+                            double pt, double *lo, double *hi, double *sum_lo,
+                            double *sum_hi)
 {
 	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
 	size_t rows = b->nrows < 100 ? b->nrows : 100;
@@ -319,8 +320,7 @@ static void measure_columns(struct pdf *p, const struct rdoc_block *b,
  * proportion to how much more the whole texts need.  A table whose words
  * alone would take most of the width gets a smaller type (down to
  * TABLE_PT_MIN), measured again at that size. */
-static void column_widths(struct pdf *p, const struct rdoc_block *b,
-                          double *w)
+static void column_widths(struct pdf *p, const struct rdoc_block *b, double *w)
 {
 	double lo[MAX_COLS], hi[MAX_COLS], sum_lo, sum_hi;
 	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
@@ -352,8 +352,9 @@ static double row_layouts(struct pdf *p, const struct rdoc_block *b,
 	size_t n = b->ncols < MAX_COLS ? b->ncols : MAX_COLS;
 
 	for (size_t i = 0; i < n; i++) {
-		out[i] = layout(p, cells[i], p->tpt, bold, 0, w[i] - 2 * CELL_PAD,
-		                bold ? PANGO_ALIGN_CENTER
+		out[i] = layout(p, cells[i], p->tpt, bold, 0,
+		                w[i] - 2 * CELL_PAD,
+		                bold               ? PANGO_ALIGN_CENTER
 		                : b->cols[i].right ? PANGO_ALIGN_RIGHT
 		                                   : PANGO_ALIGN_LEFT,
 		                0);
@@ -471,8 +472,10 @@ static void chart(struct pdf *p, const struct rdoc_block *b)
 	}
 	if (b->nbars && b->bars[0].target >= 0) {
 		char note[128];
-		snprintf(note, sizeof note, "%s", dgettext("laurel", "red line: the target"));
-		p->y += text_at(p, note, 9, 0, 1, bx, p->y, bw, PANGO_ALIGN_LEFT);
+		snprintf(note, sizeof note, "%s",
+		         dgettext("laurel", "red line: the target"));
+		p->y += text_at(p, note, 9, 0, 1, bx, p->y, bw,
+		                PANGO_ALIGN_LEFT);
 	}
 	p->y += 4 * MM;
 }
@@ -521,9 +524,15 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 			p.y += 2 * MM;
 			paragraph(&p, b->text, 1);
 			break;
-		case RDOC_PARA: paragraph(&p, b->text, 0); break;
-		case RDOC_TABLE: table(&p, b); break;
-		case RDOC_CHART: chart(&p, b); break;
+		case RDOC_PARA:
+			paragraph(&p, b->text, 0);
+			break;
+		case RDOC_TABLE:
+			table(&p, b);
+			break;
+		case RDOC_CHART:
+			chart(&p, b);
+			break;
 		}
 	}
 	signature(&p);

@@ -18,7 +18,11 @@
 static size_t cp_len(const char *s)
 {
 	unsigned char c = (unsigned char)*s;
-	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	size_t n = c < 0x80    ? 1
+	           : c >= 0xF0 ? 4
+	           : c >= 0xE0 ? 3
+	           : c >= 0xC0 ? 2
+	                       : 1;
 
 	for (size_t i = 1; i < n; i++)
 		if (s[i] == '\0')
@@ -270,9 +274,10 @@ static void chart(FILE *f, const struct rdoc_block *b)
 		const struct rdoc_bar *r = &b->bars[i];
 		double v = r->value < 0 ? 0 : r->value > 100 ? 100 : r->value;
 		int eighths = (int)(v / 100.0 * BAR_COLS * 8 + 0.5);
-		int tcol = r->target >= 0 ? (int)(r->target / 100.0 * BAR_COLS) : -1;
-		static const char *const parts[] = {"", "▏", "▎", "▍", "▌",
-		                                    "▋", "▊", "▉"};
+		int tcol = r->target >= 0 ? (int)(r->target / 100.0 * BAR_COLS)
+		                          : -1;
+		static const char *const parts[] = {"",  "▏", "▎", "▍",
+		                                    "▌", "▋", "▊", "▉"};
 		char val[32], tgt[32] = "";
 		int col = 0;
 		fputs(r->label, f);
@@ -312,14 +317,23 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		const struct rdoc_block *b = &d->blocks[i];
 		fputc('\n', f);
 		switch (b->kind) {
-		case RDOC_HEADING: para(f, b->text, width); break;
-		case RDOC_PARA: para(f, b->text, width); break;
-		case RDOC_TABLE: table(f, b, width); break;
-		case RDOC_CHART: chart(f, b); break;
+		case RDOC_HEADING:
+			para(f, b->text, width);
+			break;
+		case RDOC_PARA:
+			para(f, b->text, width);
+			break;
+		case RDOC_TABLE:
+			table(f, b, width);
+			break;
+		case RDOC_CHART:
+			chart(f, b);
+			break;
 		}
 	}
 	fputc('\n', f);
-	snprintf(line, sizeof line, dgettext("laurel", "Store checkpoint: %lld events, head %s"),
+	snprintf(line, sizeof line,
+	         dgettext("laurel", "Store checkpoint: %lld events, head %s"),
 	         (long long)d->events, d->head ? d->head : "");
 	para(f, line, width);
 	if (d->checkpoint && d->checkpoint[0])

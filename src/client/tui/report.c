@@ -16,7 +16,7 @@
 
 struct preview {
 	struct rdoc *doc;
-	char *text;       /* the rendering at width */
+	char *text; /* the rendering at width */
 	char **lines;
 	size_t nlines;
 	int width;
@@ -95,8 +95,8 @@ static void default_path(const struct preview *p, const char *ext, char *out,
 	const char *home = getenv("HOME");
 	const char *name = p->doc->name ? strchr(p->doc->name, '.') : NULL;
 
-	snprintf(out, n, "%s/%s%s.%s", home && *home ? home : ".",
-	         "report-", name ? name + 1 : "report", ext);
+	snprintf(out, n, "%s/%s%s.%s", home && *home ? home : ".", "report-",
+	         name ? name + 1 : "report", ext);
 }
 
 static void save(struct tui *t, struct preview *p, int pdf)
@@ -173,7 +173,8 @@ static const struct screen_ops preview_ops = {
 	.draw = draw,
 	.key = key,
 	.close = close_preview,
-	.hints = N_("↑↓ PgUp PgDn scroll  p save as PDF  c save as CSV  Esc back"),
+	.hints = N_("↑↓ PgUp PgDn scroll  p save as PDF  c save as CSV  Esc "
+                    "back"),
 };
 
 struct screen *screen_report(struct tui *t, struct rdoc *doc)

@@ -63,13 +63,13 @@ struct unit_fig {
 /* A year's figures, for the units the actor may see. */
 struct census {
 	int year;
-	int32_t last_day;   /* figures up to this day (six-month: 30/6) */
+	int32_t last_day; /* figures up to this day (six-month: 30/6) */
 	struct rulebook *rb;
 	size_t ntitles;
 	const struct rulebook_title *titles[CENSUS_TITLES];
 	struct unit_fig *units;
 	size_t nunits;
-	uint32_t *unit_slot;  /* unit id → index + 1 (0: not counted) */
+	uint32_t *unit_slot; /* unit id → index + 1 (0: not counted) */
 	uint32_t max_unit;
 	uint32_t *staff_slot; /* staff id → unit index + 1 */
 	uint8_t *staff_sex;   /* 1 female */
@@ -144,7 +144,8 @@ static int census_units(struct lrl_ctx *c, struct census *k)
 		return LRL_ENOMEM;
 	if ((rc = store_cursor_open(c->txn, STORE_DB_UNITS, &cur)) != 0)
 		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl); rc == 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		struct unit_rec u;
 		struct lrl_fail keep = c->fail;
@@ -184,10 +185,13 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 	if (!k->staff_slot || !k->staff_sex || !k->staff_tier)
 		return LRL_ENOMEM;
 	if (!details) {
-		if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF_BY_UNIT, &cur)) != 0)
+		if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF_BY_UNIT,
+		                            &cur)) != 0)
 			return rc;
-		for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, NULL, NULL);
-		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, NULL, NULL)) {
+		for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, NULL,
+		                           NULL);
+		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl,
+		                                    NULL, NULL)) {
 			uint32_t unit, id;
 			if (kl != 8)
 				continue;
@@ -204,7 +208,8 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 	}
 	if ((rc = store_cursor_open(c->txn, STORE_DB_STAFF, &cur)) != 0)
 		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl); rc == 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		msgpack_unpacked up;
 		uint64_t unit = 0;
@@ -223,7 +228,8 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 				k->staff_sex[id] = sl == strlen("nữ") &&
 				                   !memcmp(s, "nữ", sl);
 			k->staff_tier[id] = TIER_OTHER;
-			if (mp_get_str(mp_map_geti(&up.data, 8), &s, &sl) == 0) {
+			if (mp_get_str(mp_map_geti(&up.data, 8), &s, &sl) ==
+			    0) {
 				if (sl == strlen("viên chức") &&
 				    !memcmp(s, "viên chức", sl))
 					k->staff_tier[id] = TIER_CIVIL;
@@ -420,7 +426,8 @@ static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
 
 static int census_works(store_txn *t, struct census *k)
 {
-	static const char *const kinds[] = {"", "initiative", "research", "model"};
+	static const char *const kinds[] = {"", "initiative", "research",
+	                                    "model"};
 	static const char *const states[] = {"", "registered", "recognised",
 	                                     "not-recognised"};
 	store_cursor *cur;
@@ -430,7 +437,8 @@ static int census_works(store_txn *t, struct census *k)
 
 	if ((rc = store_cursor_open(t, STORE_DB_WORKS, &cur)) != 0)
 		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl); rc == 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		msgpack_unpacked up;
 		char kind[16] = "", state[16] = "";
@@ -439,11 +447,14 @@ static int census_works(store_txn *t, struct census *k)
 		if (mp_decode(&up, v, vl) == 0 &&
 		    mp_get_i64(mp_map_geti(&up.data, 2), &year) == 0 &&
 		    year == k->year) {
-			mp_get_strbuf(mp_map_geti(&up.data, 1), kind, sizeof kind);
-			mp_get_strbuf(mp_map_geti(&up.data, 7), state, sizeof state);
+			mp_get_strbuf(mp_map_geti(&up.data, 1), kind,
+			              sizeof kind);
+			mp_get_strbuf(mp_map_geti(&up.data, 7), state,
+			              sizeof state);
 			for (int i = 1; i < 4; i++)
 				for (int j = 1; j < 4; j++)
-					if (!strcmp(kind, kinds[i]) && !strcmp(state, states[j]))
+					if (!strcmp(kind, kinds[i]) &&
+					    !strcmp(state, states[j]))
 						k->works[i][j]++;
 		}
 		msgpack_unpacked_destroy(&up);
@@ -462,7 +473,8 @@ static int census_movements(store_txn *t, struct census *k)
 
 	if ((rc = store_cursor_open(t, STORE_DB_MOVEMENTS, &cur)) != 0)
 		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl); rc == 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		msgpack_unpacked up;
 		char kind[16] = "";
@@ -474,7 +486,8 @@ static int census_movements(store_txn *t, struct census *k)
 		    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
 		    from <= k->last_day) {
 			int i = 0;
-			mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
+			mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
+			              sizeof kind);
 			while (i < 3 && strcmp(kind, kinds[i]))
 				i++;
 			k->movements[i]++;
@@ -504,17 +517,21 @@ static int census_make(struct lrl_ctx *c, int year, int32_t last_day,
 	    (rc = rules_load(c->txn, rulebook, &k->rb, &c->fail)) != 0)
 		return rc;
 	for (size_t i = 0; k->rb && i < rulebook_title_count(k->rb) &&
-	                   k->ntitles < CENSUS_TITLES; i++)
+	                   k->ntitles < CENSUS_TITLES;
+	     i++)
 		k->titles[k->ntitles++] = rulebook_title_at(k->rb, i);
 	if ((rc = census_units(c, k)) != 0 ||
 	    (rc = census_staff(c, k, details)) != 0 ||
-	    (rc = each_of_year(c->txn, STORE_DB_PLEDGES, year, on_pledge, k)) != 0 ||
+	    (rc = each_of_year(c->txn, STORE_DB_PLEDGES, year, on_pledge, k)) !=
+	            0 ||
 	    (rc = each_of_year(c->txn, STORE_DB_UNIT_PLEDGES, year,
 	                       on_unit_pledge, k)) != 0 ||
-	    (rc = each_of_year(c->txn, STORE_DB_RATINGS, year, on_rating, k)) != 0 ||
+	    (rc = each_of_year(c->txn, STORE_DB_RATINGS, year, on_rating, k)) !=
+	            0 ||
 	    (rc = each_of_year(c->txn, STORE_DB_UNIT_RATINGS, year,
 	                       on_unit_rating, k)) != 0 ||
-	    (rc = each_of_year(c->txn, STORE_DB_AWARDS, year, on_award, k)) != 0 ||
+	    (rc = each_of_year(c->txn, STORE_DB_AWARDS, year, on_award, k)) !=
+	            0 ||
 	    (rc = each_of_year(c->txn, STORE_DB_NOMINATION_KEYS, year,
 	                       on_nomination, k)) != 0 ||
 	    (rc = census_works(c->txn, k)) != 0 ||
@@ -626,7 +643,8 @@ static const char *verdict(int64_t num, int64_t den, int target_pct)
 		return "";
 	if (num == 0)
 		return "no decision yet";
-	return num * 100 > (int64_t)target_pct * den ? "achieved" : "not achieved";
+	return num * 100 > (int64_t)target_pct * den ? "achieved"
+	                                             : "not achieved";
 }
 
 static void target_row(rpt *r, const char *what, int64_t proposed,
@@ -666,9 +684,11 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 
 static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 {
-	static const struct rpt_col cols[] = {
-		{"Code", 0, 0}, {"Movement", 0, 0}, {"Kind", 0, 1},
-		{"From", 0, 0}, {"To", 0, 0}};
+	static const struct rpt_col cols[] = {{"Code", 0, 0},
+	                                      {"Movement", 0, 0},
+	                                      {"Kind", 0, 1},
+	                                      {"From", 0, 0},
+	                                      {"To", 0, 0}};
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
@@ -678,24 +698,30 @@ static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 	         k->year);
 	rpt_table(r, "Movements", cols, 5);
 	if (store_cursor_open(c->txn, STORE_DB_MOVEMENTS, &cur) == 0) {
-		for (int rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
-		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
+		for (int rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v,
+		                               &vl);
+		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl,
+		                                    &v, &vl)) {
 			msgpack_unpacked up;
 			int64_t year = 0, from = 0, to = 0;
-			char name[LRL_NAME_MAX * 8 + 1] = "", kind[16] = "", d1[16], d2[16];
+			char name[LRL_NAME_MAX * 8 + 1] = "", kind[16] = "",
+						     d1[16], d2[16];
 			msgpack_unpacked_init(&up);
 			if (mp_decode(&up, v, vl) == 0 &&
 			    mp_get_i64(mp_map_geti(&up.data, 1), &year) == 0 &&
 			    year == k->year &&
 			    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
 			    from <= k->last_day) {
-				mp_get_strbuf(mp_map_geti(&up.data, 2), name, sizeof name);
-				mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
+				mp_get_strbuf(mp_map_geti(&up.data, 2), name,
+				              sizeof name);
+				mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
+				              sizeof kind);
 				mp_get_i64(mp_map_geti(&up.data, 5), &to);
 				date_format((int32_t)from, d1, sizeof d1);
 				date_format((int32_t)to, d2, sizeof d2);
 				rpt_row(r);
-				rpt_cellf(r, "%.*s", (int)kl, (const char *)key);
+				rpt_cellf(r, "%.*s", (int)kl,
+				          (const char *)key);
 				rpt_cell(r, name);
 				rpt_cell(r, kind);
 				rpt_cell(r, d1);
@@ -711,16 +737,17 @@ static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 static void section_pledges(rpt *r, const struct census *k,
                             const struct totals *t)
 {
-	static const struct rpt_col cols[] = {
-		{"Unit", 0, 0},    {"Staff", 1, 0},  {"Pledged", 1, 0},
-		{"Pledged %", 1, 0}, {"Collective", 0, 1}, {"HTXSNV", 1, 0},
-		{"HTTNV", 1, 0},   {"HTNV", 1, 0},   {"KHTNV", 1, 0},
-		{"Unit rating", 0, 0}};
+	static const struct rpt_col cols[] =
+		{{"Unit", 0, 0},       {"Staff", 1, 0},      {"Pledged", 1, 0},
+	         {"Pledged %", 1, 0},  {"Collective", 0, 1}, {"HTXSNV", 1, 0},
+	         {"HTTNV", 1, 0},      {"HTNV", 1, 0},       {"KHTNV", 1, 0},
+	         {"Unit rating", 0, 0}};
 
 	rpt_heading(r, "II. Pledges and ratings by unit");
 	rpt_para(r,
-	         "%" PRId64 " of %" PRId64 " staff pledged; %" PRId64 " of %" PRId64
-	         " units registered a collective pledge; %" PRId64 " staff rated.",
+	         "%" PRId64 " of %" PRId64 " staff pledged; %" PRId64
+	         " of %" PRId64 " units registered a collective pledge; "
+	                        "%" PRId64 " staff rated.",
 	         t->pledged, t->staff, t->collective, t->units, t->rated);
 	rpt_table(r, "Pledges and ratings by unit", cols, 10);
 	for (size_t i = 0; i < k->nunits && !rpt_full(r); i++) {
@@ -751,9 +778,11 @@ static void section_targets(rpt *r, const struct census *k,
                             const struct totals *t, const struct year_rec *y,
                             int have_year)
 {
-	static const struct rpt_col cols[] = {
-		{"Indicator", 0, 0}, {"Target", 1, 0}, {"Proposed", 1, 0},
-		{"Awarded", 1, 0},   {"Result", 0, 1}};
+	static const struct rpt_col cols[] = {{"Indicator", 0, 0},
+	                                      {"Target", 1, 0},
+	                                      {"Proposed", 1, 0},
+	                                      {"Awarded", 1, 0},
+	                                      {"Result", 0, 1}};
 	int ldtt = title_index(k, "LDTT"), cs = title_index(k, "CSTDCS");
 	int gk = title_index(k, "GK");
 	int64_t a_ldtt = ldtt >= 0 ? t->awarded[ldtt] : 0;
@@ -768,7 +797,8 @@ static void section_targets(rpt *r, const struct census *k,
 	if (gk >= 0) {
 		gk_people = k->by_sex[gk][0] + k->by_sex[gk][1];
 		for (size_t i = 0; i < k->nunits; i++)
-			p_gk += k->units[i].proposed[gk] - k->units[i].unit_proposed[gk];
+			p_gk += k->units[i].proposed[gk] -
+			        k->units[i].unit_proposed[gk];
 	}
 	rpt_heading(r, "III. Targets and results (plan 004)");
 	rpt_pct_text(a_ldtt, t->staff, pct, sizeof pct);
@@ -785,8 +815,10 @@ static void section_targets(rpt *r, const struct census *k,
 	           have_year ? y->ints[YEAR_T_GK_PEOPLE] : 0);
 	rpt_table_end(r);
 	if (a_ldtt + a_cs + gk_people + gk_units == 0)
-		rpt_para(r, "No award is recorded for %d yet: the proposed column "
-		            "counts the heads' nominations.", k->year);
+		rpt_para(r,
+		         "No award is recorded for %d yet: the proposed column "
+		         "counts the heads' nominations.",
+		         k->year);
 }
 
 static void section_titles(rpt *r, const struct census *k,
@@ -799,7 +831,8 @@ static void section_titles(rpt *r, const struct census *k,
 	cols[n++] = (struct rpt_col){"Unit", 0, 0};
 	for (size_t j = 0; j < k->ntitles; j++)
 		cols[n++] = (struct rpt_col){k->titles[j]->code, 1, 0};
-	rpt_table(r, "Titles and honours awarded (proposed in brackets)", cols, n);
+	rpt_table(r, "Titles and honours awarded (proposed in brackets)", cols,
+	          n);
 	for (size_t i = 0; i < k->nunits && !rpt_full(r); i++) {
 		const struct unit_fig *f = &k->units[i];
 		rpt_row(r);
@@ -818,11 +851,13 @@ static void section_titles(rpt *r, const struct census *k,
 
 static void section_works(rpt *r, const struct census *k)
 {
-	static const struct rpt_col cols[] = {
-		{"Kind", 0, 1}, {"Registered", 1, 0}, {"Recognised", 1, 0},
-		{"Not recognised", 1, 0}, {"Total", 1, 0}};
-	static const char *const kinds[] = {"", "initiatives", "research topics",
-	                                    "models"};
+	static const struct rpt_col cols[] = {{"Kind", 0, 1},
+	                                      {"Registered", 1, 0},
+	                                      {"Recognised", 1, 0},
+	                                      {"Not recognised", 1, 0},
+	                                      {"Total", 1, 0}};
+	static const char *const kinds[] = {"", "initiatives",
+	                                    "research topics", "models"};
 
 	rpt_heading(r, "V. Models, initiatives and research topics");
 	rpt_table(r, "Works of the year", cols, 5);
@@ -832,7 +867,8 @@ static void section_works(rpt *r, const struct census *k)
 		rpt_cell_int(r, k->works[i][1]);
 		rpt_cell_int(r, k->works[i][2]);
 		rpt_cell_int(r, k->works[i][3]);
-		rpt_cell_int(r, k->works[i][1] + k->works[i][2] + k->works[i][3]);
+		rpt_cell_int(r,
+		             k->works[i][1] + k->works[i][2] + k->works[i][3]);
 	}
 	rpt_table_end(r);
 }
@@ -873,8 +909,10 @@ int act_REPORT_ANNUAL(struct lrl_ctx *c)
 	                      rbv, 0, &k)) != 0)
 		goto out;
 	census_totals(&k, &t);
-	if ((rc = rpt_begin(c, six ? "SIX-MONTH REPORT ON EMULATION AND COMMENDATION"
-	                           : "ANNUAL REPORT ON EMULATION AND COMMENDATION",
+	if ((rc = rpt_begin(c,
+	                    six ? "SIX-MONTH REPORT ON EMULATION AND "
+	                          "COMMENDATION"
+	                        : "ANNUAL REPORT ON EMULATION AND COMMENDATION",
 	                    &r)) != 0)
 		goto out;
 	rpt_subtitle(r, six ? "First six months of %d" : "Year %d", (int)year);
@@ -884,13 +922,16 @@ int act_REPORT_ANNUAL(struct lrl_ctx *c)
 	section_movements(c, r, &k);
 	section_pledges(r, &k, &t);
 	section_targets(r, &k, &t, &y, have_year);
-	chart_rated(r, &k, have_year && y.ints[YEAR_T_LDTT] > 0
-	                           ? y.ints[YEAR_T_LDTT] : -1.0);
+	chart_rated(r, &k,
+	            have_year && y.ints[YEAR_T_LDTT] > 0 ? y.ints[YEAR_T_LDTT]
+	                                                 : -1.0);
 	section_titles(r, &k, &t);
 	section_works(r, &k);
 	rpt_heading(r, "VI. Reward money");
-	rpt_para(r, "No data: no decision with reward amounts is recorded for "
-	            "%d.", (int)year);
+	rpt_para(r,
+	         "No data: no decision with reward amounts is recorded for "
+	         "%d.",
+	         (int)year);
 	rc = rpt_end(r);
 	r = NULL;
 out:
@@ -903,11 +944,11 @@ out:
 
 int act_REPORT_PHASE(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{"Year", 0, 0},        {"Staff", 1, 0},    {"Rated", 1, 0},
-		{"HTXSNV %", 1, 0},    {"≥HTTNV %", 1, 0}, {"LĐTT", 1, 0},
-		{"LĐTT %", 1, 0},      {"CSTĐCS", 1, 0},   {"Giấy khen", 1, 0},
-		{"Initiatives", 1, 0}, {"Trend", 0, 0}};
+	static const struct rpt_col cols[] =
+		{{"Year", 0, 0},        {"Staff", 1, 0},    {"Rated", 1, 0},
+	         {"HTXSNV %", 1, 0},    {"≥HTTNV %", 1, 0}, {"LĐTT", 1, 0},
+	         {"LĐTT %", 1, 0},      {"CSTĐCS", 1, 0},   {"Giấy khen", 1, 0},
+	         {"Initiatives", 1, 0}, {"Trend", 0, 0}};
 	int64_t from = 0, to = 0;
 	double prev = -1;
 	rpt *r = NULL;
@@ -939,8 +980,9 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 		int ldtt, cs, gk;
 		double rate;
 		rulebook_for(c->txn, (int)yr, rbv, sizeof rbv);
-		if ((rc = census_make(c, (int)yr, date_from_ymd((int)yr, 12, 31),
-		                      rbv, 0, &k)) != 0) {
+		if ((rc = census_make(c, (int)yr,
+		                      date_from_ymd((int)yr, 12, 31), rbv, 0,
+		                      &k)) != 0) {
 			census_free(&k);
 			rpt_free(r);
 			return rc;
@@ -949,9 +991,9 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 		ldtt = title_index(&k, "LDTT");
 		cs = title_index(&k, "CSTDCS");
 		gk = title_index(&k, "GK");
-		rate = t.staff && ldtt >= 0
-		               ? 100.0 * (double)t.awarded[ldtt] / (double)t.staff
-		               : 0;
+		rate = t.staff && ldtt >= 0 ? 100.0 * (double)t.awarded[ldtt] /
+		                                      (double)t.staff
+		                            : 0;
 		rpt_row(r);
 		rpt_cellf(r, "%" PRId64, yr);
 		rpt_cell_int(r, t.staff);
@@ -968,8 +1010,10 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 		else {
 			char d[32];
 			double diff = rate - prev;
-			snprintf(d, sizeof d, "%s%.1f", diff > 0.05 ? "↑ +"
-			                                 : diff < -0.05 ? "↓ " : "→ ",
+			snprintf(d, sizeof d, "%s%.1f",
+			         diff > 0.05    ? "↑ +"
+			         : diff < -0.05 ? "↓ "
+			                        : "→ ",
 			         diff);
 			for (char *p = d; *p; p++)
 				if (*p == '.')
@@ -979,7 +1023,8 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 		prev = rate;
 		if (nb < sizeof bars / sizeof bars[0]) {
 			bars[nb].rate = rate;
-			snprintf(bars[nb].label, sizeof bars[nb].label, "%" PRId64, yr);
+			snprintf(bars[nb].label, sizeof bars[nb].label,
+			         "%" PRId64, yr);
 			nb++;
 		}
 		census_free(&k);
@@ -998,16 +1043,22 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 
 int act_REPORT_STATS(struct lrl_ctx *c)
 {
-	static const struct rpt_col mcols[] = {
-		{"Kind", 0, 1}, {"Movements", 1, 0}};
-	static const struct rpt_col acols[] = {
-		{"Code", 0, 0},     {"Title or honour", 0, 0}, {"Kind", 0, 1},
-		{"Level", 0, 1},    {"Persons", 1, 0},         {"Units", 1, 0},
-		{"Total", 1, 0}};
-	static const struct rpt_col scols[] = {
-		{"Code", 0, 0},  {"Persons", 1, 0}, {"Men", 1, 0},
-		{"Women", 1, 0}, {"Civil servants", 1, 0},
-		{"Contract", 1, 0}, {"Other", 1, 0}};
+	static const struct rpt_col mcols[] = {{"Kind", 0, 1},
+	                                       {"Movements", 1, 0}};
+	static const struct rpt_col acols[] = {{"Code", 0, 0},
+	                                       {"Title or honour", 0, 0},
+	                                       {"Kind", 0, 1},
+	                                       {"Level", 0, 1},
+	                                       {"Persons", 1, 0},
+	                                       {"Units", 1, 0},
+	                                       {"Total", 1, 0}};
+	static const struct rpt_col scols[] = {{"Code", 0, 0},
+	                                       {"Persons", 1, 0},
+	                                       {"Men", 1, 0},
+	                                       {"Women", 1, 0},
+	                                       {"Civil servants", 1, 0},
+	                                       {"Contract", 1, 0},
+	                                       {"Other", 1, 0}};
 	static const char *const mkinds[] = {"regular", "thematic", "peak",
 	                                     "other"};
 	struct census k;
@@ -1018,10 +1069,11 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 
 	ctx_int(c, "year", &year);
 	rulebook_for(c->txn, (int)year, rbv, sizeof rbv);
-	if ((rc = census_make(c, (int)year, date_from_ymd((int)year, 12, 31), rbv,
-	                      1, &k)) != 0)
+	if ((rc = census_make(c, (int)year, date_from_ymd((int)year, 12, 31),
+	                      rbv, 1, &k)) != 0)
 		goto out;
-	if ((rc = rpt_begin(c, "EMULATION AND COMMENDATION STATISTICS", &r)) != 0)
+	if ((rc = rpt_begin(c, "EMULATION AND COMMENDATION STATISTICS", &r)) !=
+	    0)
 		goto out;
 	rpt_subtitle(r, "Year %d", (int)year);
 	rpt_heading(r, "Form 0601: movements");
@@ -1041,15 +1093,19 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 		int64_t tp = 0, tu = 0;
 		for (size_t j = 0; j < k.ntitles; j++) {
 			const struct rulebook_title *ti = k.titles[j];
-			int64_t persons = k.by_sex[j][0] + k.by_sex[j][1], all = 0;
+			int64_t persons = k.by_sex[j][0] + k.by_sex[j][1],
+				all = 0;
 			for (size_t i = 0; i < k.nunits; i++)
 				all += k.units[i].awarded[j];
 			rpt_row(r);
 			rpt_cell(r, ti->code);
 			rpt_cell(r, ti->name);
 			rpt_cell(r, ti->kind == RB_HONOUR ? "honour" : "title");
-			rpt_cell(r, ti->decided == RB_DECIDED_FORWARDED ? "province"
-			                                                : "hospital");
+			rpt_cell(r, ti->decided == RB_DECIDED_FORWARDED ? "prov"
+			                                                  "ince"
+			                                                : "hosp"
+			                                                  "ita"
+			                                                  "l");
 			rpt_cell_int(r, persons);
 			rpt_cell_int(r, all - persons);
 			rpt_cell_int(r, all);
@@ -1066,7 +1122,8 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 		rpt_cell_int(r, tp + tu);
 	}
 	rpt_table_end(r);
-	rpt_heading(r, "Forms 0604–0605: persons awarded by sex and staff tier");
+	rpt_heading(r, "Forms 0604–0605: persons awarded by sex and staff "
+	               "tier");
 	rpt_table(r, "Persons awarded by sex and tier", scols, 7);
 	for (size_t j = 0; j < k.ntitles; j++) {
 		if (!(k.titles[j]->subjects & RB_PERSON))
@@ -1090,12 +1147,13 @@ out:
 
 /* ---- report.tasks -------------------------------------------------------- */
 
-static void unit_codes_text(store_txn *t, const msgpack_object *arr,
-                            char *buf, size_t n)
+static void unit_codes_text(store_txn *t, const msgpack_object *arr, char *buf,
+                            size_t n)
 {
 	buf[0] = '\0';
 	for (uint32_t i = 0; arr && arr->type == MSGPACK_OBJECT_ARRAY &&
-	                     i < arr->via.array.size; i++) {
+	                     i < arr->via.array.size;
+	     i++) {
 		struct unit_rec u;
 		uint64_t id = 0;
 		if (mp_get_u64(&arr->via.array.ptr[i], &id) == 0 &&
@@ -1107,9 +1165,10 @@ static void unit_codes_text(store_txn *t, const msgpack_object *arr,
 
 int act_REPORT_TASKS(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{"Code", 0, 0}, {"Task", 0, 0},   {"Lead", 0, 0}, {"With", 0, 0},
-		{"Time", 0, 0}, {"Due", 0, 0},    {"Status", 0, 1}, {"Progress", 0, 0}};
+	static const struct rpt_col cols[] =
+		{{"Code", 0, 0},   {"Task", 0, 0},    {"Lead", 0, 0},
+	         {"With", 0, 0},   {"Time", 0, 0},    {"Due", 0, 0},
+	         {"Status", 0, 1}, {"Progress", 0, 0}};
 	static const char *const states[] = {"planned", "in-progress", "done",
 	                                     "cancelled"};
 	int64_t year = 0, count[4] = {0}, overdue = 0;
@@ -1139,7 +1198,8 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		msgpack_unpacked up;
 		char content[LRL_TEXT_MAX * 4 + 1] = "", status[16] = "";
-		char period[LRL_NAME_MAX * 4 + 1] = "", note[LRL_TEXT_MAX * 4 + 1] = "";
+		char period[LRL_NAME_MAX * 4 + 1] = "",
+					       note[LRL_TEXT_MAX * 4 + 1] = "";
 		char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
 		uint64_t lead_id = 0;
 		int64_t d = 0;
@@ -1150,22 +1210,26 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 			msgpack_unpacked_destroy(&up);
 			continue;
 		}
-		mp_get_strbuf(mp_map_geti(&up.data, 1), content, sizeof content);
+		mp_get_strbuf(mp_map_geti(&up.data, 1), content,
+		              sizeof content);
 		mp_get_u64(mp_map_geti(&up.data, 2), &lead_id);
 		mp_get_i64(mp_map_geti(&up.data, 4), &d);
 		mp_get_strbuf(mp_map_geti(&up.data, 5), period, sizeof period);
 		mp_get_strbuf(mp_map_geti(&up.data, 6), status, sizeof status);
 		mp_get_strbuf(mp_map_geti(&up.data, 7), note, sizeof note);
-		unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with, sizeof with);
+		unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with,
+		                sizeof with);
 		if (!mine && unit_within(c->txn, (uint32_t)lead_id, root))
 			mine = 1;
 		{
 			const msgpack_object *w = mp_map_geti(&up.data, 3);
-			for (uint32_t i = 0; !mine && w &&
-			                     w->type == MSGPACK_OBJECT_ARRAY &&
-			                     i < w->via.array.size; i++) {
+			for (uint32_t i = 0;
+			     !mine && w && w->type == MSGPACK_OBJECT_ARRAY &&
+			     i < w->via.array.size;
+			     i++) {
 				uint64_t id = 0;
-				if (mp_get_u64(&w->via.array.ptr[i], &id) == 0 &&
+				if (mp_get_u64(&w->via.array.ptr[i], &id) ==
+				            0 &&
 				    unit_within(c->txn, (uint32_t)id, root))
 					mine = 1;
 			}
@@ -1211,9 +1275,12 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 
 int act_REPORT_AUDIT(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{"Event", 1, 0}, {"Time", 0, 0},   {"User", 0, 0},
-		{"Action", 0, 0}, {"From uid", 1, 0}, {"Signature", 0, 1}};
+	static const struct rpt_col cols[] = {{"Event", 1, 0},
+	                                      {"Time", 0, 0},
+	                                      {"User", 0, 0},
+	                                      {"Action", 0, 0},
+	                                      {"From uid", 1, 0},
+	                                      {"Signature", 0, 1}};
 	int64_t from = 0, to = 0, n = 0, bad = 0;
 	char d1[16], d2[16];
 	rpt *r = NULL;
@@ -1258,22 +1325,33 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 			/* Rows outside the page are counted, not checked. */
 			if (rpt_row(r)) {
 				if (ev.actor == 0) {
-					memcpy(pk, c->ident->server_pk, LRL_PK_LEN);
+					memcpy(pk, c->ident->server_pk,
+					       LRL_PK_LEN);
 				} else {
 					struct user_rec u;
-					if (users_get(c->txn, (uint32_t)ev.actor, &u) == 0)
-						snprintf(who, sizeof who, "%s", u.login);
-					if (users_key_at(c->txn, (uint32_t)ev.actor, seq, pk) != 0)
+					if (users_get(c->txn,
+					              (uint32_t)ev.actor,
+					              &u) == 0)
+						snprintf(who, sizeof who, "%s",
+						         u.login);
+					if (users_key_at(c->txn,
+					                 (uint32_t)ev.actor,
+					                 seq, pk) != 0)
 						memset(pk, 0, sizeof pk);
 				}
-				valid = crypto_sign_verify_detached(ev.sig, ev.req,
-				                                    ev.req_len, pk) == 0;
+				valid = crypto_sign_verify_detached(ev.sig,
+				                                    ev.req,
+				                                    ev.req_len,
+				                                    pk) == 0;
 				bad += !valid;
 				date_format_time(ev.time, when, sizeof when);
 				rpt_cell_int(r, (int64_t)seq);
 				rpt_cell(r, when);
 				rpt_cell(r, who);
-				rpt_cellf(r, "%.*s", (int)(q.action_len > 60 ? 60 : q.action_len),
+				rpt_cellf(r, "%.*s",
+				          (int)(q.action_len > 60
+				                        ? 60
+				                        : q.action_len),
 				          q.action);
 				rpt_cell_int(r, ev.origin_uid);
 				rpt_cell(r, valid ? "verified" : "INVALID");
@@ -1289,7 +1367,9 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 	rpt_table_end(r);
 	rpt_para(r, "%" PRId64 " event(s) in the period.", n);
 	if (bad)
-		rpt_para(r, "%" PRId64 " event(s) on this page failed signature "
-		            "verification.", bad);
+		rpt_para(r,
+		         "%" PRId64 " event(s) on this page failed signature "
+		         "verification.",
+		         bad);
 	return rpt_end(r);
 }
