@@ -768,10 +768,12 @@ static int page_text(const struct rdoc *d)
 	if (pager == NULL || *pager == '\0')
 		pager = "less -R";
 	fflush(stdout);
-	signal(SIGPIPE, SIG_IGN);
 	if (strcmp(pager, "cat") == 0 || (f = popen(pager, "w")) == NULL)
 		return rdoc_text(d, stdout, width);
-	rc = rdoc_text(d, f, width);
+	signal(SIGPIPE, SIG_IGN);
+	/* A reader who quits the pager before the end is no failure. */
+	rdoc_text(d, f, width);
+	rc = 0;
 	/* A pager that could not run ends at once with status 127. */
 	if (pclose(f) == 127 << 8)
 		rc = rdoc_text(d, stdout, width);
