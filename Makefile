@@ -141,7 +141,9 @@ $(B)/locale/%/LC_MESSAGES/laurel.mo: po/%.po
 # arguments and are not taken).  The --flag options mark every reason and
 # result c-format, so msgfmt --check compares the conversions of each
 # translation with its msgid, and the help texts no-c-format (a '%' in one
-# is plain text).
+# is plain text).  Reports (report.h) send their titles, headings, table
+# and chart titles and the signer in English for the client to translate,
+# and paragraphs and subtitles as formats with arguments, like reasons.
 po:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	   --keyword=lrl_fail_set:4 --flag=lrl_fail_set:4:c-format \
@@ -152,6 +154,10 @@ po:
 	   --keyword=emit:5 --flag=emit:5:c-format \
 	   --keyword=set_line:4 --flag=set_line:4:c-format \
 	   --keyword=verdict:2 --flag=verdict:2:c-format \
+	   --keyword=rpt_begin:2 --keyword=rpt_heading:2 --keyword=rpt_table:2 \
+	   --keyword=rpt_chart:2 --keyword=rpt_signer:2 \
+	   --keyword=rpt_para:2 --flag=rpt_para:2:c-format \
+	   --keyword=rpt_subtitle:2 --flag=rpt_subtitle:2:c-format \
 	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
 	msgmerge --update --backup=none po/vi.po po/laurel.pot
 

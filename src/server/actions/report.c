@@ -28,6 +28,10 @@
 #include "laurel/users.h"
 #include "laurel/wire.h"
 
+/* Marks English text for the catalogue: the client translates it where
+ * it is shown (report.h). */
+#define N_(s) (s)
+
 int act_REPORT_LIST(struct lrl_ctx *c);
 int act_REPORT_ANNUAL(struct lrl_ctx *c);
 int act_REPORT_PHASE(struct lrl_ctx *c);
@@ -637,14 +641,14 @@ static const char *rating_label(int r)
 
 /* "achieved", "not achieved" or "no decision yet" for a rate against a
  * target of more than target_pct. */
-static const char *verdict(int64_t num, int64_t den, int target_pct)
+static const char *target_verdict(int64_t num, int64_t den, int target_pct)
 {
 	if (den <= 0 || target_pct <= 0)
 		return "";
 	if (num == 0)
-		return "no decision yet";
-	return num * 100 > (int64_t)target_pct * den ? "achieved"
-	                                             : "not achieved";
+		return N_("no decision yet");
+	return num * 100 > (int64_t)target_pct * den ? N_("achieved")
+	                                             : N_("not achieved");
 }
 
 static void target_row(rpt *r, const char *what, int64_t proposed,
@@ -662,7 +666,7 @@ static void target_row(rpt *r, const char *what, int64_t proposed,
 	rpt_cell(r, p);
 	rpt_pct_text(awarded, den, a, sizeof a);
 	rpt_cell(r, a);
-	rpt_cell(r, verdict(awarded, den, target));
+	rpt_cell(r, target_verdict(awarded, den, target));
 }
 
 static int title_index(const struct census *k, const char *code)
@@ -684,11 +688,11 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 
 static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 {
-	static const struct rpt_col cols[] = {{"Code", 0, 0},
-	                                      {"Movement", 0, 0},
-	                                      {"Kind", 0, 1},
-	                                      {"From", 0, 0},
-	                                      {"To", 0, 0}};
+	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
+	                                      {N_("Movement"), 0, 0},
+	                                      {N_("Kind"), 0, 1},
+	                                      {N_("From"), 0, 0},
+	                                      {N_("To"), 0, 0}};
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
@@ -738,16 +742,17 @@ static void section_pledges(rpt *r, const struct census *k,
                             const struct totals *t)
 {
 	static const struct rpt_col cols[] =
-		{{"Unit", 0, 0},       {"Staff", 1, 0},      {"Pledged", 1, 0},
-	         {"Pledged %", 1, 0},  {"Collective", 0, 1}, {"HTXSNV", 1, 0},
-	         {"HTTNV", 1, 0},      {"HTNV", 1, 0},       {"KHTNV", 1, 0},
-	         {"Unit rating", 0, 0}};
+		{{N_("Unit"), 0, 0},       {N_("Staff"), 1, 0},
+	         {N_("Pledged"), 1, 0},    {N_("Pledged %"), 1, 0},
+	         {N_("Collective"), 0, 1}, {N_("HTXSNV"), 1, 0},
+	         {N_("HTTNV"), 1, 0},      {N_("HTNV"), 1, 0},
+	         {N_("KHTNV"), 1, 0},      {N_("Unit rating"), 0, 0}};
 
 	rpt_heading(r, "II. Pledges and ratings by unit");
 	rpt_para(r,
 	         "%" PRId64 " of %" PRId64 " staff pledged; %" PRId64
 	         " of %" PRId64 " units registered a collective pledge; "
-	                        "%" PRId64 " staff rated.",
+	         "%" PRId64 " staff rated.",
 	         t->pledged, t->staff, t->collective, t->units, t->rated);
 	rpt_table(r, "Pledges and ratings by unit", cols, 10);
 	for (size_t i = 0; i < k->nunits && !rpt_full(r); i++) {
@@ -757,13 +762,13 @@ static void section_pledges(rpt *r, const struct census *k,
 		rpt_cell_int(r, f->staff);
 		rpt_cell_int(r, f->pledged);
 		rpt_cell_pct(r, f->pledged, f->staff);
-		rpt_cell(r, f->collective_pledge ? "yes" : "no");
+		rpt_cell(r, f->collective_pledge ? N_("yes") : N_("no"));
 		for (int q = RB_RATING_COUNT - 1; q > RB_RATING_NONE; q--)
 			rpt_cell_int(r, f->ratings[q]);
 		rpt_cell(r, f->unit_rating ? rating_label(f->unit_rating) : "");
 	}
 	rpt_total(r);
-	rpt_cell(r, "Total");
+	rpt_cell(r, N_("Total"));
 	rpt_cell_int(r, t->staff);
 	rpt_cell_int(r, t->pledged);
 	rpt_cell_pct(r, t->pledged, t->staff);
@@ -778,11 +783,11 @@ static void section_targets(rpt *r, const struct census *k,
                             const struct totals *t, const struct year_rec *y,
                             int have_year)
 {
-	static const struct rpt_col cols[] = {{"Indicator", 0, 0},
-	                                      {"Target", 1, 0},
-	                                      {"Proposed", 1, 0},
-	                                      {"Awarded", 1, 0},
-	                                      {"Result", 0, 1}};
+	static const struct rpt_col cols[] = {{N_("Indicator"), 0, 0},
+	                                      {N_("Target"), 1, 0},
+	                                      {N_("Proposed"), 1, 0},
+	                                      {N_("Awarded"), 1, 0},
+	                                      {N_("Result"), 0, 1}};
 	int ldtt = title_index(k, "LDTT"), cs = title_index(k, "CSTDCS");
 	int gk = title_index(k, "GK");
 	int64_t a_ldtt = ldtt >= 0 ? t->awarded[ldtt] : 0;
@@ -804,7 +809,7 @@ static void section_targets(rpt *r, const struct census *k,
 	rpt_pct_text(a_ldtt, t->staff, pct, sizeof pct);
 	if (tl > 0)
 		rpt_para(r, "LĐTT %s — target >%d%% — %s", pct, tl,
-		         verdict(a_ldtt, t->staff, tl));
+		         target_verdict(a_ldtt, t->staff, tl));
 	rpt_table(r, "Targets and results", cols, 5);
 	target_row(r, "LĐTT (% of staff)", p_ldtt, a_ldtt, t->staff, tl);
 	target_row(r, "CSTĐCS (% of staff)", p_cs, a_cs, t->staff,
@@ -828,7 +833,7 @@ static void section_titles(rpt *r, const struct census *k,
 	size_t n = 0;
 
 	rpt_heading(r, "IV. Titles and honours by kind and unit");
-	cols[n++] = (struct rpt_col){"Unit", 0, 0};
+	cols[n++] = (struct rpt_col){N_("Unit"), 0, 0};
 	for (size_t j = 0; j < k->ntitles; j++)
 		cols[n++] = (struct rpt_col){k->titles[j]->code, 1, 0};
 	rpt_table(r, "Titles and honours awarded (proposed in brackets)", cols,
@@ -842,7 +847,7 @@ static void section_titles(rpt *r, const struct census *k,
 			          f->proposed[j]);
 	}
 	rpt_total(r);
-	rpt_cell(r, "Total");
+	rpt_cell(r, N_("Total"));
 	for (size_t j = 0; j < k->ntitles; j++)
 		rpt_cellf(r, "%" PRId64 " (%" PRId64 ")", t->awarded[j],
 		          t->proposed[j]);
@@ -851,13 +856,14 @@ static void section_titles(rpt *r, const struct census *k,
 
 static void section_works(rpt *r, const struct census *k)
 {
-	static const struct rpt_col cols[] = {{"Kind", 0, 1},
-	                                      {"Registered", 1, 0},
-	                                      {"Recognised", 1, 0},
-	                                      {"Not recognised", 1, 0},
-	                                      {"Total", 1, 0}};
-	static const char *const kinds[] = {"", "initiatives",
-	                                    "research topics", "models"};
+	static const struct rpt_col cols[] = {{N_("Kind"), 0, 1},
+	                                      {N_("Registered"), 1, 0},
+	                                      {N_("Recognised"), 1, 0},
+	                                      {N_("Not recognised"), 1, 0},
+	                                      {N_("Total"), 1, 0}};
+	static const char *const kinds[] = {"", N_("initiatives"),
+	                                    N_("research topics"),
+	                                    N_("models")};
 
 	rpt_heading(r, "V. Models, initiatives and research topics");
 	rpt_table(r, "Works of the year", cols, 5);
@@ -945,10 +951,12 @@ out:
 int act_REPORT_PHASE(struct lrl_ctx *c)
 {
 	static const struct rpt_col cols[] =
-		{{"Year", 0, 0},        {"Staff", 1, 0},    {"Rated", 1, 0},
-	         {"HTXSNV %", 1, 0},    {"≥HTTNV %", 1, 0}, {"LĐTT", 1, 0},
-	         {"LĐTT %", 1, 0},      {"CSTĐCS", 1, 0},   {"Giấy khen", 1, 0},
-	         {"Initiatives", 1, 0}, {"Trend", 0, 0}};
+		{{N_("Year"), 0, 0},      {N_("Staff"), 1, 0},
+	         {N_("Rated"), 1, 0},     {N_("HTXSNV %"), 1, 0},
+	         {N_("≥HTTNV %"), 1, 0},  {N_("LĐTT"), 1, 0},
+	         {N_("LĐTT %"), 1, 0},    {N_("CSTĐCS"), 1, 0},
+	         {N_("Giấy khen"), 1, 0}, {N_("Initiatives"), 1, 0},
+	         {N_("Trend"), 0, 0}};
 	int64_t from = 0, to = 0;
 	double prev = -1;
 	rpt *r = NULL;
@@ -1043,24 +1051,24 @@ int act_REPORT_PHASE(struct lrl_ctx *c)
 
 int act_REPORT_STATS(struct lrl_ctx *c)
 {
-	static const struct rpt_col mcols[] = {{"Kind", 0, 1},
-	                                       {"Movements", 1, 0}};
-	static const struct rpt_col acols[] = {{"Code", 0, 0},
-	                                       {"Title or honour", 0, 0},
-	                                       {"Kind", 0, 1},
-	                                       {"Level", 0, 1},
-	                                       {"Persons", 1, 0},
-	                                       {"Units", 1, 0},
-	                                       {"Total", 1, 0}};
-	static const struct rpt_col scols[] = {{"Code", 0, 0},
-	                                       {"Persons", 1, 0},
-	                                       {"Men", 1, 0},
-	                                       {"Women", 1, 0},
-	                                       {"Civil servants", 1, 0},
-	                                       {"Contract", 1, 0},
-	                                       {"Other", 1, 0}};
-	static const char *const mkinds[] = {"regular", "thematic", "peak",
-	                                     "other"};
+	static const struct rpt_col mcols[] = {{N_("Kind"), 0, 1},
+	                                       {N_("Movements"), 1, 0}};
+	static const struct rpt_col acols[] = {{N_("Code"), 0, 0},
+	                                       {N_("Title or honour"), 0, 0},
+	                                       {N_("Kind"), 0, 1},
+	                                       {N_("Level"), 0, 1},
+	                                       {N_("Persons"), 1, 0},
+	                                       {N_("Units"), 1, 0},
+	                                       {N_("Total"), 1, 0}};
+	static const struct rpt_col scols[] = {{N_("Code"), 0, 0},
+	                                       {N_("Persons"), 1, 0},
+	                                       {N_("Men"), 1, 0},
+	                                       {N_("Women"), 1, 0},
+	                                       {N_("Civil servants"), 1, 0},
+	                                       {N_("Contract"), 1, 0},
+	                                       {N_("Other"), 1, 0}};
+	static const char *const mkinds[] = {N_("regular"), N_("thematic"),
+	                                     N_("peak"), N_("other")};
 	struct census k;
 	char rbv[LRL_CODE_MAX + 1];
 	int64_t year = 0;
@@ -1084,7 +1092,7 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 		rpt_cell_int(r, k.movements[i]);
 	}
 	rpt_total(r);
-	rpt_cell(r, "Total");
+	rpt_cell(r, N_("Total"));
 	rpt_cell_int(r, k.nmovements);
 	rpt_table_end(r);
 	rpt_heading(r, "Forms 0602–0603: titles and honours by level and kind");
@@ -1100,12 +1108,12 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 			rpt_row(r);
 			rpt_cell(r, ti->code);
 			rpt_cell(r, ti->name);
-			rpt_cell(r, ti->kind == RB_HONOUR ? "honour" : "title");
-			rpt_cell(r, ti->decided == RB_DECIDED_FORWARDED ? "prov"
-			                                                  "ince"
-			                                                : "hosp"
-			                                                  "ita"
-			                                                  "l");
+			rpt_cell(r, ti->kind == RB_HONOUR ? N_("honour")
+			                                  : N_("title"));
+			const char *level = ti->decided == RB_DECIDED_FORWARDED
+			                            ? N_("province")
+			                            : N_("hospital");
+			rpt_cell(r, level);
 			rpt_cell_int(r, persons);
 			rpt_cell_int(r, all - persons);
 			rpt_cell_int(r, all);
@@ -1113,7 +1121,7 @@ int act_REPORT_STATS(struct lrl_ctx *c)
 			tu += all - persons;
 		}
 		rpt_total(r);
-		rpt_cell(r, "Total");
+		rpt_cell(r, N_("Total"));
 		rpt_cell(r, "");
 		rpt_cell(r, "");
 		rpt_cell(r, "");
@@ -1165,10 +1173,14 @@ static void unit_codes_text(store_txn *t, const msgpack_object *arr, char *buf,
 
 int act_REPORT_TASKS(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] =
-		{{"Code", 0, 0},   {"Task", 0, 0},    {"Lead", 0, 0},
-	         {"With", 0, 0},   {"Time", 0, 0},    {"Due", 0, 0},
-	         {"Status", 0, 1}, {"Progress", 0, 0}};
+	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
+	                                      {N_("Task"), 0, 0},
+	                                      {N_("Lead"), 0, 0},
+	                                      {N_("With"), 0, 0},
+	                                      {N_("Time"), 0, 0},
+	                                      {N_("Due"), 0, 0},
+	                                      {N_("Status"), 0, 1},
+	                                      {N_("Progress"), 0, 0}};
 	static const char *const states[] = {"planned", "in-progress", "done",
 	                                     "cancelled"};
 	int64_t year = 0, count[4] = {0}, overdue = 0;
@@ -1255,7 +1267,7 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 		rpt_cell(r, with);
 		rpt_cell(r, period);
 		rpt_cell(r, due);
-		rpt_cell(r, d < today && si < 2 ? "overdue" : status);
+		rpt_cell(r, d < today && si < 2 ? N_("overdue") : status);
 		rpt_cell(r, note);
 	}
 	store_cursor_close(cur);
@@ -1275,12 +1287,12 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 
 int act_REPORT_AUDIT(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {{"Event", 1, 0},
-	                                      {"Time", 0, 0},
-	                                      {"User", 0, 0},
-	                                      {"Action", 0, 0},
-	                                      {"From uid", 1, 0},
-	                                      {"Signature", 0, 1}};
+	static const struct rpt_col cols[] = {{N_("Event"), 1, 0},
+	                                      {N_("Time"), 0, 0},
+	                                      {N_("User"), 0, 0},
+	                                      {N_("Action"), 0, 0},
+	                                      {N_("From uid"), 1, 0},
+	                                      {N_("Signature"), 0, 1}};
 	int64_t from = 0, to = 0, n = 0, bad = 0;
 	char d1[16], d2[16];
 	rpt *r = NULL;
@@ -1354,7 +1366,8 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 				                        : q.action_len),
 				          q.action);
 				rpt_cell_int(r, ev.origin_uid);
-				rpt_cell(r, valid ? "verified" : "INVALID");
+				rpt_cell(r, valid ? N_("verified")
+				                  : N_("INVALID"));
 			}
 		}
 		msgpack_unpacked_destroy(&ue);
