@@ -634,6 +634,14 @@ START_TEST(test_the_roster_list_is_unchanged_as_text)
 	ck_assert_mem_eq(o.out, "unit", 4);
 	ck_assert_ptr_null(strstr(o.out, "Store checkpoint"));
 	h_output_free(&o);
+	/* Its CSV, for a spreadsheet. */
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"roster", "2026", "--unit",
+	                                           "KHAMBENH", "--format", "csv",
+	                                           "--bom", NULL}),
+	                 0);
+	ck_assert_mem_eq(o.out, "\xEF\xBB\xBFunit,staff,", 14);
+	h_output_free(&o);
 	world_down(&w);
 }
 END_TEST

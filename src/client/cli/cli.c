@@ -444,6 +444,13 @@ static int login(const struct opts *o, lrl_conn *c)
 	return rc;
 }
 
+/* --bom: CSV starts with a UTF-8 byte order mark, for spreadsheets. */
+static void bom(const struct opts *o)
+{
+	if (o->bom && o->format == RENDER_CSV)
+		fputs("\xEF\xBB\xBF", stdout);
+}
+
 static int report(const char *what, struct lrl_reply *r,
                   const struct opts *o)
 {
@@ -459,6 +466,7 @@ static int report(const char *what, struct lrl_reply *r,
 		free(msg);
 		return r->code;
 	}
+	bom(o);
 	if (render_result(stdout, r->body, o->format) != 0) {
 		fprintf(stderr, "laurel: %s: unexpected reply\n", what);
 		return LRL_EPROTO;
@@ -599,6 +607,7 @@ static int call_all_pages(const struct opts *o, lrl_conn *c,
 	mp_pack_raw(&body.pk, rows.sb.data, rows.sb.size);
 	mp_pack_kv_str(&body.pk, "next", NULL);
 	msgpack_unpacked_init(&u);
+	bom(o);
 	if (mp_decode(&u, body.sb.data, body.sb.size) == 0)
 		rc = render_result(stdout, &u.data, o->format);
 	else
