@@ -48,4 +48,11 @@ void list_begin(msgpack_packer *pk, const char *const *columns,
 /* Ends a list result with its continuation cursor (NULL: no more). */
 void list_end(msgpack_packer *pk, const char *next);
 
+/* Describes the record an event of action a concerned: the first of its
+ * parameters a person would recognise (a login, a code, a name), as
+ * "name=value" into buf (size n; "" when none).  The audit log and the
+ * audit trail report show it. */
+void action_subject_text(const struct lrl_action *a,
+                         const msgpack_object *params, char *buf, size_t n);
+
 #endif

@@ -1,6 +1,7 @@
 /* acthelp.c — helpers shared by action handlers (see acthelp.h). */
 #include "laurel/acthelp.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "laurel/err.h"
@@ -152,3 +153,20 @@ int each_visible_staff(struct lrl_ctx *c,
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
+
+void action_subject_text(const struct lrl_action *a,
+                         const msgpack_object *params, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (const struct lrl_param *p = a->params; p->name; p++) {
+		const msgpack_object *v = mp_map_get(params, p->name);
+		if (v == NULL || (p->flags & PF_DERIVED))
+			continue;
+		if (v->type == MSGPACK_OBJECT_STR) {
+			snprintf(buf, n, "%s=%.*s", p->name,
+			         (int)(v->via.str.size > 80 ? 80 : v->via.str.size),
+			         v->via.str.ptr);
+			return;
+		}
+	}
+}

@@ -397,7 +397,7 @@ static void on_row(int ch, void *arg)
 		c->in_audit = 1;
 	else if (c->nfields == 1 && c->row[0][0] == '\0')
 		c->in_audit = 0;
-	else if (c->in_audit && c->nfields == 6 && strcmp(c->row[0], "Event"))
+	else if (c->in_audit && c->nfields == 7 && strcmp(c->row[0], "Event"))
 		c->audit_rows++;
 	if (c->nfields >= 2 && !strcmp(c->row[0], "Total") &&
 	    !strcmp(c->row[1], "300"))
@@ -637,8 +637,8 @@ START_TEST(test_the_roster_list_is_unchanged_as_text)
 	/* Its CSV, for a spreadsheet. */
 	ck_assert_int_eq(run(&w, &o, "quantri",
 	                     (const char *const[]){"roster", "2026", "--unit",
-	                                           "KHAMBENH", "--format", "csv",
-	                                           "--bom", NULL}),
+	                                           "KHAMBENH", "--format",
+	                                           "csv", "--bom", NULL}),
 	                 0);
 	ck_assert_mem_eq(o.out, "\xEF\xBB\xBFunit,staff,", 14);
 	h_output_free(&o);

@@ -51,25 +51,6 @@ int act_AUDIT_VERIFY(struct lrl_ctx *c)
 	return 0;
 }
 
-/* Describes the record an event concerned: the first of its parameters a
- * person would recognise (a login, a code, a name). */
-static void event_subject(const struct lrl_action *a,
-                          const msgpack_object *params, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	for (const struct lrl_param *p = a->params; p->name; p++) {
-		const msgpack_object *v = mp_map_get(params, p->name);
-		if (v == NULL || (p->flags & PF_DERIVED))
-			continue;
-		if (v->type == MSGPACK_OBJECT_STR) {
-			snprintf(buf, n, "%s=%.*s", p->name,
-			         (int)(v->via.str.size > 80 ? 80 : v->via.str.size),
-			         v->via.str.ptr);
-			return;
-		}
-	}
-}
-
 /* Does name match the filter ("noun.verb" exactly, or "noun")? */
 static int action_matches(const char *filter, const char *name)
 {
@@ -163,7 +144,7 @@ int act_AUDIT_LOG(struct lrl_ctx *c)
 		if (crypto_sign_verify_detached(ev.sig, ev.req, ev.req_len, pk) == 0)
 			sig = "valid";
 		if (a)
-			event_subject(a, r.params, subj, sizeof subj);
+			action_subject_text(a, r.params, subj, sizeof subj);
 		date_format_time(ev.time, when, sizeof when);
 		msgpack_pack_array(&rows.pk, 7);
 		msgpack_pack_uint64(&rows.pk, seq);

@@ -1291,6 +1291,7 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 	                                      {N_("Time"), 0, 0},
 	                                      {N_("User"), 0, 0},
 	                                      {N_("Action"), 0, 0},
+	                                      {N_("Record"), 0, 0},
 	                                      {N_("From uid"), 1, 0},
 	                                      {N_("Signature"), 0, 1}};
 	int64_t from = 0, to = 0, n = 0, bad = 0;
@@ -1308,7 +1309,7 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 	date_format((int32_t)from, d1, sizeof d1);
 	date_format((int32_t)to, d2, sizeof d2);
 	rpt_subtitle(r, "%s – %s", d1, d2);
-	rpt_table(r, "Events", cols, 6);
+	rpt_table(r, "Events", cols, 7);
 	for (uint64_t seq = 1;; seq++) {
 		const void *v;
 		size_t vl;
@@ -1365,6 +1366,18 @@ int act_REPORT_AUDIT(struct lrl_ctx *c)
 				                        ? 60
 				                        : q.action_len),
 				          q.action);
+				{
+					const struct lrl_action *act =
+						action_find(q.action,
+					                    q.action_len);
+					char subj[128] = "";
+					if (act)
+						action_subject_text(act,
+						                    q.params,
+						                    subj,
+						                    sizeof subj);
+					rpt_cell(r, subj);
+				}
 				rpt_cell_int(r, ev.origin_uid);
 				rpt_cell(r, valid ? N_("verified")
 				                  : N_("INVALID"));
