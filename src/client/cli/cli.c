@@ -164,6 +164,15 @@ static void help_action(FILE *f, const struct lrl_action *a)
 		fputs("\nYou will be asked for the account's temporary password "
 		      "(with --password-stdin:\nthe second line of standard "
 		      "input).\n", f);
+	if (a->flags & AF_REPORT)
+		fputs(a->flags & AF_LIST
+		              ? "\nA list as text or CSV; with --format pdf -o FILE, "
+		                "a document in the\nofficial layout (see REPORTS "
+		                "in laurel(1)).\n"
+		              : "\nA document: --format text (paged on a terminal), "
+		                "csv (--bom for\nspreadsheets) or pdf (-o FILE); see "
+		                "REPORTS in laurel(1).\n",
+		      f);
 	fputs("\nAllowed for:", f);
 	for (int r = 0; r < LRL_ROLE_COUNT; r++)
 		if (a->policy[r])
@@ -286,6 +295,8 @@ static void help_roff(FILE *f)
 			      "written.\n.B \\-\\-dry\\-run\nonly checks.\n", f);
 		if (a->flags & AF_CSVOUT)
 			fputs("Writes CSV unless \\-\\-format says otherwise.\n", f);
+		if (a->flags & AF_REPORT)
+			fputs("A printable report (see\n.BR REPORTS ).\n", f);
 		fputs("Allowed:", f);
 		for (int r = 0, first = 1; r < LRL_ROLE_COUNT; r++)
 			if (a->policy[r]) {
