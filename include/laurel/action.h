@@ -64,6 +64,8 @@ enum lrl_kind { LRL_CMD, LRL_QRY };
 #define AF_CSV 32u         /* takes a CSV file (rows); "--dry-run" calls the
                               "<name>-check" query with the same rows */
 #define AF_CSVOUT 64u      /* output is CSV unless --format says otherwise */
+#define AF_BALLOT 128u     /* a secret ballot: the client seals the PF_SEALED
+                              choice to the round's public key (council.h) */
 
 /* Parameter types. */
 enum lrl_ptype {
@@ -87,6 +89,9 @@ enum lrl_ptype {
 #define PF_REQ 1u     /* required */
 #define PF_DERIVED 2u /* computed by the client (keys, salts) */
 #define PF_POS 4u     /* may be given positionally on the CLI */
+#define PF_SEALED 8u  /* typed by the user and sealed by the client into
+                         the action's derived "sealed" parameter; never
+                         sent to the server (a secret ballot's choice) */
 
 struct lrl_param {
 	const char *name;
@@ -276,11 +281,52 @@ struct lrl_action {
 	X(REPORT_REVIEW, "report.review", QRY, AF_LIST, POL(N, U, A, A, A, A, A), \
 	  "Department review sheet: ratings, proposals and eligibility verdicts")
 
+/* The council (Hội đồng Thi đua – Khen thưởng): its terms, rounds,
+ * scoring, secret ballots, results and minutes. */
+#define LRL_ACTIONS_COUNCIL(X)                                                 \
+	X(TERM_OPEN, "term.open", CMD, AF_NONE, POL(N, N, N, N, N, A, A),      \
+	  "Open a council term for a year with its chair and secretary")      \
+	X(TERM_ADD, "term.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A),        \
+	  "Add a member to a council term")                                   \
+	X(TERM_REMOVE, "term.remove", CMD, AF_NONE, POL(N, N, N, N, N, A, A),  \
+	  "Remove a member from a council term, with the reason")             \
+	X(TERM_SHOW, "term.show", QRY, AF_LIST, POL(N, N, A, A, A, A, A),      \
+	  "Council members of a term, with who joined or left and when")      \
+	X(ROUND_OPEN, "round.open", CMD, AF_NONE, POL(N, N, N, A, A, N, N),    \
+	  "Open a council round for a set of nominations")                    \
+	X(ROUND_ATTEND, "round.attend", CMD, AF_NONE, POL(N, N, N, A, A, N, N), \
+	  "Record who attends a council round")                               \
+	X(ROUND_LIST, "round.list", QRY, AF_LIST, POL(N, N, A, A, A, A, A),    \
+	  "Council rounds, with your progress in each")                       \
+	X(ROUND_SHOW, "round.show", QRY, AF_NONE, POL(N, N, A, A, A, A, A),    \
+	  "Show a council round: criteria, attendance, quorum, progress")     \
+	X(ROUND_CANDIDATES, "round.candidates", QRY, AF_LIST,                  \
+	  POL(N, N, A, A, A, N, N),                                            \
+	  "Candidates to score: what waits for you in the open rounds")       \
+	X(SCORE_SET, "score.set", CMD, AF_NONE, POL(N, N, A, A, A, N, N),      \
+	  "Score a candidate: points per criterion (until the round closes)") \
+	X(SCORE_SHOW, "score.show", QRY, AF_NONE, POL(N, N, A, A, A, N, N),    \
+	  "Your scores of a candidate with the weighted total")               \
+	X(BALLOT_CAST, "ballot.cast", CMD, AF_BALLOT, POL(N, N, A, A, A, N, N), \
+	  "Cast your secret ballot on a candidate: yes, no or abstain")       \
+	X(CONFLICT_DECLARE, "conflict.declare", CMD, AF_NONE,                  \
+	  POL(N, N, A, A, A, N, N),                                            \
+	  "Declare a conflict of interest: you neither score nor vote on the candidate") \
+	X(ROUND_CLOSE, "round.close", CMD, AF_NONE, POL(N, N, N, A, N, N, N),  \
+	  "Close a council round: the ballots are counted and the results frozen") \
+	X(ROUND_CAST, "round.cast", CMD, AF_NONE, POL(N, N, N, A, N, N, N),    \
+	  "The chair's casting vote between candidates tied at a quota")      \
+	X(ROUND_RESULTS, "round.results", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "Results of a closed round: votes, scores, thresholds, ranks")      \
+	X(ROUND_MINUTES, "round.minutes", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "Minutes (biên bản) of a closed round, from the recorded facts")
+
 #define LRL_ACTIONS(X)                                                         \
 	LRL_ACTIONS_CORE(X)                                                    \
 	LRL_ACTIONS_WORK(X)                                                    \
 	LRL_ACTIONS_TASK(X)                                                    \
-	LRL_ACTIONS_NOMINATION(X)
+	LRL_ACTIONS_NOMINATION(X)                                              \
+	LRL_ACTIONS_COUNCIL(X)
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -688,6 +734,95 @@ struct lrl_action {
 #define LRL_PARAMS_REPORT_REVIEW(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+/* ---- the council ---------------------------------------------------------- */
+
+#define LRL_TERM_POSITIONS "chair|secretary|member"
+#define LRL_ROUND_MODES "scoring|ballot|both"
+#define LRL_BALLOT_CHOICES "yes|no|abstain"
+#define LRL_CONFLICT_TYPES "relative|colleague|author|other"
+#define LRL_ROUND_MAX 4294967295
+#define LRL_BALLOT_SEALED_LEN 112 /* ballot.h: BALLOT_SEALED_LEN */
+
+#define LRL_PARAMS_TERM_OPEN(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("chair", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "the chair's login (Chủ tịch)") \
+	P("secretary", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "the secretary's login (Thư ký)") \
+	P("name", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the term's name, e.g. Hội đồng TĐKT năm 2026")
+
+#define LRL_PARAMS_TERM_ADD(P)                                                 \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "the member's login") \
+	P("position", ENUM, PF_NONE, 0, 0, LRL_TERM_POSITIONS, "chair, secretary or member (default)")
+
+#define LRL_PARAMS_TERM_REMOVE(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "the member's login") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why the member leaves")
+
+#define LRL_PARAMS_TERM_SHOW(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term")
+
+#define LRL_PARAMS_ROUND_OPEN(P)                                               \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year (its council term)") \
+	P("nominations", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "nomination codes, comma-separated") \
+	P("mode", ENUM, PF_REQ, 0, 0, LRL_ROUND_MODES, "scoring, ballot (secret) or both") \
+	P("criteria", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL,                    \
+	  "scoring criteria, one a line: name; weight; maximum points[; no-score]") \
+	P("closes", DATE, PF_NONE, 0, 0, NULL, "last day to score and vote (none: until the chair closes)") \
+	P("quorum", INT, PF_NONE, 1, 100, NULL, "quorum, % of all members (default two thirds)") \
+	P("written", BOOL, PF_NONE, 0, 0, NULL, "absent members may send a written vote") \
+	P("name", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the session, e.g. Phiên họp xét danh hiệu năm 2026")
+
+#define LRL_PARAMS_ROUND_ATTEND(P)                                             \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("present", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "logins of the members present, comma-separated")
+
+#define LRL_PARAMS_ROUND_LIST(P)                                               \
+	P("year", INT, PF_NONE, 2000, 2099, NULL, "only this year")
+
+#define LRL_PARAMS_ROUND_SHOW(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_CANDIDATES(P)                                         \
+	P("round", INT, PF_NONE, 1, LRL_ROUND_MAX, NULL, "only this round")
+
+#define LRL_PARAMS_SCORE_SET(P)                                                \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("points", STR, PF_REQ, 1, LRL_NAME_MAX, NULL,                        \
+	  "points per criterion in order, comma-separated; - for no score")
+
+#define LRL_PARAMS_SCORE_SHOW(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code")
+
+#define LRL_PARAMS_BALLOT_CAST(P)                                              \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("choice", ENUM, PF_REQ | PF_SEALED, 0, 0, LRL_BALLOT_CHOICES,        \
+	  "yes, no or abstain (sealed on your side; the server never sees it)") \
+	P("sealed", BIN, PF_REQ | PF_DERIVED, 0, LRL_BALLOT_SEALED_LEN, NULL, \
+	  "the sealed ballot")
+
+#define LRL_PARAMS_CONFLICT_DECLARE(P)                                         \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("type", ENUM, PF_REQ, 0, 0, LRL_CONFLICT_TYPES, "relative, colleague, author or other") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the conflict")
+
+#define LRL_PARAMS_ROUND_CLOSE(P)                                              \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_CAST(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "the nomination the chair's vote goes to")
+
+#define LRL_PARAMS_ROUND_RESULTS(P)                                            \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_MINUTES(P)                                            \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

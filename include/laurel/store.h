@@ -53,7 +53,14 @@
 	X(MATTERS, "matters", 1)                                               \
 	X(NOMINATIONS, "nominations", 1)                                       \
 	X(NOMINATION_KEYS, "nomination_keys", 1)                               \
-	X(WORK_BASIS, "work_basis", 1)
+	X(WORK_BASIS, "work_basis", 1)                                         \
+	X(COUNCIL_TERMS, "council_terms", 1)                                   \
+	X(COUNCIL_MEMBERS, "council_members", 1)                               \
+	X(COUNCIL_ROUNDS, "council_rounds", 1)                                 \
+	X(COUNCIL_SCORES, "council_scores", 1)                                 \
+	X(COUNCIL_VOTERS, "council_voters", 1)                                 \
+	X(COUNCIL_BALLOTS, "council_ballots", 1)                               \
+	X(COUNCIL_CONFLICTS, "council_conflicts", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

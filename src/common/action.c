@@ -359,6 +359,10 @@ static int check_params(const struct lrl_action *a,
 				return lrl_fail_set(f, LRL_EINVAL, p->name,
 				                    "is given twice");
 		}
+		if (!client_side && (p->flags & PF_SEALED))
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "is sealed by the client and must "
+			                    "never be sent");
 		if (v->type == MSGPACK_OBJECT_NIL && !(p->flags & PF_REQ))
 			continue;
 		if ((rc = check_value(p, v, f)) != 0)
@@ -367,7 +371,8 @@ static int check_params(const struct lrl_action *a,
 	for (const struct lrl_param *p = a->params; p->name; p++) {
 		const msgpack_object *v;
 		if (!(p->flags & PF_REQ) ||
-		    (client_side && (p->flags & PF_DERIVED)))
+		    (client_side && (p->flags & PF_DERIVED)) ||
+		    (!client_side && (p->flags & PF_SEALED)))
 			continue;
 		v = mp_map_get(params, p->name);
 		if (v == NULL || v->type == MSGPACK_OBJECT_NIL)

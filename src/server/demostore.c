@@ -10,6 +10,7 @@
  * only sends it.
  */
 #include "laurel/demostore.h"
+#include "laurel/council.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -92,7 +93,7 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 {
 	uint8_t sig[LRL_SIG_LEN];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL};
+	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL, 0, NULL, 0};
 	int rc;
 
 	wire_req_encode(&s->req, s->id->server_id, s->nonce, ++s->counter, uid,
@@ -1024,6 +1025,8 @@ int demo_fill(const char *dir, size_t nstaff, uint64_t seed,
 		goto out;
 	rc = store_commit(d.s.t);
 	d.s.t = NULL;
+	if (rc == 0)
+		council_keys_sweep(st, dir);
 	for (size_t i = 0; i < nstaff; i++)
 		naccounts += d.uid[i] != 0;
 	for (int k = DEMO_PLEDGE_DRAFT; k <= DEMO_PLEDGE_RETURNED; k++)

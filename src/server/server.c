@@ -21,6 +21,7 @@
 #include "laurel/auth.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/council.h"
 #include "laurel/evlog.h"
 #include "laurel/handler.h"
 #include "laurel/mp.h"
@@ -791,7 +792,8 @@ retry:
 	for (size_t i = 0; i < s->nbatch; i++) {
 		struct batch_item *it = &s->batch[i];
 		struct exec_origin origin = {it->c->uid, it->c->pid,
-		                             it->sig_ok ? it->pk : NULL};
+		                             it->sig_ok ? it->pk : NULL, 0,
+		                             NULL, 0};
 		store_txn *child;
 
 		mp_buf_reset(&res[i].out);
@@ -816,6 +818,8 @@ retry:
 		goto grow;
 	if (rc != 0)
 		goto fail_store;
+	/* A closed round's ballot key goes only once the close is on disk. */
+	council_keys_sweep(s->st, s->ident.store_dir);
 	for (size_t i = 0; i < s->nbatch; i++) {
 		struct conn *c = s->batch[i].c;
 		if (res[i].rc == 0)
@@ -939,6 +943,8 @@ int server_run(const struct server_opts *o)
 		        lrl_strerror(rc));
 		goto out;
 	}
+	/* Keys of rounds closed just before a crash, or never committed. */
+	council_keys_sweep(s.st, o->store_dir);
 	if (o->clock_file && !s.ident.test_mode) {
 		fprintf(stderr, "laureld: a pinned clock is refused: this is a "
 		                "production store\n");

@@ -787,6 +787,16 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		if ((rc = lrl_pack_newpass(c, np, &params.pk)) != 0)
 			goto out;
 	}
+	if (a->flags & AF_BALLOT) {
+		/* The choice is sealed here and never sent. */
+		rc = lrl_ballot_params(c, &u.data, &r);
+		if (rc == LRL_EINVAL && r == NULL) {
+			fprintf(stderr, "laurel: %s: the round takes no ballot\n",
+			        what);
+			goto out;
+		}
+		goto reply;
+	}
 	if (a->flags & AF_CSV) {
 		rc = check_file(o, c, a, &params, what);
 		if (rc != 0 || o->dry_run)
@@ -798,6 +808,7 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		goto out;
 	}
 	rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r);
+reply:
 	if (rc != 0) {
 		fprintf(stderr, "laurel: %s: the server did not answer (%s)\n",
 		        what, lrl_strerror(rc));
