@@ -10,7 +10,6 @@
  * only sends it.
  */
 #include "laurel/demostore.h"
-#include "laurel/council.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -20,7 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "laurel/ballot.h"
 #include "laurel/builtin.h"
+#include "laurel/council.h"
 #include "laurel/date.h"
 #include "laurel/demo.h"
 #include "laurel/err.h"
@@ -951,6 +952,205 @@ static int nominations(struct demo *d)
 	return 0;
 }
 
+/* ---- the council ------------------------------------------------------------ */
+
+#define DEMO_COUNCIL 4
+#define DEMO_ROUND_CANDS 6
+
+/* The council's seats: giamdoc chairs, thuky is the secretary,
+ * phogiamdoc and truongkhoa are members. */
+static const char *const council_logins[DEMO_COUNCIL] = {
+	"giamdoc", "thuky", "phogiamdoc", "truongkhoa"};
+
+static size_t council_staff(const struct demo *d, const char *login)
+{
+	for (const struct demo_account *a = demo_accounts; a->login; a++)
+		if (!strcmp(a->login, login))
+			return account_staff(a, d->nstaff);
+	return d->nstaff;
+}
+
+/* Is nomination code one nobody on the council is recused from (not a
+ * member's own, not a member's unit's) and still proposed? */
+static int council_may_take(struct demo *d, const char *code)
+{
+	msgpack_unpacked up;
+	const void *v;
+	size_t vl;
+	char kind[2] = "", state[16] = "";
+	uint64_t id = 0;
+	int ok = 1;
+
+	if (store_get(d->s.t, STORE_DB_NOMINATIONS, code, strlen(code), &v,
+	              &vl) != 0)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
+	mp_get_u64(mp_map_geti(&up.data, 4), &id);
+	mp_get_strbuf(mp_map_geti(&up.data, 9), state, sizeof state);
+	msgpack_unpacked_destroy(&up);
+	if (strcmp(state, "proposed") != 0)
+		return 0;
+	for (int m = 0; m < DEMO_COUNCIL && ok; m++) {
+		struct demo_person who;
+		struct staff_rec s;
+		size_t i = council_staff(d, council_logins[m]);
+		demo_person(d->seed, i, d->nstaff, &who);
+		if (staff_find(d->s.t, who.code, strlen(who.code), &s) != 0)
+			continue;
+		ok = kind[0] == 'U' ? s.unit != id : s.id != id;
+	}
+	return ok;
+}
+
+/* The public key of round's ballot, from the round's record. */
+static int round_key(struct demo *d, uint32_t round, uint8_t *pk)
+{
+	msgpack_unpacked up;
+	uint8_t k[4];
+	const void *v;
+	size_t vl;
+	int rc;
+
+	wire_put_be32(k, round);
+	if ((rc = store_get(d->s.t, STORE_DB_COUNCIL_ROUNDS, k, 4, &v, &vl)) != 0)
+		return rc;
+	msgpack_unpacked_init(&up);
+	rc = mp_decode(&up, v, vl) == 0 &&
+	             mp_get_bin_exact(mp_map_geti(&up.data, 9), pk,
+	                              BALLOT_KEY_LEN) == 0
+	         ? 0
+	         : LRL_ECORRUPT;
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
+static int demo_ballot(struct demo *d, size_t who, uint32_t round,
+                       const uint8_t *pk, const char *code, char choice)
+{
+	struct params p = {0};
+	uint8_t sealed[BALLOT_SEALED_LEN];
+
+	if (ballot_seal(sealed, pk, round, code, choice) != 0)
+		return LRL_ECRYPTO;
+	p_int(&p, "round", round);
+	p_str(&p, "nomination", code);
+	p_add(&p, "sealed", 'x', sealed, sizeof sealed);
+	return act(d, who, "ballot.cast", &p);
+}
+
+static int demo_score(struct demo *d, size_t who, uint32_t round,
+                      const char *code, unsigned k)
+{
+	struct params p = {0};
+	char points[32];
+
+	snprintf(points, sizeof points, "%u,%u,%u", 6 + k % 5, 5 + (k / 2) % 6,
+	         1 + k % 5);
+	p_int(&p, "round", round);
+	p_str(&p, "nomination", code);
+	p_str(&p, "points", points);
+	return act(d, who, "score.set", &p);
+}
+
+/*
+ * The council of the year: its term, round 1 held and closed over the
+ * first nominations (every member present, scored and voted), and round 2
+ * open over the next ones, with the chair's and the secretary's part
+ * done, so that phogiamdoc and truongkhoa have candidates waiting.
+ */
+static int council(struct demo *d)
+{
+	static const char criteria[] =
+		"Thành tích công tác chuyên môn; 3; 10\n"
+		"Sáng kiến, đề tài, cải tiến; 2; 10\n"
+		"Tham gia phong trào thi đua; 1; 5; no-score";
+	char codes[2][DEMO_ROUND_CANDS][LRL_CODE_MAX + 1], list[2][256];
+	size_t n[2] = {0, 0}, seat[DEMO_COUNCIL];
+	struct params p = {0};
+	char name[96];
+	uint8_t pk[BALLOT_KEY_LEN];
+	int rc;
+
+	for (int m = 0; m < DEMO_COUNCIL; m++)
+		seat[m] = council_staff(d, council_logins[m]);
+	for (unsigned k = 1, r = 0; k <= d->nnominations && r < 2; k++) {
+		char code[LRL_CODE_MAX + 1];
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (!council_may_take(d, code))
+			continue;
+		snprintf(codes[r][n[r]++], sizeof codes[0][0], "%s", code);
+		if (n[r] == DEMO_ROUND_CANDS)
+			r++;
+	}
+	if (n[0] == 0)
+		return 0;
+	snprintf(name, sizeof name, "Hội đồng Thi đua – Khen thưởng năm %d",
+	         d->year);
+	p_int(&p, "year", d->year);
+	p_str(&p, "chair", "giamdoc");
+	p_str(&p, "secretary", "thuky");
+	p_str(&p, "name", name);
+	if ((rc = act(d, d->admin, "term.open", &p)) != 0)
+		return rc;
+	for (int m = 2; m < DEMO_COUNCIL; m++) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "login", council_logins[m]);
+		if ((rc = act(d, d->admin, "term.add", &p)) != 0)
+			return rc;
+	}
+	for (uint32_t r = 0; r < 2 && n[r]; r++) {
+		uint32_t round = r + 1;
+		list[r][0] = '\0';
+		for (size_t i = 0; i < n[r]; i++) {
+			strcat(list[r], i ? "," : "");
+			strcat(list[r], codes[r][i]);
+		}
+		memset(&p, 0, sizeof p);
+		snprintf(name, sizeof name, "Phiên họp %s xét danh hiệu năm %d",
+		         r ? "thứ hai" : "thứ nhất", d->year);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", list[r]);
+		p_str(&p, "mode", "both");
+		p_str(&p, "criteria", criteria);
+		p_str(&p, "name", name);
+		if ((rc = act(d, seat[1], "round.open", &p)) != 0 ||
+		    (rc = round_key(d, round, pk)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_int(&p, "round", round);
+		p_str(&p, "present", "giamdoc,thuky,phogiamdoc,truongkhoa");
+		if ((rc = act(d, seat[1], "round.attend", &p)) != 0)
+			return rc;
+		for (size_t i = 0; i < n[r]; i++)
+			for (int m = 0; m < DEMO_COUNCIL; m++) {
+				unsigned k = (unsigned)(i * 7 + (size_t)m * 3);
+				/* Round 2 waits for the last two members. */
+				if (r == 1 && m >= 2)
+					continue;
+				if ((rc = demo_score(d, seat[m], round, codes[r][i],
+				                     k)) != 0 ||
+				    (rc = demo_ballot(d, seat[m], round, pk, codes[r][i],
+				                      (i + (size_t)m) % 7 == 3   ? 'N'
+				                      : (i + (size_t)m) % 5 == 4 ? 'A'
+				                                                 : 'Y')) != 0)
+					return rc;
+			}
+		if (r == 0) {
+			memset(&p, 0, sizeof p);
+			p_int(&p, "round", round);
+			if ((rc = act(d, seat[0], "round.close", &p)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int fill_year(struct demo *d)
 {
 	int rc;
@@ -960,7 +1160,7 @@ static int fill_year(struct demo *d)
 	    (rc = each_person(d, endorse)) != 0 ||
 	    (rc = each_person(d, accept_pledge)) != 0 || (rc = works(d)) != 0 ||
 	    (rc = awards(d)) != 0 || (rc = ratings(d)) != 0 ||
-	    (rc = nominations(d)) != 0)
+	    (rc = nominations(d)) != 0 || (rc = council(d)) != 0)
 		return rc;
 	return 0;
 }
