@@ -63,6 +63,8 @@ struct section {
 	const char *noun;   /* NULL: the home screen */
 	const char *label;  /* msgid */
 	int list_action;    /* LRL_A_…_LIST, or -1 */
+	/* A screen of its own instead of the generic list, or NULL. */
+	struct screen *(*open)(struct tui *t);
 };
 
 struct tui {
@@ -161,6 +163,9 @@ struct screen *screen_record(struct tui *t, int action, const char *param,
 struct screen *screen_form(struct tui *t, int action,
                            const msgpack_object *prefill);
 struct screen *screen_passwd(struct tui *t, int forced);
+/* The council (council.c): what waits for a member, and the rounds. */
+struct screen *screen_candidates(struct tui *t);
+struct screen *screen_rounds(struct tui *t);
 int screen_login(struct tui *t);
 
 /* The key table (help screen and status hints). */

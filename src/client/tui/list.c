@@ -56,6 +56,20 @@ static int may(struct tui *t, const struct lrl_action *a)
 	       action_scope(a, t->role_bits) != LRL_SC_N;
 }
 
+/* Packs name: value as action a's parameter of that name types it (a
+ * round number as an integer), or as text. */
+static void pack_kv_typed(msgpack_packer *pk, const struct lrl_action *a,
+                          const char *name, const char *value)
+{
+	const struct lrl_param *p = action_param(a, name, strlen(name));
+	struct lrl_fail f;
+
+	mp_pack_str(pk, name);
+	if (p == NULL || p->type == LRL_PT_STR || p->type == LRL_PT_CODE ||
+	    action_pack_text(p, value, pk, &f) != 0)
+		mp_pack_str(pk, value);
+}
+
 /* The text of a value as shown (sanitised; newlines kept when
  * keep_newlines, for multi-line text the screen lays out itself).  The
  * caller frees it. */
@@ -373,7 +387,7 @@ static void load(struct tui *t, struct list *l)
 		if (with_year)
 			mp_pack_kv_int(&p.pk, "year", t->year);
 		if (l->fparam[0])
-			mp_pack_kv_str(&p.pk, l->fparam, l->fvalue);
+			pack_kv_typed(&p.pk, a, l->fparam, l->fvalue);
 		if (after)
 			mp_pack_kv_str(&p.pk, "after", after);
 		if (have_limit)
@@ -592,7 +606,7 @@ static void open_form_for(struct tui *t, const struct lrl_action *a,
 	show = noun_action(noun, "show");
 	if (value && show && may(t, show)) {
 		msgpack_pack_map(&b.pk, 1);
-		mp_pack_kv_str(&b.pk, param, value);
+		pack_kv_typed(&b.pk, show, param, value);
 		if (tui_call(t, show->name, b.sb.data, b.sb.size, &r) == 0)
 			rec = mp_map_get(r->body, "record");
 	}
@@ -1023,7 +1037,7 @@ static void record_load(struct tui *t, struct record *rec)
 	}
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 1);
-	mp_pack_kv_str(&b.pk, rec->param, rec->value);
+	pack_kv_typed(&b.pk, &lrl_actions[rec->action], rec->param, rec->value);
 	if (tui_call(t, lrl_actions[rec->action].name, b.sb.data, b.sb.size,
 	             &r) == 0 &&
 	    (m = mp_map_get(r->body, "record")) != NULL &&

@@ -310,23 +310,28 @@ static const struct {
 	const char *noun;
 	const char *label;
 	int action;
+	struct screen *(*open)(struct tui *t);
 } section_table[] = {
-	{NULL, N_("Home"), -1},
-	{"staff", N_("Staff"), LRL_A_STAFF_LIST},
-	{"unit", N_("Units"), LRL_A_UNIT_LIST},
-	{"user", N_("Accounts"), LRL_A_USER_LIST},
-	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
-	{"report", N_("Roster"), LRL_A_REPORT_ROSTER},
-	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
-	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST},
-	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
-	{"nomination", N_("Nominations"), LRL_A_NOMINATION_LIST},
-	{"report", N_("Review sheet"), LRL_A_REPORT_REVIEW},
-	{"award", N_("Titles held"), LRL_A_AWARD_LIST},
-	{"matter", N_("Complaints and reviews"), LRL_A_MATTER_LIST},
-	{"task", N_("Plan tasks"), LRL_A_TASK_LIST},
-	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
-	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
+	{NULL, N_("Home"), -1, NULL},
+	{"staff", N_("Staff"), LRL_A_STAFF_LIST, NULL},
+	{"unit", N_("Units"), LRL_A_UNIT_LIST, NULL},
+	{"user", N_("Accounts"), LRL_A_USER_LIST, NULL},
+	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST, NULL},
+	{"report", N_("Roster"), LRL_A_REPORT_ROSTER, NULL},
+	{"rating", N_("Ratings"), LRL_A_RATING_LIST, NULL},
+	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST, NULL},
+	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST, NULL},
+	{"nomination", N_("Nominations"), LRL_A_NOMINATION_LIST, NULL},
+	{"report", N_("Review sheet"), LRL_A_REPORT_REVIEW, NULL},
+	{"award", N_("Titles held"), LRL_A_AWARD_LIST, NULL},
+	{"matter", N_("Complaints and reviews"), LRL_A_MATTER_LIST, NULL},
+	{"task", N_("Plan tasks"), LRL_A_TASK_LIST, NULL},
+	{"year", N_("Emulation years"), LRL_A_YEAR_LIST, NULL},
+	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG, NULL},
+	/* The council's: a member's candidates, the rounds. */
+	{"round", N_("Candidates to score"), LRL_A_ROUND_CANDIDATES,
+	 screen_candidates},
+	{"round", N_("Council rounds"), LRL_A_ROUND_LIST, screen_rounds},
 };
 
 /* ---- attributes ------------------------------------------------------- */
@@ -400,8 +405,24 @@ void tui_message(struct tui *t, int is_error, const char *fmt, ...)
 int tui_call(struct tui *t, const char *action, const void *params,
              size_t len, struct lrl_reply **out)
 {
-	int rc = lrl_call(t->conn, action, params, len, out);
+	const struct lrl_action *a = action_find(action, strlen(action));
+	int rc;
 
+	if (a && (a->flags & AF_BALLOT)) {
+		/* A secret ballot is sealed here; its choice is never sent. */
+		msgpack_unpacked u;
+		msgpack_unpacked_init(&u);
+		rc = mp_decode(&u, params, len) == 0
+		         ? lrl_ballot_params(t->conn, &u.data, out)
+		         : LRL_EPROTO;
+		msgpack_unpacked_destroy(&u);
+		if (rc == LRL_EINVAL && *out == NULL) {
+			tui_message(t, 1, "%s", _("This round takes no ballot."));
+			return rc;
+		}
+	} else {
+		rc = lrl_call(t->conn, action, params, len, out);
+	}
 	if (rc != 0) {
 		tui_message(t, 1, _("The server does not answer (%s)."),
 		            lrl_strerror(rc));
@@ -772,6 +793,7 @@ static void build_sections(struct tui *t)
 		t->sections[t->nsections].noun = section_table[i].noun;
 		t->sections[t->nsections].label = section_table[i].label;
 		t->sections[t->nsections].list_action = a;
+		t->sections[t->nsections].open = section_table[i].open;
 		t->nsections++;
 	}
 }
@@ -830,6 +852,8 @@ static void open_section(struct tui *t, int i)
 	t->section = i;
 	if (t->sections[i].list_action < 0)
 		tui_push(t, screen_home(t));
+	else if (t->sections[i].open)
+		tui_push(t, t->sections[i].open(t));
 	else
 		tui_push(t, screen_list(t, t->sections[i].list_action, NULL, NULL));
 	t->need_redraw = 1;

@@ -1500,7 +1500,8 @@ int act_SCORE_SHOW(struct lrl_ctx *c)
 		memset(&sj, 0, sizeof sj);
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 6);
+	msgpack_pack_map(c->out, 8);
+	mp_pack_kv_int(c->out, "round", r->id);
 	mp_pack_kv_str(c->out, "nomination", n.code);
 	mp_pack_kv_str(c->out, "name", sj.name);
 	mp_pack_kv_str(c->out, "title", n.title);
@@ -1529,6 +1530,16 @@ int act_SCORE_SHOW(struct lrl_ctx *c)
 		mp_pack_kv_str(c->out, "points", list);
 	}
 	mp_pack_kv_str(c->out, "total", tot);
+	/* Each criterion's weight and maximum, "3×10", with "-" when it may
+	 * go unscored: what a form needs for the running total. */
+	mp_pack_str(c->out, "scale");
+	msgpack_pack_array(c->out, (uint32_t)r->ncrit);
+	for (size_t i = 0; i < r->ncrit; i++) {
+		char sc[32];
+		snprintf(sc, sizeof sc, "%d×%d%s", r->crit[i].weight,
+		         r->crit[i].max, r->crit[i].nos ? "-" : "");
+		mp_pack_str(c->out, sc);
+	}
 out:
 	free(r);
 	return rc;
