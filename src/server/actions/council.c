@@ -2247,10 +2247,11 @@ static void pack_result_cells(msgpack_packer *pk, const struct round *r,
 
 int act_ROUND_RESULTS(struct lrl_ctx *c)
 {
+	/* What a reader looks for first: who, and the result. */
 	static const char *const cols[] = {
-		"nomination", "title", "code", "name", "unit", "yes", "no",
-		"abstain", "yes % of all", "threshold", "result", "score",
-		"spread", "rank", "scores"};
+		"nomination", "title", "name", "result", "yes % of all",
+		"threshold", "yes", "no", "abstain", "score", "spread", "rank",
+		"code", "unit", "scores"};
 	struct round *r = calloc(1, sizeof *r);
 	struct result *res = NULL;
 	int rc;
@@ -2263,13 +2264,31 @@ int act_ROUND_RESULTS(struct lrl_ctx *c)
 	list_begin(c->out, cols, 15, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
 		const struct result *x = &res[i];
+		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
+		pct_text(x->yes_bp, yes, sizeof yes);
+		threshold_text(x, thr, sizeof thr);
+		if (x->nscores) {
+			x100_text(x->mean_x100, sco, sizeof sco);
+			snprintf(spr, sizeof spr, "%lld–%lld", (long long)x->min,
+			         (long long)x->max);
+		}
+		if (x->tc.rank)
+			snprintf(rk, sizeof rk, "%d", x->tc.rank);
 		msgpack_pack_array(c->out, 15);
 		mp_pack_str(c->out, x->n.code);
 		mp_pack_str(c->out, x->n.title);
-		mp_pack_str(c->out, x->subj_code);
 		mp_pack_str(c->out, x->name);
+		mp_pack_str(c->out, result_word(r, x));
+		mp_pack_str(c->out, balloting(r) ? yes : "");
+		mp_pack_str(c->out, balloting(r) ? thr : "");
+		msgpack_pack_int64(c->out, x->v.yes);
+		msgpack_pack_int64(c->out, x->v.no);
+		msgpack_pack_int64(c->out, x->v.abstain);
+		mp_pack_str(c->out, sco);
+		mp_pack_str(c->out, spr);
+		mp_pack_str(c->out, rk);
+		mp_pack_str(c->out, x->subj_code);
 		mp_pack_str(c->out, x->ucode);
-		pack_result_cells(c->out, r, x);
 		msgpack_pack_int64(c->out, x->nscores);
 	}
 	list_end(c->out, NULL);
