@@ -584,13 +584,12 @@ static void open_staff(struct tx *t, const char *s)
 /* Runs the CLI as the demo administrator with the NULL-terminated
  * arguments; input follows the password line.  Returns the status; the
  * output is in *o. */
-static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
-                     ...)
+static int cli_va(struct tx *t, struct h_output *o, const char *user,
+                  const char *more_input, va_list ap)
 {
 	const char *argv[40];
 	char prog[H_PATH_MAX], input[1024];
 	const char *a;
-	va_list ap;
 	size_t n = 0;
 
 	h_program("laurel", prog, sizeof prog);
@@ -598,16 +597,38 @@ static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
 	argv[n++] = "--socket";
 	argv[n++] = t->sock;
 	argv[n++] = "--user";
-	argv[n++] = "quantri";
+	argv[n++] = user;
 	argv[n++] = "--password-stdin";
-	va_start(ap, more_input);
 	while ((a = va_arg(ap, const char *)) != NULL && n < 39)
 		argv[n++] = a;
-	va_end(ap);
 	argv[n] = NULL;
 	snprintf(input, sizeof input, "%s\n%s", DEMO_PASSWORD,
 	         more_input ? more_input : "");
 	return h_run(argv, input, o);
+}
+
+static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
+                     ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, more_input);
+	rc = cli_va(t, o, "quantri", more_input, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* The same as another demo account. */
+static int cli_as(struct tx *t, struct h_output *o, const char *user, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, user);
+	rc = cli_va(t, o, user, NULL, ap);
+	va_end(ap);
+	return rc;
 }
 
 /* Every line of the last capture fits in cols display columns, and there
@@ -1400,6 +1421,153 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
+/* From the pane: moves the menu down until the screen whose key hints
+ * are hint shows, and comes back to the pane. */
+static void open_section_by_hint(struct tx *t, const char *s, const char *hint)
+{
+	KEYS(t, s, "Tab");
+	for (int i = 0; i < 30; i++) {
+		capture(t, s);
+		if (has(t, hint))
+			break;
+		KEYS(t, s, "j");
+		h_sleep_ms(POLL_MS);
+	}
+	KEYS(t, s, "Tab");
+	WAIT_FOR_STR(t, s, hint);
+}
+
+/* Two of the demo's nominations of people of Khoa Khám bệnh other than
+ * its head, not yet in a round (after the demo's first twelve). */
+static void council_candidates(struct tx *t, char *a, char *b, size_t n)
+{
+	struct h_output o;
+	char *line, *save = NULL;
+	int found = 0;
+
+	a[0] = b[0] = '\0';
+	ck_assert_int_eq(cli_admin(t, &o, NULL, "nomination", "list", "2026",
+	                           "--unit", "KHAMBENH", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (line = strtok_r(o.out, "\n", &save); line && found < 2;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char code[32];
+		snprintf(code, sizeof code, "%.*s", (int)strcspn(line, ","), line);
+		if (strncmp(code, "DN-2026-", 8) != 0 || atoi(code + 8) <= 30 ||
+		    !strstr(line, ",person,") || strstr(line, ",withdrawn,") ||
+		    strstr(line, "NV00003"))
+			continue;
+		snprintf(found ? b : a, n, "%s", code);
+		found++;
+	}
+	h_output_free(&o);
+	ck_assert_msg(found == 2, "two nominations for the round");
+}
+
+/* Three council members score and vote, each in their own terminal at
+ * the same time; the chair closes the round and reads its results. */
+START_TEST(test_three_members_score_and_vote_at_once_and_the_chair_closes)
+{
+	static const char *const member[] = {"phogiamdoc", "truongkhoa",
+	                                     "thuky"};
+	static const char *const sess[] = {"a", "b", "c"};
+	const char *cand_hint = vi("Enter dossier  s score  v vote  c conflict  Tab menu");
+	const char *round_hint = vi("Enter open/results  i round  a attendance  C close  m minutes  n new");
+	char x[32], y[32], list[80];
+	struct tx t;
+	struct h_output o;
+
+	tx_up(&t);
+	council_candidates(&t, x, y, sizeof x);
+	snprintf(list, sizeof list, "%s,%s", x, y);
+	/* The secretary opens round 3 (the demo holds two) and records
+	 * everyone present. */
+	ck_assert_msg(cli_as(&t, &o, "thuky", "round", "open", "2026",
+	                     "--nominations", list, "--mode", "both",
+	                     "--criteria", "Thành tích; 2; 10\nSáng kiến; 1; 5",
+	                     (const char *)NULL) == 0, "%s", o.err);
+	h_output_free(&o);
+	ck_assert_msg(cli_as(&t, &o, "thuky", "round", "attend", "3",
+	                     "--present", "giamdoc,thuky,phogiamdoc,truongkhoa",
+	                     (const char *)NULL) == 0, "%s", o.err);
+	h_output_free(&o);
+	for (int i = 0; i < 3; i++) {
+		tui_login(&t, sess[i], 100, 30, member[i], DEMO_PASSWORD);
+		open_section_by_hint(&t, sess[i], cand_hint);
+		WAIT_FOR_STR(&t, sess[i], x);
+		/* Round 2's six candidates come first. */
+		for (int k = 0; k < 6; k++)
+			KEYS(&t, sess[i], "j");
+	}
+	/* Each scores the first candidate of round 3, all at once. */
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "s");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR_STR(&t, sess[i], "×2, 0–10");
+	for (int i = 0; i < 3; i++) {
+		type(&t, sess[i], i == 2 ? "7" : "9");
+		KEYS(&t, sess[i], "Down");
+		type(&t, sess[i], "4");
+	}
+	for (int i = 0; i < 3; i++) {
+		char total[160];
+		snprintf(total, sizeof total, vi("Weighted total: %ld of %ld%s"),
+		         i == 2 ? 18L : 22L, 25L, "");
+		WAIT_FOR_STR(&t, sess[i], total);
+	}
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "F10");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR(&t, sess[i], "1 of 2 scored, 0 of 2 voted");
+	/* Then each votes yes on it, all at once. */
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "v");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR_STR(&t, sess[i], vi("Abstain"));
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "Enter");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR(&t, sess[i], "1 of 2 scored, 1 of 2 voted");
+	/* A second ballot on it is refused. */
+	KEYS(&t, "a", "v");
+	WAIT_FOR_STR(&t, "a", vi("Abstain"));
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", x);
+	{
+		char refusal[160];
+		snprintf(refusal, sizeof refusal, vi("you have already voted on %s"),
+		         x);
+		WAIT_FOR_STR(&t, "a", refusal);
+	}
+	/* The chair closes round 3 and reads the results. */
+	tui_login(&t, "d", 100, 30, "giamdoc", DEMO_PASSWORD);
+	open_section_by_hint(&t, "d", round_hint);
+	KEYS(&t, "d", "j", "j");
+	KEYS(&t, "d", "C");
+	WAIT_FOR_STR(&t, "d", vi("Yes"));
+	KEYS(&t, "d", "j", "Enter");
+	{
+		char closed[200];
+		snprintf(closed, sizeof closed,
+		         vi("Round %u is closed; its results are frozen "
+		            "(laurel round results %u)"), 3u, 3u);
+		WAIT_FOR_STR(&t, "d", closed);
+	}
+	KEYS(&t, "d", "Enter");
+	wait_screen(&t, "d", pred_row, (const char *const[]){x, "75%", NULL},
+	            WAIT_MS, "the candidate with its three yes votes", __LINE__);
+	/* Three yes of four members; the mean of 22, 22 and 18. */
+	ck_assert_int_eq(cli_as(&t, &o, "giamdoc", "round", "results", "3",
+	                        "--format", "csv", (const char *)NULL), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, x));
+	ck_assert_msg(strstr(o.out, ",75%,") &&
+	                  strstr(o.out, ",3,0,0,\"20,67\",18–22,"),
+	              "%s", o.out);
+	h_output_free(&o);
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1426,6 +1594,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
+	tcase_add_test(tc, test_three_members_score_and_vote_at_once_and_the_chair_closes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -322,6 +322,7 @@ static int score_key(struct tui *t, struct screen *s, int ch, int is_key)
 	} else {
 		return 0;
 	}
+	t->need_redraw = 1;
 	return 1;
 }
 
@@ -449,8 +450,10 @@ static int cand_key(struct tui *t, struct screen *s, int ch, int is_key)
 	struct table *tb = s->data;
 	const char *round, *code;
 
-	if (table_move(tb, ch, is_key))
+	if (table_move(tb, ch, is_key)) {
+		t->need_redraw = 1;
 		return 1;
+	}
 	if (tb->n == 0)
 		return 0;
 	round = tb->cell[tb->sel][0];
@@ -478,6 +481,7 @@ static int cand_key(struct tui *t, struct screen *s, int ch, int is_key)
 	} else {
 		return 0;
 	}
+	t->need_redraw = 1;
 	return 1;
 }
 
@@ -563,8 +567,10 @@ static int rounds_key(struct tui *t, struct screen *s, int ch, int is_key)
 	const char *round;
 	int closed;
 
-	if (table_move(tb, ch, is_key))
+	if (table_move(tb, ch, is_key)) {
+		t->need_redraw = 1;
 		return 1;
+	}
 	if (!is_key && ch == 'n' && may_do(t, LRL_A_ROUND_OPEN)) {
 		tui_push(t, screen_form(t, LRL_A_ROUND_OPEN, NULL));
 		return 1;
@@ -617,6 +623,7 @@ static int rounds_key(struct tui *t, struct screen *s, int ch, int is_key)
 	} else {
 		return 0;
 	}
+	t->need_redraw = 1;
 	return 1;
 }
 
