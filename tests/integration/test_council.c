@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "laurel/council.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
+#include "laurel/store.h"
 
 #define PW "mật khẩu thử nghiệm 2026"
 #define Y "2027"
@@ -57,14 +59,13 @@ static void propose(struct world *w, const char *who, const char *title,
  * (DN-2027-004, TTLDTT: her own collective).  Khoa Dược: the chair chu,
  * the secretary thuky, and the members duc and mai.  Five members.
  */
-static void world_up(struct world *w)
+static void world_with(struct world *w, const char *rulebook)
 {
 	memset(w, 0, sizeof *w);
 	ck_assert_int_eq(h_env_setup(&w->e), 0);
 	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
 	                         &w->admin), 0);
-	ck_assert_int_eq(h_rulebook_load(w->admin, "2026",
-	                                 "data/rulebook-2026.txt"), 0);
+	ck_assert_int_eq(h_rulebook_load(w->admin, "2026", rulebook), 0);
 	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "KHAMBENH",
 	                        "name", "Khoa Khám bệnh", "kind", "department",
 	                        NULL), 0);
@@ -97,6 +98,11 @@ static void world_up(struct world *w)
 	                         "duc", NULL), 0);
 	ck_assert_int_eq(h_tcall(w->admin, "term.add", NULL, "year", Y, "login",
 	                         "mai", NULL), 0);
+}
+
+static void world_up(struct world *w)
+{
+	world_with(w, "data/rulebook-2026.txt");
 }
 
 static void world_down(struct world *w)
@@ -415,6 +421,107 @@ START_TEST(test_the_term_keeps_who_joined_and_left)
 }
 END_TEST
 
+/* The shipped rulebook with a cap: CSTĐCS at most 50% of LĐTT. */
+static void capped_rulebook(char *path, size_t n)
+{
+	char dir[H_PATH_MAX];
+	FILE *in = fopen("data/rulebook-2026.txt", "rb"), *out;
+	char buf[4096];
+	size_t got;
+
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(h_tmpdir(dir, sizeof dir), 0);
+	snprintf(path, n, "%s/capped.txt", dir);
+	ck_assert_ptr_nonnull(out = fopen(path, "wb"));
+	while ((got = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, got, out), got);
+	fputs("cap CSTDCS 50% of LDTT\n", out);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+}
+
+START_TEST(test_a_quota_ranks_ties_by_the_chairs_casting_vote)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	lrl_conn *voters[4];
+	char path[H_PATH_MAX + 16], buf[128];
+	struct council_verdict v;
+	store *st = NULL;
+	store_txn *tx = NULL;
+
+	capped_rulebook(path, sizeof path);
+	world_with(&w, path);
+	/* A second woman for CSTĐCS: DN-2027-005. */
+	person(&w, "KB5", "Lê Thị Thu", "nữ", "KHAMBENH");
+	propose(&w, "KB5", "CSTDCS", 0);
+	ck_assert_int_eq(h_tcall(w.chu, "round.open", NULL, "year", Y,
+	                         "nominations",
+	                         "DN-2027-001,DN-2027-002,DN-2027-003,DN-2027-005",
+	                         "mode", "ballot", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.thuky, "round.attend", NULL, "round", "1",
+	                         "present", "chu,thuky,lan,duc,mai", NULL), 0);
+	voters[0] = w.chu;
+	voters[1] = w.thuky;
+	voters[2] = w.duc;
+	voters[3] = w.mai;
+	/* Two LĐTT pass (the base: one CSTĐCS place); both CSTĐCS get four
+	 * yes of five, 80%, and are women: a tie at the quota's edge. */
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(vote(voters[i], "DN-2027-002", "yes"), 0);
+		ck_assert_int_eq(vote(voters[i], "DN-2027-003", "yes"), 0);
+		ck_assert_int_eq(vote(voters[i], "DN-2027-001", "yes"), 0);
+		ck_assert_int_eq(vote(voters[i], "DN-2027-005", "yes"), 0);
+	}
+	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
+	                         "nomination", "DN-2027-005", NULL), LRL_ESTATE);
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1", NULL),
+	                 0);
+	cell(r, "DN-2027-001", 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "tied: chair's vote");
+	cell(r, "DN-2027-005", 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "tied: chair's vote");
+	cell(r, "DN-2027-002", 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "passed");
+	lrl_reply_free(r);
+	/* Only the chair casts, and only on a tie. */
+	ck_assert_int_eq(h_tcall(w.thuky, "round.cast", NULL, "round", "1",
+	                         "nomination", "DN-2027-005", NULL), LRL_EPERM);
+	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
+	                         "nomination", "DN-2027-002", NULL), LRL_ESTATE);
+	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
+	                         "nomination", "DN-2027-005", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1", NULL),
+	                 0);
+	cell(r, "DN-2027-005", 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "passed");
+	cell(r, "DN-2027-005", 11, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1");
+	cell(r, "DN-2027-001", 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "over the quota");
+	cell(r, "DN-2027-001", 11, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2");
+	lrl_reply_free(r);
+	/* What the decisions read: the verdict of a nomination (a reader
+	 * beside the server). */
+	ck_assert_int_eq(store_open(w.e.store, STORE_READONLY, &st), 0);
+	ck_assert_int_eq(store_begin(st, NULL, 0, &tx), 0);
+	ck_assert_int_eq(council_verdict(tx, "DN-2027-005", &v), 0);
+	ck_assert_uint_eq(v.round, 1);
+	ck_assert_int_eq(v.passed, 1);
+	ck_assert_int_eq(v.yes_bp, 8000);
+	ck_assert_int_eq(council_verdict(tx, "DN-2027-001", &v), 0);
+	ck_assert_int_eq(v.passed, 0);
+	ck_assert_int_eq(v.rank, 2);
+	ck_assert_int_eq(council_verdict(tx, "DN-2027-004", &v), LRL_ENOENT);
+	store_abort(tx);
+	store_close(st);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_council(void)
 {
 	Suite *s = suite_create("council");
@@ -427,6 +534,7 @@ Suite *suite_council(void)
 	tcase_add_test(tc, test_scores_stay_hidden_until_the_close);
 	tcase_add_test(tc, test_written_votes_only_where_the_round_allows_them);
 	tcase_add_test(tc, test_the_term_keeps_who_joined_and_left);
+	tcase_add_test(tc, test_a_quota_ranks_ties_by_the_chairs_casting_vote);
 	suite_add_tcase(s, tc);
 	return s;
 }
