@@ -113,6 +113,13 @@ struct round {
 	size_t ncast;
 	struct rtally tally[ROUND_NOMS_MAX];
 	size_t ntally;
+	/* Frozen at close: per candidate, whether the rulebook's tie-break
+	 * favours it and the quota places of its title (-1: none). */
+	struct {
+		char code[CODE_BUF];
+		int favoured, slots;
+	} frozen[ROUND_NOMS_MAX];
+	size_t nfrozen;
 };
 
 /* The parts of a nomination record the council needs (nomination.c). */
@@ -236,6 +243,24 @@ static int round_decode(const void *v, size_t vl, struct round *r)
 			t->v.abstain = (int)n[2];
 			t->v.spoiled = (int)n[3];
 		}
+	o = mp_map_geti(&up.data, 19);
+	if (o && o->type == MSGPACK_OBJECT_ARRAY)
+		for (uint32_t i = 0; i < o->via.array.size &&
+		                     r->nfrozen < ROUND_NOMS_MAX; i++) {
+			const msgpack_object *e = &o->via.array.ptr[i];
+			int64_t fv = 0, sl = -1;
+			if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size != 3) {
+				rc = LRL_ECORRUPT;
+				goto out;
+			}
+			mp_get_strbuf(&e->via.array.ptr[0], r->frozen[r->nfrozen].code,
+			              CODE_BUF);
+			mp_get_i64(&e->via.array.ptr[1], &fv);
+			mp_get_i64(&e->via.array.ptr[2], &sl);
+			r->frozen[r->nfrozen].favoured = (int)fv;
+			r->frozen[r->nfrozen].slots = (int)sl;
+			r->nfrozen++;
+		}
 out:
 	msgpack_unpacked_destroy(&up);
 	return rc;
@@ -263,7 +288,7 @@ static int round_put(store_txn *t, const struct round *r)
 	int rc;
 
 	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 18);
+	msgpack_pack_map(&b.pk, 19);
 	msgpack_pack_uint32(&b.pk, 1);
 	msgpack_pack_int64(&b.pk, r->year);
 	msgpack_pack_uint32(&b.pk, 2);
@@ -330,6 +355,14 @@ static int round_put(store_txn *t, const struct round *r)
 		msgpack_pack_int64(&b.pk, r->tally[i].v.no);
 		msgpack_pack_int64(&b.pk, r->tally[i].v.abstain);
 		msgpack_pack_int64(&b.pk, r->tally[i].v.spoiled);
+	}
+	msgpack_pack_uint32(&b.pk, 19);
+	msgpack_pack_array(&b.pk, (uint32_t)r->nfrozen);
+	for (size_t i = 0; i < r->nfrozen; i++) {
+		msgpack_pack_array(&b.pk, 3);
+		mp_pack_str(&b.pk, r->frozen[i].code);
+		msgpack_pack_int64(&b.pk, r->frozen[i].favoured);
+		msgpack_pack_int64(&b.pk, r->frozen[i].slots);
 	}
 	rkey(k, r->id);
 	rc = store_put(t, STORE_DB_COUNCIL_ROUNDS, k, 4, b.sb.data, b.sb.size, 0);
@@ -1837,6 +1870,234 @@ static int count_ballots(store_txn *t, const struct round *r, int *ballots,
 	return 0;
 }
 
+/* ---- results ---------------------------------------------------------------- */
+
+struct result {
+	struct cand n;
+	char subj_code[CODE_BUF];
+	char name[TEXT_BUF];
+	char ucode[CODE_BUF];
+	const struct rulebook_title *title;
+	struct tally_votes v;
+	int has_v;
+	int nscores;
+	int64_t mean_x100, min, max;
+	int yes_bp, vote_bp, passes;
+	int capped, slots;
+	struct tally_cand tc;
+};
+
+/* Women among the staff of unit (direct members). */
+static void unit_women(store_txn *t, uint32_t unit, int *women, int *all)
+{
+	store_cursor *cur = NULL;
+	const void *k, *v;
+	size_t kl, vl;
+	uint8_t start[4];
+	int rc;
+
+	*women = *all = 0;
+	wire_put_be32(start, unit);
+	if (store_cursor_open(t, STORE_DB_STAFF_BY_UNIT, &cur) != 0)
+		return;
+	k = start;
+	kl = 4;
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl == 8 && memcmp(k, start, 4) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		struct staff_rec s;
+		if (staff_get(t, wire_get_be32((const uint8_t *)k + 4), &s) != 0)
+			continue;
+		(*all)++;
+		if (!strcmp(s.sex, "nữ"))
+			(*women)++;
+	}
+	store_cursor_close(cur);
+}
+
+static int favoured(store_txn *t, const struct cand *n, int women_bp)
+{
+	struct staff_rec s;
+	int w, all;
+
+	if (women_bp <= 0)
+		return 0;
+	if (n->kind == 'S')
+		return staff_get(t, n->id, &s) == 0 && !strcmp(s.sex, "nữ");
+	unit_women(t, n->id, &w, &all);
+	return tally_women_unit(w, all, women_bp);
+}
+
+/* Candidates of title `of` that passed the vote in the closed rounds of
+ * self's year, self (as it is in memory, closing) included: the base a
+ * cap is a share of. */
+static int passed_of(store_txn *t, const struct round *self,
+                     const struct rulebook *rb, const char *of)
+{
+	store_cursor *cur = NULL;
+	const void *k, *v;
+	size_t kl, vl;
+	int rc, count = 0;
+	const struct rulebook_title *ti = rulebook_title_find(rb, of);
+
+	if (ti == NULL || store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
+		return 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		struct round *r = calloc(1, sizeof *r);
+		if (r == NULL)
+			break;
+		if (wire_get_be32(k) == self->id) {
+			memcpy(r, self, sizeof *r);
+			r->closed = 1;
+		} else if (round_decode(v, vl, r) != 0) {
+			r->closed = 0;
+		}
+		if (r->closed && r->year == self->year)
+			for (size_t i = 0; i < r->ntally; i++) {
+				struct cand n;
+				int bp;
+				if (cand_get(t, r->tally[i].code, &n) == 0 &&
+				    !strcmp(n.title, of) &&
+				    tally_passes(&r->tally[i].v, r->members, ti->vote_bp,
+				                 &bp))
+					count++;
+			}
+		free(r);
+	}
+	store_cursor_close(cur);
+	return count;
+}
+
+/* The results of closed round r, one per candidate in the round's order.
+ * The caller frees *out. */
+static int compute(store_txn *t, const struct round *r, struct result **out,
+                   struct lrl_fail *f)
+{
+	struct result *res = calloc(r->nnoms ? r->nnoms : 1, sizeof *res);
+	struct rulebook *rb = NULL;
+	struct year_rec y;
+	int64_t *totals = NULL;
+	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX], women_bp;
+	store_cursor *cur = NULL;
+	int rc;
+
+	*out = NULL;
+	if (res == NULL)
+		return LRL_ENOMEM;
+	if ((rc = year_get(t, r->year, &y)) != 0 ||
+	    (rc = rules_load(t, y.rulebook, &rb, f)) != 0)
+		goto fail;
+	women_bp = rulebook_tiebreak_women_bp(rb);
+	crit_arrays(r, w, mx, nos);
+	totals = calloc(MEMBERS_MAX * 4, sizeof *totals);
+	if (totals == NULL) {
+		rc = LRL_ENOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < r->nnoms; i++) {
+		struct result *x = &res[i];
+		const struct tally_votes *tv = round_tally(r, r->noms[i]);
+		struct subject sj;
+		struct unit_rec u;
+		uint8_t start[4];
+		const void *k, *v;
+		size_t kl, vl, nt = 0;
+
+		if ((rc = cand_get(t, r->noms[i], &x->n)) != 0)
+			goto fail;
+		if (subject_get(t, x->n.kind, x->n.id, &sj) == 0) {
+			snprintf(x->subj_code, sizeof x->subj_code, "%s", sj.code);
+			snprintf(x->name, sizeof x->name, "%s", sj.name);
+		}
+		if (unit_get(t, x->n.unit, &u) == 0)
+			snprintf(x->ucode, sizeof x->ucode, "%s", u.code);
+		x->title = rulebook_title_find(rb, x->n.title);
+		x->vote_bp = x->title ? x->title->vote_bp : 0;
+		if (tv) {
+			x->v = *tv;
+			x->has_v = 1;
+			x->passes = tally_passes(tv, r->members, x->vote_bp,
+			                         &x->yes_bp);
+		}
+		/* Scores of this candidate: key round ‖ user ‖ code. */
+		wire_put_be32(start, r->id);
+		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES, &cur)) != 0)
+			goto fail;
+		k = start;
+		kl = 4;
+		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
+		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+			int pts[CRIT_MAX];
+			int64_t tot;
+			if (kl - 8 != strlen(r->noms[i]) ||
+			    memcmp((const char *)k + 8, r->noms[i], kl - 8) != 0 ||
+			    points_decode(v, vl, r, pts) != 0)
+				continue;
+			tot = tally_weighted(pts, w, mx, nos, r->ncrit);
+			if (tot >= 0 && nt < MEMBERS_MAX * 4)
+				totals[nt++] = tot;
+		}
+		store_cursor_close(cur);
+		cur = NULL;
+		x->nscores = (int)nt;
+		tally_mean(totals, nt, &x->mean_x100, &x->min, &x->max);
+		x->tc.yes = x->v.yes;
+		x->tc.score_x100 = x->mean_x100;
+		x->tc.tiebreak = r->nfrozen ? r->frozen[i].favoured
+		                            : favoured(t, &x->n, women_bp);
+		x->tc.cast = round_cast_for(r, r->noms[i]);
+		/* A scoring round without a ballot ranks everyone scored. */
+		x->tc.passes = balloting(r) ? x->passes : nt > 0;
+	}
+	/* Rank per title; a cap limits how many are within. */
+	for (size_t i = 0; i < r->nnoms; i++) {
+		struct tally_cand tc[ROUND_NOMS_MAX];
+		size_t idx[ROUND_NOMS_MAX], m = 0;
+		const struct rulebook_cap *cap;
+		int slots = -1;
+
+		if (i > 0) {
+			size_t j;
+			for (j = 0; j < i && strcmp(res[j].n.title, res[i].n.title); j++)
+				;
+			if (j < i)
+				continue; /* title done */
+		}
+		for (size_t j = i; j < r->nnoms; j++)
+			if (!strcmp(res[j].n.title, res[i].n.title)) {
+				idx[m] = j;
+				tc[m++] = res[j].tc;
+			}
+		cap = rulebook_cap_find(rb, res[i].n.title);
+		if (r->nfrozen)
+			slots = r->frozen[i].slots;
+		else if (cap && balloting(r))
+			slots = tally_slots(passed_of(t, r, rb, cap->of->code),
+			                    cap->percent_bp);
+		if (tally_rank(tc, m, slots) != 0) {
+			rc = LRL_ENOMEM;
+			goto fail;
+		}
+		for (size_t j = 0; j < m; j++) {
+			res[idx[j]].tc = tc[j];
+			res[idx[j]].capped = slots >= 0;
+			res[idx[j]].slots = slots;
+		}
+	}
+	free(totals);
+	rulebook_free(rb);
+	*out = res;
+	return 0;
+fail:
+	store_cursor_close(cur);
+	free(totals);
+	rulebook_free(rb);
+	free(res);
+	return rc;
+}
+
 int act_ROUND_CLOSE(struct lrl_ctx *c)
 {
 	struct round *r = calloc(1, sizeof *r);
@@ -1935,6 +2196,20 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 	r->closed = 1;
 	r->closed_at = c->now;
 	r->members = members;
+	/* What the results depend on beyond the votes and scores is frozen
+	 * now: later staff edits or rounds do not change them. */
+	{
+		struct result *res = NULL;
+		if ((rc = compute(c->txn, r, &res, &c->fail)) != 0)
+			goto out;
+		r->nfrozen = r->nnoms;
+		for (size_t i = 0; i < r->nnoms; i++) {
+			snprintf(r->frozen[i].code, CODE_BUF, "%s", r->noms[i]);
+			r->frozen[i].favoured = res[i].tc.tiebreak;
+			r->frozen[i].slots = res[i].capped ? res[i].slots : -1;
+		}
+		free(res);
+	}
 	if ((rc = round_put(c->txn, r)) != 0)
 		goto out;
 	result_message(c->out, "Round %u is closed; its results are frozen "
@@ -1942,224 +2217,6 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 	               (unsigned)r->id);
 out:
 	free(r);
-	return rc;
-}
-
-/* ---- results ---------------------------------------------------------------- */
-
-struct result {
-	struct cand n;
-	char subj_code[CODE_BUF];
-	char name[TEXT_BUF];
-	char ucode[CODE_BUF];
-	const struct rulebook_title *title;
-	struct tally_votes v;
-	int has_v;
-	int nscores;
-	int64_t mean_x100, min, max;
-	int yes_bp, vote_bp, passes;
-	int capped, slots;
-	struct tally_cand tc;
-};
-
-/* Women among the staff of unit (direct members). */
-static void unit_women(store_txn *t, uint32_t unit, int *women, int *all)
-{
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[4];
-	int rc;
-
-	*women = *all = 0;
-	wire_put_be32(start, unit);
-	if (store_cursor_open(t, STORE_DB_STAFF_BY_UNIT, &cur) != 0)
-		return;
-	k = start;
-	kl = 4;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 8 && memcmp(k, start, 4) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		struct staff_rec s;
-		if (staff_get(t, wire_get_be32((const uint8_t *)k + 4), &s) != 0)
-			continue;
-		(*all)++;
-		if (!strcmp(s.sex, "nữ"))
-			(*women)++;
-	}
-	store_cursor_close(cur);
-}
-
-static int favoured(store_txn *t, const struct cand *n, int women_bp)
-{
-	struct staff_rec s;
-	int w, all;
-
-	if (women_bp <= 0)
-		return 0;
-	if (n->kind == 'S')
-		return staff_get(t, n->id, &s) == 0 && !strcmp(s.sex, "nữ");
-	unit_women(t, n->id, &w, &all);
-	return tally_women_unit(w, all, women_bp);
-}
-
-/* Candidates of title `of` that passed the vote in the closed rounds of
- * year: the base a cap is a share of. */
-static int passed_of(store_txn *t, int year, const struct rulebook *rb,
-                     const char *of)
-{
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	int rc, count = 0;
-	const struct rulebook_title *ti = rulebook_title_find(rb, of);
-
-	if (ti == NULL || store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
-		return 0;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		struct round *r = calloc(1, sizeof *r);
-		if (r == NULL)
-			break;
-		if (round_decode(v, vl, r) == 0 && r->closed && r->year == year)
-			for (size_t i = 0; i < r->ntally; i++) {
-				struct cand n;
-				int bp;
-				if (cand_get(t, r->tally[i].code, &n) == 0 &&
-				    !strcmp(n.title, of) &&
-				    tally_passes(&r->tally[i].v, r->members, ti->vote_bp,
-				                 &bp))
-					count++;
-			}
-		free(r);
-	}
-	store_cursor_close(cur);
-	return count;
-}
-
-/* The results of closed round r, one per candidate in the round's order.
- * The caller frees *out. */
-static int compute(store_txn *t, const struct round *r, struct result **out,
-                   struct lrl_fail *f)
-{
-	struct result *res = calloc(r->nnoms ? r->nnoms : 1, sizeof *res);
-	struct rulebook *rb = NULL;
-	struct year_rec y;
-	int64_t *totals = NULL;
-	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX], women_bp;
-	store_cursor *cur = NULL;
-	int rc;
-
-	*out = NULL;
-	if (res == NULL)
-		return LRL_ENOMEM;
-	if ((rc = year_get(t, r->year, &y)) != 0 ||
-	    (rc = rules_load(t, y.rulebook, &rb, f)) != 0)
-		goto fail;
-	women_bp = rulebook_tiebreak_women_bp(rb);
-	crit_arrays(r, w, mx, nos);
-	totals = calloc(MEMBERS_MAX * 4, sizeof *totals);
-	if (totals == NULL) {
-		rc = LRL_ENOMEM;
-		goto fail;
-	}
-	for (size_t i = 0; i < r->nnoms; i++) {
-		struct result *x = &res[i];
-		const struct tally_votes *tv = round_tally(r, r->noms[i]);
-		struct subject sj;
-		struct unit_rec u;
-		uint8_t start[4];
-		const void *k, *v;
-		size_t kl, vl, nt = 0;
-
-		if ((rc = cand_get(t, r->noms[i], &x->n)) != 0)
-			goto fail;
-		if (subject_get(t, x->n.kind, x->n.id, &sj) == 0) {
-			snprintf(x->subj_code, sizeof x->subj_code, "%s", sj.code);
-			snprintf(x->name, sizeof x->name, "%s", sj.name);
-		}
-		if (unit_get(t, x->n.unit, &u) == 0)
-			snprintf(x->ucode, sizeof x->ucode, "%s", u.code);
-		x->title = rulebook_title_find(rb, x->n.title);
-		x->vote_bp = x->title ? x->title->vote_bp : 0;
-		if (tv) {
-			x->v = *tv;
-			x->has_v = 1;
-			x->passes = tally_passes(tv, r->members, x->vote_bp,
-			                         &x->yes_bp);
-		}
-		/* Scores of this candidate: key round ‖ user ‖ code. */
-		wire_put_be32(start, r->id);
-		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES, &cur)) != 0)
-			goto fail;
-		k = start;
-		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-			int pts[CRIT_MAX];
-			int64_t tot;
-			if (kl - 8 != strlen(r->noms[i]) ||
-			    memcmp((const char *)k + 8, r->noms[i], kl - 8) != 0 ||
-			    points_decode(v, vl, r, pts) != 0)
-				continue;
-			tot = tally_weighted(pts, w, mx, nos, r->ncrit);
-			if (tot >= 0 && nt < MEMBERS_MAX * 4)
-				totals[nt++] = tot;
-		}
-		store_cursor_close(cur);
-		cur = NULL;
-		x->nscores = (int)nt;
-		tally_mean(totals, nt, &x->mean_x100, &x->min, &x->max);
-		x->tc.yes = x->v.yes;
-		x->tc.score_x100 = x->mean_x100;
-		x->tc.tiebreak = favoured(t, &x->n, women_bp);
-		x->tc.cast = round_cast_for(r, r->noms[i]);
-		/* A scoring round without a ballot ranks everyone scored. */
-		x->tc.passes = balloting(r) ? x->passes : nt > 0;
-	}
-	/* Rank per title; a cap limits how many are within. */
-	for (size_t i = 0; i < r->nnoms; i++) {
-		struct tally_cand tc[ROUND_NOMS_MAX];
-		size_t idx[ROUND_NOMS_MAX], m = 0;
-		const struct rulebook_cap *cap;
-		int slots = -1;
-
-		if (i > 0) {
-			size_t j;
-			for (j = 0; j < i && strcmp(res[j].n.title, res[i].n.title); j++)
-				;
-			if (j < i)
-				continue; /* title done */
-		}
-		for (size_t j = i; j < r->nnoms; j++)
-			if (!strcmp(res[j].n.title, res[i].n.title)) {
-				idx[m] = j;
-				tc[m++] = res[j].tc;
-			}
-		cap = rulebook_cap_find(rb, res[i].n.title);
-		if (cap && balloting(r))
-			slots = tally_slots(passed_of(t, r->year, rb, cap->of->code),
-			                    cap->percent_bp);
-		if (tally_rank(tc, m, slots) != 0) {
-			rc = LRL_ENOMEM;
-			goto fail;
-		}
-		for (size_t j = 0; j < m; j++) {
-			res[idx[j]].tc = tc[j];
-			res[idx[j]].capped = slots >= 0;
-			res[idx[j]].slots = slots;
-		}
-	}
-	free(totals);
-	rulebook_free(rb);
-	*out = res;
-	return 0;
-fail:
-	store_cursor_close(cur);
-	free(totals);
-	rulebook_free(rb);
-	free(res);
 	return rc;
 }
 
