@@ -25,6 +25,9 @@ struct home {
 	int32_t deadline[4]; /* the year's dates (days), 0 when unset */
 	char pledge_state[32];  /* the user's own pledge, "" when none */
 	size_t to_endorse, to_accept;
+	/* Council rounds: candidates waiting for the member's score or
+	 * ballot. */
+	size_t to_council;
 	/* For administrators: the year's overdue plan tasks, the first few. */
 	size_t overdue;
 	struct {
@@ -171,6 +174,22 @@ static void load_home(struct tui *t, struct home *h)
 		if (t->role_bits & (1u << LRL_ROLE_ADMIN))
 			load_overdue(t, h);
 	}
+	h->to_council = 0;
+	if (action_scope(&lrl_actions[LRL_A_ROUND_CANDIDATES], t->role_bits) !=
+	        LRL_SC_N &&
+	    tui_call(t, "round.candidates", p.sb.data, p.sb.size, &r) == 0 &&
+	    (rows = mp_map_get(r->body, "rows")) != NULL &&
+	    rows->type == MSGPACK_OBJECT_ARRAY) {
+		for (uint32_t i = 0; i < rows->via.array.size; i++) {
+			const msgpack_object *row = &rows->via.array.ptr[i];
+			char st[16] = "";
+			if (row->type == MSGPACK_OBJECT_ARRAY && row->via.array.size > 7)
+				mp_get_strbuf(&row->via.array.ptr[7], st, sizeof st);
+			h->to_council += !strcmp(st, "waiting");
+		}
+	}
+	lrl_reply_free(r);
+	r = NULL;
 	h->nunits = 0;
 	if (action_scope(&lrl_actions[LRL_A_UNIT_STATS], t->role_bits) != LRL_SC_N &&
 	    tui_call(t, "unit.stats", p.sb.data, p.sb.size, &r) == 0 &&
@@ -277,6 +296,13 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		tui_put(w, y++, 4, buf, wd - 6);
 		y = draw_waiting(w, y, ht, h->accept, h->to_accept);
 	}
+	if (h->to_council) {
+		snprintf(buf, sizeof buf,
+		         _("%zu candidates waiting for your score or vote "
+		           "(Candidates to score)"),
+		         h->to_council);
+		tui_put(w, y++, 4, buf, wd - 6);
+	}
 	if (h->overdue) {
 		snprintf(buf, sizeof buf, _("Plan tasks overdue: %zu (Plan tasks)"),
 		         h->overdue);
@@ -290,7 +316,7 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 	}
 	if (!(((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) ||
 	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) ||
-	      h->overdue))
+	      h->overdue || h->to_council))
 		tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
 	if (h->nunits > 0 && y + 3 < ht) {
 		int namew = wd > 80 ? 34 : 22, barw = wd - namew - 20;
