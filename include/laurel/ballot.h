@@ -18,7 +18,7 @@
 #define BALLOT_LEN 64
 #define BALLOT_MAGIC "LRLB"
 #define BALLOT_CODE 16
-#define BALLOT_KEY_LEN 32                /* crypto_box_PUBLICKEYBYTES */
+#define BALLOT_KEY_LEN 32                   /* crypto_box_PUBLICKEYBYTES */
 #define BALLOT_SEALED_LEN (BALLOT_LEN + 48) /* + crypto_box_SEALBYTES */
 
 /* Fills plain (BALLOT_LEN bytes) with the ballot of choice ('Y', 'N',

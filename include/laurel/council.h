@@ -3,7 +3,8 @@
  * rounds, scores, secret ballots and results, as laureld keeps them.
  *
  * council_terms:     u16 BE year → {1 name, 2 opened (time), 3 by}
- * council_members:   u16 BE year ‖ u64 BE event → {1 user, 2 position
+ * council_members:   u16 BE year ‖ u64 BE event ‖ u32 BE user → {1 user,
+ *                    2 position
  *                    ("chair"|"secretary"|"member"), 3 added (time),
  *                    4 added by, 5 removed (time, 0 while a member),
  *                    6 reason, 7 removed by}
@@ -16,7 +17,9 @@
  *                    at close, 15 present (user ids, nil: not recorded),
  *                    16 nominations (codes), 17 chair's casting votes
  *                    (codes), 18 tally [[code, yes, no, abstain,
- *                    spoiled], …] (at close)}
+ *                    spoiled], …] (at close), 19 frozen at close
+ *                    [[code, tie-break favours it, quota places of its
+ *                    title or -1], …]}
  * council_scores:    u32 BE round ‖ u32 BE user ‖ nomination code →
  *                    {1 points (array, -1 = no score), 2 time}
  * council_voters:    u32 BE round ‖ u32 BE user ‖ nomination code →
@@ -50,12 +53,12 @@
 
 /* What a closed round decided for a nomination. */
 struct council_verdict {
-	uint32_t round;   /* the latest closed round that had it */
-	int has_ballot;   /* the round voted on it */
-	int passed;       /* passed the vote and, under a quota, within it */
-	int yes_bp;       /* yes votes as a share of all members (1/100 %) */
+	uint32_t round;     /* the latest closed round that had it */
+	int has_ballot;     /* the round voted on it */
+	int passed;         /* passed the vote and, under a quota, within it */
+	int yes_bp;         /* yes votes as a share of all members (1/100 %) */
 	int64_t score_x100; /* mean weighted score, in hundredths (0: none) */
-	int rank;         /* among the passed candidates of its title */
+	int rank;           /* among the passed candidates of its title */
 };
 
 /*

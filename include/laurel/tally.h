@@ -58,11 +58,11 @@ struct tally_cand {
 	int cast;           /* 1 when the chair's casting vote went to it */
 	int passes;         /* passed the vote (tally_passes) */
 	/* Out: */
-	int rank;           /* 1, 2, … among those that passed; 0 otherwise */
-	int within;         /* 1 when within the quota */
-	int tie;            /* 1 when tied with a candidate across the quota's
+	int rank;   /* 1, 2, … among those that passed; 0 otherwise */
+	int within; /* 1 when within the quota */
+	int tie;    /* 1 when tied with a candidate across the quota's
 	                       edge on every level: the chair must cast */
-	int level;          /* what set it apart from the one ranked above:
+	int level;  /* what set it apart from the one ranked above:
 	                       TALLY_BY_* */
 };
 

@@ -6,16 +6,18 @@
 
 #include "laurel/wire.h"
 
-_Static_assert(BALLOT_SEALED_LEN == BALLOT_LEN + crypto_box_SEALBYTES,
-               "sealed ballot length");
+_Static_assert(BALLOT_SEALED_LEN == BALLOT_LEN + crypto_box_SEALBYTES, "sealed "
+                                                                       "ballot "
+                                                                       "lengt"
+                                                                       "h");
 _Static_assert(BALLOT_KEY_LEN == crypto_box_PUBLICKEYBYTES, "ballot key");
 
-int ballot_encode(uint8_t *plain, uint32_t round, const char *code,
-                  char choice)
+int ballot_encode(uint8_t *plain, uint32_t round, const char *code, char choice)
 {
 	size_t cl = strlen(code);
 
-	if (cl > BALLOT_CODE || (choice != 'Y' && choice != 'N' && choice != 'A'))
+	if (cl > BALLOT_CODE ||
+	    (choice != 'Y' && choice != 'N' && choice != 'A'))
 		return -1;
 	randombytes_buf(plain, BALLOT_LEN);
 	memcpy(plain, BALLOT_MAGIC, 4);

@@ -30,9 +30,10 @@ static void person(struct world *w, const char *code, const char *name,
                    const char *sex, const char *unit)
 {
 	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", code,
-	                        "full-name", name, "sex", sex, "birth-date",
-	                        "01/02/1985", "unit", unit, "start-date",
-	                        "01/03/2010", NULL), 0);
+	                         "full-name", name, "sex", sex, "birth-date",
+	                         "01/02/1985", "unit", unit, "start-date",
+	                         "01/03/2010", NULL),
+	                 0);
 }
 
 static lrl_conn *member(struct world *w, const char *login, const char *name,
@@ -50,7 +51,8 @@ static void propose(struct world *w, const char *who, const char *title,
 {
 	ck_assert_int_eq(h_tcall(w->admin, "nomination.add", NULL, "year", Y,
 	                         unit ? "unit" : "staff", who, "title", title,
-	                         NULL), 0);
+	                         NULL),
+	                 0);
 }
 
 /*
@@ -64,13 +66,17 @@ static void world_with(struct world *w, const char *rulebook)
 	memset(w, 0, sizeof *w);
 	ck_assert_int_eq(h_env_setup(&w->e), 0);
 	ck_assert_int_eq(h_login(w->e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD,
-	                         &w->admin), 0);
+	                         &w->admin),
+	                 0);
 	ck_assert_int_eq(h_rulebook_load(w->admin, "2026", rulebook), 0);
 	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "KHAMBENH",
-	                        "name", "Khoa Khám bệnh", "kind", "department",
-	                        NULL), 0);
+	                         "name", "Khoa Khám bệnh", "kind", "department",
+	                         NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", "DUOC",
-	                        "name", "Khoa Dược", "kind", "department", NULL), 0);
+	                         "name", "Khoa Dược", "kind", "department",
+	                         NULL),
+	                 0);
 	person(w, "KB1", "Nguyễn Thị Hà", "nữ", "KHAMBENH");
 	person(w, "KB2", "Phạm Thu Lan", "nữ", "KHAMBENH");
 	person(w, "KB3", "Đỗ Văn An", "nam", "KHAMBENH");
@@ -79,8 +85,10 @@ static void world_with(struct world *w, const char *rulebook)
 	person(w, "DU3", "Trần Quốc Chu", "nam", "DUOC");
 	person(w, "DU4", "Hoàng Thu Thủy", "nữ", "DUOC");
 	ck_assert_int_eq(h_tcall(w->admin, "year.open", NULL, "year", Y,
-	                         "rulebook", "2026", "registration", "10/01/2027",
-	                         "annual-report", "20/12/2027", NULL), 0);
+	                         "rulebook", "2026", "registration",
+	                         "10/01/2027", "annual-report", "20/12/2027",
+	                         NULL),
+	                 0);
 	propose(w, "KB1", "CSTDCS", 0);
 	propose(w, "KB3", "LDTT", 0);
 	propose(w, "KB2", "LDTT", 0);
@@ -90,14 +98,18 @@ static void world_with(struct world *w, const char *rulebook)
 	w->lan = member(w, "lan", "Phạm Thu Lan", "KB2", "council");
 	w->duc = member(w, "duc", "Lê Minh Đức", "DU1", "council");
 	w->mai = member(w, "mai", "Vũ Thị Mai", "DU2", "council");
-	ck_assert_int_eq(h_tcall(w->admin, "term.open", NULL, "year", Y, "chair",
-	                         "chu", "secretary", "thuky", NULL), 0);
+	ck_assert_int_eq(h_tcall(w->admin, "term.open", NULL, "year", Y,
+	                         "chair", "chu", "secretary", "thuky", NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w->admin, "term.add", NULL, "year", Y, "login",
-	                         "lan", NULL), 0);
+	                         "lan", NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w->admin, "term.add", NULL, "year", Y, "login",
-	                         "duc", NULL), 0);
+	                         "duc", NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w->admin, "term.add", NULL, "year", Y, "login",
-	                         "mai", NULL), 0);
+	                         "mai", NULL),
+	                 0);
 }
 
 static void world_up(struct world *w)
@@ -125,8 +137,10 @@ static void world_down(struct world *w)
 static void open_round(struct world *w, const char *written)
 {
 	ck_assert_int_eq(h_tcall(w->chu, "round.open", NULL, "year", Y,
-	                         "nominations", ALL4, "mode", "both", "criteria",
-	                         CRITERIA, "written", written, NULL), 0);
+	                         "nominations", ALL4, "mode", "both",
+	                         "criteria", CRITERIA, "written", written,
+	                         NULL),
+	                 0);
 }
 
 static int vote(lrl_conn *c, const char *code, const char *choice)
@@ -147,14 +161,15 @@ static int score(lrl_conn *c, const char *code, const char *points)
 }
 
 /* Column col of the row whose first column is key, as text. */
-static void cell(const struct lrl_reply *r, const char *key, int col,
-                 char *buf, size_t n)
+static void cell(const struct lrl_reply *r, const char *key, int col, char *buf,
+                 size_t n)
 {
 	const msgpack_object *rows = mp_map_get(r->body, "rows");
 
 	buf[0] = '\0';
 	for (uint32_t i = 0; rows && i < rows->via.array.size; i++) {
-		const msgpack_object *row = rows->via.array.ptr[i].via.array.ptr;
+		const msgpack_object *row =
+			rows->via.array.ptr[i].via.array.ptr;
 		char got[64] = "";
 		int64_t v;
 		mp_get_strbuf(&row[0], got, sizeof got);
@@ -189,8 +204,9 @@ static int tree_holds(const char *dir, const void *needle, size_t len)
 			char *b = malloc((size_t)st.st_size);
 			ck_assert_ptr_nonnull(b);
 			if (f && fread(b, 1, (size_t)st.st_size, f) ==
-			             (size_t)st.st_size)
-				found = memmem(b, (size_t)st.st_size, needle, len) != NULL;
+			                 (size_t)st.st_size)
+				found = memmem(b, (size_t)st.st_size, needle,
+				               len) != NULL;
 			if (f)
 				fclose(f);
 			free(b);
@@ -211,7 +227,8 @@ START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 	world_up(&w);
 	open_round(&w, "false");
 	ck_assert_int_eq(h_tcall(w.thuky, "round.attend", NULL, "round", "1",
-	                         "present", "chu, thuky, lan, duc", NULL), 0);
+	                         "present", "chu, thuky, lan, duc", NULL),
+	                 0);
 	/* 001 CSTDCS needs 80% of all five members: four yes. */
 	ck_assert_int_eq(vote(w.chu, "DN-2027-001", "yes"), 0);
 	ck_assert_int_eq(vote(w.thuky, "DN-2027-001", "yes"), 0);
@@ -237,14 +254,18 @@ START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 	ck_assert_uint_eq(fread(key, 1, sizeof key, f), sizeof key);
 	fclose(f);
 	ck_assert_int_eq(h_tcall(w.admin, "round.results", NULL, "round", "1",
-	                         NULL), LRL_ESTATE);
+	                         NULL),
+	                 LRL_ESTATE);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.close", NULL, "round", "1",
-	                         NULL), LRL_EPERM);
-	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	                         NULL),
+	                 LRL_EPERM);
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1",
+	                         NULL),
 	                 0);
 	ck_assert_int_eq(access(path, F_OK), -1);
 	ck_assert_int_eq(vote(w.duc, "DN-2027-003", "yes"), LRL_ESTATE);
-	ck_assert_int_eq(h_tcall(w.lan, "round.results", &r, "round", "1", NULL),
+	ck_assert_int_eq(h_tcall(w.lan, "round.results", &r, "round", "1",
+	                         NULL),
 	                 0);
 	cell(r, "DN-2027-001", 6, buf, sizeof buf);
 	ck_assert_str_eq(buf, "4");
@@ -273,10 +294,12 @@ START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 	ck_assert_str_eq(buf, "failed");
 	lrl_reply_free(r);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.minutes", &r, "round", "1",
-	                         NULL), 0);
+	                         NULL),
+	                 0);
 	{
 		const msgpack_object *rows = mp_map_get(r->body, "rows");
-		const msgpack_object *row = rows->via.array.ptr[0].via.array.ptr;
+		const msgpack_object *row =
+			rows->via.array.ptr[0].via.array.ptr;
 		char q[64] = "", p[16] = "";
 		mp_get_strbuf(&row[4], p, sizeof p);
 		mp_get_strbuf(&row[5], q, sizeof q);
@@ -287,8 +310,8 @@ START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 	/* Nothing in the store directory holds the round's secret key or a
 	 * ballot's plaintext after the close. */
 	{
-		static const unsigned char plain[] = {'L', 'R', 'L', 'B', 1, 0, 0,
-		                                      0, 1, 11};
+		static const unsigned char plain[] = {'L', 'R', 'L', 'B', 1,
+		                                      0,   0,   0,   1,   11};
 		ck_assert(!tree_holds(w.e.store, key, 32));
 		ck_assert(!tree_holds(w.e.store, plain, sizeof plain));
 	}
@@ -307,18 +330,21 @@ START_TEST(test_members_are_recused_from_themselves_their_unit_and_conflicts)
 	ck_assert_int_eq(vote(w.lan, "DN-2027-004", "yes"), LRL_EPERM);
 	ck_assert_int_eq(score(w.duc, "DN-2027-002", "5,5"), 0);
 	ck_assert_int_eq(h_tcall(w.duc, "conflict.declare", NULL, "round", "1",
-	                         "nomination", "DN-2027-002", "type", "relative",
-	                         "reason", "Anh họ", NULL), 0);
+	                         "nomination", "DN-2027-002", "type",
+	                         "relative", "reason", "Anh họ", NULL),
+	                 0);
 	ck_assert_int_eq(score(w.duc, "DN-2027-002", "5,5"), LRL_EPERM);
 	ck_assert_int_eq(vote(w.duc, "DN-2027-002", "no"), LRL_EPERM);
 	/* A vote cannot be taken back by declaring a conflict after it. */
 	ck_assert_int_eq(vote(w.mai, "DN-2027-001", "yes"), 0);
 	ck_assert_int_eq(h_tcall(w.mai, "conflict.declare", NULL, "round", "1",
 	                         "nomination", "DN-2027-001", "type", "other",
-	                         "reason", "Muộn", NULL), LRL_ESTATE);
+	                         "reason", "Muộn", NULL),
+	                 LRL_ESTATE);
 	/* An account outside the term does not act in the round. */
-	ck_assert_int_eq(h_tcall(w.admin, "term.remove", NULL, "year", Y, "login",
-	                         "mai", "reason", "Nghỉ hưu", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "term.remove", NULL, "year", Y,
+	                         "login", "mai", "reason", "Nghỉ hưu", NULL),
+	                 0);
 	ck_assert_int_eq(vote(w.mai, "DN-2027-002", "yes"), LRL_EPERM);
 	world_down(&w);
 }
@@ -334,25 +360,30 @@ START_TEST(test_scores_stay_hidden_until_the_close)
 	open_round(&w, "false");
 	ck_assert_int_eq(score(w.lan, "DN-2027-001", "9,3"), 0);
 	ck_assert_int_eq(h_tcall(w.lan, "score.show", &r, "round", "1",
-	                         "nomination", "DN-2027-001", NULL), 0);
+	                         "nomination", "DN-2027-001", NULL),
+	                 0);
 	ck_assert_int_eq(h_record_str(r, "total", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "21 / 25");
 	lrl_reply_free(r);
 	ck_assert_int_eq(h_tcall(w.duc, "score.show", &r, "round", "1",
-	                         "nomination", "DN-2027-001", NULL), 0);
+	                         "nomination", "DN-2027-001", NULL),
+	                 0);
 	ck_assert_int_eq(h_record_str(r, "points", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "");
 	lrl_reply_free(r);
 	ck_assert_int_eq(h_tcall(w.admin, "round.results", NULL, "round", "1",
-	                         NULL), LRL_ESTATE);
+	                         NULL),
+	                 LRL_ESTATE);
 	ck_assert_int_eq(h_tcall(w.chu, "round.minutes", NULL, "round", "1",
-	                         NULL), LRL_ESTATE);
+	                         NULL),
+	                 LRL_ESTATE);
 	/* The member's list shows their own progress only. */
 	ck_assert_int_eq(h_tcall(w.lan, "round.candidates", &r, NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 4);
 	{
-		const msgpack_object *row =
-			mp_map_get(r->body, "rows")->via.array.ptr[0].via.array.ptr;
+		const msgpack_object *row = mp_map_get(r->body, "rows")
+		                                    ->via.array.ptr[0]
+		                                    .via.array.ptr;
 		char p[64] = "";
 		mp_get_strbuf(&row[8], p, sizeof p);
 		ck_assert_str_eq(p, "1 of 2 scored, 0 of 2 voted");
@@ -370,23 +401,30 @@ START_TEST(test_written_votes_only_where_the_round_allows_them)
 	world_up(&w);
 	open_round(&w, "true");
 	/* Without attendance, no quorum: the round does not close. */
-	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1",
+	                         NULL),
 	                 LRL_ESTATE);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.attend", NULL, "round", "1",
-	                         "present", "chu,thuky,lan", NULL), 0);
-	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	                         "present", "chu,thuky,lan", NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1",
+	                         NULL),
 	                 LRL_ESTATE);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.attend", NULL, "round", "1",
-	                         "present", "chu,thuky,lan,duc", NULL), 0);
+	                         "present", "chu,thuky,lan,duc", NULL),
+	                 0);
 	ck_assert_int_eq(vote(w.mai, "DN-2027-002", "yes"), 0);
 	ck_assert_int_eq(vote(w.chu, "DN-2027-002", "yes"), 0);
-	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1",
+	                         NULL),
 	                 0);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.minutes", &r, "round", "1",
-	                         NULL), 0);
+	                         NULL),
+	                 0);
 	{
-		const msgpack_object *row =
-			mp_map_get(r->body, "rows")->via.array.ptr[0].via.array.ptr;
+		const msgpack_object *row = mp_map_get(r->body, "rows")
+		                                    ->via.array.ptr[0]
+		                                    .via.array.ptr;
 		char wv[16] = "";
 		mp_get_strbuf(&row[6], wv, sizeof wv);
 		ck_assert_str_eq(wv, "1");
@@ -404,11 +442,15 @@ START_TEST(test_the_term_keeps_who_joined_and_left)
 
 	world_up(&w);
 	ck_assert_int_eq(h_tcall(w.admin, "term.add", NULL, "year", Y, "login",
-	                         "duc", NULL), LRL_EEXIST);
-	ck_assert_int_eq(h_tcall(w.admin, "term.remove", NULL, "year", Y, "login",
-	                         "duc", "reason", "Chuyển công tác", NULL), 0);
+	                         "duc", NULL),
+	                 LRL_EEXIST);
+	ck_assert_int_eq(h_tcall(w.admin, "term.remove", NULL, "year", Y,
+	                         "login", "duc", "reason", "Chuyển công tác",
+	                         NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w.admin, "term.add", NULL, "year", Y, "login",
-	                         "duc", NULL), 0);
+	                         "duc", NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w.chu, "term.show", &r, "year", Y, NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 6);
 	cell(r, "chu", 2, buf, sizeof buf);
@@ -416,7 +458,8 @@ START_TEST(test_the_term_keeps_who_joined_and_left)
 	lrl_reply_free(r);
 	/* The chair's seat needs the chair role. */
 	ck_assert_int_eq(h_tcall(w.admin, "term.open", NULL, "year", Y, "chair",
-	                         "lan", "secretary", "thuky", NULL), LRL_EEXIST);
+	                         "lan", "secretary", "thuky", NULL),
+	                 LRL_EEXIST);
 	world_down(&w);
 }
 END_TEST
@@ -457,10 +500,13 @@ START_TEST(test_a_quota_ranks_ties_by_the_chairs_casting_vote)
 	propose(&w, "KB5", "CSTDCS", 0);
 	ck_assert_int_eq(h_tcall(w.chu, "round.open", NULL, "year", Y,
 	                         "nominations",
-	                         "DN-2027-001,DN-2027-002,DN-2027-003,DN-2027-005",
-	                         "mode", "ballot", NULL), 0);
+	                         "DN-2027-001,DN-2027-002,DN-2027-003,DN-2027-"
+	                         "005",
+	                         "mode", "ballot", NULL),
+	                 0);
 	ck_assert_int_eq(h_tcall(w.thuky, "round.attend", NULL, "round", "1",
-	                         "present", "chu,thuky,lan,duc,mai", NULL), 0);
+	                         "present", "chu,thuky,lan,duc,mai", NULL),
+	                 0);
 	voters[0] = w.chu;
 	voters[1] = w.thuky;
 	voters[2] = w.duc;
@@ -474,10 +520,13 @@ START_TEST(test_a_quota_ranks_ties_by_the_chairs_casting_vote)
 		ck_assert_int_eq(vote(voters[i], "DN-2027-005", "yes"), 0);
 	}
 	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
-	                         "nomination", "DN-2027-005", NULL), LRL_ESTATE);
-	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1", NULL),
+	                         "nomination", "DN-2027-005", NULL),
+	                 LRL_ESTATE);
+	ck_assert_int_eq(h_tcall(w.chu, "round.close", NULL, "round", "1",
+	                         NULL),
 	                 0);
-	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1", NULL),
+	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1",
+	                         NULL),
 	                 0);
 	cell(r, "DN-2027-001", 3, buf, sizeof buf);
 	ck_assert_str_eq(buf, "tied: chair's vote");
@@ -488,12 +537,16 @@ START_TEST(test_a_quota_ranks_ties_by_the_chairs_casting_vote)
 	lrl_reply_free(r);
 	/* Only the chair casts, and only on a tie. */
 	ck_assert_int_eq(h_tcall(w.thuky, "round.cast", NULL, "round", "1",
-	                         "nomination", "DN-2027-005", NULL), LRL_EPERM);
+	                         "nomination", "DN-2027-005", NULL),
+	                 LRL_EPERM);
 	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
-	                         "nomination", "DN-2027-002", NULL), LRL_ESTATE);
+	                         "nomination", "DN-2027-002", NULL),
+	                 LRL_ESTATE);
 	ck_assert_int_eq(h_tcall(w.chu, "round.cast", NULL, "round", "1",
-	                         "nomination", "DN-2027-005", NULL), 0);
-	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1", NULL),
+	                         "nomination", "DN-2027-005", NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.chu, "round.results", &r, "round", "1",
+	                         NULL),
 	                 0);
 	cell(r, "DN-2027-005", 3, buf, sizeof buf);
 	ck_assert_str_eq(buf, "passed");
@@ -529,8 +582,11 @@ Suite *suite_council(void)
 
 	tcase_add_unchecked_fixture(tc, h_fixture_setup, h_fixture_teardown);
 	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, test_a_round_counts_ballots_of_all_members_and_verifies);
-	tcase_add_test(tc, test_members_are_recused_from_themselves_their_unit_and_conflicts);
+	tcase_add_test(tc,
+	               test_a_round_counts_ballots_of_all_members_and_verifies);
+	tcase_add_test(
+		tc,
+		test_members_are_recused_from_themselves_their_unit_and_conflicts);
 	tcase_add_test(tc, test_scores_stay_hidden_until_the_close);
 	tcase_add_test(tc, test_written_votes_only_where_the_round_allows_them);
 	tcase_add_test(tc, test_the_term_keeps_who_joined_and_left);

@@ -179,8 +179,11 @@ Suite *suite_tally(void)
 	Suite *s = suite_create("tally");
 	TCase *tc = tcase_create("tally");
 
-	tcase_add_test(tc, test_weighted_totals_leave_out_no_score_and_refuse_bad_points);
-	tcase_add_test(tc, test_the_mean_is_over_submitted_scores_in_hundredths);
+	tcase_add_test(
+		tc,
+		test_weighted_totals_leave_out_no_score_and_refuse_bad_points);
+	tcase_add_test(tc,
+	               test_the_mean_is_over_submitted_scores_in_hundredths);
 	tcase_add_loop_test(tc, test_thresholds_on_fixed_cases, 0,
 	                    (int)(sizeof vote_cases / sizeof vote_cases[0]));
 	tcase_add_test(tc, test_quota_slots_round_down);
@@ -188,7 +191,9 @@ Suite *suite_tally(void)
 	tcase_add_test(tc, test_then_the_score);
 	tcase_add_test(tc, test_then_the_rulebooks_tie_break);
 	tcase_add_test(tc, test_then_the_chairs_casting_vote);
-	tcase_add_test(tc, test_failed_candidates_are_not_ranked_and_no_quota_keeps_all);
+	tcase_add_test(
+		tc,
+		test_failed_candidates_are_not_ranked_and_no_quota_keeps_all);
 	suite_add_tcase(s, tc);
 	return s;
 }

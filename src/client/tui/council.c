@@ -36,7 +36,8 @@ static int table_load(struct tui *t, struct table *tb, const char *action,
 		snprintf(keep, sizeof keep, "%s/%s", tb->cell[tb->sel][0],
 		         tb->cell[tb->sel][1]);
 	tb->n = 0;
-	if (tb->cell == NULL && (tb->cell = calloc(CAND_MAX, sizeof *tb->cell)) == NULL)
+	if (tb->cell == NULL &&
+	    (tb->cell = calloc(CAND_MAX, sizeof *tb->cell)) == NULL)
 		return -1;
 	if (tui_call(t, action, p->sb.data, p->sb.size, &r) != 0) {
 		lrl_reply_free(r);
@@ -44,7 +45,8 @@ static int table_load(struct tui *t, struct table *tb, const char *action,
 	}
 	rows = mp_map_get(r->body, "rows");
 	for (uint32_t i = 0; rows && rows->type == MSGPACK_OBJECT_ARRAY &&
-	                     i < rows->via.array.size && tb->n < CAND_MAX; i++) {
+	                     i < rows->via.array.size && tb->n < CAND_MAX;
+	     i++) {
 		const msgpack_object *row = &rows->via.array.ptr[i];
 		char both[400];
 		if (row->type != MSGPACK_OBJECT_ARRAY)
@@ -55,7 +57,8 @@ static int table_load(struct tui *t, struct table *tb, const char *action,
 			if (mp_get_strbuf(o, tb->cell[tb->n][c], 192) != 0) {
 				tb->cell[tb->n][c][0] = '\0';
 				if (mp_get_i64(o, &v) == 0)
-					snprintf(tb->cell[tb->n][c], 192, "%lld", (long long)v);
+					snprintf(tb->cell[tb->n][c], 192,
+					         "%lld", (long long)v);
 			}
 		}
 		snprintf(both, sizeof both, "%s/%s", tb->cell[tb->n][0],
@@ -166,16 +169,20 @@ static void score_load(struct tui *t, struct score *sc)
 	sc->n = 0;
 	if (tui_call(t, "score.show", b.sb.data, b.sb.size, &r) == 0 &&
 	    (rec = mp_map_get(r->body, "record")) != NULL) {
-		mp_get_strbuf(mp_map_get(rec, "name"), sc->name, sizeof sc->name);
-		mp_get_strbuf(mp_map_get(rec, "title"), sc->title, sizeof sc->title);
+		mp_get_strbuf(mp_map_get(rec, "name"), sc->name,
+		              sizeof sc->name);
+		mp_get_strbuf(mp_map_get(rec, "title"), sc->title,
+		              sizeof sc->title);
 		mp_get_strbuf(mp_map_get(rec, "points"), points, sizeof points);
 		cr = mp_map_get(rec, "criteria");
 		scale = mp_map_get(rec, "scale");
-		for (uint32_t i = 0; cr && scale && i < cr->via.array.size &&
-		                     i < scale->via.array.size && sc->n < CRIT_MAX;
+		for (uint32_t i = 0;
+		     cr && scale && i < cr->via.array.size &&
+		     i < scale->via.array.size && sc->n < CRIT_MAX;
 		     i++) {
 			char s[32] = "", *colon;
-			mp_get_strbuf(&cr->via.array.ptr[i], sc->crit[sc->n], 256);
+			mp_get_strbuf(&cr->via.array.ptr[i], sc->crit[sc->n],
+			              256);
 			/* "name (×3, 0–10): 8" — the name is before " (×". */
 			if ((colon = strstr(sc->crit[sc->n], " (×")) != NULL)
 				*colon = '\0';
@@ -189,9 +196,11 @@ static void score_load(struct tui *t, struct score *sc)
 		{
 			char *save = NULL, *tok;
 			int i = 0;
-			for (tok = strtok_r(points, ",", &save); tok && i < sc->n;
+			for (tok = strtok_r(points, ",", &save);
+			     tok && i < sc->n;
 			     tok = strtok_r(NULL, ",", &save), i++)
-				snprintf(sc->val[i], sizeof sc->val[i], "%s", tok);
+				snprintf(sc->val[i], sizeof sc->val[i], "%s",
+				         tok);
 		}
 	}
 	lrl_reply_free(r);
@@ -222,7 +231,8 @@ static void score_draw(struct tui *t, struct screen *s, WINDOW *w)
 	long max, total;
 	int complete, wd = getmaxx(w), y = 1;
 
-	snprintf(buf, sizeof buf, "%s · %s · %s", sc->code, sc->title, sc->name);
+	snprintf(buf, sizeof buf, "%s · %s · %s", sc->code, sc->title,
+	         sc->name);
 	wattron(w, tui_attr(t, TA_HEADER));
 	tui_put(w, y++, 1, buf, wd - 2);
 	wattroff(w, tui_attr(t, TA_HEADER));
@@ -255,10 +265,12 @@ static int score_save(struct tui *t, struct score *sc)
 	for (int i = 0; i < sc->n; i++) {
 		if (sc->val[i][0] == '\0') {
 			sc->cur = i;
-			tui_message(t, 1, _("%s: give its points"), sc->crit[i]);
+			tui_message(t, 1, _("%s: give its points"),
+			            sc->crit[i]);
 			return -1;
 		}
-		strncat(points, i ? "," : "", sizeof points - strlen(points) - 1);
+		strncat(points, i ? "," : "",
+		        sizeof points - strlen(points) - 1);
 		strncat(points, sc->val[i], sizeof points - strlen(points) - 1);
 	}
 	mp_buf_init(&b);
@@ -290,8 +302,8 @@ static int score_key(struct tui *t, struct screen *s, int ch, int is_key)
 		if (sc->cur > 0)
 			sc->cur--;
 	} else if ((is_key && ch == KEY_DOWN) ||
-	           (!is_key && (ch == '\t' || ch == 'j' || ch == '\r' ||
-	                        ch == '\n'))) {
+	           (!is_key &&
+	            (ch == '\t' || ch == 'j' || ch == '\r' || ch == '\n'))) {
 		if (sc->cur + 1 < sc->n)
 			sc->cur++;
 	} else if ((is_key && ch == KEY_F(10)) || (!is_key && ch == CTRL_S)) {
@@ -303,15 +315,16 @@ static int score_key(struct tui *t, struct screen *s, int ch, int is_key)
 		if (atoi(next) <= sc->max[sc->cur] && strlen(next) < 5)
 			snprintf(v, sizeof sc->val[0], "%d", atoi(next));
 		else
-			tui_message(t, 1, _("%s: 0 to %d points"), sc->crit[sc->cur],
-			            sc->max[sc->cur]);
+			tui_message(t, 1, _("%s: 0 to %d points"),
+			            sc->crit[sc->cur], sc->max[sc->cur]);
 		sc->dirty = 1;
 	} else if (!is_key && ch == '-') {
 		if (sc->nos[sc->cur]) {
 			snprintf(v, sizeof sc->val[0], "-");
 			sc->dirty = 1;
 		} else {
-			tui_message(t, 1, _("%s must be scored"), sc->crit[sc->cur]);
+			tui_message(t, 1, _("%s must be scored"),
+			            sc->crit[sc->cur]);
 		}
 	} else if ((is_key && (ch == KEY_BACKSPACE || ch == KEY_DC)) ||
 	           (!is_key && (ch == 127 || ch == 8))) {
@@ -345,9 +358,14 @@ static void score_close(struct screen *s)
 }
 
 static const struct screen_ops score_ops = {
-	"score", score_draw, score_key, score_reload, score_close,
+	"score",
+	score_draw,
+	score_key,
+	score_reload,
+	score_close,
 	N_("0-9 points  - no score  ↑↓ criterion  F10 save  Esc back"),
-	score_dirty, 0,
+	score_dirty,
+	0,
 };
 
 static struct screen *screen_score(struct tui *t, const char *round,
@@ -375,12 +393,9 @@ static struct screen *screen_score(struct tui *t, const char *round,
 /* round.candidates: round, nomination, title, name, unit, scored, voted,
  * status, progress. */
 static const struct col cand_cols[] = {
-	{1, N_("Nomination"), 12, 0, NULL},
-	{2, N_("Title"), 7, 0, NULL},
-	{5, N_("Scored"), 7, 1, "scored"},
-	{6, N_("Voted"), 7, 1, "voted"},
-	{7, N_("Status"), 10, 1, "status"},
-	{3, N_("Name"), 0, 0, NULL},
+	{1, N_("Nomination"), 12, 0, NULL}, {2, N_("Title"), 7, 0, NULL},
+	{5, N_("Scored"), 7, 1, "scored"},  {6, N_("Voted"), 7, 1, "voted"},
+	{7, N_("Status"), 10, 1, "status"}, {3, N_("Name"), 0, 0, NULL},
 };
 
 static void cand_load(struct tui *t, struct table *tb)
@@ -400,7 +415,8 @@ static void cand_draw(struct tui *t, struct screen *s, WINDOW *w)
 	int y = 1, wd = getmaxx(w);
 
 	if (tb->n == 0) {
-		tui_put(w, 1, 1, _("No candidates are waiting for you."), wd - 2);
+		tui_put(w, 1, 1, _("No candidates are waiting for you."),
+		        wd - 2);
 		return;
 	}
 	/* One progress line per round. */
@@ -458,10 +474,11 @@ static int cand_key(struct tui *t, struct screen *s, int ch, int is_key)
 		return 0;
 	round = tb->cell[tb->sel][0];
 	code = tb->cell[tb->sel][1];
-	if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
+	if ((is_key && ch == KEY_ENTER) ||
+	    (!is_key && (ch == '\r' || ch == '\n'))) {
 		/* The dossier: the nomination, its report and its verdict. */
-		tui_push(t, screen_record(t, LRL_A_NOMINATION_SHOW, "nomination",
-		                          code));
+		tui_push(t, screen_record(t, LRL_A_NOMINATION_SHOW,
+		                          "nomination", code));
 	} else if (!is_key && ch == 's') {
 		tui_push(t, screen_score(t, round, code));
 	} else if (!is_key && ch == 'v') {
@@ -475,7 +492,8 @@ static int cand_key(struct tui *t, struct screen *s, int ch, int is_key)
 		mp_pack_kv_int(&b.pk, "round", strtoll(round, NULL, 10));
 		mp_pack_kv_str(&b.pk, "nomination", code);
 		if (mp_decode(&u, b.sb.data, b.sb.size) == 0)
-			tui_push(t, screen_form(t, LRL_A_CONFLICT_DECLARE, &u.data));
+			tui_push(t, screen_form(t, LRL_A_CONFLICT_DECLARE,
+			                        &u.data));
 		msgpack_unpacked_destroy(&u);
 		mp_buf_free(&b);
 	} else {
@@ -500,8 +518,14 @@ static void table_close(struct screen *s)
 }
 
 static const struct screen_ops cand_ops = {
-	"candidates", cand_draw, cand_key, cand_reload, table_close,
-	N_("Enter dossier  s score  v vote  c conflict  Tab menu"), NULL, 0,
+	"candidates",
+	cand_draw,
+	cand_key,
+	cand_reload,
+	table_close,
+	N_("Enter dossier  s score  v vote  c conflict  Tab menu"),
+	NULL,
+	0,
 };
 
 struct screen *screen_candidates(struct tui *t)
@@ -579,17 +603,21 @@ static int rounds_key(struct tui *t, struct screen *s, int ch, int is_key)
 		return 0;
 	round = tb->cell[tb->sel][0];
 	closed = !strcmp(tb->cell[tb->sel][4], "closed");
-	if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
+	if ((is_key && ch == KEY_ENTER) ||
+	    (!is_key && (ch == '\r' || ch == '\n'))) {
 		/* After the close, the results; before it, the round with
 		 * attendance and progress (no scores, no votes). */
 		if (closed)
-			tui_push(t, screen_list(t, LRL_A_ROUND_RESULTS, "round", round));
+			tui_push(t, screen_list(t, LRL_A_ROUND_RESULTS, "round",
+			                        round));
 		else
-			tui_push(t, screen_record(t, LRL_A_ROUND_SHOW, "round", round));
+			tui_push(t, screen_record(t, LRL_A_ROUND_SHOW, "round",
+			                          round));
 	} else if (!is_key && ch == 'i') {
 		tui_push(t, screen_record(t, LRL_A_ROUND_SHOW, "round", round));
 	} else if (!is_key && ch == 'm' && closed) {
-		tui_push(t, screen_list(t, LRL_A_ROUND_MINUTES, "round", round));
+		tui_push(t,
+		         screen_list(t, LRL_A_ROUND_MINUTES, "round", round));
 	} else if (!is_key && ch == 'a' && !closed &&
 	           may_do(t, LRL_A_ROUND_ATTEND)) {
 		mp_buf b;
@@ -598,21 +626,23 @@ static int rounds_key(struct tui *t, struct screen *s, int ch, int is_key)
 		msgpack_unpacked_init(&u);
 		pack_round(&b, round);
 		if (mp_decode(&u, b.sb.data, b.sb.size) == 0)
-			tui_push(t, screen_form(t, LRL_A_ROUND_ATTEND, &u.data));
+			tui_push(t,
+			         screen_form(t, LRL_A_ROUND_ATTEND, &u.data));
 		msgpack_unpacked_destroy(&u);
 		mp_buf_free(&b);
 	} else if (!is_key && ch == 'C' && !closed &&
 	           may_do(t, LRL_A_ROUND_CLOSE)) {
 		char q[320];
-		snprintf(q, sizeof q, _("Close round %s and count its ballots?"),
-		         round);
+		snprintf(q, sizeof q,
+		         _("Close round %s and count its ballots?"), round);
 		if (tui_confirm(t, q)) {
 			struct lrl_reply *r = NULL;
 			char msg[512];
 			mp_buf b;
 			mp_buf_init(&b);
 			pack_round(&b, round);
-			if (tui_call(t, "round.close", b.sb.data, b.sb.size, &r) == 0) {
+			if (tui_call(t, "round.close", b.sb.data, b.sb.size,
+			             &r) == 0) {
 				lrl_reply_text(r, msg, sizeof msg);
 				tui_message(t, 0, "%s", msg);
 				tui_changed(t);
@@ -633,9 +663,15 @@ static void rounds_reload(struct tui *t, struct screen *s)
 }
 
 static const struct screen_ops rounds_ops = {
-	"rounds", rounds_draw, rounds_key, rounds_reload, table_close,
-	N_("Enter open/results  i round  a attendance  C close  m minutes  n new"),
-	NULL, 0,
+	"rounds",
+	rounds_draw,
+	rounds_key,
+	rounds_reload,
+	table_close,
+	N_("Enter open/results  i round  a attendance  C close  m minutes  n "
+           "new"),
+	NULL,
+	0,
 };
 
 struct screen *screen_rounds(struct tui *t)

@@ -57,8 +57,8 @@ int act_ROUND_CAST(struct lrl_ctx *c);
 int act_ROUND_RESULTS(struct lrl_ctx *c);
 int act_ROUND_MINUTES(struct lrl_ctx *c);
 
-#define MEMBERS_MAX 64   /* current members of a term */
-#define HISTORY_MAX 256  /* membership rows of a term */
+#define MEMBERS_MAX 64  /* current members of a term */
+#define HISTORY_MAX 256 /* membership rows of a term */
 #define ROUND_NOMS_MAX 200
 #define CRIT_MAX 12
 #define CRIT_NAME_MAX 80 /* code points */
@@ -166,15 +166,17 @@ static int round_decode(const void *v, size_t vl, struct round *r)
 	mp_get_strbuf(mp_map_geti(&up.data, 3), r->mode, sizeof r->mode);
 	o = mp_map_geti(&up.data, 4);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size && r->ncrit < CRIT_MAX;
-		     i++) {
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->ncrit < CRIT_MAX; i++) {
 			const msgpack_object *e = &o->via.array.ptr[i];
 			struct crit *k = &r->crit[r->ncrit++];
-			if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size != 4) {
+			if (e->type != MSGPACK_OBJECT_ARRAY ||
+			    e->via.array.size != 4) {
 				rc = LRL_ECORRUPT;
 				goto out;
 			}
-			mp_get_strbuf(&e->via.array.ptr[0], k->name, sizeof k->name);
+			mp_get_strbuf(&e->via.array.ptr[0], k->name,
+			              sizeof k->name);
 			mp_get_i64(&e->via.array.ptr[1], &i64);
 			k->weight = (int)i64;
 			mp_get_i64(&e->via.array.ptr[2], &i64);
@@ -206,36 +208,38 @@ static int round_decode(const void *v, size_t vl, struct round *r)
 	o = mp_map_geti(&up.data, 15);
 	r->present_set = o && o->type == MSGPACK_OBJECT_ARRAY;
 	if (r->present_set)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     r->npresent < MEMBERS_MAX; i++) {
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->npresent < MEMBERS_MAX; i++) {
 			u64 = 0;
 			mp_get_u64(&o->via.array.ptr[i], &u64);
 			r->present[r->npresent++] = (uint32_t)u64;
 		}
 	o = mp_map_geti(&up.data, 16);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     r->nnoms < ROUND_NOMS_MAX; i++)
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->nnoms < ROUND_NOMS_MAX; i++)
 			mp_get_strbuf(&o->via.array.ptr[i], r->noms[r->nnoms++],
 			              CODE_BUF);
 	o = mp_map_geti(&up.data, 17);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     r->ncast < ROUND_NOMS_MAX; i++)
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->ncast < ROUND_NOMS_MAX; i++)
 			mp_get_strbuf(&o->via.array.ptr[i], r->cast[r->ncast++],
 			              CODE_BUF);
 	o = mp_map_geti(&up.data, 18);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     r->ntally < ROUND_NOMS_MAX; i++) {
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->ntally < ROUND_NOMS_MAX; i++) {
 			const msgpack_object *e = &o->via.array.ptr[i];
 			struct rtally *t = &r->tally[r->ntally++];
 			int64_t n[4] = {0, 0, 0, 0};
-			if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size != 5) {
+			if (e->type != MSGPACK_OBJECT_ARRAY ||
+			    e->via.array.size != 5) {
 				rc = LRL_ECORRUPT;
 				goto out;
 			}
-			mp_get_strbuf(&e->via.array.ptr[0], t->code, sizeof t->code);
+			mp_get_strbuf(&e->via.array.ptr[0], t->code,
+			              sizeof t->code);
 			for (int j = 0; j < 4; j++)
 				mp_get_i64(&e->via.array.ptr[j + 1], &n[j]);
 			t->v.yes = (int)n[0];
@@ -245,16 +249,18 @@ static int round_decode(const void *v, size_t vl, struct round *r)
 		}
 	o = mp_map_geti(&up.data, 19);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     r->nfrozen < ROUND_NOMS_MAX; i++) {
+		for (uint32_t i = 0;
+		     i < o->via.array.size && r->nfrozen < ROUND_NOMS_MAX;
+		     i++) {
 			const msgpack_object *e = &o->via.array.ptr[i];
 			int64_t fv = 0, sl = -1;
-			if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size != 3) {
+			if (e->type != MSGPACK_OBJECT_ARRAY ||
+			    e->via.array.size != 3) {
 				rc = LRL_ECORRUPT;
 				goto out;
 			}
-			mp_get_strbuf(&e->via.array.ptr[0], r->frozen[r->nfrozen].code,
-			              CODE_BUF);
+			mp_get_strbuf(&e->via.array.ptr[0],
+			              r->frozen[r->nfrozen].code, CODE_BUF);
 			mp_get_i64(&e->via.array.ptr[1], &fv);
 			mp_get_i64(&e->via.array.ptr[2], &sl);
 			r->frozen[r->nfrozen].favoured = (int)fv;
@@ -365,7 +371,8 @@ static int round_put(store_txn *t, const struct round *r)
 		msgpack_pack_int64(&b.pk, r->frozen[i].slots);
 	}
 	rkey(k, r->id);
-	rc = store_put(t, STORE_DB_COUNCIL_ROUNDS, k, 4, b.sb.data, b.sb.size, 0);
+	rc = store_put(t, STORE_DB_COUNCIL_ROUNDS, k, 4, b.sb.data, b.sb.size,
+	               0);
 	mp_buf_free(&b);
 	return rc;
 }
@@ -447,8 +454,7 @@ static int cand_get(store_txn *t, const char *code, struct cand *n)
 }
 
 /* The nomination parameter: a candidate of round r. */
-static int cand_param(struct lrl_ctx *c, const struct round *r,
-                      struct cand *n)
+static int cand_param(struct lrl_ctx *c, const struct round *r, struct cand *n)
 {
 	char code[CODE_BUF] = "";
 
@@ -520,7 +526,8 @@ static int term_rows(store_txn *t, int year, int current, struct member *m,
 		mp_get_i64(mp_map_geti(&up.data, 3), &x.added);
 		mp_get_u64(mp_map_geti(&up.data, 4), &x.by);
 		mp_get_i64(mp_map_geti(&up.data, 5), &x.removed);
-		mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason, sizeof x.reason);
+		mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason,
+		              sizeof x.reason);
 		mp_get_u64(mp_map_geti(&up.data, 7), &x.removed_by);
 		msgpack_unpacked_destroy(&up);
 		if (current && x.removed)
@@ -578,7 +585,7 @@ static int add_member(struct lrl_ctx *c, int year, const struct user_rec *u,
 
 	role = !strcmp(position, "chair")       ? LRL_ROLE_CHAIR
 	       : !strcmp(position, "secretary") ? LRL_ROLE_SECRETARY
-	                                         : -1;
+	                                        : -1;
 	if (role >= 0 ? !users_has_role(u, role, 0)
 	              : !(users_role_bits(u) &
 	                  ((1u << LRL_ROLE_COUNCIL) | (1u << LRL_ROLE_CHAIR) |
@@ -601,7 +608,8 @@ static int add_member(struct lrl_ctx *c, int year, const struct user_rec *u,
 		if (role >= 0 && !strcmp(m[i].position, position))
 			return lrl_fail_set(&c->fail, LRL_EEXIST, "position",
 			                    "the %d council already has a %s: "
-			                    "remove them first", year, position);
+			                    "remove them first",
+			                    year, position);
 	memset(&x, 0, sizeof x);
 	ykey(x.key, year);
 	wire_put_be64(x.key + 2, c->seq);
@@ -663,8 +671,10 @@ int act_TERM_OPEN(struct lrl_ctx *c)
 		c->fail.field = "secretary";
 		return rc;
 	}
-	result_message(c->out, "The %d council term is open: chair %s, "
-	               "secretary %s", (int)year, chair.login, sec.login);
+	result_message(c->out,
+	               "The %d council term is open: chair %s, "
+	               "secretary %s",
+	               (int)year, chair.login, sec.login);
 	return 0;
 }
 
@@ -677,7 +687,8 @@ static int term_param(struct lrl_ctx *c, int *year)
 	if (!term_exists(c->txn, *year))
 		return lrl_fail_set(&c->fail, LRL_ENOENT, "year",
 		                    "there is no %d council term "
-		                    "(laurel term open)", *year);
+		                    "(laurel term open)",
+		                    *year);
 	return 0;
 }
 
@@ -738,7 +749,7 @@ static void day_text(int64_t t, char *buf, size_t n)
 
 int act_TERM_SHOW(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"login", "name", "position",
+	static const char *const cols[] = {"login",  "name", "position",
 	                                   "joined", "left", "reason"};
 	struct member *m = calloc(HISTORY_MAX, sizeof *m);
 	size_t n;
@@ -788,13 +799,14 @@ static int actor_seat(struct lrl_ctx *c, int year, const char *need,
 		return lrl_fail_set(&c->fail, LRL_EPERM, NULL,
 		                    "you are not a member of the %d council",
 		                    year);
-	if (need && !(strstr(need, s->position) &&
-	              strcmp(s->position, "member") != 0))
+	if (need &&
+	    !(strstr(need, s->position) && strcmp(s->position, "member") != 0))
 		return lrl_fail_set(&c->fail, LRL_EPERM, NULL,
 		                    "only the council's %s may do this "
 		                    "(your seat: %s)",
 		                    !strcmp(need, "chair") ? "chair"
-		                                           : "chair or secretary",
+		                                           : "chair or "
+		                                             "secretary",
 		                    s->position);
 	if (seat)
 		*seat = *s;
@@ -874,12 +886,14 @@ static int key_read(const char *dir, uint32_t round, uint8_t *sk,
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return LRL_ENOENT;
-	buf = sodium_malloc(crypto_box_SECRETKEYBYTES + crypto_box_PUBLICKEYBYTES);
+	buf = sodium_malloc(crypto_box_SECRETKEYBYTES +
+	                    crypto_box_PUBLICKEYBYTES);
 	if (buf == NULL) {
 		close(fd);
 		return LRL_ENOMEM;
 	}
-	r = read(fd, buf, crypto_box_SECRETKEYBYTES + crypto_box_PUBLICKEYBYTES);
+	r = read(fd, buf,
+	         crypto_box_SECRETKEYBYTES + crypto_box_PUBLICKEYBYTES);
 	close(fd);
 	if (r != crypto_box_SECRETKEYBYTES + crypto_box_PUBLICKEYBYTES ||
 	    sodium_memcmp(buf + crypto_box_SECRETKEYBYTES, pk,
@@ -1000,7 +1014,8 @@ static int open_round_has(store_txn *t, const char *code, uint32_t *which)
 		struct round *r = calloc(1, sizeof *r);
 		if (r == NULL)
 			break;
-		if (round_decode(v, vl, r) == 0 && !r->closed && round_has(r, code)) {
+		if (round_decode(v, vl, r) == 0 && !r->closed &&
+		    round_has(r, code)) {
 			found = 1;
 			*which = wire_get_be32(k);
 		}
@@ -1095,23 +1110,29 @@ static int parse_criteria(struct lrl_ctx *c, const char *text, struct round *r)
 		if (nf < 3 || nf > 4 || !f[0][0] ||
 		    text_codepoints(f[0], strlen(f[0])) > CRIT_NAME_MAX)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "criteria",
-			                    "line %d: write name; weight; maximum "
-			                    "points[; no-score]", line);
+			                    "line %d: write name; weight; "
+			                    "maximum "
+			                    "points[; no-score]",
+			                    line);
 		snprintf(k->name, sizeof k->name, "%s", f[0]);
 		if (parse_int_field(f[1], 1, CRIT_WEIGHT_MAX, &k->weight) != 0)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "criteria",
-			                    "line %d: the weight must be a whole "
-			                    "number from 1 to %d", line,
-			                    CRIT_WEIGHT_MAX);
+			                    "line %d: the weight must be a "
+			                    "whole "
+			                    "number from 1 to %d",
+			                    line, CRIT_WEIGHT_MAX);
 		if (parse_int_field(f[2], 1, CRIT_POINTS_MAX, &k->max) != 0)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "criteria",
-			                    "line %d: the maximum must be a whole "
-			                    "number from 1 to %d", line,
-			                    CRIT_POINTS_MAX);
+			                    "line %d: the maximum must be a "
+			                    "whole "
+			                    "number from 1 to %d",
+			                    line, CRIT_POINTS_MAX);
 		if (nf == 4 && strcmp(f[3], "no-score") != 0)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "criteria",
-			                    "line %d: the fourth field can only be "
-			                    "no-score", line);
+			                    "line %d: the fourth field can "
+			                    "only be "
+			                    "no-score",
+			                    line);
 		k->nos = nf == 4;
 		r->ncrit++;
 	}
@@ -1134,7 +1155,8 @@ int act_ROUND_OPEN(struct lrl_ctx *c)
 	r->year = (int)year;
 	if (!term_exists(c->txn, r->year)) {
 		rc = lrl_fail_set(&c->fail, LRL_ENOENT, "year",
-		                  "there is no %d council term (laurel term open)",
+		                  "there is no %d council term (laurel term "
+		                  "open)",
 		                  r->year);
 		goto out;
 	}
@@ -1195,21 +1217,26 @@ int act_ROUND_OPEN(struct lrl_ctx *c)
 		 * key from the event and never sees the secret one. */
 		if (c->replaying) {
 			if (c->recorded == NULL ||
-			    mp_get_bin_exact(c->recorded, r->pk, sizeof r->pk) != 0) {
+			    mp_get_bin_exact(c->recorded, r->pk,
+			                     sizeof r->pk) != 0) {
 				rc = lrl_fail_set(&c->fail, LRL_ECORRUPT, NULL,
-				                  "the event does not carry the "
+				                  "the event does not carry "
+				                  "the "
 				                  "round's ballot key");
 				goto out;
 			}
 		} else {
-			if ((sk = sodium_malloc(crypto_box_SECRETKEYBYTES)) == NULL) {
+			if ((sk = sodium_malloc(crypto_box_SECRETKEYBYTES)) ==
+			    NULL) {
 				rc = LRL_ENOMEM;
 				goto out;
 			}
 			crypto_box_keypair(r->pk, sk);
-			if ((rc = key_write(c->ident->store_dir, r->id, sk, r->pk)) != 0) {
+			if ((rc = key_write(c->ident->store_dir, r->id, sk,
+			                    r->pk)) != 0) {
 				lrl_fail_set(&c->fail, rc, NULL,
-				             "cannot write the round's ballot key");
+				             "cannot write the round's ballot "
+				             "key");
 				goto out;
 			}
 		}
@@ -1251,8 +1278,8 @@ static int add_present(const char *item, void *arg)
 		                    "there is no account %s", item);
 	if ((s = seat_of(a->m, a->n, u.id)) == NULL)
 		return lrl_fail_set(&a->c->fail, LRL_EINVAL, "present",
-		                    "%s is not a member of the %d council", item,
-		                    a->r->year);
+		                    "%s is not a member of the %d council",
+		                    item, a->r->year);
 	for (size_t i = 0; i < a->r->npresent; i++)
 		if (a->r->present[i] == u.id)
 			return lrl_fail_set(&a->c->fail, LRL_EINVAL, "present",
@@ -1280,7 +1307,8 @@ int act_ROUND_ATTEND(struct lrl_ctx *c)
 
 	if (r == NULL)
 		return LRL_ENOMEM;
-	if ((rc = round_param(c, r)) != 0 || (rc = round_open_check(c, r)) != 0 ||
+	if ((rc = round_param(c, r)) != 0 ||
+	    (rc = round_open_check(c, r)) != 0 ||
 	    (rc = actor_seat(c, r->year, "chair|secretary", NULL)) != 0 ||
 	    (rc = term_rows(c->txn, r->year, 1, m, MEMBERS_MAX, &n)) != 0)
 		goto out;
@@ -1346,8 +1374,8 @@ static const char *recusal(store_txn *t, const struct round *r,
 
 	if (n->kind == 'S' && u->staff_id && u->staff_id == n->id)
 		return "it is your own nomination";
-	if (n->kind == 'U' && u->staff_id && staff_get(t, u->staff_id, &s) == 0 &&
-	    s.unit == n->id)
+	if (n->kind == 'U' && u->staff_id &&
+	    staff_get(t, u->staff_id, &s) == 0 && s.unit == n->id)
 		return "it is your own unit's nomination";
 	if (has_rec(t, STORE_DB_COUNCIL_CONFLICTS, r->id, u->id, n->code))
 		return "you declared a conflict of interest";
@@ -1375,12 +1403,15 @@ static int may_act(struct lrl_ctx *c, const struct round *r,
 	*written = r->present_set && !is_present(r, c->actor->id);
 	if (*written && !r->written)
 		return lrl_fail_set(&c->fail, LRL_EPERM, "round",
-		                    "you are recorded absent and round %u takes "
-		                    "no written votes", (unsigned)r->id);
+		                    "you are recorded absent and round %u "
+		                    "takes "
+		                    "no written votes",
+		                    (unsigned)r->id);
 	why = recusal(c->txn, r, n, c->actor);
 	if (why[0])
 		return lrl_fail_set(&c->fail, LRL_EPERM, "nomination",
-		                    "you are recused from %s: %s", n->code, why);
+		                    "you are recused from %s: %s", n->code,
+		                    why);
 	return 0;
 }
 
@@ -1399,26 +1430,36 @@ static int parse_points(struct lrl_ctx *c, const struct round *r, int *pts)
 			tok[--l] = '\0';
 		if (i >= r->ncrit)
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "points",
-			                    "round %u has %u criteria, more points "
-			                    "were given", (unsigned)r->id,
+			                    "round %u has %u criteria, more "
+			                    "points "
+			                    "were given",
+			                    (unsigned)r->id,
 			                    (unsigned)r->ncrit);
 		if (!strcmp(tok, "-")) {
 			if (!r->crit[i].nos)
-				return lrl_fail_set(&c->fail, LRL_EINVAL, "points",
-				                    "criterion %u (%s) must be scored",
-				                    (unsigned)i + 1, r->crit[i].name);
+				return lrl_fail_set(&c->fail, LRL_EINVAL,
+				                    "points",
+				                    "criterion %u (%s) must be "
+				                    "scored",
+				                    (unsigned)i + 1,
+				                    r->crit[i].name);
 			pts[i] = TALLY_NO_SCORE;
-		} else if (parse_int_field(tok, 0, r->crit[i].max, &pts[i]) != 0) {
+		} else if (parse_int_field(tok, 0, r->crit[i].max, &pts[i]) !=
+		           0) {
 			return lrl_fail_set(&c->fail, LRL_EINVAL, "points",
-			                    "criterion %u (%s): give 0 to %d points%s",
+			                    "criterion %u (%s): give 0 to %d "
+			                    "points%s",
 			                    (unsigned)i + 1, r->crit[i].name,
 			                    r->crit[i].max,
-			                    r->crit[i].nos ? ", or - for no score" : "");
+			                    r->crit[i].nos ? ", or - for no "
+			                                     "score"
+			                                   : "");
 		}
 	}
 	if (i != r->ncrit)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, "points",
-		                    "give %u points, one per criterion in order",
+		                    "give %u points, one per criterion in "
+		                    "order",
 		                    (unsigned)r->ncrit);
 	return 0;
 }
@@ -1495,8 +1536,8 @@ int act_SCORE_SET(struct lrl_ctx *c)
 	mp_buf_free(&b);
 	if (rc != 0)
 		goto out;
-	result_message(c->out, "%s scored: weighted total %lld of %lld",
-	               n.code, (long long)total,
+	result_message(c->out, "%s scored: weighted total %lld of %lld", n.code,
+	               (long long)total,
 	               (long long)tally_weighted_max(w, mx, r->ncrit));
 out:
 	free(r);
@@ -1543,8 +1584,8 @@ int act_SCORE_SHOW(struct lrl_ctx *c)
 	for (size_t i = 0; i < r->ncrit; i++) {
 		char p[16] = "";
 		if (have)
-			snprintf(p, sizeof p, pts[i] == TALLY_NO_SCORE ? "-" : "%d",
-			         pts[i]);
+			snprintf(p, sizeof p,
+			         pts[i] == TALLY_NO_SCORE ? "-" : "%d", pts[i]);
 		snprintf(line, sizeof line, "%s (×%d, 0–%d%s): %s",
 		         r->crit[i].name, r->crit[i].weight, r->crit[i].max,
 		         r->crit[i].nos ? ", -" : "", p);
@@ -1557,7 +1598,8 @@ int act_SCORE_SHOW(struct lrl_ctx *c)
 			if (pts[i] == TALLY_NO_SCORE)
 				snprintf(p, sizeof p, "%s-", i ? "," : "");
 			else
-				snprintf(p, sizeof p, "%s%d", i ? "," : "", pts[i]);
+				snprintf(p, sizeof p, "%s%d", i ? "," : "",
+				         pts[i]);
 			strncat(list, p, sizeof list - strlen(list) - 1);
 		}
 		mp_pack_kv_str(c->out, "points", list);
@@ -1646,8 +1688,10 @@ int act_BALLOT_CAST(struct lrl_ctx *c)
 	mp_buf_free(&b);
 	if (rc != 0)
 		goto out;
-	result_message(c->out, written ? "Your written ballot on %s is cast"
-	                               : "Your ballot on %s is cast", n.code);
+	result_message(c->out,
+	               written ? "Your written ballot on %s is cast"
+	                       : "Your ballot on %s is cast",
+	               n.code);
 out:
 	free(r);
 	return rc;
@@ -1672,8 +1716,10 @@ int act_CONFLICT_DECLARE(struct lrl_ctx *c)
 	if (has_rec(c->txn, STORE_DB_COUNCIL_VOTERS, r->id, c->actor->id,
 	            n.code)) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "nomination",
-		                  "you have already voted on %s: a ballot cannot "
-		                  "be taken back", n.code);
+		                  "you have already voted on %s: a ballot "
+		                  "cannot "
+		                  "be taken back",
+		                  n.code);
 		goto out;
 	}
 	if ((rc = ctx_text(c, "reason", &reason)) != 0)
@@ -1701,8 +1747,10 @@ int act_CONFLICT_DECLARE(struct lrl_ctx *c)
 		                  n.code);
 	if (rc != 0)
 		goto out;
-	result_message(c->out, "Conflict on %s recorded: you neither score nor "
-	               "vote on it", n.code);
+	result_message(c->out,
+	               "Conflict on %s recorded: you neither score nor "
+	               "vote on it",
+	               n.code);
 out:
 	free(reason);
 	free(r);
@@ -1770,12 +1818,15 @@ static int open_ballots(struct lrl_ctx *c, struct round *r, int *ballots)
 	}
 	if ((rc = key_read(c->ident->store_dir, r->id, sk, r->pk)) != 0) {
 		lrl_fail_set(&c->fail, LRL_ESTATE, "round",
-		             "the ballot key of round %u is missing or damaged: "
-		             "its ballots cannot be counted", (unsigned)r->id);
+		             "the ballot key of round %u is missing or "
+		             "damaged: "
+		             "its ballots cannot be counted",
+		             (unsigned)r->id);
 		goto out;
 	}
 	wire_put_be32(start, r->id);
-	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_BALLOTS, &cur)) != 0)
+	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_BALLOTS, &cur)) !=
+	    0)
 		goto out;
 	k = start;
 	kl = 4;
@@ -1841,11 +1892,12 @@ static int count_ballots(store_txn *t, const struct round *r, int *ballots,
 				return rc;
 			k = start;
 			kl = sl;
-			for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
-			                           &vl);
+			for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k,
+			                           &kl, &v, &vl);
 			     rc == 0 && kl == sl + LRL_HASH_LEN &&
 			     memcmp(k, start, sl) == 0;
-			     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+			     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v,
+			                           &vl)) {
 				n++;
 				if (del) {
 					memcpy(key, k, kl);
@@ -1906,7 +1958,8 @@ static void unit_women(store_txn *t, uint32_t unit, int *women, int *all)
 	     rc == 0 && kl == 8 && memcmp(k, start, 4) == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		struct staff_rec s;
-		if (staff_get(t, wire_get_be32((const uint8_t *)k + 4), &s) != 0)
+		if (staff_get(t, wire_get_be32((const uint8_t *)k + 4), &s) !=
+		    0)
 			continue;
 		(*all)++;
 		if (!strcmp(s.sex, "nữ"))
@@ -1940,7 +1993,8 @@ static int passed_of(store_txn *t, const struct round *self,
 	int rc, count = 0;
 	const struct rulebook_title *ti = rulebook_title_find(rb, of);
 
-	if (ti == NULL || store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
+	if (ti == NULL ||
+	    store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
 		return 0;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
@@ -1959,8 +2013,8 @@ static int passed_of(store_txn *t, const struct round *self,
 				int bp;
 				if (cand_get(t, r->tally[i].code, &n) == 0 &&
 				    !strcmp(n.title, of) &&
-				    tally_passes(&r->tally[i].v, r->members, ti->vote_bp,
-				                 &bp))
+				    tally_passes(&r->tally[i].v, r->members,
+				                 ti->vote_bp, &bp))
 					count++;
 			}
 		free(r);
@@ -2007,7 +2061,8 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 		if ((rc = cand_get(t, r->noms[i], &x->n)) != 0)
 			goto fail;
 		if (subject_get(t, x->n.kind, x->n.id, &sj) == 0) {
-			snprintf(x->subj_code, sizeof x->subj_code, "%s", sj.code);
+			snprintf(x->subj_code, sizeof x->subj_code, "%s",
+			         sj.code);
 			snprintf(x->name, sizeof x->name, "%s", sj.name);
 		}
 		if (unit_get(t, x->n.unit, &u) == 0)
@@ -2022,17 +2077,20 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 		}
 		/* Scores of this candidate: key round ‖ user ‖ code. */
 		wire_put_be32(start, r->id);
-		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES, &cur)) != 0)
+		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES,
+		                            &cur)) != 0)
 			goto fail;
 		k = start;
 		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
+		                           &vl);
 		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
 		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 			int pts[CRIT_MAX];
 			int64_t tot;
 			if (kl - 8 != strlen(r->noms[i]) ||
-			    memcmp((const char *)k + 8, r->noms[i], kl - 8) != 0 ||
+			    memcmp((const char *)k + 8, r->noms[i], kl - 8) !=
+			            0 ||
 			    points_decode(v, vl, r, pts) != 0)
 				continue;
 			tot = tally_weighted(pts, w, mx, nos, r->ncrit);
@@ -2060,7 +2118,9 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 
 		if (i > 0) {
 			size_t j;
-			for (j = 0; j < i && strcmp(res[j].n.title, res[i].n.title); j++)
+			for (j = 0;
+			     j < i && strcmp(res[j].n.title, res[i].n.title);
+			     j++)
 				;
 			if (j < i)
 				continue; /* title done */
@@ -2105,14 +2165,15 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 
 	if (r == NULL)
 		return LRL_ENOMEM;
-	if ((rc = round_param(c, r)) != 0 || (rc = round_open_check(c, r)) != 0 ||
+	if ((rc = round_param(c, r)) != 0 ||
+	    (rc = round_open_check(c, r)) != 0 ||
 	    (rc = actor_seat(c, r->year, "chair", NULL)) != 0 ||
 	    (rc = current_members(c->txn, r->year, &members)) != 0)
 		goto out;
-	if (!r->present_set ||
-	    (int)r->npresent < quorum_needed(r, members)) {
+	if (!r->present_set || (int)r->npresent < quorum_needed(r, members)) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "round",
-		                  "no quorum: %u of %d members recorded present, "
+		                  "no quorum: %u of %d members recorded "
+		                  "present, "
 		                  "%d needed (laurel round attend)",
 		                  (unsigned)r->npresent, members,
 		                  quorum_needed(r, members));
@@ -2134,7 +2195,8 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 			if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY ||
 			    o->via.array.size != r->nnoms) {
 				rc = lrl_fail_set(&c->fail, LRL_ECORRUPT, NULL,
-				                  "the event does not carry the tally");
+				                  "the event does not carry "
+				                  "the tally");
 				goto out;
 			}
 			for (size_t i = 0; i < r->nnoms; i++) {
@@ -2142,16 +2204,20 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 				int64_t x[4] = {0, 0, 0, 0};
 				if (e->type != MSGPACK_OBJECT_ARRAY ||
 				    e->via.array.size != 5 ||
-				    mp_get_strbuf(&e->via.array.ptr[0], r->tally[i].code,
+				    mp_get_strbuf(&e->via.array.ptr[0],
+				                  r->tally[i].code,
 				                  CODE_BUF) != 0 ||
 				    strcmp(r->tally[i].code, r->noms[i]) != 0) {
-					rc = lrl_fail_set(&c->fail, LRL_ECORRUPT, NULL,
-					                  "the tally does not name the "
+					rc = lrl_fail_set(&c->fail,
+					                  LRL_ECORRUPT, NULL,
+					                  "the tally does not "
+					                  "name the "
 					                  "round's candidates");
 					goto out;
 				}
 				for (int j = 0; j < 4; j++)
-					if (mp_get_i64(&e->via.array.ptr[j + 1], &x[j]) != 0 ||
+					if (mp_get_i64(&e->via.array.ptr[j + 1],
+					               &x[j]) != 0 ||
 					    x[j] < 0)
 						x[j] = -1;
 				r->tally[i].v.yes = (int)x[0];
@@ -2168,12 +2234,16 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 			const struct tally_votes *v = &r->tally[i].v;
 			if (v->yes < 0 || v->no < 0 || v->abstain < 0 ||
 			    v->spoiled < 0 ||
-			    v->yes + v->no + v->abstain + v->spoiled != voters[i] ||
+			    v->yes + v->no + v->abstain + v->spoiled !=
+			            voters[i] ||
 			    ballots[i] != voters[i]) {
 				rc = lrl_fail_set(&c->fail, LRL_ECORRUPT, NULL,
-				                  "the tally of %s (%d) does not match "
-				                  "its %d voters", r->noms[i],
-				                  v->yes + v->no + v->abstain + v->spoiled,
+				                  "the tally of %s (%d) does "
+				                  "not match "
+				                  "its %d voters",
+				                  r->noms[i],
+				                  v->yes + v->no + v->abstain +
+				                          v->spoiled,
 				                  voters[i]);
 				goto out;
 			}
@@ -2212,9 +2282,10 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 	}
 	if ((rc = round_put(c->txn, r)) != 0)
 		goto out;
-	result_message(c->out, "Round %u is closed; its results are frozen "
-	               "(laurel round results %u)", (unsigned)r->id,
-	               (unsigned)r->id);
+	result_message(c->out,
+	               "Round %u is closed; its results are frozen "
+	               "(laurel round results %u)",
+	               (unsigned)r->id, (unsigned)r->id);
 out:
 	free(r);
 	return rc;
@@ -2305,10 +2376,10 @@ static void pack_result_cells(msgpack_packer *pk, const struct round *r,
 int act_ROUND_RESULTS(struct lrl_ctx *c)
 {
 	/* What a reader looks for first: who, and the result. */
-	static const char *const cols[] = {
-		"nomination", "title", "name", "result", "yes % of all",
-		"threshold", "yes", "no", "abstain", "score", "spread", "rank",
-		"code", "unit", "scores"};
+	static const char *const cols[] =
+		{"nomination", "title", "name", "result",  "yes % of all",
+	         "threshold",  "yes",   "no",   "abstain", "score",
+	         "spread",     "rank",  "code", "unit",    "scores"};
 	struct round *r = calloc(1, sizeof *r);
 	struct result *res = NULL;
 	int rc;
@@ -2326,8 +2397,8 @@ int act_ROUND_RESULTS(struct lrl_ctx *c)
 		threshold_text(x, thr, sizeof thr);
 		if (x->nscores) {
 			x100_text(x->mean_x100, sco, sizeof sco);
-			snprintf(spr, sizeof spr, "%lld–%lld", (long long)x->min,
-			         (long long)x->max);
+			snprintf(spr, sizeof spr, "%lld–%lld",
+			         (long long)x->min, (long long)x->max);
 		}
 		if (x->tc.rank)
 			snprintf(rk, sizeof rk, "%d", x->tc.rank);
@@ -2357,11 +2428,13 @@ out:
 
 int act_ROUND_MINUTES(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {
-		"round", "session", "date", "members", "present", "quorum",
-		"written votes", "nomination", "title", "code", "name", "unit",
-		"yes", "no", "abstain", "yes % of all", "threshold", "result",
-		"score", "spread", "rank"};
+	static const char *const cols[] =
+		{"round",     "session", "date",          "members",
+	         "present",   "quorum",  "written votes", "nomination",
+	         "title",     "code",    "name",          "unit",
+	         "yes",       "no",      "abstain",       "yes % of all",
+	         "threshold", "result",  "score",         "spread",
+	         "rank"};
 	struct round *r = calloc(1, sizeof *r);
 	struct result *res = NULL;
 	int voters[ROUND_NOMS_MAX], written = 0, rc;
@@ -2375,9 +2448,11 @@ int act_ROUND_MINUTES(struct lrl_ctx *c)
 		goto out;
 	day_text(r->closed_at, date, sizeof date);
 	snprintf(present, sizeof present, "%u", (unsigned)r->npresent);
-	snprintf(quorum, sizeof quorum, "%d needed: %s", quorum_needed(r, r->members),
+	snprintf(quorum, sizeof quorum, "%d needed: %s",
+	         quorum_needed(r, r->members),
 	         (int)r->npresent >= quorum_needed(r, r->members) ? "reached"
-	                                                          : "not reached");
+	                                                          : "not "
+	                                                            "reached");
 	snprintf(wtext, sizeof wtext, "%d", written);
 	list_begin(c->out, cols, 21, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
@@ -2414,7 +2489,8 @@ int act_ROUND_CAST(struct lrl_ctx *c)
 
 	if (r == NULL)
 		return LRL_ENOMEM;
-	if ((rc = closed_param(c, r)) != 0 || (rc = cand_param(c, r, &n)) != 0 ||
+	if ((rc = closed_param(c, r)) != 0 ||
+	    (rc = cand_param(c, r, &n)) != 0 ||
 	    (rc = actor_seat(c, r->year, "chair", NULL)) != 0 ||
 	    (rc = compute(c->txn, r, &res, &c->fail)) != 0)
 		goto out;
@@ -2422,8 +2498,10 @@ int act_ROUND_CAST(struct lrl_ctx *c)
 		;
 	if (!res[i].tc.tie) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "nomination",
-		                  "%s is not tied at the quota: the chair's vote "
-		                  "decides only a tie", n.code);
+		                  "%s is not tied at the quota: the chair's "
+		                  "vote "
+		                  "decides only a tie",
+		                  n.code);
 		goto out;
 	}
 	snprintf(r->cast[r->ncast++], CODE_BUF, "%s", n.code);
@@ -2459,14 +2537,16 @@ int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
 			break;
 		}
 		r->id = wire_get_be32(k);
-		if (round_decode(val, vl, r) == 0 && r->closed && round_has(r, code) &&
-		    compute(t, r, &res, &f) == 0) {
+		if (round_decode(val, vl, r) == 0 && r->closed &&
+		    round_has(r, code) && compute(t, r, &res, &f) == 0) {
 			for (size_t i = 0; i < r->nnoms; i++)
 				if (!strcmp(r->noms[i], code)) {
 					v->round = r->id;
 					v->has_ballot = balloting(r);
-					v->passed = balloting(r) && res[i].passes &&
-					            res[i].tc.within && !res[i].tc.tie;
+					v->passed = balloting(r) &&
+					            res[i].passes &&
+					            res[i].tc.within &&
+					            !res[i].tc.tie;
 					v->yes_bp = res[i].yes_bp;
 					v->score_x100 = res[i].mean_x100;
 					v->rank = res[i].tc.rank;
@@ -2493,7 +2573,8 @@ static void progress_of(store_txn *t, const struct round *r,
 	*scored = *voted = *recused = 0;
 	for (size_t i = 0; i < r->nnoms; i++) {
 		struct cand n;
-		if (cand_get(t, r->noms[i], &n) == 0 && recusal(t, r, &n, u)[0]) {
+		if (cand_get(t, r->noms[i], &n) == 0 &&
+		    recusal(t, r, &n, u)[0]) {
 			(*recused)++;
 			continue;
 		}
@@ -2528,9 +2609,11 @@ static int is_member(store_txn *t, int year, uint32_t user)
 
 int act_ROUND_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"round", "year", "session", "mode",
-	                                   "state", "opened", "closes",
-	                                   "candidates", "your progress"};
+	static const char *const cols[] = {"round",        "year",
+	                                   "session",      "mode",
+	                                   "state",        "opened",
+	                                   "closes",       "candidates",
+	                                   "your progress"};
 	store_cursor *cur = NULL;
 	const void *k, *v;
 	size_t kl, vl, n = 0;
@@ -2540,7 +2623,8 @@ int act_ROUND_LIST(struct lrl_ctx *c)
 
 	ctx_int(c, "year", &year);
 	mp_buf_init(&rows);
-	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_ROUNDS, &cur)) != 0)
+	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_ROUNDS, &cur)) !=
+	    0)
 		goto out;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
@@ -2591,8 +2675,8 @@ out:
 int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"round", "nomination", "title",
-	                                   "name", "unit", "scored", "voted",
-	                                   "status", "progress"};
+	                                   "name",  "unit",       "scored",
+	                                   "voted", "status",     "progress"};
 	store_cursor *cur = NULL;
 	const void *k, *v;
 	size_t kl, vl, n = 0;
@@ -2604,7 +2688,8 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 	mp_buf_init(&rows);
 	if (c->actor == NULL)
 		goto done;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_ROUNDS, &cur)) != 0)
+	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_ROUNDS, &cur)) !=
+	    0)
 		goto out;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
@@ -2642,15 +2727,20 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			mp_pack_str(&rows.pk, nm.code);
 			mp_pack_str(&rows.pk, nm.title);
 			mp_pack_str(&rows.pk, sj.name);
-			mp_pack_str(&rows.pk,
-			            unit_get(c->txn, nm.unit, &u) == 0 ? u.code : "");
-			mp_pack_str(&rows.pk, !scoring(r) ? "" : sc ? "yes" : "no");
-			mp_pack_str(&rows.pk, !balloting(r) ? "" : vo ? "yes" : "no");
-			mp_pack_str(&rows.pk,
-			            why[0] ? "recused"
-			            : ((!scoring(r) || sc) && (!balloting(r) || vo))
-			                ? "done"
-			                : "waiting");
+			mp_pack_str(&rows.pk, unit_get(c->txn, nm.unit, &u) == 0
+			                              ? u.code
+			                              : "");
+			mp_pack_str(&rows.pk, !scoring(r) ? ""
+			                      : sc        ? "yes"
+			                                  : "no");
+			mp_pack_str(&rows.pk, !balloting(r) ? ""
+			                      : vo          ? "yes"
+			                                    : "no");
+			mp_pack_str(&rows.pk, why[0] ? "recused"
+			                      : ((!scoring(r) || sc) &&
+			                         (!balloting(r) || vo))
+			                              ? "done"
+			                              : "waiting");
 			mp_pack_str(&rows.pk, prog);
 			n++;
 		}
@@ -2694,7 +2784,8 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	if (store_cursor_open(c->txn, STORE_DB_COUNCIL_SCORES, &cur) == 0) {
 		k = start;
 		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
+		                           &vl);
 		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
 		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
 			ns++;
@@ -2711,7 +2802,8 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 		struct user_rec u;
 		if (users_get(c->txn, r->present[i], &u) == 0) {
 			if (pres[0])
-				strncat(pres, ", ", sizeof pres - strlen(pres) - 1);
+				strncat(pres, ", ",
+				        sizeof pres - strlen(pres) - 1);
 			strncat(pres, u.login, sizeof pres - strlen(pres) - 1);
 		}
 	}
@@ -2732,10 +2824,12 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	         quorum_needed(r, members), (unsigned)r->npresent,
 	         !r->present_set ? "attendance not recorded"
 	         : (int)r->npresent >= quorum_needed(r, members) ? "reached"
-	                                                          : "not reached");
+	                                                         : "not "
+	                                                           "reached");
 	mp_pack_kv_str(c->out, "quorum", buf);
 	mp_pack_kv_str(c->out, "present", pres);
-	mp_pack_kv_str(c->out, "written votes", r->written ? "allowed" : "not allowed");
+	mp_pack_kv_str(c->out, "written votes",
+	               r->written ? "allowed" : "not allowed");
 	mp_pack_str(c->out, "criteria");
 	msgpack_pack_array(c->out, (uint32_t)r->ncrit);
 	for (size_t i = 0; i < r->ncrit; i++) {
@@ -2752,7 +2846,8 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 		memset(&sj, 0, sizeof sj);
 		if (cand_get(c->txn, r->noms[i], &n) == 0)
 			subject_get(c->txn, n.kind, n.id, &sj);
-		snprintf(buf, sizeof buf, "%s %s — %s", r->noms[i], n.title, sj.name);
+		snprintf(buf, sizeof buf, "%s %s — %s", r->noms[i], n.title,
+		         sj.name);
 		mp_pack_str(c->out, buf);
 	}
 	mp_pack_kv_int(c->out, "scores", ns);
@@ -2763,4 +2858,5 @@ out:
 	free(r);
 	return rc;
 }
-_Static_assert(LRL_BALLOT_SEALED_LEN == BALLOT_SEALED_LEN, "ballot.cast sealed");
+_Static_assert(LRL_BALLOT_SEALED_LEN == BALLOT_SEALED_LEN, "ballot.cast "
+                                                           "sealed");
