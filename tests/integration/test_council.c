@@ -325,6 +325,11 @@ START_TEST(test_members_are_recused_from_themselves_their_unit_and_conflicts)
 
 	world_up(&w);
 	open_round(&w, "false");
+	/* A choice in the clear never reaches a ballot. */
+	ck_assert_int_eq(h_tcall(w.duc, "ballot.cast", NULL, "round", "1",
+	                         "nomination", "DN-2027-001", "choice", "yes",
+	                         NULL),
+	                 LRL_EINVAL);
 	ck_assert_int_eq(score(w.lan, "DN-2027-003", "5,5"), LRL_EPERM);
 	ck_assert_int_eq(vote(w.lan, "DN-2027-003", "yes"), LRL_EPERM);
 	ck_assert_int_eq(vote(w.lan, "DN-2027-004", "yes"), LRL_EPERM);
