@@ -192,9 +192,9 @@ struct lrl_action {
 	  "Save your pledge for a year as a draft")                            \
 	X(PLEDGE_SUBMIT, "pledge.submit", CMD, AF_NONE, POL(O, O, O, O, O, O, O), \
 	  "Submit your pledge to your head")                                   \
-	X(PLEDGE_ENDORSE, "pledge.endorse", CMD, AF_NONE, POL(N, U, N, N, N, N, N), \
+	X(PLEDGE_ENDORSE, "pledge.endorse", CMD, AF_NONE, POL(N, U, N, N, N, A, N), \
 	  "Endorse a staff member's submitted pledge")                         \
-	X(PLEDGE_RETURN, "pledge.return", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	X(PLEDGE_RETURN, "pledge.return", CMD, AF_NONE, POL(N, U, N, N, N, A, A), \
 	  "Return a pledge to its author with a reason")                       \
 	X(PLEDGE_ACCEPT, "pledge.accept", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
 	  "Accept an endorsed pledge")                                         \

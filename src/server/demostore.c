@@ -607,15 +607,24 @@ static int pledge(struct demo *d, size_t i, const struct demo_year_person *y)
 	            &p);
 }
 
-/* The head endorses or returns it.  The board's pledges have no head in
- * laurel's policy and stay submitted. */
+/* Who endorses staff member i's pledge: their head, and for the board
+ * the director; nobody for the director (SIZE_MAX), whose pledge the
+ * personnel office accepts as submitted. */
+static size_t endorser_of(const struct demo *d, size_t i)
+{
+	if (demo_unit_of(i, d->nstaff) != 0)
+		return head_of(d, i);
+	return i == 0 ? SIZE_MAX : 0;
+}
+
+/* The head (or the director) endorses or returns it. */
 static int endorse(struct demo *d, size_t i, const struct demo_year_person *y)
 {
 	struct params p = {0};
 	char code[LRL_CODE_MAX + 1];
-	size_t head = head_of(d, i);
+	size_t head = endorser_of(d, i);
 
-	if (y->pledge < DEMO_PLEDGE_ENDORSED || head == d->admin)
+	if (y->pledge < DEMO_PLEDGE_ENDORSED || head == SIZE_MAX)
 		return 0;
 	p_int(&p, "year", d->year);
 	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
@@ -632,7 +641,7 @@ static int accept_pledge(struct demo *d, size_t i, const struct demo_year_person
 	struct params p = {0};
 	char code[LRL_CODE_MAX + 1];
 
-	if (y->pledge != DEMO_PLEDGE_ACCEPTED || head_of(d, i) == d->admin)
+	if (y->pledge != DEMO_PLEDGE_ACCEPTED)
 		return 0;
 	p_int(&p, "year", d->year);
 	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
