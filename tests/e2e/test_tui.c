@@ -926,6 +926,9 @@ START_TEST(test_second_session_sees_a_new_unit_without_a_key)
 	KEYS(&t, "a", "j");
 	KEYS(&t, "a", "Enter");
 	WAIT_GONE(&t, "a", "─Loại hình─");
+	/* The field reads the word chosen; the server gets its code. */
+	WAIT_FOR(&t, "a", "▾ Khoa");
+	NOT_SEES(&t, "department");
 	type(&t, "a", "BV");
 	KEYS(&t, "a", "F10");
 	WAIT_FOR(&t, "a", "Khoa Vật lý trị liệu 2");
@@ -1320,6 +1323,29 @@ START_TEST(test_unit_kinds_read_as_words_and_sort_as_read)
 }
 END_TEST
 
+/* The accounts list names each role in the user's language, with the
+ * unit a head heads. */
+START_TEST(test_roles_read_as_words_in_the_accounts_list)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 3, "Danh sách tài khoản"); /* Home, Staff, Units, Accounts */
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"giamdoc", "Nhân viên, Giám đốc, Chủ tịch Hội đồng",
+	                                  NULL},
+	            WAIT_MS, "the director's roles as words", __LINE__);
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"nv00004", "Trưởng khoa/phòng (VLTL)",
+	                                  NULL},
+	            WAIT_MS, "a head's role and unit", __LINE__);
+	NOT_SEES(&t, "director");
+	NOT_SEES(&t, "head:");
+	tx_down(&t);
+}
+END_TEST
+
 /* A discipline recorded at the console reads as its Vietnamese word in
  * the head's list of ratings. */
 START_TEST(test_a_discipline_reads_as_a_word_in_the_ratings)
@@ -1424,6 +1450,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_sigterm_quits_and_restores_the_terminal);
 	tcase_add_test(tc, test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui);
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
+	tcase_add_test(tc, test_roles_read_as_words_in_the_accounts_list);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	suite_add_tcase(s, tc);

@@ -286,6 +286,42 @@ static int is_choice(const struct fdef *d)
 	                              d->p->type == LRL_PT_BOOL));
 }
 
+/* Display text for a choice value: the label when there is one. */
+static const char *choice_label(const char *v)
+{
+	const char *l = tui_label(v);
+
+	return l ? l : v;
+}
+
+/* The choice of p shown as text in its field: the word when there is one
+ * (the field shows "Khoa", the server gets "department"). */
+static const char *choice_shown(const struct lrl_param *p, const char *v)
+{
+	if (p == NULL || p->type != LRL_PT_ENUM || v == NULL || v[0] == '\0')
+		return v;
+	return choice_label(v);
+}
+
+/* The choice of p whose code or word is shown, as a new string; a text
+ * that is neither is returned as it is, for the server to refuse. */
+static char *choice_value(const struct lrl_param *p, const char *shown)
+{
+	const char *c = p ? p->choices : NULL;
+
+	while (c && *c) {
+		const char *bar = strchr(c, '|');
+		size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+		char *code = strndup(c, cl);
+		if (code && (!strcmp(shown, code) ||
+		             !strcmp(shown, choice_label(code))))
+			return code;
+		free(code);
+		c = bar ? bar + 1 : NULL;
+	}
+	return strdup(shown);
+}
+
 static void build(struct tui *t, struct fstate *f, WINDOW *w)
 {
 	int h, wd, y = 0, fw;
@@ -325,7 +361,8 @@ static void build(struct tui *t, struct fstate *f, WINDOW *w)
 			set_field_buffer(fd, 0, b ? b : "");
 			free(b);
 		} else {
-			set_field_buffer(fd, 0, f->defs[i].value ? f->defs[i].value : "");
+			const char *v = choice_shown(f->defs[i].p, f->defs[i].value);
+			set_field_buffer(fd, 0, v ? v : "");
 		}
 		f->fields[i] = fd;
 		y += rows + 1;
@@ -364,7 +401,7 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 		         f->defs[i].required ? " *" : "");
 		tui_put(w, y, 2, lab, LABEL_COLS);
 		if (is_choice(&f->defs[i]))
-			tui_put(w, y, LABEL_COLS + 2, "▾", 1);
+			tui_put(w, y, LABEL_COLS + 1, "▾", 1);
 		y += (f->defs[i].multiline ? TEXT_ROWS : 1) + 1;
 	}
 	if (y + 1 < getmaxy(w))
@@ -378,14 +415,6 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 }
 
 /* ---- choosing and checking -------------------------------------------- */
-
-/* Display text for a choice value: the label when there is one. */
-static const char *choice_label(const char *v)
-{
-	const char *l = tui_label(v);
-
-	return l ? l : v;
-}
 
 static void choose(struct tui *t, struct fstate *f, int i)
 {
@@ -416,12 +445,15 @@ static void choose(struct tui *t, struct fstate *f, int i)
 	}
 	for (int k = 0; k < n; k++) {
 		items[k] = vals[k] && vals[k][0] ? choice_label(vals[k]) : _("(none)");
-		if (have && vals[k] && !strcmp(have, vals[k]))
+		if (have && vals[k] && (!strcmp(have, vals[k]) ||
+		                        (vals[k][0] && !strcmp(have, items[k]))))
 			cur = k;
 	}
 	sel = tui_choose(t, f->defs[i].label, items, n, cur);
 	if (sel >= 0 && vals[sel]) {
-		set_field_buffer(f->fields[i], 0, vals[sel]);
+		set_field_buffer(f->fields[i], 0,
+		                 p->type == LRL_PT_ENUM && vals[sel][0]
+		                         ? items[sel] : vals[sel]);
 		f->dirty = 1;
 		/* Chosen: go on to the next field, as Enter does elsewhere. */
 		if (i + 1 < f->n)
@@ -600,9 +632,20 @@ static int save_action(struct tui *t, struct fstate *f)
 			}
 			continue;
 		}
-		/* A chosen title: its code, without the name shown beside it. */
+		/* A chosen title: its code, without the name shown beside it;
+		 * a chosen word: its code. */
 		if (f->defs[i].titles && strchr(v, ' '))
 			*strchr(v, ' ') = '\0';
+		if (!f->defs[i].titles && f->defs[i].p &&
+		    f->defs[i].p->type == LRL_PT_ENUM) {
+			char *code = choice_value(f->defs[i].p, v);
+			if (code == NULL) {
+				free(v);
+				goto out;
+			}
+			free(v);
+			v = code;
+		}
 		mp_pack_str(&entries.pk, f->defs[i].name);
 		memset(&fail, 0, sizeof fail);
 		if (action_pack_text(f->defs[i].p, v, &entries.pk, &fail) != 0) {

@@ -214,6 +214,14 @@ static char *enum_cell(const char *col, struct vcache *vc, char *raw)
 	char *out;
 	int k;
 
+	if (!strcmp(col, "roles")) {
+		char buf[512];
+		tui_roles_display(raw, buf, sizeof buf);
+		if ((out = strdup(buf)) == NULL)
+			return raw;
+		free(raw);
+		return out;
+	}
 	for (k = 0; k < vc->n; k++)
 		if (!strcmp(vc->raw[k], raw))
 			break;
@@ -975,7 +983,14 @@ static void record_push(struct record *rec, char *k, char *v)
  * is enumerated. */
 static void record_add(struct record *rec, char *k, char *v)
 {
-	if (k && v && tui_enum_column(k)) {
+	if (k && v && !strcmp(k, "roles")) {
+		char buf[512], *c;
+		tui_roles_display(v, buf, sizeof buf);
+		if ((c = strdup(buf)) != NULL) {
+			free(v);
+			v = c;
+		}
+	} else if (k && v && tui_enum_column(k)) {
 		const char *shown = tui_value(k, v);
 		char *c = shown != v ? strdup(shown) : NULL;
 		if (c) {

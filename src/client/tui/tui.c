@@ -281,6 +281,8 @@ int tui_enum_column(const char *column)
 
 	if (column[0] == '\0')
 		return 0;
+	if (!strcmp(column, "roles"))
+		return 1; /* tui_roles_display */
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++)
 		for (const struct lrl_param *p = lrl_actions[i].params; p && p->name; p++)
 			if (p->type == LRL_PT_ENUM && !strcmp(p->name, column))
@@ -725,7 +727,7 @@ void tui_help(struct tui *t)
 /* ---- sections and sessions -------------------------------------------- */
 
 /* "staff, head:KHAMBENH" as the user reads it: role names translated. */
-static void roles_display(const char *roles, char *out, size_t n)
+void tui_roles_display(const char *roles, char *out, size_t n)
 {
 	char buf[512], *tok, *save = NULL;
 	size_t o = 0;
@@ -819,7 +821,7 @@ int tui_load_session(struct tui *t)
 	lrl_reply_free(r);
 	mp_buf_free(&p);
 	parse_roles(t);
-	roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
+	tui_roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
 	build_sections(t);
 	return rc;
 }
