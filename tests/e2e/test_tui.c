@@ -852,7 +852,7 @@ START_TEST(test_help_lists_the_keymap)
 	/* The keys column of the keymap table in tui.c. */
 	static const char *const keys[] = {
 	    "↑↓ j k", "← h  → l", "PgUp PgDn", "Home End g G", "Enter", "Esc", "Tab", "o O",
-	    "F10 Ctrl-S", "? F1", "Ctrl-L R",
+	    "F10 Ctrl-S", "? F1", "Ctrl-L R", "< >",
 	};
 	struct tx t;
 	char line[4096];
@@ -869,7 +869,7 @@ START_TEST(test_help_lists_the_keymap)
 		ck_assert_msg(has(&t, k), "no key %s in the help:\n%s", keys[i],
 		              t.screen);
 	}
-	/* One row per entry of the table: 17 lines with the box's two
+	/* One row per entry of the table: 18 lines with the box's two
 	 * borders besides the menu's. */
 	for (int i = 0; i < 30; i++) {
 		int bars = 0;
@@ -878,7 +878,7 @@ START_TEST(test_help_lists_the_keymap)
 			bars++;
 		rows += bars >= 3;
 	}
-	ck_assert_msg(rows == 17, "%d rows in the help box:\n%s", rows, t.screen);
+	ck_assert_msg(rows == 18, "%d rows in the help box:\n%s", rows, t.screen);
 	/* Translated descriptions beside them. */
 	SEES(&t, "lưu biểu mẫu");
 	SEES(&t, "thoát");
@@ -1346,6 +1346,30 @@ START_TEST(test_roles_read_as_words_in_the_accounts_list)
 }
 END_TEST
 
+/* A list wider than the screen scrolls sideways with > and <, keeping
+ * its first column; ▸ and ◂ say there is more. */
+START_TEST(test_a_wide_list_scrolls_sideways)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 4, "Liệt kê các bản đăng ký thi đua"); /* Pledges */
+	WAIT_FOR(&t, "a", "Ngày nộp▸");
+	NOT_SEES(&t, "Cam kết");
+	NOT_SEES(&t, "◂");
+	KEYS(&t, "a", ">", ">", ">", ">");
+	WAIT_FOR(&t, "a", "Cam kết");
+	SEES(&t, "◂");
+	SEES(&t, "NV00178"); /* the first column stays */
+	NOT_SEES(&t, "Dương Minh An");
+	KEYS(&t, "a", "<", "<", "<", "<");
+	WAIT_FOR(&t, "a", "Dương Minh An");
+	NOT_SEES(&t, "◂");
+	tx_down(&t);
+}
+END_TEST
+
 /* A discipline recorded at the console reads as its Vietnamese word in
  * the head's list of ratings. */
 START_TEST(test_a_discipline_reads_as_a_word_in_the_ratings)
@@ -1451,6 +1475,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui);
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
 	tcase_add_test(tc, test_roles_read_as_words_in_the_accounts_list);
+	tcase_add_test(tc, test_a_wide_list_scrolls_sideways);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	suite_add_tcase(s, tc);

@@ -40,6 +40,7 @@ static void on_signal(int sig)
 	X(FOCUS, "Tab", N_("switch between menu and main pane"))               \
 	X(SEARCH, "/", N_("search (tones and case ignored)"))                  \
 	X(SORT, "o O", N_("sort by the next column / reverse"))                \
+	X(COLUMNS, "< >", N_("columns to the left / right (▸: more)"))        \
 	X(ADD, "a", N_("add"))                                                 \
 	X(EDIT, "e", N_("edit"))                                               \
 	X(DELETE, "d", N_("close / lock (asks first)"))                        \
