@@ -522,6 +522,7 @@ struct lrl_action {
 	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code") \
 	P("rating", ENUM, PF_REQ, 0, 0, LRL_RATINGS, "HTXSNV, HTTNV, HTNV or KHTNV") \
 	P("months", INT, PF_NONE, 0, 12, NULL, "months worked in the year (maternity leave counts; default 12)") \
+	P("maternity", INT, PF_NONE, 0, 12, NULL, "of those months, how many were maternity leave (default 0)") \
 	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
 
 #define LRL_PARAMS_RATING_UNIT(P)                                              \

@@ -457,19 +457,20 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 	struct lrl_reply *r = NULL;
 	char rating[32], disc[32];
 	static const char bad[] =
-		"\xEF\xBB\xBFMã nhân viên;Xếp loại;Số tháng làm việc\r\n"
-		"KB1;HTXSNV;12\r\n"
-		"KB9;HTTNV;12\r\n"       /* no such person */
-		"KB2;XUẤT SẮC;12\r\n"    /* not a rating */
-		"KB1;HTNV;13\r\n";       /* 13 months, and KB1 again */
+		"\xEF\xBB\xBFMã nhân viên;Xếp loại;Số tháng làm việc;Nghỉ thai sản\r\n"
+		"KB1;HTXSNV;12;\r\n"
+		"KB9;HTTNV;12;\r\n"       /* no such person */
+		"KB2;XUẤT SẮC;12;\r\n"    /* not a rating */
+		"KB1;HTNV;13;\r\n"        /* 13 months, and KB1 again */
+		"DU1;HTNV;3;4\r\n";       /* more maternity leave than months */
 	static const char good[] =
-		"Mã nhân viên,Xếp loại,Số tháng làm việc,Ghi chú\n"
-		"KB1,HTXSNV,12,\n"
-		"KB2,htnv,10,nghỉ thai sản 2 tháng\n";
+		"Mã nhân viên,Xếp loại,Số tháng làm việc,Số tháng nghỉ thai sản,Ghi chú\n"
+		"KB1,HTXSNV,12,,\n"
+		"KB2,htnv,10,2,nghỉ thai sản 2 tháng\n";
 
 	world_up(&w);
 	ck_assert_int_eq(import_file(w.admin, "rating.import-check", bad, &r), 0);
-	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 4);
 	lrl_reply_free(r);
 	ck_assert_int_eq(import_file(w.admin, "rating.import", bad, &r),
 	                 LRL_EINVAL);
@@ -482,6 +483,26 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 	ck_assert_str_eq(rating, "HTXSNV");
 	rating_of(w.admin, "KB2", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, "HTNV");
+	/* The maternity months show beside the rating (the last column). */
+	ck_assert_int_eq(h_tcall(w.admin, "rating.list", &r, "year", "2027",
+	                        NULL), 0);
+	{
+		const msgpack_object *rows = mp_map_get(r->body, "rows");
+		int seen = 0;
+		for (uint32_t i = 0; i < rows->via.array.size; i++) {
+			const msgpack_object *row = rows->via.array.ptr[i].via.array.ptr;
+			char code[32] = "";
+			int64_t m = -1;
+			mp_get_strbuf(&row[0], code, sizeof code);
+			if (strcmp(code, "KB2"))
+				continue;
+			ck_assert_int_eq(mp_get_i64(&row[7], &m), 0);
+			ck_assert_int_eq(m, 2);
+			seen = 1;
+		}
+		ck_assert(seen);
+	}
+	lrl_reply_free(r);
 	world_down(&w);
 }
 END_TEST

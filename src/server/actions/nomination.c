@@ -193,32 +193,41 @@ static void ykey(uint8_t *key, int year, uint32_t id)
 }
 
 /* The rating of a person (db RATINGS) or unit (UNIT_RATINGS) in a year,
- * and for a person the months worked (12 when not recorded). */
+ * and for a person the months worked, maternity leave apart (12 and 0
+ * when not recorded). */
 static int rating_of(store_txn *t, enum store_db db, int year, uint32_t id,
-                     int *months)
+                     int *months, int *maternity)
 {
 	uint8_t key[6];
 	const void *v;
 	size_t vl;
 	char word[16] = "";
-	int64_t m = 12;
+	int64_t m = 12, mat = 0;
 	int r;
 
 	ykey(key, year, id);
 	if (months)
 		*months = 12;
+	if (maternity)
+		*maternity = 0;
 	if (store_get(t, db, key, 6, &v, &vl) != 0)
 		return RB_RATING_NONE;
 	msgpack_unpacked up;
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0) {
 		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
-		if (db == STORE_DB_RATINGS)
+		if (db == STORE_DB_RATINGS) {
 			mp_get_i64(mp_map_geti(&up.data, 2), &m);
+			mp_get_i64(mp_map_geti(&up.data, 6), &mat);
+		}
 	}
 	msgpack_unpacked_destroy(&up);
+	m = m < 0 ? 0 : m > 12 ? 12 : m;
+	mat = mat < 0 ? 0 : mat > m ? m : mat;
 	if (months)
-		*months = m < 0 ? 0 : m > 12 ? 12 : (int)m;
+		*months = (int)(m - mat);
+	if (maternity)
+		*maternity = (int)mat;
 	r = rulebook_rating_from_name(word);
 	return r < 0 ? RB_RATING_NONE : r;
 }
@@ -417,7 +426,8 @@ static int facts_unit(store_txn *t, const struct rulebook *rb,
 		     rc == 0 && kl == 8 && memcmp(k, lo, 4) == 0;
 		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL)) {
 			uint32_t id = wire_get_be32((const uint8_t *)k + 4);
-			int r = rating_of(t, STORE_DB_RATINGS, n->year, id, NULL);
+			int r = rating_of(t, STORE_DB_RATINGS, n->year, id, NULL,
+			                  NULL);
 			fx->f.members++;
 			fx->f.members_by_rating[r]++;
 			each_discipline(t, id, n->year - DISC_YEARS, n->year,
@@ -445,12 +455,15 @@ static int facts_gather(store_txn *t, const struct rulebook *rb,
 	fx->f.subject = n->kind == 'U' ? RB_UNIT : RB_PERSON;
 	fx->f.year = n->year;
 	for (int y = from; y <= n->year; y++) {
-		int months = 12;
+		int months = 12, maternity = 0;
 		int r = rating_of(t, n->kind == 'U' ? STORE_DB_UNIT_RATINGS
 		                                    : STORE_DB_RATINGS,
-		                  y, n->id, y == n->year ? &months : NULL);
-		if (y == n->year && n->kind == 'S')
+		                  y, n->id, y == n->year ? &months : NULL,
+		                  y == n->year ? &maternity : NULL);
+		if (y == n->year && n->kind == 'S') {
 			fx->f.months_worked = months;
+			fx->f.months_maternity = maternity;
+		}
 		if (r != RB_RATING_NONE) {
 			fx->ratings[fx->f.nratings].year = y;
 			fx->ratings[fx->f.nratings].rating = r;
@@ -1280,7 +1293,7 @@ int act_REPORT_REVIEW(struct lrl_ctx *c)
 		if (visible &&
 		    (rc = review_subject(c, &r, u.code, 'U', u.id, "", u.name,
 		                         rating_of(c->txn, STORE_DB_UNIT_RATINGS,
-		                                   r.year, u.id, NULL),
+		                                   r.year, u.id, NULL, NULL),
 		                         "")) != 0)
 			break;
 		for (size_t i = 0; i < r.nstaff; i++) {
@@ -1294,7 +1307,7 @@ int act_REPORT_REVIEW(struct lrl_ctx *c)
 			if ((rc = review_subject(c, &r, u.code, 'S', s.id, s.code,
 			                         s.full_name,
 			                         rating_of(c->txn, STORE_DB_RATINGS,
-			                                   r.year, s.id, NULL),
+			                                   r.year, s.id, NULL, NULL),
 			                         levels[w.level])) != 0)
 				goto out;
 		}
