@@ -124,6 +124,7 @@ static const char *const labels[][2] = {
 	{"areas", N_("Content areas")},
 	{"until", N_("Until")},
 	{"months", N_("Months worked")},
+	{"maternity", N_("Maternity leave (months)")},
 	{"discipline", N_("Discipline")},
 	{"note", N_("Note")},
 	{"level", N_("Level")},
