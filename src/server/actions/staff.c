@@ -5,6 +5,7 @@
 
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/import.h"
 #include "laurel/roster.h"
@@ -287,7 +288,7 @@ int act_STAFF_SHOW(struct lrl_ctx *c)
 	mp_decode(&up, row.sb.data, row.sb.size);
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, NCOLUMNS + 1);
+	msgpack_pack_map(c->out, NCOLUMNS + 2);
 	for (size_t i = 0; i < NCOLUMNS; i++) {
 		mp_pack_str(c->out, columns[i].param);
 		msgpack_pack_object(c->out, up.data.via.array.ptr[i]);
@@ -298,6 +299,9 @@ int act_STAFF_SHOW(struct lrl_ctx *c)
 			                            : "");
 		}
 	}
+	/* The record of titles and honours, year after year. */
+	mp_pack_str(c->out, "titles");
+	decision_pack_titles(c->txn, 'S', s.id, c->out);
 	msgpack_unpacked_destroy(&up);
 	mp_buf_free(&row);
 	return 0;

@@ -6,6 +6,7 @@
 
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/roster.h"
 #include "laurel/text.h"
@@ -208,7 +209,7 @@ int act_UNIT_SHOW(struct lrl_ctx *c)
 	date_format_time(u.created, created, sizeof created);
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 7);
+	msgpack_pack_map(c->out, 8);
 	mp_pack_kv_str(c->out, "code", u.code);
 	mp_pack_kv_str(c->out, "name", u.name);
 	mp_pack_kv_str(c->out, "kind", kind_label(u.kind));
@@ -218,6 +219,8 @@ int act_UNIT_SHOW(struct lrl_ctx *c)
 	mp_pack_kv_int(c->out, "staff", (int64_t)staff);
 	mp_pack_kv_str(c->out, "state", u.closed ? "closed" : "open");
 	mp_pack_kv_str(c->out, "created", created);
+	mp_pack_str(c->out, "titles");
+	decision_pack_titles(c->txn, 'U', u.id, c->out);
 	return 0;
 }
 
