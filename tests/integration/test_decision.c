@@ -402,7 +402,7 @@ START_TEST(test_overdrawing_the_fund_needs_an_override_that_the_ledger_shows)
 	rows = mp_map_get(r->body, "rows");
 	ck_assert_uint_eq(rows->via.array.size, 2);
 	last = rows->via.array.ptr[1].via.array.ptr;
-	mp_get_strbuf(&last[1], buf, sizeof buf);
+	mp_get_strbuf(&last[0], buf, sizeof buf);
 	ck_assert_str_eq(buf, "payment");
 	mp_get_strbuf(&last[2], buf, sizeof buf);
 	ck_assert_str_eq(buf, "-760.000 đ");

@@ -1546,7 +1546,7 @@ int act_FUND_DEPOSIT(struct lrl_ctx *c)
 
 int act_FUND_LEDGER(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"date", "kind", "amount", "balance",
+	static const char *const cols[] = {"kind", "date", "amount", "balance",
 	                                   "decision", "number", "source",
 	                                   "override"};
 	int64_t year = 0, bal = 0;
@@ -1596,8 +1596,8 @@ int act_FUND_LEDGER(struct lrl_ctx *c)
 		             sizeof amount_s);
 		money_format(bal, bal_s, sizeof bal_s);
 		msgpack_pack_array(&rows.pk, 8);
-		mp_pack_str(&rows.pk, when);
 		mp_pack_str(&rows.pk, kind);
+		mp_pack_str(&rows.pk, when);
 		mp_pack_str(&rows.pk, amount_s);
 		mp_pack_str(&rows.pk, bal_s);
 		mp_pack_str(&rows.pk, dec);
