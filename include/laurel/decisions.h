@@ -60,7 +60,4 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
 void decision_pack_titles(store_txn *t, char kind, uint32_t id,
                           msgpack_packer *pk);
 
-/* Writes VND as "760.000 đ" into buf. */
-void money_format(int64_t vnd, char *buf, size_t n);
-
 #endif

@@ -340,6 +340,12 @@ START_TEST(test_ineligible_blocked_withdrawn_and_duplicate_recipients_are_refuse
 	/* already decided */
 	ck_assert_int_eq(draft(&w, kb1, "15/12/2026", d, sizeof d), 0);
 	ck_assert_str_eq(d, "QD-2026-001");
+	/* a nomination a draft holds is not withdrawn from under it */
+	ck_assert_int_eq(h_tcall(w.admin, "nomination.withdraw", &r,
+	                         "nomination", kb1, "reason", "x", NULL),
+	                 LRL_ESTATE);
+	ck_assert_ptr_nonnull(strstr(r->message, "QD-2026-001"));
+	lrl_reply_free(r);
 	ck_assert_int_eq(sign(w.director, d, NULL, NULL, 0, NULL), 0);
 	ck_assert_int_eq(h_tcall(w.director, "decision.add", &r, "year", Y,
 	                         "nominations", kb1, NULL), LRL_EEXIST);

@@ -22,6 +22,7 @@
 #include "laurel/decisions.h"
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
+#include "laurel/money.h"
 #include "laurel/nominations.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
@@ -81,24 +82,6 @@ struct decision {
 };
 
 /* ---- small helpers ------------------------------------------------------ */
-
-void money_format(int64_t vnd, char *buf, size_t n)
-{
-	char digits[32], out[48];
-	int len, j = 0, neg = vnd < 0;
-
-	len = snprintf(digits, sizeof digits, "%lld",
-	               (long long)(neg ? -vnd : vnd));
-	if (neg)
-		out[j++] = '-';
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[j++] = '.';
-		out[j++] = digits[i];
-	}
-	out[j] = '\0';
-	snprintf(buf, n, "%s đ", out);
-}
 
 static void text_field(const msgpack_object *o, char *buf, size_t n)
 {
@@ -713,6 +696,22 @@ static int add_recipient(struct lrl_ctx *c, struct decision *d,
 	return 0;
 }
 
+/* Adds a nomination to the draft d after checking it.  Every source of
+ * nominations (a list of codes today; the passed candidates of a council
+ * round when rounds exist) goes through here. */
+static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
+                          struct decision *d, const char *field,
+                          const char *code)
+{
+	struct nomination_info ni;
+	int rc;
+
+	if ((rc = check_nomination(c, rb, field, d->year, code, NULL, &ni, 0)) != 0)
+		return rc;
+	return add_recipient(c, d, field, ni.code, ni.kind, ni.id, ni.unit,
+	                     ni.title);
+}
+
 /* Re-checks every recipient of d (self: its own settlement is fine). */
 static int check_all(struct lrl_ctx *c, const struct rulebook *rb,
                      const struct decision *d)
@@ -872,16 +871,12 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		char code[LRL_CODE_MAX + 1];
 		int got;
 		while ((got = next_item(&p, end, code, sizeof code)) != 0) {
-			struct nomination_info ni;
 			if (got < 0) {
 				rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
 				                  "'%s' is not a nomination code", code);
 				goto out;
 			}
-			if ((rc = check_nomination(c, rb, "nominations", d->year,
-			                           code, NULL, &ni, 0)) != 0 ||
-			    (rc = add_recipient(c, d, "nominations", ni.code, ni.kind,
-			                        ni.id, ni.unit, ni.title)) != 0)
+			if ((rc = add_nomination(c, rb, d, "nominations", code)) != 0)
 				goto out;
 		}
 	}

@@ -768,8 +768,21 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c)
 	int rc;
 
 	msgpack_unpacked_init(&up);
-	if ((rc = nom_live(c, &n, &up)) != 0 ||
-	    (rc = ctx_text(c, "reason", &why)) != 0)
+	if ((rc = nom_live(c, &n, &up)) != 0)
+		goto out;
+	{
+		/* A nomination a decision or dossier holds stays until that
+		 * draft is cancelled; a signed one stays for good. */
+		char dec[LRL_CODE_MAX + 1], state[16], number[96];
+		if (decision_settling(c->txn, n.year, n.kind, n.id, n.title, dec,
+		                      sizeof dec, state, sizeof state, number,
+		                      sizeof number)) {
+			rc = lrl_fail_set(&c->fail, LRL_ESTATE, "nomination",
+			                  "%s is in %s (%s)", n.code, dec, state);
+			goto out;
+		}
+	}
+	if ((rc = ctx_text(c, "reason", &why)) != 0)
 		goto out;
 	mp_get_strbuf(mp_map_geti(&up.data, 8), reason, sizeof reason);
 	rep = mp_map_geti(&up.data, 12);
