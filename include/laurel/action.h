@@ -750,7 +750,7 @@ struct lrl_action {
 	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \
 	P("reason", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: the achievement rewarded") \
 	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date (default: today); the money uses the base salary in force then") \
-	P("subject", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
+	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
 	P("grounds", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "grounds (Căn cứ …), one per line (default: the rulebook's sources)") \
 	P("copies", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "recipients of copies (Nơi nhận), one per line")
 

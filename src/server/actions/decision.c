@@ -918,7 +918,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		goto out;
 	{
 		char *s = NULL;
-		if (ctx_param(c, "subject") && (rc = ctx_text(c, "subject", &s)) != 0)
+		if (ctx_param(c, "subject-line") &&
+		    (rc = ctx_text(c, "subject-line", &s)) != 0)
 			goto out;
 		if (s)
 			snprintf(d->subject, sizeof d->subject, "%s%s",
@@ -1228,7 +1229,7 @@ int act_DECISION_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"decision", "number", "date", "state",
 	                                   "recipients", "total", "complaints-until",
-	                                   "subject"};
+	                                   "subject-line"};
 	char prefix[16], only[16] = "";
 	int64_t year = 0;
 	store_cursor *cur;
@@ -1398,8 +1399,9 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 	kv_str(&b.pk, &n, "issuer", d->issuer);
 	date_format(d->date, when, sizeof when);
 	kv_str(&b.pk, &n, "date", when);
-	kv_str(&b.pk, &n, "place", d->place);
-	kv_str(&b.pk, &n, "subject", d->subject);
+	if (d->place[0])
+		kv_str(&b.pk, &n, "place", d->place);
+	kv_str(&b.pk, &n, "subject-line", d->subject);
 	kv_str(&b.pk, &n, "grounds", d->grounds);
 	snprintf(buf, sizeof buf,
 	         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %zu cá nhân "
