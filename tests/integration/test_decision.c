@@ -280,8 +280,18 @@ START_TEST(test_numbers_are_never_reused_when_a_draft_is_cancelled)
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", d2, sizeof d2), 0);
 	/* the nomination is taken while its draft lives */
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", NULL, 0), LRL_EEXIST);
+	/* a complaint about a cancelled draft's recipient ends with it */
+	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
+	                         d2, "until", "20/12/2026", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", NULL, "decision", d2,
+	                         "nomination", n2, "text", "Chưa đủ điều kiện",
+	                         NULL), 0);
 	ck_assert_int_eq(h_tcall(w.admin, "decision.cancel", NULL, "decision", d2,
 	                         "reason", "Soạn lại", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.list", &r, "open", "true",
+	                         NULL), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 0);
+	lrl_reply_free(r);
 	/* a cancelled draft cannot be signed */
 	ck_assert_int_eq(sign(w.director, d2, NULL, NULL, 0, NULL), LRL_ESTATE);
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", d3, sizeof d3), 0);
