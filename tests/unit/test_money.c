@@ -49,8 +49,8 @@ Suite *suite_money(void)
 	Suite *s = suite_create("money");
 	TCase *tc = tcase_create("format");
 
-	tcase_add_loop_test(tc, test_amounts_read_with_dots_between_thousands, 0,
-	                    (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_loop_test(tc, test_amounts_read_with_dots_between_thousands,
+	                    0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, test_a_short_buffer_is_cut_not_overrun);
 	suite_add_tcase(s, tc);
 	return s;

@@ -164,16 +164,19 @@ static void setup_get(store_txn *t, struct setup *s)
 		msgpack_unpacked up;
 		msgpack_unpacked_init(&up);
 		if (mp_decode(&up, v, vl) == 0) {
+			char *dst[4] = {s->suffix, s->issuer, s->place,
+			                s->signer};
+			const size_t cap[4] = {sizeof s->suffix,
+			                       sizeof s->issuer,
+			                       sizeof s->place,
+			                       sizeof s->signer};
 			char buf[NAME_BUF];
-			if (mp_get_strbuf(mp_map_geti(&up.data, 1), buf, sizeof buf) == 0 && buf[0])
-				snprintf(s->suffix, sizeof s->suffix, "%.*s",
-				         (int)sizeof s->suffix - 1, buf);
-			if (mp_get_strbuf(mp_map_geti(&up.data, 2), buf, sizeof buf) == 0 && buf[0])
-				snprintf(s->issuer, sizeof s->issuer, "%s", buf);
-			if (mp_get_strbuf(mp_map_geti(&up.data, 3), buf, sizeof buf) == 0 && buf[0])
-				snprintf(s->place, sizeof s->place, "%s", buf);
-			if (mp_get_strbuf(mp_map_geti(&up.data, 4), buf, sizeof buf) == 0 && buf[0])
-				snprintf(s->signer, sizeof s->signer, "%s", buf);
+			for (uint64_t i = 0; i < 4; i++)
+				if (mp_get_strbuf(mp_map_geti(&up.data, i + 1),
+				                  buf, sizeof buf) == 0 &&
+				    buf[0])
+					snprintf(dst[i], cap[i], "%.*s",
+					         (int)cap[i] - 1, buf);
 		}
 		msgpack_unpacked_destroy(&up);
 	}
@@ -224,14 +227,16 @@ static int decision_decode(const char *code, size_t cl, const void *v,
 			struct recipient *r = &d->r[d->nr];
 			char kind[2] = "";
 			uint64_t u = 0;
-			if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size < 7)
+			if (e->type != MSGPACK_OBJECT_ARRAY ||
+			    e->via.array.size < 7)
 				continue;
 			text_field(&e->via.array.ptr[0], r->nom, sizeof r->nom);
 			text_field(&e->via.array.ptr[1], kind, sizeof kind);
 			r->kind = kind[0] == 'U' ? 'U' : 'S';
 			mp_get_u64(&e->via.array.ptr[2], &u);
 			r->id = (uint32_t)u;
-			text_field(&e->via.array.ptr[3], r->title, sizeof r->title);
+			text_field(&e->via.array.ptr[3], r->title,
+			           sizeof r->title);
 			mp_get_i64(&e->via.array.ptr[4], &r->amount);
 			mp_get_bool(&e->via.array.ptr[5], &r->pays);
 			u = 0;
@@ -381,8 +386,8 @@ static int decision_param(struct lrl_ctx *c, struct decision **d)
 
 /* ---- settling ----------------------------------------------------------- */
 
-static int dossier_state(store_txn *t, const char *code, size_t cl,
-                         char *state, size_t sn, char *memo, size_t mn)
+static int dossier_state(store_txn *t, const char *code, size_t cl, char *state,
+                         size_t sn, char *memo, size_t mn)
 {
 	const void *v;
 	size_t vl;
@@ -499,10 +504,12 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 		if (d->r[i].pays != -1)
 			continue;
 		for (size_t j = i; j < d->nr; j++)
-			if (d->r[j].pays == -1 && d->r[j].kind == d->r[i].kind &&
+			if (d->r[j].pays == -1 &&
+			    d->r[j].kind == d->r[i].kind &&
 			    d->r[j].id == d->r[i].id) {
 				a[n].code = d->r[j].title;
-				a[n].subject = d->r[j].kind == 'U' ? RB_UNIT : RB_PERSON;
+				a[n].subject = d->r[j].kind == 'U' ? RB_UNIT
+				                                   : RB_PERSON;
 				a[n].period = d->year;
 				idx[n++] = j;
 			}
@@ -511,8 +518,10 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 			char when[16];
 			date_format(d->date, when, sizeof when);
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "date",
-			                  "the rulebook has no base salary in force "
-			                  "on %s", when);
+			                  "the rulebook has no base salary in "
+			                  "force "
+			                  "on %s",
+			                  when);
 			break;
 		}
 		for (size_t k = 0; k < n && rc == 0; k++) {
@@ -619,12 +628,16 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 	ti = rulebook_title_find(rb, ni->title);
 	if (ti && !forwarded && ti->decided == RB_DECIDED_FORWARDED)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, field,
-		                    "%s: %s is decided by the province; forward "
-		                    "it in a dossier (dossier.add)", code, ni->title);
+		                    "%s: %s is decided by the province; "
+		                    "forward "
+		                    "it in a dossier (dossier.add)",
+		                    code, ni->title);
 	if (ti && forwarded && ti->decided != RB_DECIDED_FORWARDED)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, field,
-		                    "%s: %s is decided by the hospital; put it in "
-		                    "a decision (decision.add)", code, ni->title);
+		                    "%s: %s is decided by the hospital; put it "
+		                    "in "
+		                    "a decision (decision.add)",
+		                    code, ni->title);
 	if ((rc = subject_get(c->txn, ni->kind, ni->id, &s)) != 0)
 		return rc;
 	if (self == NULL &&
@@ -636,12 +649,14 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 		                    s.code, ni->title, year);
 	if (ni->blocked)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, field,
-		                    "%s is blocked: an open complaint, discipline "
-		                    "review or investigation concerns %s", code,
-		                    s.code);
+		                    "%s is blocked: an open complaint, "
+		                    "discipline "
+		                    "review or investigation concerns %s",
+		                    code, s.code);
 	if (!ni->eligible)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, field,
-		                    "%s is not eligible: %s", code, ni->verdict);
+		                    "%s is not eligible: %s", code,
+		                    ni->verdict);
 	return 0;
 }
 
@@ -655,13 +670,15 @@ static int check_adhoc(struct lrl_ctx *c, const char *field, int year,
 			return rc;
 	} else if (award_held(c->txn, year, s->kind, s->id, title)) {
 		return lrl_fail_set(&c->fail, LRL_EEXIST, field,
-		                    "%s already holds %s for %d", s->code, title,
-		                    year);
+		                    "%s already holds %s for %d", s->code,
+		                    title, year);
 	}
 	if (matters_open(c->txn, s->kind, s->id))
 		return lrl_fail_set(&c->fail, LRL_ESTATE, field,
-		                    "%s is blocked: an open complaint, discipline "
-		                    "review or investigation concerns it", s->code);
+		                    "%s is blocked: an open complaint, "
+		                    "discipline "
+		                    "review or investigation concerns it",
+		                    s->code);
 	return 0;
 }
 
@@ -675,7 +692,8 @@ static int add_recipient(struct lrl_ctx *c, struct decision *d,
 		if (d->r[i].kind == kind && d->r[i].id == id &&
 		    !strcmp(d->r[i].title, title))
 			return lrl_fail_set(&c->fail, LRL_EINVAL, field,
-			                    "%s is listed twice", nom[0] ? nom : title);
+			                    "%s is listed twice",
+			                    nom[0] ? nom : title);
 	if (d->nr == DECISION_RECIPIENTS_MAX)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, field,
 		                    "at most %d recipients in one decision",
@@ -706,7 +724,8 @@ static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 	struct nomination_info ni;
 	int rc;
 
-	if ((rc = check_nomination(c, rb, field, d->year, code, NULL, &ni, 0)) != 0)
+	if ((rc = check_nomination(c, rb, field, d->year, code, NULL, &ni,
+	                           0)) != 0)
 		return rc;
 	return add_recipient(c, d, field, ni.code, ni.kind, ni.id, ni.unit,
 	                     ni.title);
@@ -721,12 +740,13 @@ static int check_all(struct lrl_ctx *c, const struct rulebook *rb,
 		int rc;
 		if (r->nom[0]) {
 			struct nomination_info ni;
-			rc = check_nomination(c, rb, "decision", d->year, r->nom,
-			                      d->code, &ni, 0);
+			rc = check_nomination(c, rb, "decision", d->year,
+			                      r->nom, d->code, &ni, 0);
 		} else {
 			struct subject s;
 			if ((rc = subject_get(c->txn, r->kind, r->id, &s)) == 0)
-				rc = check_adhoc(c, "decision", d->year, &s, r->title, 1);
+				rc = check_adhoc(c, "decision", d->year, &s,
+				                 r->title, 1);
 		}
 		if (rc != 0)
 			return rc;
@@ -738,7 +758,8 @@ static int check_all(struct lrl_ctx *c, const struct rulebook *rb,
 
 int act_DECISION_SETUP(struct lrl_ctx *c)
 {
-	static const char *const names[] = {"suffix", "issuer", "place", "signer"};
+	static const char *const names[] = {"suffix", "issuer", "place",
+	                                    "signer"};
 	struct setup s;
 	char *val[4] = {NULL};
 	mp_buf b;
@@ -746,7 +767,8 @@ int act_DECISION_SETUP(struct lrl_ctx *c)
 
 	setup_get(c->txn, &s);
 	for (int i = 0; i < 4; i++)
-		if (ctx_param(c, names[i]) && (rc = ctx_text(c, names[i], &val[i])) != 0)
+		if (ctx_param(c, names[i]) &&
+		    (rc = ctx_text(c, names[i], &val[i])) != 0)
 			goto out;
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 4);
@@ -763,8 +785,10 @@ int act_DECISION_SETUP(struct lrl_ctx *c)
 	mp_buf_free(&b);
 	if (rc == 0) {
 		setup_get(c->txn, &s);
-		result_message(c->out, "decisions are numbered N/QĐ-%s, issued by "
-		               "%s", s.suffix, s.issuer);
+		result_message(c->out,
+		               "decisions are numbered N/QĐ-%s, issued by "
+		               "%s",
+		               s.suffix, s.issuer);
 	}
 out:
 	for (int i = 0; i < 4; i++)
@@ -790,9 +814,12 @@ static void default_grounds(const struct rulebook *rb, int year, char *buf,
 		                         rulebook_name(rb));
 	if (used < n)
 		snprintf(buf + used, n - used,
-		         "Căn cứ kết quả bình xét thi đua, khen thưởng năm %d của Hội "
-		         "đồng Thi đua – Khen thưởng;\nXét đề nghị của Trưởng phòng "
-		         "Tổ chức – Hành chính.", year);
+		         "Căn cứ kết quả bình xét thi đua, khen thưởng năm %d "
+		         "của Hội "
+		         "đồng Thi đua – Khen thưởng;\nXét đề nghị của Trưởng "
+		         "phòng "
+		         "Tổ chức – Hành chính.",
+		         year);
 }
 
 /* Reads the ad-hoc recipients of param (staff or units) into d. */
@@ -818,14 +845,16 @@ static int adhoc_param(struct lrl_ctx *c, struct decision *d,
 			struct staff_rec st;
 			if (staff_find(c->txn, code, strlen(code), &st) != 0)
 				return lrl_fail_set(&c->fail, LRL_ENOENT, param,
-				                    "no staff member has the code '%s'",
+				                    "no staff member has the "
+				                    "code '%s'",
 				                    code);
 			rc = subject_get(c->txn, 'S', st.id, &s);
 		} else {
 			struct unit_rec u;
 			if (unit_find(c->txn, code, strlen(code), &u) != 0)
 				return lrl_fail_set(&c->fail, LRL_ENOENT, param,
-				                    "no unit has the code '%s'", code);
+				                    "no unit has the code '%s'",
+				                    code);
 			rc = subject_get(c->txn, 'U', u.id, &s);
 		}
 		if (rc != 0 ||
@@ -862,8 +891,10 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	d->date = (int32_t)date;
 	if (d->date < date_from_ymd(d->year, 1, 1)) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "date",
-		                  "a decision for %d cannot be dated before the "
-		                  "year begins", d->year);
+		                  "a decision for %d cannot be dated before "
+		                  "the "
+		                  "year begins",
+		                  d->year);
 		goto out;
 	}
 	if (nv) {
@@ -872,11 +903,15 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		int got;
 		while ((got = next_item(&p, end, code, sizeof code)) != 0) {
 			if (got < 0) {
-				rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
-				                  "'%s' is not a nomination code", code);
+				rc = lrl_fail_set(&c->fail, LRL_EINVAL,
+				                  "nominations",
+				                  "'%s' is not a nomination "
+				                  "code",
+				                  code);
 				goto out;
 			}
-			if ((rc = add_nomination(c, rb, d, "nominations", code)) != 0)
+			if ((rc = add_nomination(c, rb, d, "nominations",
+			                         code)) != 0)
 				goto out;
 		}
 	}
@@ -884,16 +919,20 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		const struct rulebook_title *ti;
 		if (!ctx_param(c, "title") || !ctx_param(c, "reason")) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL,
-			                  ctx_param(c, "title") ? "reason" : "title",
-			                  "an ad-hoc award needs --title and --reason");
+			                  ctx_param(c, "title") ? "reason"
+			                                        : "title",
+			                  "an ad-hoc award needs --title and "
+			                  "--reason");
 			goto out;
 		}
 		ctx_strbuf(c, "title", title, sizeof title);
 		ti = rulebook_title_find(rb, title);
 		if (ti && ti->decided == RB_DECIDED_FORWARDED) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "title",
-			                  "%s is decided by the province, not by the "
-			                  "hospital", title);
+			                  "%s is decided by the province, not "
+			                  "by the "
+			                  "hospital",
+			                  title);
 			goto out;
 		}
 		if ((rc = adhoc_param(c, d, &y, "staff", 'S', title)) != 0 ||
@@ -909,9 +948,11 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	}
 	if (d->nr == 0) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
-		                  "give the nominations decided (--nominations), "
+		                  "give the nominations decided "
+		                  "(--nominations), "
 		                  "or the people or units of an ad-hoc award "
-		                  "(--staff, --units) with --title and --reason");
+		                  "(--staff, --units) with --title and "
+		                  "--reason");
 		goto out;
 	}
 	if ((rc = compute_money(c, rb, d, &total)) != 0)
@@ -923,26 +964,36 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 			goto out;
 		if (s)
 			snprintf(d->subject, sizeof d->subject, "%s%s",
-			         strncmp(s, "Về việc", strlen("Về việc")) ? "Về việc "
-			                                                  : "", s);
+			         strncmp(s, "Về việc", strlen("Về việc")) ? "Về"
+			                                                    " v"
+			                                                    "iệ"
+			                                                    "c "
+			                                                  : "",
+			         s);
 		else if (nv)
 			snprintf(d->subject, sizeof d->subject,
-			         "Về việc tặng danh hiệu thi đua và hình thức khen "
-			         "thưởng năm %d", d->year);
+			         "Về việc tặng danh hiệu thi đua và hình thức "
+			         "khen "
+			         "thưởng năm %d",
+			         d->year);
 		else
 			snprintf(d->subject, sizeof d->subject,
-			         "Về việc khen thưởng đột xuất năm %d", d->year);
+			         "Về việc khen thưởng đột xuất năm %d",
+			         d->year);
 		free(s);
 		s = NULL;
-		if (ctx_param(c, "grounds") && (rc = ctx_text(c, "grounds", &s)) != 0)
+		if (ctx_param(c, "grounds") &&
+		    (rc = ctx_text(c, "grounds", &s)) != 0)
 			goto out;
 		if (s)
 			snprintf(d->grounds, sizeof d->grounds, "%s", s);
 		else
-			default_grounds(rb, d->year, d->grounds, sizeof d->grounds);
+			default_grounds(rb, d->year, d->grounds,
+			                sizeof d->grounds);
 		free(s);
 		s = NULL;
-		if (ctx_param(c, "copies") && (rc = ctx_text(c, "copies", &s)) != 0)
+		if (ctx_param(c, "copies") &&
+		    (rc = ctx_text(c, "copies", &s)) != 0)
 			goto out;
 		snprintf(d->copies, sizeof d->copies, "%s",
 		         s ? s : "Như Điều 3;\nLưu: VT, TCHC.");
@@ -955,7 +1006,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	snprintf(d->state, sizeof d->state, "draft");
 	d->by = c->actor_id;
 	d->time = c->now;
-	if ((rc = next_code(c->txn, "QD", d->year, d->code, sizeof d->code)) != 0)
+	if ((rc = next_code(c->txn, "QD", d->year, d->code, sizeof d->code)) !=
+	    0)
 		goto out;
 	for (size_t i = 0; i < d->nr; i++)
 		if ((rc = settle(c->txn, d->year, d->r[i].kind, d->r[i].id,
@@ -984,13 +1036,14 @@ int act_DECISION_PUBLISH(struct lrl_ctx *c)
 		return rc;
 	if (!draft_like(d)) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "decision",
-		                  "%s is %s; only a draft is published", d->code,
-		                  d->state);
+		                  "%s is %s; only a draft is published",
+		                  d->code, d->state);
 		goto out;
 	}
 	if (until < date_of_time(c->now)) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "until",
-		                  "the complaint window cannot end before today");
+		                  "the complaint window cannot end before "
+		                  "today");
 		goto out;
 	}
 	d->until = (int32_t)until;
@@ -1029,7 +1082,8 @@ static int close_complaints(struct lrl_ctx *c, const char *code,
 		if (mp_decode(&up, v, vl) == 0)
 			text_field(mp_map_geti(&up.data, 1), dec, sizeof dec);
 		msgpack_unpacked_destroy(&up);
-		if (strcmp(dec, code) || matter_state(c->txn, number, NULL, 0) != 0)
+		if (strcmp(dec, code) ||
+		    matter_state(c->txn, number, NULL, 0) != 0)
 			continue;
 		/* Writing to another database keeps this cursor valid. */
 		if ((r = matter_close(c->txn, number, resolution, c->now,
@@ -1064,12 +1118,15 @@ int act_DECISION_CANCEL(struct lrl_ctx *c)
 		if ((rc = unsettle(c->txn, d->year, d->r[i].kind, d->r[i].id,
 		                   d->r[i].title)) != 0)
 			goto out;
-	if ((rc = close_complaints(c, d->code, "the draft decision was "
-	                                       "cancelled")) != 0 ||
+	if ((rc = close_complaints(c, d->code,
+	                           "the draft decision was "
+	                           "cancelled")) != 0 ||
 	    (rc = decision_put(c->txn, d)) != 0)
 		goto out;
-	result_message(c->out, "%s cancelled; its recipients may be decided "
-	               "again", d->code);
+	result_message(c->out,
+	               "%s cancelled; its recipients may be decided "
+	               "again",
+	               d->code);
 out:
 	free(why);
 	decision_free(d);
@@ -1157,7 +1214,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	if (total > balance && override == NULL) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "override",
 		                  "the fund of %d holds %s and %s pays %s; to "
-		                  "overdraw it, sign with an override and its reason",
+		                  "overdraw it, sign with an override and its "
+		                  "reason",
 		                  d->year, bal_s, d->code, total_s);
 		goto out;
 	}
@@ -1185,8 +1243,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 			memcpy(basis, ni.basis, sizeof basis);
 		}
 		rc = award_put(c->txn, d->year, r->kind, r->id, r->title,
-		               d->number, d->date, d->issuer, basis, nb, d->code,
-		               c->actor_id, c->now);
+		               d->number, d->date, d->issuer, basis, nb,
+		               d->code, c->actor_id, c->now);
 		if (rc != 0)
 			goto out;
 	}
@@ -1198,15 +1256,17 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	if ((rc = year_put(c->txn, &y)) != 0)
 		goto out;
 	snprintf(d->state, sizeof d->state, "signed");
-	snprintf(d->override, sizeof d->override, "%s", override ? override : "");
+	snprintf(d->override, sizeof d->override, "%s",
+	         override ? override : "");
 	d->signed_by = c->actor_id;
 	d->signed_time = c->now;
 	if ((rc = decision_put(c->txn, d)) != 0)
 		goto out;
 	money_format(balance - total, bal_s, sizeof bal_s);
-	result_message(c->out, "%s signed as Số: %s — %zu recipients, %s from "
-	               "the fund (balance %s)", d->code, d->number, d->nr,
-	               total_s, bal_s);
+	result_message(c->out,
+	               "%s signed as Số: %s — %zu recipients, %s from "
+	               "the fund (balance %s)",
+	               d->code, d->number, d->nr, total_s, bal_s);
 out:
 	free(override);
 	rulebook_free(rb);
@@ -1227,8 +1287,13 @@ static int64_t decision_total(const struct decision *d)
 
 int act_DECISION_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"decision", "number", "date", "state",
-	                                   "recipients", "total", "complaints-until",
+	static const char *const cols[] = {"decision",
+	                                   "number",
+	                                   "date",
+	                                   "state",
+	                                   "recipients",
+	                                   "total",
+	                                   "complaints-until",
 	                                   "subject-line"};
 	char prefix[16], only[16] = "";
 	int64_t year = 0;
@@ -1288,9 +1353,9 @@ int act_DECISION_LIST(struct lrl_ctx *c)
 }
 
 /* The subject's code, name and unit code of recipient r. */
-static void recipient_names(store_txn *t, const struct recipient *r,
-                            char *code, size_t cn, char *name, size_t nn,
-                            char *ucode, size_t un)
+static void recipient_names(store_txn *t, const struct recipient *r, char *code,
+                            size_t cn, char *name, size_t nn, char *ucode,
+                            size_t un)
 {
 	struct subject s;
 	struct unit_rec u;
@@ -1304,9 +1369,9 @@ static void recipient_names(store_txn *t, const struct recipient *r,
 
 int act_DECISION_ANNEX(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"no", "nomination", "code", "name",
-	                                   "unit", "title", "title-name",
-	                                   "amount", "note"};
+	static const char *const cols[] = {"no",         "nomination", "code",
+	                                   "name",       "unit",       "title",
+	                                   "title-name", "amount",     "note"};
 	struct rulebook *rb = NULL;
 	struct decision *d = NULL;
 	struct year_rec y;
@@ -1404,13 +1469,16 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 	kv_str(&b.pk, &n, "subject-line", d->subject);
 	kv_str(&b.pk, &n, "grounds", d->grounds);
 	snprintf(buf, sizeof buf,
-	         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %zu cá nhân "
+	         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %zu cá "
+	         "nhân "
 	         "và %zu tập thể có tên trong danh sách kèm theo.%s%s",
 	         persons, units, d->reason[0] ? " Lý do: " : "", d->reason);
 	kv_str(&b.pk, &n, "article-1", buf);
 	snprintf(buf, sizeof buf,
-	         "Tổng số tiền thưởng: %s, chi từ Quỹ thi đua, khen thưởng năm %d "
-	         "của %s.", total_s, d->year, d->issuer);
+	         "Tổng số tiền thưởng: %s, chi từ Quỹ thi đua, khen thưởng năm "
+	         "%d "
+	         "của %s.",
+	         total_s, d->year, d->issuer);
 	kv_str(&b.pk, &n, "article-2", buf);
 	kv_str(&b.pk, &n, "article-3",
 	       "Quyết định có hiệu lực kể từ ngày ký. Trưởng phòng Tổ chức – "
@@ -1428,8 +1496,8 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 		recipient_names(c->txn, r, code, sizeof code, name, sizeof name,
 		                unit, sizeof unit);
 		money_format(r->amount, amount, sizeof amount);
-		snprintf(line, sizeof line, "%zu. %s %s%s%s — %s — %s", i + 1, code,
-		         name, r->kind == 'S' && unit[0] ? ", " : "",
+		snprintf(line, sizeof line, "%zu. %s %s%s%s — %s — %s", i + 1,
+		         code, name, r->kind == 'S' && unit[0] ? ", " : "",
 		         r->kind == 'S' ? unit : "", ti ? ti->name : r->title,
 		         amount);
 		mp_pack_str(&b.pk, line);
@@ -1451,7 +1519,8 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 		char t[32];
 		kv_str(&b.pk, &n, "signed-by",
 		       users_get(c->txn, (uint32_t)d->signed_by, &u) == 0
-		               ? u.full_name : "");
+		               ? u.full_name
+		               : "");
 		date_format_time(d->signed_time, t, sizeof t);
 		kv_str(&b.pk, &n, "signed", t);
 	}
@@ -1489,7 +1558,7 @@ static int add_title_line(int year, const char *code, const msgpack_object *v,
 
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
-		char (*p)[320] = realloc(t->lines, cap * sizeof *p);
+		char(*p)[320] = realloc(t->lines, cap * sizeof *p);
 		if (p == NULL)
 			return LRL_ENOMEM;
 		t->lines = p;
@@ -1529,8 +1598,8 @@ int act_FUND_DEPOSIT(struct lrl_ctx *c)
 	ctx_int(c, "date", &date);
 	if ((rc = ctx_text(c, "source", &source)) != 0)
 		return rc;
-	rc = fund_put(c, (int)year, "deposit", amount, (int32_t)date, source, "",
-	              "");
+	rc = fund_put(c, (int)year, "deposit", amount, (int32_t)date, source,
+	              "", "");
 	free(source);
 	if (rc != 0)
 		return rc;
@@ -1543,9 +1612,9 @@ int act_FUND_DEPOSIT(struct lrl_ctx *c)
 
 int act_FUND_LEDGER(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"kind", "date", "amount", "balance",
-	                                   "decision", "number", "source",
-	                                   "override"};
+	static const char *const cols[] = {"kind",    "date",     "amount",
+	                                   "balance", "decision", "number",
+	                                   "source",  "override"};
 	int64_t year = 0, bal = 0;
 	uint8_t lo[2];
 	const void *k = lo, *v;
@@ -1564,7 +1633,8 @@ int act_FUND_LEDGER(struct lrl_ctx *c)
 	     rc == 0 && kl == 10 && !memcmp(k, lo, 2);
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		msgpack_unpacked up;
-		char kind[16] = "", source[NAME_BUF] = "", dec[LRL_CODE_MAX + 1] = "";
+		char kind[16] = "", source[NAME_BUF] = "",
+		     dec[LRL_CODE_MAX + 1] = "";
 		char over[NAME_BUF] = "", when[16], amount_s[48], bal_s[48];
 		int64_t amount = 0, date = 0;
 		msgpack_unpacked_init(&up);
@@ -1589,8 +1659,8 @@ int act_FUND_LEDGER(struct lrl_ctx *c)
 		msgpack_unpacked_destroy(&up);
 		bal += !strcmp(kind, "deposit") ? amount : -amount;
 		date_format((int32_t)date, when, sizeof when);
-		money_format(!strcmp(kind, "deposit") ? amount : -amount, amount_s,
-		             sizeof amount_s);
+		money_format(!strcmp(kind, "deposit") ? amount : -amount,
+		             amount_s, sizeof amount_s);
 		money_format(bal, bal_s, sizeof bal_s);
 		msgpack_pack_array(&rows.pk, 8);
 		mp_pack_str(&rows.pk, kind);
@@ -1693,12 +1763,13 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 	msgpack_pack_uint64(&b.pk, c->actor_id);
 	msgpack_pack_uint8(&b.pk, 7);
 	msgpack_pack_int64(&b.pk, c->now);
-	rc = store_put(c->txn, STORE_DB_COMPLAINTS, key, 8, b.sb.data, b.sb.size,
-	               1);
+	rc = store_put(c->txn, STORE_DB_COMPLAINTS, key, 8, b.sb.data,
+	               b.sb.size, 1);
 	mp_buf_free(&b);
 	if (rc != 0)
 		goto out;
-	result_message(c->out, "complaint %llu filed; the award to %s is "
+	result_message(c->out,
+	               "complaint %llu filed; the award to %s is "
 	               "blocked until it is answered",
 	               (unsigned long long)c->seq, s.code);
 out:
@@ -1720,7 +1791,8 @@ int act_COMPLAINT_ANSWER(struct lrl_ctx *c)
 	wire_put_be64(key, (uint64_t)number);
 	if (store_get(c->txn, STORE_DB_COMPLAINTS, key, 8, &v, &vl) != 0)
 		return lrl_fail_set(&c->fail, LRL_ENOENT, "complaint",
-		                    "there is no complaint %lld", (long long)number);
+		                    "there is no complaint %lld",
+		                    (long long)number);
 	rc = matter_state(c->txn, (uint64_t)number, NULL, 0);
 	if (rc == 1)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, "complaint",
@@ -1730,7 +1802,8 @@ int act_COMPLAINT_ANSWER(struct lrl_ctx *c)
 		return rc;
 	if ((rc = ctx_text(c, "answer", &answer)) != 0)
 		return rc;
-	rc = matter_close(c->txn, (uint64_t)number, answer, c->now, c->actor_id);
+	rc = matter_close(c->txn, (uint64_t)number, answer, c->now,
+	                  c->actor_id);
 	free(answer);
 	if (rc != 0)
 		return rc;
@@ -1740,9 +1813,11 @@ int act_COMPLAINT_ANSWER(struct lrl_ctx *c)
 
 int act_COMPLAINT_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"complaint", "decision", "nomination",
-	                                   "code", "name", "filed", "state",
-	                                   "by", "text", "answer"};
+	static const char *const cols[] = {"complaint",  "decision",
+	                                   "nomination", "code",
+	                                   "name",       "filed",
+	                                   "state",      "by",
+	                                   "text",       "answer"};
 	int only_open = 0;
 	store_cursor *cur;
 	const void *k, *v;
@@ -1786,8 +1861,8 @@ int act_COMPLAINT_LIST(struct lrl_ctx *c)
 		text_field(mp_map_geti(&up.data, 3), kind, sizeof kind);
 		mp_get_u64(mp_map_geti(&up.data, 4), &id);
 		mp_get_i64(mp_map_geti(&up.data, 7), &time);
-		if (subject_get(c->txn, kind[0] == 'U' ? 'U' : 'S', (uint32_t)id,
-		                &s) != 0)
+		if (subject_get(c->txn, kind[0] == 'U' ? 'U' : 'S',
+		                (uint32_t)id, &s) != 0)
 			memset(&s, 0, sizeof s);
 		date_format(date_of_time(time), when, sizeof when);
 		msgpack_pack_array(&rows.pk, 10);
@@ -1799,7 +1874,8 @@ int act_COMPLAINT_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, when);
 		mp_pack_str(&rows.pk, closed == 1 ? "answered" : "pending");
 		mp_pack_str(&rows.pk, users_get(c->txn, (uint32_t)by, &u) == 0
-		                              ? u.login : "");
+		                              ? u.login
+		                              : "");
 		{
 			const msgpack_object *o = mp_map_geti(&up.data, 5);
 			if (o && o->type == MSGPACK_OBJECT_STR)
@@ -1870,8 +1946,9 @@ static int dossier_get(store_txn *t, const char *code, size_t len,
 	x->memo_date = (int32_t)i64;
 	o = mp_map_geti(&up.data, 4);
 	if (o && o->type == MSGPACK_OBJECT_ARRAY)
-		for (uint32_t i = 0; i < o->via.array.size &&
-		                     x->nn < DECISION_RECIPIENTS_MAX; i++)
+		for (uint32_t i = 0;
+		     i < o->via.array.size && x->nn < DECISION_RECIPIENTS_MAX;
+		     i++)
 			if (mp_get_strbuf(&o->via.array.ptr[i], x->noms[x->nn],
 			                  sizeof x->noms[0]) == 0)
 				x->nn++;
@@ -1925,8 +2002,8 @@ static int dossier_put(store_txn *t, const struct dossier *x)
 	msgpack_pack_uint64(&b.pk, x->answered_by);
 	msgpack_pack_uint8(&b.pk, 13);
 	msgpack_pack_int64(&b.pk, x->answered);
-	rc = store_put(t, STORE_DB_DOSSIERS, x->code, strlen(x->code), b.sb.data,
-	               b.sb.size, 0);
+	rc = store_put(t, STORE_DB_DOSSIERS, x->code, strlen(x->code),
+	               b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
 	return rc;
 }
@@ -1967,7 +2044,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 		struct nomination_info ni;
 		if (got < 0) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
-			                  "'%s' is not a nomination code", code);
+			                  "'%s' is not a nomination code",
+			                  code);
 			goto out;
 		}
 		if ((rc = check_nomination(c, rb, "nominations", x->year, code,
@@ -1975,13 +2053,16 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 			goto out;
 		for (size_t i = 0; i < x->nn; i++)
 			if (!strcmp(x->noms[i], ni.code)) {
-				rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
-				                  "%s is listed twice", ni.code);
+				rc = lrl_fail_set(&c->fail, LRL_EINVAL,
+				                  "nominations",
+				                  "%s is listed twice",
+				                  ni.code);
 				goto out;
 			}
 		if (x->nn == DECISION_RECIPIENTS_MAX) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
-			                  "at most %d nominations in one dossier",
+			                  "at most %d nominations in one "
+			                  "dossier",
 			                  DECISION_RECIPIENTS_MAX);
 			goto out;
 		}
@@ -1997,7 +2078,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	snprintf(x->state, sizeof x->state, "forwarded");
 	x->by = c->actor_id;
 	x->time = c->now;
-	if ((rc = next_code(c->txn, "TT", x->year, x->code, sizeof x->code)) != 0)
+	if ((rc = next_code(c->txn, "TT", x->year, x->code, sizeof x->code)) !=
+	    0)
 		goto out;
 	for (size_t i = 0; i < x->nn; i++) {
 		struct nomination_info ni;
@@ -2043,15 +2125,18 @@ int act_DOSSIER_RESULT(struct lrl_ctx *c)
 	if (!strcmp(result, "granted")) {
 		if (!ctx_param(c, "decision") || !ctx_param(c, "date")) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL,
-			                  ctx_param(c, "decision") ? "date" : "decision",
-			                  "a granted dossier needs the province's "
+			                  ctx_param(c, "decision") ? "date"
+			                                           : "decision",
+			                  "a granted dossier needs the "
+			                  "province's "
 			                  "decision number and date");
 			goto out;
 		}
 		ctx_int(c, "date", &date);
 		if (date < x->memo_date) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "date",
-			                  "the decision cannot be dated before the memo");
+			                  "the decision cannot be dated before "
+			                  "the memo");
 			goto out;
 		}
 		if ((rc = ctx_text(c, "decision", &text)) != 0)
@@ -2064,20 +2149,25 @@ int act_DOSSIER_RESULT(struct lrl_ctx *c)
 				goto out;
 			snprintf(x->issuer, sizeof x->issuer, "%s", text);
 		} else {
-			snprintf(x->issuer, sizeof x->issuer, "Ủy ban nhân dân tỉnh");
+			snprintf(x->issuer, sizeof x->issuer,
+			         "Ủy ban nhân dân tỉnh");
 		}
 		x->date = (int32_t)date;
 		for (size_t i = 0; i < x->nn; i++) {
 			struct nomination_info ni;
 			if ((rc = nomination_info(c->txn, NULL, x->noms[i],
-			                          strlen(x->noms[i]), &ni)) != 0)
+			                          strlen(x->noms[i]), &ni)) !=
+			    0)
 				goto out;
-			rc = award_put(c->txn, x->year, ni.kind, ni.id, ni.title,
-			               x->number, x->date, x->issuer, ni.basis,
-			               ni.nbasis, x->code, c->actor_id, c->now);
+			rc = award_put(c->txn, x->year, ni.kind, ni.id,
+			               ni.title, x->number, x->date, x->issuer,
+			               ni.basis, ni.nbasis, x->code,
+			               c->actor_id, c->now);
 			if (rc == LRL_EEXIST) {
-				rc = lrl_fail_set(&c->fail, LRL_EEXIST, "dossier",
-				                  "%s: the award is already recorded",
+				rc = lrl_fail_set(&c->fail, LRL_EEXIST,
+				                  "dossier",
+				                  "%s: the award is already "
+				                  "recorded",
 				                  ni.code);
 				goto out;
 			}
@@ -2099,9 +2189,10 @@ out:
 
 int act_DOSSIER_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"dossier", "memo", "memo-date", "state",
-	                                   "nominations", "decision", "date",
-	                                   "issuer"};
+	static const char *const cols[] = {"dossier",     "memo",
+	                                   "memo-date",   "state",
+	                                   "nominations", "decision",
+	                                   "date",        "issuer"};
 	char prefix[16];
 	int64_t year = 0;
 	store_cursor *cur;
@@ -2182,19 +2273,21 @@ int act_DOSSIER_SHOW(struct lrl_ctx *c)
 		struct nomination_info ni;
 		struct subject s;
 		char line[2600];
-		if (nomination_info(c->txn, NULL, x->noms[i], strlen(x->noms[i]),
-		                    &ni) != 0 ||
+		if (nomination_info(c->txn, NULL, x->noms[i],
+		                    strlen(x->noms[i]), &ni) != 0 ||
 		    subject_get(c->txn, ni.kind, ni.id, &s) != 0) {
 			mp_pack_str(&b.pk, x->noms[i]);
 			continue;
 		}
 		if (ni.has_report)
-			snprintf(line, sizeof line, "%s %s %s %s — report: %s / %s",
-			         ni.code, ni.title, s.code, s.name, ni.duties,
+			snprintf(line, sizeof line,
+			         "%s %s %s %s — report: %s / %s", ni.code,
+			         ni.title, s.code, s.name, ni.duties,
 			         ni.results);
 		else
-			snprintf(line, sizeof line, "%s %s %s %s — report missing",
-			         ni.code, ni.title, s.code, s.name);
+			snprintf(line, sizeof line,
+			         "%s %s %s %s — report missing", ni.code,
+			         ni.title, s.code, s.name);
 		mp_pack_str(&b.pk, line);
 	}
 	n++;
