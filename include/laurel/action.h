@@ -292,7 +292,7 @@ struct lrl_action {
 	X(DECISION_SIGN, "decision.sign", CMD, AF_NONE, POL(N, N, N, N, N, A, N), \
 	  "Sign a draft decision: number it, pay from the fund, record the titles") \
 	X(DECISION_LIST, "decision.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
-	  "List the decisions of a year (drafts: published ones only, except for the director and administrators)") \
+	  "List the decisions of a year") \
 	X(DECISION_SHOW, "decision.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
 	  "Show a decision: number, date, subject, grounds, articles, total, signer") \
 	X(DECISION_ANNEX, "decision.annex", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \

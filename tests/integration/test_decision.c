@@ -270,6 +270,11 @@ START_TEST(test_same_period_only_the_highest_title_pays_and_an_honour_pays_too)
 	ck_assert_int_eq(h_record_str(r, "total", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "3.290.000 đ");
 	{
+		char art[1024];
+		ck_assert_int_eq(h_record_str(r, "article-1", art, sizeof art), 0);
+		ck_assert_ptr_nonnull(strstr(art, "cho 1 cá nhân có tên"));
+	}
+	{
 		char grounds[2048];
 		ck_assert_int_eq(h_record_str(r, "grounds", grounds,
 		                              sizeof grounds),

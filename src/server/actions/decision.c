@@ -1468,11 +1468,19 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 		kv_str(&b.pk, &n, "place", d->place);
 	kv_str(&b.pk, &n, "subject-line", d->subject);
 	kv_str(&b.pk, &n, "grounds", d->grounds);
-	snprintf(buf, sizeof buf,
-	         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %zu cá "
-	         "nhân "
-	         "và %zu tập thể có tên trong danh sách kèm theo.%s%s",
-	         persons, units, d->reason[0] ? " Lý do: " : "", d->reason);
+	{
+		char who[96];
+		if (persons && units)
+			snprintf(who, sizeof who, "%zu cá nhân và %zu tập thể", persons,
+			         units);
+		else
+			snprintf(who, sizeof who, "%zu %s", persons ? persons : units,
+			         persons ? "cá nhân" : "tập thể");
+		snprintf(buf, sizeof buf,
+		         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %s có "
+		         "tên trong danh sách kèm theo.%s%s",
+		         who, d->reason[0] ? " Lý do: " : "", d->reason);
+	}
 	kv_str(&b.pk, &n, "article-1", buf);
 	snprintf(buf, sizeof buf,
 	         "Tổng số tiền thưởng: %s, chi từ Quỹ thi đua, khen thưởng năm "
