@@ -1453,8 +1453,15 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 	c->fail.field = NULL;
 	total = decision_total(d);
 	money_format(total, total_s, sizeof total_s);
-	for (size_t i = 0; i < d->nr; i++)
-		d->r[i].kind == 'U' ? units++ : persons++;
+	/* People and units, each once however many awards it receives. */
+	for (size_t i = 0; i < d->nr; i++) {
+		size_t j;
+		for (j = 0; j < i; j++)
+			if (d->r[j].kind == d->r[i].kind && d->r[j].id == d->r[i].id)
+				break;
+		if (j == i)
+			d->r[i].kind == 'U' ? units++ : persons++;
+	}
 	mp_buf_init(&b);
 	kv_str(&b.pk, &n, "decision", d->code);
 	kv_str(&b.pk, &n, "number", d->number);
