@@ -276,11 +276,54 @@ struct lrl_action {
 	X(REPORT_REVIEW, "report.review", QRY, AF_LIST, POL(N, U, A, A, A, A, A), \
 	  "Department review sheet: ratings, proposals and eligibility verdicts")
 
+/* Decisions (quyết định khen thưởng), the reward fund, complaints about
+ * published drafts, and dossiers forwarded to the province. */
+#define LRL_ACTIONS_DECISION(X)                                                \
+	X(DECISION_SETUP, "decision.setup", CMD, AF_NONE,                      \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Set how decisions are headed: number suffix, issuer, place, signer's title") \
+	X(DECISION_ADD, "decision.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A), \
+	  "Draft a decision for nominations, or an ad-hoc one")                \
+	X(DECISION_PUBLISH, "decision.publish", CMD, AF_NONE,                  \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Publish a draft decision to all staff with a complaint window")     \
+	X(DECISION_CANCEL, "decision.cancel", CMD, AF_NONE,                    \
+	  POL(N, N, N, N, N, A, A), "Cancel a draft decision")                 \
+	X(DECISION_SIGN, "decision.sign", CMD, AF_NONE, POL(N, N, N, N, N, A, N), \
+	  "Sign a draft decision: number it, pay from the fund, record the titles") \
+	X(DECISION_LIST, "decision.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the decisions of a year") \
+	X(DECISION_SHOW, "decision.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show a decision: number, date, subject, grounds, articles, total, signer") \
+	X(DECISION_ANNEX, "decision.annex", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "The annex of a decision: recipients, title or honour, amount, total") \
+	X(FUND_DEPOSIT, "fund.deposit", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Record money paid into the year's reward fund")                     \
+	X(FUND_LEDGER, "fund.ledger", QRY, AF_LIST, POL(N, N, N, N, N, A, A),  \
+	  "Fund ledger: deposits, payments with their decisions, balance")     \
+	X(COMPLAINT_FILE, "complaint.file", CMD, AF_NONE,                      \
+	  POL(O, O, O, O, O, O, O),                                            \
+	  "Complain about a recipient of a published draft decision")          \
+	X(COMPLAINT_ANSWER, "complaint.answer", CMD, AF_NONE,                  \
+	  POL(N, N, N, A, N, N, A), "Answer a complaint (the award is unblocked)") \
+	X(COMPLAINT_LIST, "complaint.list", QRY, AF_LIST,                      \
+	  POL(O, O, O, A, O, A, A), "List complaints about decisions (your own, or all)") \
+	X(DOSSIER_ADD, "dossier.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A),  \
+	  "Forward nominations for honours the province decides, with a memo") \
+	X(DOSSIER_RESULT, "dossier.result", CMD, AF_NONE,                      \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Record the province's answer to a forwarded dossier: granted or refused") \
+	X(DOSSIER_LIST, "dossier.list", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "List the dossiers forwarded to the province")                       \
+	X(DOSSIER_SHOW, "dossier.show", QRY, AF_NONE, POL(N, N, A, A, A, A, A), \
+	  "Show a forwarded dossier: memo, nominations, achievement reports, result")
+
 #define LRL_ACTIONS(X)                                                         \
 	LRL_ACTIONS_CORE(X)                                                    \
 	LRL_ACTIONS_WORK(X)                                                    \
 	LRL_ACTIONS_TASK(X)                                                    \
-	LRL_ACTIONS_NOMINATION(X)
+	LRL_ACTIONS_NOMINATION(X)                                              \
+	LRL_ACTIONS_DECISION(X)
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
 	P("login", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "administrator's login") \
@@ -689,6 +732,96 @@ struct lrl_action {
 #define LRL_PARAMS_REPORT_REVIEW(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+/* ---- decisions, fund, complaints, dossiers ------------------------------- */
+
+#define LRL_DECISION_STATES "draft|published|signed|cancelled"
+
+#define LRL_PARAMS_DECISION_SETUP(P)                                           \
+	P("suffix", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "issuer suffix of the number, e.g. BV in 15/QĐ-BV") \
+	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "issuer named on decisions and titles (default: the hospital)") \
+	P("place", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "place written before the date, e.g. Hà Nội") \
+	P("signer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "signer's title, e.g. GIÁM ĐỐC")
+
+#define LRL_PARAMS_DECISION_ADD(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("nominations", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "nominations decided: codes, comma-separated") \
+	P("staff", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: people awarded, staff codes, comma-separated") \
+	P("units", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: units awarded, unit codes, comma-separated") \
+	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \
+	P("reason", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: the achievement rewarded") \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date (default: today); the money uses the base salary in force then") \
+	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
+	P("grounds", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "grounds (Căn cứ …), one per line (default: the rulebook's sources)") \
+	P("copies", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "recipients of copies (Nơi nhận), one per line")
+
+#define LRL_PARAMS_DECISION_PUBLISH(P)                                         \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code, e.g. QD-2026-001") \
+	P("until", DATE, PF_REQ, 0, 0, NULL, "last day complaints are accepted")
+
+#define LRL_PARAMS_DECISION_CANCEL(P)                                          \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why it is cancelled")
+
+#define LRL_PARAMS_DECISION_SIGN(P)                                            \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code") \
+	P("override", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "sign although the fund is overdrawn: the reason (logged)")
+
+#define LRL_PARAMS_DECISION_LIST(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("state", ENUM, PF_NONE, 0, 0, LRL_DECISION_STATES, "only this state")
+
+#define LRL_PARAMS_DECISION_SHOW(P)                                            \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "decision code, e.g. QD-2026-001")
+
+#define LRL_PARAMS_DECISION_ANNEX(P) LRL_PARAMS_DECISION_SHOW(P)
+
+#define LRL_MONEY_MAX 1000000000000LL
+
+#define LRL_PARAMS_FUND_DEPOSIT(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the fund's year")    \
+	P("amount", INT, PF_REQ, 1, LRL_MONEY_MAX, NULL, "VND")                 \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "date of the deposit")              \
+	P("source", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "where the money comes from")
+
+#define LRL_PARAMS_FUND_LEDGER(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the fund's year")
+
+#define LRL_PARAMS_COMPLAINT_FILE(P)                                           \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "the published draft") \
+	P("nomination", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the nomination complained about (or --staff / --unit)") \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the person complained about") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "the unit complained about") \
+	P("text", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the complaint")
+
+#define LRL_PARAMS_COMPLAINT_ANSWER(P)                                         \
+	P("complaint", INT, PF_REQ | PF_POS, 1, INT64_MAX, NULL, "the complaint's number") \
+	P("answer", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the answer")
+
+#define LRL_PARAMS_COMPLAINT_LIST(P)                                           \
+	P("open", BOOL, PF_NONE, 0, 0, NULL, "only those not answered")
+
+#define LRL_PARAMS_DOSSIER_ADD(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("nominations", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "nominations forwarded: codes, comma-separated") \
+	P("memo", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "memo (tờ trình) number, e.g. 25/TTr-BV") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "memo date")
+
+#define LRL_DOSSIER_RESULTS "granted|refused"
+
+#define LRL_PARAMS_DOSSIER_RESULT(P)                                           \
+	P("dossier", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "dossier code, e.g. TT-2026-001") \
+	P("result", ENUM, PF_REQ, 0, 0, LRL_DOSSIER_RESULTS, "granted or refused") \
+	P("decision", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the province's decision number (when granted)") \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "the province's decision date (when granted)") \
+	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "who granted it (default: Ủy ban nhân dân tỉnh)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "why refused, or a note")
+
+#define LRL_PARAMS_DOSSIER_LIST(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year")
+
+#define LRL_PARAMS_DOSSIER_SHOW(P)                                             \
+	P("dossier", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "dossier code")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

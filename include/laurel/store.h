@@ -53,7 +53,12 @@
 	X(MATTERS, "matters", 1)                                               \
 	X(NOMINATIONS, "nominations", 1)                                       \
 	X(NOMINATION_KEYS, "nomination_keys", 1)                               \
-	X(WORK_BASIS, "work_basis", 1)
+	X(WORK_BASIS, "work_basis", 1)                                         \
+	X(DECISIONS, "decisions", 1)                                           \
+	X(DECISION_KEYS, "decision_keys", 1)                                   \
+	X(FUND, "fund", 1)                                                     \
+	X(COMPLAINTS, "complaints", 1)                                         \
+	X(DOSSIERS, "dossiers", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

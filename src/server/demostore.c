@@ -26,7 +26,10 @@
 #include "laurel/handler.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
+#include "laurel/nominations.h"
 #include "laurel/roster.h"
+#include "laurel/rulebook.h"
+#include "laurel/rules.h"
 #include "laurel/server.h"
 #include "laurel/store.h"
 #include "laurel/users.h"
@@ -959,6 +962,120 @@ static int nominations(struct demo *d)
 	return 0;
 }
 
+/* Appends code to a comma-separated list held in buf (size n). */
+static void list_add(char *buf, size_t n, const char *code)
+{
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, n - used, "%s%s", used ? "," : "", code);
+}
+
+/* The personnel office pays into the year's fund; the director signs a
+ * decision for some of the eligible nominations (nhanvien's among them,
+ * so the staff account's record shows a title); a second draft is
+ * published to all staff and nhanvien complains about one recipient; the
+ * honours the province decides go in a forwarded dossier. */
+static int decisions(struct demo *d)
+{
+	enum { SIGNED = 12, PUBLISHED = 4, FORWARDED = 4 };
+	char sig[512] = "", pub[256] = "", fwd[256] = "", first_pub[32] = "";
+	size_t director = account_staff(&(struct demo_account){.login = "giamdoc"},
+	                                d->nstaff);
+	size_t ns = 0, np = 0, nf = 0;
+	struct rulebook *rb = NULL;
+	struct staff_rec nv;
+	struct year_rec y;
+	struct lrl_fail f;
+	char nvcode[LRL_CODE_MAX + 1], code[LRL_CODE_MAX + 1];
+	struct params p = {0};
+	int rc;
+
+	staff_code(d, d->nhanvien, nvcode, sizeof nvcode);
+	if (staff_find(d->s.t, nvcode, strlen(nvcode), &nv) != 0)
+		nv.id = 0;
+	if ((rc = year_get(d->s.t, d->year, &y)) != 0 ||
+	    (rc = rules_load(d->s.t, y.rulebook, &rb, &f)) != 0)
+		return rc;
+	for (unsigned k = 1; k <= d->nnominations; k++) {
+		struct nomination_info ni;
+		const struct rulebook_title *ti;
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (nomination_info(d->s.t, rb, code, strlen(code), &ni) != 0 ||
+		    !ni.eligible || (ti = rulebook_title_find(rb, ni.title)) == NULL)
+			continue;
+		if (ti->decided == RB_DECIDED_FORWARDED) {
+			if (nf < FORWARDED && ni.has_report)
+				list_add(fwd, sizeof fwd, code), nf++;
+		} else if (ns < SIGNED || (ni.kind == 'S' && ni.id == nv.id)) {
+			list_add(sig, sizeof sig, code), ns++;
+		}
+	}
+	/* The published draft: people of the last units, whom the signed
+	 * decision does not concern. */
+	for (unsigned k = d->nnominations; k > 0 && np < PUBLISHED; k--) {
+		struct nomination_info ni;
+		const struct rulebook_title *ti;
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (nomination_info(d->s.t, rb, code, strlen(code), &ni) != 0 ||
+		    !ni.eligible || ni.kind != 'S' ||
+		    (ti = rulebook_title_find(rb, ni.title)) == NULL ||
+		    ti->decided == RB_DECIDED_FORWARDED || strstr(fwd, code))
+			continue;
+		if (!np)
+			snprintf(first_pub, sizeof first_pub, "%s", code);
+		list_add(pub, sizeof pub, code), np++;
+	}
+	rulebook_free(rb);
+	p_int(&p, "year", d->year);
+	p_int(&p, "amount", 300000000);
+	p_int(&p, "date", by_today(d, date_from_ymd(d->year, 1, 15)));
+	p_str(&p, "source", "Trích lập từ nguồn thu hoạt động sự nghiệp");
+	if ((rc = act(d, d->admin, "fund.deposit", &p)) != 0)
+		return rc;
+	if (ns) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", sig);
+		if ((rc = act(d, director, "decision.add", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		snprintf(code, sizeof code, "QD-%d-001", d->year);
+		p_str(&p, "decision", code);
+		if ((rc = act(d, director, "decision.sign", &p)) != 0)
+			return rc;
+	}
+	if (np) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", pub);
+		if ((rc = act(d, d->admin, "decision.add", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		snprintf(code, sizeof code, "QD-%d-%03d", d->year, ns ? 2 : 1);
+		p_str(&p, "decision", code);
+		p_int(&p, "until", d->today + 10);
+		if ((rc = act(d, d->admin, "decision.publish", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_str(&p, "decision", code);
+		p_str(&p, "nomination", first_pub);
+		p_str(&p, "text", "Đề nghị xem xét lại: trong năm còn để người "
+		                  "bệnh phản ánh về thời gian chờ khám.");
+		if ((rc = act(d, d->nhanvien, "complaint.file", &p)) != 0)
+			return rc;
+	}
+	if (nf) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", fwd);
+		p_str(&p, "memo", "25/TTr-BV");
+		p_int(&p, "date", d->today);
+		if ((rc = act(d, d->admin, "dossier.add", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int fill_year(struct demo *d)
 {
 	int rc;
@@ -968,7 +1085,7 @@ static int fill_year(struct demo *d)
 	    (rc = each_person(d, endorse)) != 0 ||
 	    (rc = each_person(d, accept_pledge)) != 0 || (rc = works(d)) != 0 ||
 	    (rc = awards(d)) != 0 || (rc = ratings(d)) != 0 ||
-	    (rc = nominations(d)) != 0)
+	    (rc = nominations(d)) != 0 || (rc = decisions(d)) != 0)
 		return rc;
 	return 0;
 }

@@ -1450,6 +1450,80 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
+/* The director finds a draft among the year's decisions and signs it
+ * after a confirmation that shows its total and the fund's balance; the
+ * staff member reads the title of the demo's signed decision, with its
+ * number and date, on their own record. */
+START_TEST(test_the_director_signs_a_decision_and_the_title_is_on_the_record)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "";
+	const char *row;
+
+	tx_up(&t);
+	/* A draft, made at the console, for the first eligible LĐTT that no
+	 * decision holds yet. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "nomination", "list", "2026",
+	                           "--title", "LDTT", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (row = o.out; (row = strstr(row, ",LDTT,eligible,")) != NULL; row++) {
+		const char *start = row, *end = strchr(row, '\n');
+		while (start > o.out && start[-1] != '\n')
+			start--;
+		if (end && memmem(start, (size_t)(end - start), ",proposed,", 10)) {
+			snprintf(code, sizeof code, "%.*s", (int)strcspn(start, ","),
+			         start);
+			break;
+		}
+	}
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DN-2026-", 8), "no free LDTT: %s", code);
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "decision", "add", "2026",
+	                           "--nominations", code, (const char *)NULL), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "QD-2026-003"));
+	h_output_free(&o);
+	tui_login(&t, "a", 100, 30, "giamdoc", DEMO_PASSWORD);
+	/* Home, Staff, Units, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations, Review sheet, Titles held, Complaints and
+	 * reviews, Decisions. */
+	open_section_n(&t, "a", 12, "1/QĐ-BV");
+	KEYS(&t, "a", "/");
+	type(&t, "a", "QD-2026-003");
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "760.000 đ", NULL},
+	            WAIT_MS, "the draft", __LINE__);
+	/* m: publish, cancel or sign. */
+	KEYS(&t, "a", "m");
+	WAIT_FOR(&t, "a", "─" VI_ACTIONS "─");
+	SEES(&t, vi("Sign a draft decision: number it, pay from the fund, "
+	            "record the titles"));
+	KEYS(&t, "a", "j", "j", "Enter");
+	WAIT_FOR_STR(&t, "a", "QD-2026-003");
+	KEYS(&t, "a", "F10");
+	/* The confirmation names the total and the balance; No is first. */
+	WAIT_FOR(&t, "a", "760.000 đ");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "760.000 đ", "đ?", NULL},
+	            WAIT_MS, "the question with the total and the balance",
+	            __LINE__);
+	KEYS(&t, "a", "j", "Enter");
+	WAIT_FOR(&t, "a", "2/QĐ-BV");
+	KEYS(&t, "a", "Escape");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "2/QĐ-BV", NULL},
+	            WAIT_MS, "the signed decision in the list", __LINE__);
+
+	/* The staff member: Staff holds their own record. */
+	tui_login(&t, "b", 100, 30, "nhanvien", DEMO_PASSWORD);
+	open_section_n(&t, "b", 1, STAFF_NAME);
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", "2026 LDTT — 1/QĐ-BV, 15/12/2026");
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1478,6 +1552,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_a_wide_list_scrolls_sideways);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
+	tcase_add_test(tc, test_the_director_signs_a_decision_and_the_title_is_on_the_record);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -607,6 +607,41 @@ out:
 	return rc;
 }
 
+/* Signing a decision pays from the fund: the director confirms after
+ * seeing what it costs and what the fund holds.  1 to go on. */
+static int confirm_sign(struct tui *t, struct fstate *f)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rec;
+	char code[LRL_CODE_MAX + 1] = "", total[48] = "", balance[48] = "";
+	char q[512];
+	char *v;
+	int i = field_of(f, "decision"), ok;
+	mp_buf p;
+
+	if (i < 0 || (v = def_text(f, i)) == NULL)
+		return 1;
+	snprintf(code, sizeof code, "%s", v);
+	free(v);
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 1);
+	mp_pack_kv_str(&p.pk, "decision", code);
+	if (tui_call(t, "decision.show", p.sb.data, p.sb.size, &r) != 0) {
+		mp_buf_free(&p);
+		lrl_reply_free(r);
+		return 0;
+	}
+	mp_buf_free(&p);
+	rec = mp_map_get(r->body, "record");
+	mp_get_strbuf(mp_map_get(rec, "total"), total, sizeof total);
+	mp_get_strbuf(mp_map_get(rec, "fund-balance"), balance, sizeof balance);
+	lrl_reply_free(r);
+	snprintf(q, sizeof q, _("Sign %s: total %s, fund balance %s?"), code,
+	         total, balance);
+	ok = tui_confirm(t, q);
+	return ok;
+}
+
 static int save_action(struct tui *t, struct fstate *f)
 {
 	const struct lrl_action *a = &lrl_actions[f->action];
@@ -681,6 +716,8 @@ static int save_action(struct tui *t, struct fstate *f)
 		}
 		free(p2);
 	}
+	if (f->action == LRL_A_DECISION_SIGN && !confirm_sign(t, f))
+		goto out;
 	msgpack_pack_map(&params.pk, count + (f->newpass ? 4 : 0));
 	mp_pack_raw(&params.pk, entries.sb.data, entries.sb.size);
 	if (f->newpass && lrl_pack_newpass(t->conn, pw, &params.pk) != 0)

@@ -25,8 +25,10 @@
 #include "laurel/acthelp.h"
 #include "laurel/awards.h"
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
+#include "laurel/nominations.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
@@ -779,8 +781,21 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c)
 	int rc;
 
 	msgpack_unpacked_init(&up);
-	if ((rc = nom_live(c, &n, &up)) != 0 ||
-	    (rc = ctx_text(c, "reason", &why)) != 0)
+	if ((rc = nom_live(c, &n, &up)) != 0)
+		goto out;
+	{
+		/* A nomination a decision or dossier holds stays until that
+		 * draft is cancelled; a signed one stays for good. */
+		char dec[LRL_CODE_MAX + 1], state[16], number[96];
+		if (decision_settling(c->txn, n.year, n.kind, n.id, n.title, dec,
+		                      sizeof dec, state, sizeof state, number,
+		                      sizeof number)) {
+			rc = lrl_fail_set(&c->fail, LRL_ESTATE, "nomination",
+			                  "%s is in %s (%s)", n.code, dec, state);
+			goto out;
+		}
+	}
+	if ((rc = ctx_text(c, "reason", &why)) != 0)
 		goto out;
 	mp_get_strbuf(mp_map_geti(&up.data, 8), reason, sizeof reason);
 	rep = mp_map_geti(&up.data, 12);
@@ -801,6 +816,35 @@ out:
 }
 
 /* ---- lists -------------------------------------------------------------- */
+
+/* "withdrawn", "proposed", or how a decision or dossier settled it:
+ * "decided" (signed), "forwarded", "granted", "refused"; with which, into
+ * which (size n) when not NULL ("" when none). */
+static const char *state_word(store_txn *t, const struct nom *n, char *which,
+                              size_t wn)
+{
+	static const char *const words[] = {"decided", "forwarded", "granted",
+	                                    "refused"};
+	char code[LRL_CODE_MAX + 1], state[16], number[96];
+
+	if (which && wn)
+		which[0] = '\0';
+	if (n->withdrawn)
+		return "withdrawn";
+	if (!decision_settling(t, n->year, n->kind, n->id, n->title, code,
+	                       sizeof code, state, sizeof state, number,
+	                       sizeof number))
+		return "proposed";
+	if (which && wn)
+		snprintf(which, wn, "%s%s%s (%s)", number, number[0] ? ", " : "",
+		         code, state);
+	if (!strcmp(state, "signed"))
+		return words[0];
+	for (size_t i = 1; i < 4; i++)
+		if (!strcmp(state, words[i]))
+			return words[i];
+	return "proposed";
+}
 
 /* May the actor see nomination n? */
 static int may_see(struct lrl_ctx *c, const struct nom *n)
@@ -906,7 +950,7 @@ int act_NOMINATION_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, code);
 		mp_pack_str(&rows.pk, name);
 		mp_pack_str(&rows.pk, ucode);
-		mp_pack_str(&rows.pk, nm.withdrawn ? "withdrawn" : "proposed");
+		mp_pack_str(&rows.pk, state_word(c->txn, &nm, NULL, 0));
 		mp_pack_str(&rows.pk, subject_word(nm.kind));
 		mp_pack_str(&rows.pk, fail);
 		eligibility_free(res);
@@ -1070,7 +1114,9 @@ int act_NOMINATION_SHOW(struct lrl_ctx *c)
 	kv_str(&kv, "code", code);
 	kv_str(&kv, "name", name);
 	kv_str(&kv, "unit", ucode);
-	kv_str(&kv, "state", n.withdrawn ? "withdrawn" : "proposed");
+	kv_str(&kv, "state", state_word(c->txn, &n, buf, sizeof buf));
+	if (buf[0])
+		kv_str(&kv, "decision", buf);
 	mp_pack_str(&kv.b.pk, "achievements");
 	pack_ach(&kv.b.pk, n.ach);
 	kv.n++;
@@ -1323,5 +1369,62 @@ out:
 	free(r.staff);
 	mp_buf_free(&r.b);
 	rulebook_free(rb);
+	return rc;
+}
+
+/* ---- for decisions and dossiers (nominations.h) ---------------------- */
+
+/* Copies a str object into buf, cut at a character boundary to fit. */
+static void cut_copy(const msgpack_object *o, char *buf, size_t n)
+{
+	size_t len;
+
+	buf[0] = '\0';
+	if (o == NULL || o->type != MSGPACK_OBJECT_STR)
+		return;
+	len = o->via.str.size < n - 1 ? o->via.str.size : n - 1;
+	while (len && len < o->via.str.size &&
+	       ((unsigned char)o->via.str.ptr[len] & 0xC0) == 0x80)
+		len--;
+	memcpy(buf, o->via.str.ptr, len);
+	buf[len] = '\0';
+}
+
+int nomination_info(store_txn *t, const struct rulebook *rb, const char *code,
+                    size_t len, struct nomination_info *out)
+{
+	struct eligibility_result *res = NULL;
+	const msgpack_object *rep;
+	msgpack_unpacked up;
+	struct nom n;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	msgpack_unpacked_init(&up);
+	if ((rc = nom_get(t, code, len, &n, &up)) != 0)
+		goto out;
+	snprintf(out->code, sizeof out->code, "%s", n.code);
+	out->year = n.year;
+	snprintf(out->title, sizeof out->title, "%s", n.title);
+	out->kind = n.kind;
+	out->id = n.id;
+	out->unit = n.unit;
+	out->withdrawn = n.withdrawn;
+	out->has_report = n.has_report;
+	out->nbasis = n.nbasis;
+	memcpy(out->basis, n.basis, sizeof out->basis);
+	rep = mp_map_geti(&up.data, 12);
+	if (rep && rep->type == MSGPACK_OBJECT_MAP) {
+		cut_copy(mp_map_geti(rep, 3), out->duties, sizeof out->duties);
+		cut_copy(mp_map_geti(rep, 4), out->results, sizeof out->results);
+	}
+	if (rb && !n.withdrawn && (rc = evaluate(t, rb, &n, &res)) == 0) {
+		out->eligible = res->eligible;
+		out->blocked = res->blocked;
+		snprintf(out->verdict, sizeof out->verdict, "%s", res->verdict);
+	}
+out:
+	eligibility_free(res);
+	msgpack_unpacked_destroy(&up);
 	return rc;
 }
