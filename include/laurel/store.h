@@ -53,7 +53,11 @@
 	X(MATTERS, "matters", 1)                                               \
 	X(NOMINATIONS, "nominations", 1)                                       \
 	X(NOMINATION_KEYS, "nomination_keys", 1)                               \
-	X(WORK_BASIS, "work_basis", 1)
+	X(WORK_BASIS, "work_basis", 1)                                         \
+	X(EXEMPLARS, "exemplars", 1)                                           \
+	X(MODEL_INFO, "model_info", 1)                                         \
+	X(SUBMISSIONS, "submissions", 1)                                       \
+	X(CEREMONIES, "ceremonies", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

@@ -16,6 +16,7 @@
 #include "laurel/csvin.h"
 #include "laurel/config.h"
 #include "laurel/err.h"
+#include "laurel/htmlexport.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
 #include "laurel/render.h"
@@ -802,6 +803,17 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		fprintf(stderr, "laurel: %s: the server did not answer (%s)\n",
 		        what, lrl_strerror(rc));
 		rc = LRL_ECONN;
+		goto out;
+	}
+	if ((a->flags & AF_HTMLDIR) && r->code == 0) {
+		char dir[LRL_PATH_MAX] = "", err[LRL_PATH_MAX + 256];
+		size_t pages = 0;
+		mp_get_strbuf(mp_map_get(&u.data, "dir"), dir, sizeof dir);
+		if ((rc = htmlexport_write(dir, r->body, &pages, err,
+		                           sizeof err)) != 0)
+			fprintf(stderr, "laurel: %s: %s\n", what, err);
+		else
+			printf("%zu pages written to %s\n", pages, dir);
 		goto out;
 	}
 	rc = report(what, r, o);
