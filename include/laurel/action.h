@@ -772,7 +772,7 @@ struct lrl_action {
 	P("field", ENUM, PF_REQ, 0, 0, LRL_EXEMPLAR_FIELDS,                    \
 	  "field of achievement: quality-of-care, medical-ethics, digital-transformation, research, prevention, administrative-reform, charity or other") \
 	P("achievements", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the achievements, with their dates") \
-	P("movement", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the movement through which it was found") \
+	P("through", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the code of the movement through which it was found") \
 	P("found", DATE, PF_NONE, 0, 0, NULL, "the day it was found (default: today)")
 
 #define LRL_PARAMS_EXEMPLAR_NURTURE(P)                                         \
@@ -891,7 +891,7 @@ struct lrl_action {
 	  "mid-term-review (sơ kết), final-review (tổng kết) or praise (biểu dương)") \
 	P("date", DATE, PF_REQ, 0, 0, NULL, "the day it took place")           \
 	P("name", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "its name")          \
-	P("exemplars", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL, "the exemplars honoured: codes, comma-separated") \
+	P("honoured", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL, "the exemplars honoured: codes, comma-separated") \
 	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
 
 #define LRL_PARAMS_CEREMONY_LIST(P)                                            \

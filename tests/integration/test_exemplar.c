@@ -272,8 +272,8 @@ START_TEST(test_bad_input_and_other_units_are_refused)
 	refused(w.admin, LRL_EINVAL, "staff", "either", "exemplar.add", "year",
 	        "2026", "staff", "KB1", "unit", "KHAMBENH", "field", "charity",
 	        "achievements", "x", NULL);
-	refused(w.admin, LRL_ENOENT, "movement", "NOPE", "exemplar.add", "year",
-	        "2026", "unit", "DUOC", "field", "charity", "movement", "NOPE",
+	refused(w.admin, LRL_ENOENT, "through", "NOPE", "exemplar.add", "year",
+	        "2026", "unit", "DUOC", "field", "charity", "through", "NOPE",
 	        "achievements", "x", NULL);
 	/* A head records exemplars of their own unit only. */
 	refused(w.duc, LRL_EPERM, NULL, "own unit", "exemplar.add", "year",
@@ -453,13 +453,13 @@ START_TEST(test_target_shortfalls_per_unit)
 	ck_assert(!warned(w.admin, "cluster-short", "2026"));
 	/* A year without an honouring event is warned about. */
 	ck_assert(warned(w.admin, "no-ceremony", "2026"));
-	refused(w.admin, LRL_ENOENT, "exemplars", "DH-2026-077", "ceremony.add",
+	refused(w.admin, LRL_ENOENT, "honoured", "DH-2026-077", "ceremony.add",
 	        "year", "2026", "kind", "praise", "date", "12/12/2026",
-	        "exemplars", "DH-2026-077", "name", "Biểu dương", NULL);
+	        "honoured", "DH-2026-077", "name", "Biểu dương", NULL);
 	ck_assert_int_eq(h_tcall(w.admin, "ceremony.add", NULL, "year", "2026",
 	                         "kind", "biểu dương", "date", "12/12/2026",
 	                         "name", "Biểu dương điển hình tiên tiến 2026",
-	                         "exemplars", "DH-2026-001, dh-2026-002", NULL),
+	                         "honoured", "DH-2026-001, dh-2026-002", NULL),
 	                 0);
 	ck_assert(!warned(w.admin, "no-ceremony", "2026"));
 	column(w.admin, "ceremony.list", 4, units, 8, "year", "2026", NULL, NULL);

@@ -164,7 +164,7 @@ static void page(FILE *f, const msgpack_object *e,
 	            {"field", "Lĩnh vực", 1},
 	            {"stage", "Giai đoạn", 1},
 	            {"found", "Ngày phát hiện", 0},
-	            {"movement", "Phong trào thi đua", 0}};
+	            {"through", "Phong trào thi đua", 0}};
 	const msgpack_object *name = mp_map_get(e, "name"), *pub, *hist;
 	const char *s;
 	size_t len;

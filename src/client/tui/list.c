@@ -848,7 +848,10 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		refilter(l);
 	} else if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
 		const struct lrl_action *show = noun_action(l->noun, "show");
-		if (show && may(t, show) && l->nview)
+		/* A list keyed by something else than the noun's records (the
+		 * units of a targets list) shows its row. */
+		if (show && may(t, show) && l->nview &&
+		    action_param(show, key_param(l), strlen(key_param(l))))
 			tui_push(t, screen_record(t, show->id, key_param(l),
 			                          l->rows[l->view[l->sel]].cell[0]));
 		else if (l->nview)

@@ -402,13 +402,13 @@ int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 	}
 	if ((rc = scope_unit_ok(c, u.id)) != 0)
 		return rc;
-	if (ctx_param(c, "movement")) {
+	if (ctx_param(c, "through")) {
 		const void *v;
 		size_t vl;
-		ctx_strbuf(c, "movement", movement, sizeof movement);
+		ctx_strbuf(c, "through", movement, sizeof movement);
 		if (store_get(c->txn, STORE_DB_MOVEMENTS, movement,
 		              strlen(movement), &v, &vl) != 0)
-			return lrl_fail_set(&c->fail, LRL_ENOENT, "movement",
+			return lrl_fail_set(&c->fail, LRL_ENOENT, "through",
 			                    "no movement has the code %s", movement);
 	}
 	if ((rc = ctx_text(c, "achievements", &achievements)) != 0)
@@ -758,7 +758,7 @@ int act_EXEMPLAR_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"exemplar", "name",  "kind",
 	                                   "unit",     "field", "stage",
-	                                   "found",    "movement", "publicity"};
+	                                   "found",    "through", "publicity"};
 	struct list_arg a;
 	int64_t year = 0;
 	struct year_rec y;
@@ -904,7 +904,7 @@ int act_EXEMPLAR_SHOW(struct lrl_ctx *c)
 	mp_pack_strn(c->out, stage, sl);
 	mp_pack_str(c->out, "achievements");
 	mp_pack_strn(c->out, ach, al);
-	mp_pack_str(c->out, "movement");
+	mp_pack_str(c->out, "through");
 	mp_pack_strn(c->out, mov, ml);
 	mp_pack_str(c->out, "found");
 	ex_date(c->out, ex_i64(m, EF_FOUND));
@@ -1258,7 +1258,7 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	            {"field", EF_FIELD},
 	            {"stage", EF_STAGE},
 	            {"achievements", EF_ACHIEVEMENTS},
-	            {"movement", EF_MOVEMENT},
+	            {"through", EF_MOVEMENT},
 	            {"summary", EF_SUMMARY}};
 
 	ex_code(EX_PREFIX, key, code, sizeof code);

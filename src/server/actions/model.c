@@ -1119,8 +1119,8 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, "date",
 		                    "must fall in %lld or early in the next year",
 		                    (long long)year);
-	if (ctx_param(c, "exemplars")) {
-		ctx_strbuf(c, "exemplars", buf, sizeof buf);
+	if (ctx_param(c, "honoured")) {
+		ctx_strbuf(c, "honoured", buf, sizeof buf);
 		for (char *p = buf; *p; p++)
 			if (*p >= 'a' && *p <= 'z')
 				*p = (char)(*p - 'a' + 'A');
@@ -1134,18 +1134,18 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 			msgpack_unpacked_destroy(&up);
 			if (!found)
 				return lrl_fail_set(&c->fail, LRL_ENOENT,
-				                    "exemplars",
+				                    "honoured",
 				                    "no exemplar has the code '%s'",
 				                    tok);
 			if (ncodes == CODES_MAX)
 				return lrl_fail_set(&c->fail, LRL_EINVAL,
-				                    "exemplars", "names more than %d",
+				                    "honoured", "names more than %d",
 				                    CODES_MAX);
 			ex_code(EX_PREFIX, ek, codes[ncodes], sizeof codes[0]);
 			for (size_t i = 0; i < ncodes; i++)
 				if (!strcmp(codes[i], codes[ncodes]))
 					return lrl_fail_set(&c->fail, LRL_EINVAL,
-					                    "exemplars",
+					                    "honoured",
 					                    "%s is given twice",
 					                    codes[ncodes]);
 			ncodes++;
@@ -1207,7 +1207,7 @@ static void codes_text(const msgpack_object *a, char *buf, size_t n)
 int act_CEREMONY_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"ceremony", "date", "kind", "name",
-	                                   "exemplars"};
+	                                   "honoured"};
 	struct year_rec y;
 	int64_t year = 0;
 	uint8_t lo[6];
