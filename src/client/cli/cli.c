@@ -175,7 +175,10 @@ static const char *noun_heading(const char *noun, size_t nl)
 		{"staff", "Staff"},        {"audit", "Audit"},
 		{"rulebook", "Rulebooks"}, {"year", "Emulation years"},
 		{"movement", "Movements"}, {"pledge", "Pledges"},
-		{"report", "Reports"},
+		{"report", "Reports"},     {"exemplar", "Exemplars"},
+		{"model", "Models"},
+		{"submission", "Monthly exemplar submission"},
+		{"ceremony", "Honouring events"},
 	};
 	for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
 		if (strlen(h[i][0]) == nl && !strncmp(h[i][0], noun, nl))

@@ -1173,7 +1173,7 @@ int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 		if (!sent) {
 			snprintf(subject, sizeof subject, "%02d/%04d", tm, ty);
 			date_format(date_from_ymd(ty, tm, day), due, sizeof due);
-			warning_row(&b.pk, td <= day ? "submission-due"
+			warning_row(&b.pk, td < day ? "submission-due"
 			                             : "submission-late",
 			            subject, 0, 0, 0, due);
 			n++;
