@@ -152,23 +152,20 @@ static void load_exemplar_warnings(struct tui *t, struct home *h)
 				continue;
 			line = h->ex_lines[h->nex_lines++];
 			if (!strcmp(what, "submission-due"))
-				snprintf(line, 256, _("Monthly exemplar for %s not "
-				                      "sent yet: due before %s "
-				                      "(Monthly exemplar submission)"),
+				snprintf(line, 256, _("Monthly exemplar %s not sent "
+				                      "yet: due before %s"),
 				         subject, date);
 			else if (!strcmp(what, "submission-late"))
-				snprintf(line, 256, _("Monthly exemplar for %s is "
-				                      "late: it was due before %s "
-				                      "(Monthly exemplar submission)"),
+				snprintf(line, 256, _("Monthly exemplar %s is late: "
+				                      "due before %s"),
 				         subject, date);
 			else if (!strcmp(what, "cluster-short"))
 				snprintf(line, 256, _("Emulation cluster %s: %lld "
-				                      "collective and %lld individual "
-				                      "exemplars still to introduce"),
+				                      "collective, %lld individual "
+				                      "still to introduce"),
 				         subject, (long long)cs, (long long)is);
 			else if (!strcmp(what, "no-ceremony"))
-				snprintf(line, 256, _("No honouring event recorded "
-				                      "for %s (Honouring events)"),
+				snprintf(line, 256, _("No honouring event in %s"),
 				         subject);
 			else
 				h->nex_lines--;
@@ -373,8 +370,8 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		tui_put(w, y++, 4, h->ex_lines[i], wd - 6);
 	if (h->units_short && y < ht - 1) {
 		snprintf(buf, sizeof buf,
-		         _("Units short of the exemplar and model targets: %zu "
-		           "(Exemplar and model targets)"),
+		         _("Units short of the targets: %zu (Exemplar "
+		           "targets)"),
 		         h->units_short);
 		tui_put(w, y++, 4, buf, wd - 6);
 		for (size_t i = 0; i < h->units_short && i < HOME_LATE_MAX &&

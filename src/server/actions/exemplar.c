@@ -743,10 +743,10 @@ static int list_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	msgpack_pack_array(&a->b.pk, 9);
 	mp_pack_str(&a->b.pk, code);
 	mp_pack_str(&a->b.pk, name);
-	mp_pack_strn(&a->b.pk, kind, kl);
-	mp_pack_str(&a->b.pk, u.code);
-	mp_pack_strn(&a->b.pk, field, fl);
 	mp_pack_strn(&a->b.pk, stage, sl);
+	mp_pack_strn(&a->b.pk, field, fl);
+	mp_pack_str(&a->b.pk, u.code);
+	mp_pack_strn(&a->b.pk, kind, kl);
 	ex_date(&a->b.pk, ex_i64(m, EF_FOUND));
 	mp_pack_strn(&a->b.pk, movement, ml);
 	msgpack_pack_uint32(&a->b.pk, pub ? pub->via.array.size : 0);
@@ -756,8 +756,9 @@ static int list_one(const uint8_t *key, const msgpack_object *m, void *arg)
 
 int act_EXEMPLAR_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"exemplar", "name",  "kind",
-	                                   "unit",     "field", "stage",
+	/* The stage third, where a terminal shows it. */
+	static const char *const cols[] = {"exemplar", "name",  "stage",
+	                                   "field",    "unit",  "kind",
 	                                   "found",    "through", "publicity"};
 	struct list_arg a;
 	int64_t year = 0;
