@@ -1400,6 +1400,66 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
+/* The administrator's home names the month's missing submission to the
+ * Department of Health; an exemplar's record shows its stage history and
+ * its publicity. */
+START_TEST(test_the_admin_reads_an_exemplars_stages_and_publicity)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "", stage4[64];
+	const char *p;
+
+	tx_up(&t);
+	/* A replicated exemplar with publicity: the stage is the third
+	 * column, the number of publicity items the last. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "exemplar", "list", "2026",
+	                           "--stage", "replicated", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (p = strchr(o.out, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		const char *end = strchr(p + 1, '\n');
+		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		while (len && (p[len] == '\r'))
+			len--;
+		if (len > 2 && strncmp(p + 1 + len - 2, ",0", 2) != 0) {
+			snprintf(code, sizeof code, "%.*s", (int)strcspn(p + 1, ","),
+			         p + 1);
+			break;
+		}
+	}
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DH-2026-", 8), "no replicated exemplar "
+	                                             "with publicity");
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	/* 15/12/2026: December's exemplar is late (due before the 5th). */
+	WAIT_FOR(&t, "a", "12/2026");
+	SEES(&t, "05/12/2026");
+	/* Home, Staff, Units, Accounts, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations, Review sheet, Titles held, Complaints, Plan
+	 * tasks, Exemplars. */
+	open_section_n(&t, "a", 14,
+	               vi("List the exemplars of a year and their stages"));
+	SEES(&t, vi("replicated"));
+	NOT_SEES(&t, "replicated,");
+	KEYS(&t, "a", "/");
+	type(&t, "a", code);
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){code, vi("replicated"), NULL}, WAIT_MS,
+	            "the replicated exemplar", __LINE__);
+	KEYS(&t, "a", "Enter");
+	snprintf(stage4, sizeof stage4, "%s 4", vi("Stage"));
+	WAIT_FOR_STR(&t, "a", stage4);
+	SEES(&t, vi("Found by"));
+	SEES(&t, " · summarised — ");
+	SEES(&t, " · replicated — ");
+	/* The publicity follows the history: the record scrolls. */
+	KEYS(&t, "a", "NPage");
+	SEES(&t, "https://");
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1426,6 +1486,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
+	tcase_add_test(tc, test_the_admin_reads_an_exemplars_stages_and_publicity);
 	suite_add_tcase(s, tc);
 	return s;
 }
