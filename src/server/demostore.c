@@ -1156,9 +1156,10 @@ static int exemplars(struct demo *d)
 	/* Last month's exemplar went to the Department of Health. */
 	if (first_summarised && ty == d->year && tm > 1) {
 		struct params p = {0};
+		char month[32];
 		snprintf(code, sizeof code, "DH-%d-%03u", d->year, first_summarised);
-		p_int(&p, "year", d->year);
-		p_int(&p, "month", tm - 1);
+		snprintf(month, sizeof month, "%02d/%04d", tm - 1, d->year);
+		p_str(&p, "month", month);
 		p_str(&p, "exemplar", code);
 		p_int(&p, "date", date_from_ymd(d->year, tm - 1, 3));
 		if ((rc = act(d, d->admin, "submission.send", &p)) != 0)

@@ -495,8 +495,8 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	       NULL);
 	ck_assert_str_eq(cells[0], "DH-2026-002");
 	ck_assert_str_eq(cells[1], "DH-2026-001");
-	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "year", "2026",
-	                         "month", "11", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "month",
+	                         "11/2026", NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "status", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "draft");
 	ck_assert_int_eq(h_record_str(r, "exemplar", buf, sizeof buf), 0);
@@ -504,12 +504,14 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	ck_assert_int_eq(h_record_str(r, "summary", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "Vận động 200 triệu đồng cho bệnh nhân nghèo");
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "year", "2026",
-	                         "month", "11", "exemplar", "DH-2026-002", NULL),
+	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "month",
+	                         "11/2026", "exemplar", "DH-2026-002", NULL),
 	                 0);
 	ck_assert(!warned(w.admin, "submission-late", "11/2026"));
 	refused(w.admin, LRL_EEXIST, "month", "already sent", "submission.send",
-	        "year", "2026", "month", "11", "exemplar", "DH-2026-001", NULL);
+	        "month", "11/2026", "exemplar", "DH-2026-001", NULL);
+	refused(w.admin, LRL_EINVAL, "month", "mm/yyyy", "submission.send",
+	        "month", "13/2026", "exemplar", "DH-2026-001", NULL);
 	/* 01/12/2026 08:00: December's is due, before 05/12. */
 	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-01T01:00:00Z")),
 	                 0);
@@ -523,14 +525,14 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	                         "year", "2026", NULL, NULL), 1);
 	ck_assert_str_eq(cells[0], "DH-2026-001");
 	refused(w.admin, LRL_EEXIST, "exemplar", "already sent in 11/2026",
-	        "submission.send", "year", "2026", "month", "12", "exemplar",
+	        "submission.send", "month", "12/2026", "exemplar",
 	        "DH-2026-002", NULL);
 	/* 06/12/2026: late. */
 	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-06T01:00:00Z")),
 	                 0);
 	ck_assert(warned(w.admin, "submission-late", "12/2026"));
-	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "year", "2026",
-	                         "month", "12", "exemplar", "DH-2026-001",
+	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "month",
+	                         "12/2026", "exemplar", "DH-2026-001",
 	                         "summary", "Tóm tắt thành tích tháng 12", NULL),
 	                 0);
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
@@ -542,8 +544,8 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	column(w.admin, "submission.list", 6, cells, 16, "year", "2026", NULL,
 	       NULL);
 	ck_assert_str_eq(cells[11], "admin");
-	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "year", "2026",
-	                         "month", "12", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "month",
+	                         "12/2026", NULL), 0);
 	ck_assert_int_eq(h_record_str(r, "status", buf, sizeof buf), 0);
 	ck_assert_str_eq(buf, "sent");
 	ck_assert_int_eq(h_record_str(r, "sent", buf, sizeof buf), 0);

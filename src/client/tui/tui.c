@@ -299,6 +299,7 @@ static const char *const labels[][2] = {
 	{"month", N_("Month")},
 	{"sent", N_("Sent on")},
 	{"sent-by", N_("Sent by")},
+	{"recipient", N_("Sent to")},
 	{"status:sent", N_("sent")},
 	{"status:draft", N_("draft")},
 	{"status:due", N_("due")},

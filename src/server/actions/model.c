@@ -42,6 +42,26 @@ int act_MODEL_PUBLICISE(struct lrl_ctx *c);
 int act_MODEL_LIST(struct lrl_ctx *c);
 int act_MODEL_SHOW(struct lrl_ctx *c);
 int act_SUBMISSION_PROPOSE(struct lrl_ctx *c);
+/* The month parameter, "mm/yyyy" (or "m/yyyy"), into *year and *month
+ * (1 to 12); LRL_EINVAL naming the field when it is not one. */
+static int month_param(struct lrl_ctx *c, int64_t *year, int64_t *month)
+{
+	char buf[16] = "";
+	unsigned m = 0, y = 0;
+	int used = 0;
+
+	ctx_strbuf(c, "month", buf, sizeof buf);
+	if (sscanf(buf, "%2u/%4u%n", &m, &y, &used) != 2 ||
+	    (size_t)used != strlen(buf) || m < 1 || m > 12 || y < 2000 ||
+	    y > 2099)
+		return lrl_fail_set(&c->fail, LRL_EINVAL, "month",
+		                    "must be a month written mm/yyyy, e.g. "
+		                    "11/2026");
+	*year = y;
+	*month = m;
+	return 0;
+}
+
 int act_SUBMISSION_SHOW(struct lrl_ctx *c);
 int act_SUBMISSION_SEND(struct lrl_ctx *c);
 int act_SUBMISSION_LIST(struct lrl_ctx *c);
@@ -840,11 +860,10 @@ int act_SUBMISSION_SHOW(struct lrl_ctx *c)
 	size_t vl;
 	int rc, sent;
 
-	ctx_int(c, "year", &year);
-	ctx_int(c, "month", &month);
 	msgpack_unpacked_init(&sub);
 	msgpack_unpacked_init(&ex);
-	if ((rc = year_param(c, (int)year, &y)) != 0)
+	if ((rc = month_param(c, &year, &month)) != 0 ||
+	    (rc = year_param(c, (int)year, &y)) != 0)
 		goto done;
 	skey(key, (int)year, (int)month);
 	rc = store_get(c->txn, STORE_DB_SUBMISSIONS, key, sizeof key, &v, &vl);
@@ -920,7 +939,7 @@ int act_SUBMISSION_SHOW(struct lrl_ctx *c)
 	mp_pack_strn(c->out, sum, suml);
 	mp_pack_kv_str(c->out, "sent", sent_on);
 	mp_pack_kv_str(c->out, "sent-by", ex_login(c->txn, by, &who));
-	mp_pack_kv_str(c->out, "to", "Sở Y tế");
+	mp_pack_kv_str(c->out, "recipient", "Sở Y tế");
 done:
 	msgpack_unpacked_destroy(&sub);
 	msgpack_unpacked_destroy(&ex);
@@ -939,14 +958,13 @@ int act_SUBMISSION_SEND(struct lrl_ctx *c)
 	int rc, sent;
 	mp_buf b;
 
-	ctx_int(c, "year", &year);
-	ctx_int(c, "month", &month);
 	ctx_strbuf(c, "exemplar", code, sizeof code);
 	date = date_of_time(c->now);
 	ctx_int(c, "date", &date);
 	msgpack_unpacked_init(&ex);
 	mp_buf_init(&b);
-	if ((rc = year_param(c, (int)year, &y)) != 0 ||
+	if ((rc = month_param(c, &year, &month)) != 0 ||
+	    (rc = year_param(c, (int)year, &y)) != 0 ||
 	    (rc = ex_submission_sent(c->txn, (int)year, (int)month, &sent)) != 0)
 		goto done;
 	if (sent) {
@@ -1024,7 +1042,7 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 	list_begin(c->out, cols, 7, 12);
 	for (int m = 1; m <= 12; m++) {
 		char due[16], sent[16] = "", code[LRL_CODE_MAX + 1] = "";
-		char name[ROSTER_TEXT_MAX] = "";
+		char name[ROSTER_TEXT_MAX] = "", mtext[16];
 		const char *status, *s;
 		size_t sl;
 		uint8_t key[3], ekey[6];
@@ -1062,8 +1080,9 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 		} else {
 			status = "missing";
 		}
+		snprintf(mtext, sizeof mtext, "%02d/%04d", m, (int)year);
 		msgpack_pack_array(c->out, 7);
-		msgpack_pack_int(c->out, m);
+		mp_pack_str(c->out, mtext);
 		mp_pack_str(c->out, due);
 		mp_pack_str(c->out, status);
 		mp_pack_str(c->out, code);
