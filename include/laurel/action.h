@@ -871,13 +871,11 @@ struct lrl_action {
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the exemplars")
 
 #define LRL_PARAMS_SUBMISSION_SHOW(P)                                          \
-	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the month") \
-	P("month", INT, PF_REQ | PF_POS, 1, 12, NULL, "the month it is sent in") \
+	P("month", STR, PF_REQ | PF_POS, 6, 7, NULL, "the month it is sent in, mm/yyyy") \
 	P("exemplar", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "draft for this exemplar (default: the first proposed)")
 
 #define LRL_PARAMS_SUBMISSION_SEND(P)                                          \
-	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the month") \
-	P("month", INT, PF_REQ | PF_POS, 1, 12, NULL, "the month it is sent in") \
+	P("month", STR, PF_REQ | PF_POS, 6, 7, NULL, "the month it is sent in, mm/yyyy") \
 	P("exemplar", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
 	P("date", DATE, PF_NONE, 0, 0, NULL, "the day it was sent (default: today)") \
 	P("summary", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "the achievement summary sent (default: the exemplar's summary)")

@@ -113,5 +113,9 @@ int ex_models_each_unit(store_txn *t, int year,
 int ex_ceremonies_in(store_txn *t, int year, int *n);
 int ex_submission_sent(store_txn *t, int y, int m, int *sent);
 int ex_submission_day(const struct year_rec *y);
+/* Packs the models of year (every year for 0) that were not refused, as
+ * the web export shows them: an array of maps (code, year, name,
+ * unit-name, state, plan, assessment, evaluations, adopted, publicity). */
+int ex_export_models(store_txn *t, int year, msgpack_packer *pk);
 
 #endif

@@ -3,7 +3,8 @@
  * export --dir DIR`), for the hospital website's "Mô hình, sáng kiến,
  * kinh nghiệm" column.
  *
- * One page per exemplar, "<code>.html", and "index.html" linking to them,
+ * One page per exemplar and per model (not refused), "<code>.html", and
+ * "index.html" linking to them,
  * UTF-8, every string from the store escaped for HTML text and attributes;
  * links to publicity items only when they are http or https addresses.
  * Every page carries a generator mark: an export overwrites only files
@@ -22,8 +23,8 @@
 
 /*
  * Writes the pages of body (the result of exemplar.export: {"hospital",
- * "exemplars": [...]}) into dir, creating dir when absent.  *pages gets
- * the number of pages written (index included).  Returns 0, LRL_EEXIST
+ * "exemplars": [...], "models": [...]}) into dir, creating dir when
+ * absent.  *pages gets the number of pages written (index included).  Returns 0, LRL_EEXIST
  * when an unrelated file is in the way, LRL_EIO when a file cannot be
  * written, LRL_EPROTO when body is malformed; err (size n) says which and
  * why.

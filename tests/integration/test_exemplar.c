@@ -646,10 +646,16 @@ START_TEST(test_the_web_pages_escape_every_string_and_their_links_work)
 	                         "03/12/2026", "channel", "<i>Cổng</i>", "title",
 	                         "<img src=x onerror=alert(2)>", "link",
 	                         "https://benhvien.vn/tin?id=1&x=2", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", NULL, "year", "2026", "kind",
+	                         "model", "name", "Mô hình <b>một cửa</b>",
+	                         "unit", "DUOC", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.evaluate", NULL, "code",
+	                         "MH-2026-001", "date", "30/06/2026", "result",
+	                         "</li><script>x</script>", NULL), 0);
 	ck_assert_int_eq(h_tmpdir(dir, sizeof dir), 0);
 	snprintf(out, sizeof out, "%s/web", dir);
 	ck_assert_int_eq(export_to(&w, out, &o), 0);
-	ck_assert_ptr_nonnull(strstr(o.out, "3 pages written"));
+	ck_assert_ptr_nonnull(strstr(o.out, "4 pages written"));
 	h_output_free(&o);
 	snprintf(path, sizeof path, "%s/DH-2026-001.html", out);
 	page = slurp(path);
@@ -670,9 +676,18 @@ START_TEST(test_the_web_pages_escape_every_string_and_their_links_work)
 	ck_assert_ptr_null(strstr(page, "<script"));
 	ck_assert_ptr_nonnull(strstr(page, "Khoa Dược – Vật tư"));
 	free(page);
-	ck_assert_int_eq(hrefs_resolve(out, "index.html"), 2);
+	ck_assert_int_eq(hrefs_resolve(out, "index.html"), 3);
 	ck_assert_int_eq(hrefs_resolve(out, "DH-2026-001.html"), 1);
 	ck_assert_int_eq(hrefs_resolve(out, "DH-2026-002.html"), 1);
+	ck_assert_int_eq(hrefs_resolve(out, "MH-2026-001.html"), 1);
+	snprintf(path, sizeof path, "%s/MH-2026-001.html", out);
+	page = slurp(path);
+	ck_assert_ptr_nonnull(page);
+	ck_assert_ptr_null(strstr(page, "<b>"));
+	ck_assert_ptr_null(strstr(page, "<script"));
+	ck_assert_ptr_nonnull(strstr(page, "Mô hình &lt;b&gt;một cửa&lt;/b&gt;"));
+	ck_assert_ptr_nonnull(strstr(page, "&lt;/li&gt;&lt;script&gt;"));
+	free(page);
 	/* Exporting again over its own pages is fine. */
 	ck_assert_int_eq(export_to(&w, out, &o), 0);
 	h_output_free(&o);

@@ -38,6 +38,11 @@ static const char *const words_vi[][2] = {
 	{"summarised", "Tổng kết"},
 	{"replicated", "Nhân rộng"},
 	{"dropped", "Dừng theo dõi"},
+	{"registered", "Đã đăng ký"},
+	{"recognised", "Đã được công nhận"},
+	{"training", "đào tạo, tập huấn"},
+	{"resources", "hỗ trợ nguồn lực"},
+	{"mentoring", "kèm cặp"},
 	{"website", "Trang thông tin điện tử"},
 	{"newspaper", "Báo in"},
 	{"radio", "Phát thanh"},
@@ -153,6 +158,113 @@ static void head(FILE *f, const char *title, size_t tl,
 	      f);
 }
 
+/* The publicity items of pub ([date, kind, channel, title, link] each),
+ * linked when the link is an http or https address. */
+static void publicity(FILE *f, const msgpack_object *pub)
+{
+	const char *s;
+	size_t len;
+	char buf[64];
+
+	if (pub == NULL || pub->type != MSGPACK_OBJECT_ARRAY ||
+	    pub->via.array.size == 0)
+		return;
+	fputs("<h2>Tuyên truyền</h2>\n<ul>\n", f);
+	for (uint32_t i = 0; i < pub->via.array.size; i++) {
+		const msgpack_object *p = &pub->via.array.ptr[i];
+		const char *link = "";
+		size_t ll = 0;
+		if (p->type != MSGPACK_OBJECT_ARRAY || p->via.array.size < 5)
+			continue;
+		fputs("<li>", f);
+		esc_obj(f, &p->via.array.ptr[1]);
+		fputs(" · ", f);
+		if (mp_get_str(&p->via.array.ptr[0], &s, &len) == 0) {
+			const char *w = vi(s, len, buf, sizeof buf);
+			htmlexport_escape(f, w, strlen(w));
+		}
+		fputs(" · ", f);
+		esc_obj(f, &p->via.array.ptr[2]);
+		fputs(" · ", f);
+		mp_get_str(&p->via.array.ptr[4], &link, &ll);
+		if (http_link(link, ll)) {
+			fputs("<a href=\"", f);
+			htmlexport_escape(f, link, ll);
+			fputs("\" rel=\"noopener\">", f);
+			esc_obj(f, &p->via.array.ptr[3]);
+			fputs("</a>", f);
+		} else {
+			esc_obj(f, &p->via.array.ptr[3]);
+		}
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+}
+
+/* A heading and the lines of the array o (strings), when it has any. */
+static void line_list(FILE *f, const char *heading, const msgpack_object *o)
+{
+	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY || o->via.array.size == 0)
+		return;
+	fprintf(f, "<h2>%s</h2>\n<ul>\n", heading);
+	for (uint32_t i = 0; i < o->via.array.size; i++) {
+		fputs("<li>", f);
+		esc_lines(f, &o->via.array.ptr[i]);
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+}
+
+/* A heading and the text of the str object o, when it has any. */
+static void text_block(FILE *f, const char *heading, const msgpack_object *o)
+{
+	const char *s;
+	size_t len;
+
+	if (o == NULL || mp_get_str(o, &s, &len) != 0 || len == 0)
+		return;
+	fprintf(f, "<h2>%s</h2>\n<p>", heading);
+	esc_lines(f, o);
+	fputs("</p>\n", f);
+}
+
+/* The stages an exemplar went through: [day, stage, support, note]
+ * each, as "dd/mm/yyyy · Bồi dưỡng (kèm cặp) — note". */
+static void history(FILE *f, const msgpack_object *o)
+{
+	char buf[64];
+
+	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY || o->via.array.size == 0)
+		return;
+	fputs("<h2>Quá trình phát hiện, bồi dưỡng, nhân rộng</h2>\n<ul>\n", f);
+	for (uint32_t i = 0; i < o->via.array.size; i++) {
+		const msgpack_object *e = &o->via.array.ptr[i];
+		const char *s;
+		size_t len;
+		if (e->type != MSGPACK_OBJECT_ARRAY || e->via.array.size < 4)
+			continue;
+		fputs("<li>", f);
+		esc_obj(f, &e->via.array.ptr[0]);
+		fputs(" · ", f);
+		if (mp_get_str(&e->via.array.ptr[1], &s, &len) == 0) {
+			const char *w = vi(s, len, buf, sizeof buf);
+			htmlexport_escape(f, w, strlen(w));
+		}
+		if (mp_get_str(&e->via.array.ptr[2], &s, &len) == 0 && len) {
+			const char *w = vi(s, len, buf, sizeof buf);
+			fputs(" (", f);
+			htmlexport_escape(f, w, strlen(w));
+			fputs(")", f);
+		}
+		if (mp_get_str(&e->via.array.ptr[3], &s, &len) == 0 && len) {
+			fputs(" — ", f);
+			esc_lines(f, &e->via.array.ptr[3]);
+		}
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+}
+
 static void page(FILE *f, const msgpack_object *e,
                  const msgpack_object *hospital)
 {
@@ -165,7 +277,7 @@ static void page(FILE *f, const msgpack_object *e,
 	            {"stage", "Giai đoạn", 1},
 	            {"found", "Ngày phát hiện", 0},
 	            {"through", "Phong trào thi đua", 0}};
-	const msgpack_object *name = mp_map_get(e, "name"), *pub, *hist;
+	const msgpack_object *name = mp_map_get(e, "name");
 	const char *s;
 	size_t len;
 	char buf[64];
@@ -201,68 +313,79 @@ static void page(FILE *f, const msgpack_object *e,
 		esc_lines(f, mp_map_get(e, "summary"));
 		fputs("</p>\n", f);
 	}
-	hist = mp_map_get(e, "history");
-	if (hist && hist->type == MSGPACK_OBJECT_ARRAY && hist->via.array.size) {
-		fputs("<h2>Quá trình bồi dưỡng, nhân rộng</h2>\n<ul>\n", f);
-		for (uint32_t i = 0; i < hist->via.array.size; i++) {
-			fputs("<li>", f);
-			esc_obj(f, &hist->via.array.ptr[i]);
-			fputs("</li>\n", f);
-		}
-		fputs("</ul>\n", f);
-	}
-	pub = mp_map_get(e, "publicity");
-	if (pub && pub->type == MSGPACK_OBJECT_ARRAY && pub->via.array.size) {
-		fputs("<h2>Tuyên truyền</h2>\n<ul>\n", f);
-		for (uint32_t i = 0; i < pub->via.array.size; i++) {
-			const msgpack_object *p = &pub->via.array.ptr[i];
-			const char *link = "";
-			size_t ll = 0;
-			if (p->type != MSGPACK_OBJECT_ARRAY || p->via.array.size < 5)
-				continue;
-			fputs("<li>", f);
-			esc_obj(f, &p->via.array.ptr[1]);
-			fputs(" · ", f);
-			if (mp_get_str(&p->via.array.ptr[0], &s, &len) == 0) {
-				const char *w = vi(s, len, buf, sizeof buf);
-				htmlexport_escape(f, w, strlen(w));
-			}
-			fputs(" · ", f);
-			esc_obj(f, &p->via.array.ptr[2]);
-			fputs(" · ", f);
-			mp_get_str(&p->via.array.ptr[4], &link, &ll);
-			if (http_link(link, ll)) {
-				fputs("<a href=\"", f);
-				htmlexport_escape(f, link, ll);
-				fputs("\" rel=\"noopener\">", f);
-				esc_obj(f, &p->via.array.ptr[3]);
-				fputs("</a>", f);
-			} else {
-				esc_obj(f, &p->via.array.ptr[3]);
-			}
-			fputs("</li>\n", f);
-		}
-		fputs("</ul>\n", f);
-	}
+	history(f, mp_map_get(e, "history"));
+	line_list(f, "Giới thiệu với cụm thi đua", mp_map_get(e, "introduced"));
+	publicity(f, mp_map_get(e, "publicity"));
 	fputs("</body>\n</html>\n", f);
 }
 
-static void index_page(FILE *f, const msgpack_object *list,
+/* The page of a model. */
+static void model_page(FILE *f, const msgpack_object *e,
+                       const msgpack_object *hospital)
+{
+	const msgpack_object *name = mp_map_get(e, "name");
+	const char *s;
+	size_t len;
+	char buf[64];
+
+	if (mp_get_str(name, &s, &len) != 0) {
+		s = "";
+		len = 0;
+	}
+	head(f, s, len, hospital);
+	fputs("<p><a href=\"index.html\">Mô hình, sáng kiến, kinh nghiệm"
+	      "</a></p>\n<h1>",
+	      f);
+	esc_obj(f, name);
+	fputs("</h1>\n<table>\n<tr><th>Mã</th><td>", f);
+	esc_obj(f, mp_map_get(e, "code"));
+	fputs("</td></tr>\n<tr><th>Đơn vị</th><td>", f);
+	esc_obj(f, mp_map_get(e, "unit-name"));
+	fputs("</td></tr>\n<tr><th>Trạng thái</th><td>", f);
+	if (mp_get_str(mp_map_get(e, "state"), &s, &len) == 0) {
+		const char *w = vi(s, len, buf, sizeof buf);
+		htmlexport_escape(f, w, strlen(w));
+	}
+	fputs("</td></tr>\n</table>\n", f);
+	text_block(f, "Kế hoạch triển khai", mp_map_get(e, "plan"));
+	line_list(f, "Đánh giá định kỳ", mp_map_get(e, "evaluations"));
+	text_block(f, "Đánh giá cuối kỳ", mp_map_get(e, "assessment"));
+	line_list(f, "Nơi áp dụng, nhân rộng", mp_map_get(e, "adopted"));
+	publicity(f, mp_map_get(e, "publicity"));
+	fputs("</body>\n</html>\n", f);
+}
+
+/* Writes the word for the str field key of e. */
+static void word_cell(FILE *f, const msgpack_object *e, const char *key)
+{
+	const char *s;
+	size_t len;
+	char buf[64];
+
+	if (mp_get_str(mp_map_get(e, key), &s, &len) == 0) {
+		const char *w = vi(s, len, buf, sizeof buf);
+		htmlexport_escape(f, w, strlen(w));
+	}
+}
+
+/* The index: the exemplars, then the models, each linked to its page. */
+static void index_page(FILE *f, const msgpack_object *exemplars,
+                       const msgpack_object *models,
                        const msgpack_object *hospital)
 {
 	static const char title[] = "Mô hình, sáng kiến, kinh nghiệm";
-	char buf[64];
 
 	head(f, title, strlen(title), hospital);
 	fprintf(f, "<h1>%s</h1>\n<p>", title);
 	esc_obj(f, hospital);
-	fputs("</p>\n<table>\n<tr><th>Năm</th><th>Điển hình</th><th>Đơn vị"
-	      "</th><th>Lĩnh vực</th><th>Giai đoạn</th></tr>\n",
+	fputs("</p>\n<h2>Điển hình tiên tiến</h2>\n<table>\n<tr><th>Năm</th>"
+	      "<th>Điển hình</th><th>Đơn vị</th><th>Lĩnh vực</th>"
+	      "<th>Giai đoạn</th></tr>\n",
 	      f);
-	for (uint32_t i = 0; i < list->via.array.size; i++) {
-		const msgpack_object *e = &list->via.array.ptr[i];
-		const char *code, *s;
-		size_t cl, len;
+	for (uint32_t i = 0; i < exemplars->via.array.size; i++) {
+		const msgpack_object *e = &exemplars->via.array.ptr[i];
+		const char *code;
+		size_t cl;
 		uint64_t year = 0;
 		if (mp_get_str(mp_map_get(e, "exemplar"), &code, &cl) != 0 ||
 		    !safe_name(code, cl))
@@ -274,39 +397,67 @@ static void index_page(FILE *f, const msgpack_object *list,
 		fputs("</a></td><td>", f);
 		esc_obj(f, mp_map_get(e, "unit-name"));
 		fputs("</td><td>", f);
-		if (mp_get_str(mp_map_get(e, "field"), &s, &len) == 0) {
-			const char *w = vi(s, len, buf, sizeof buf);
-			htmlexport_escape(f, w, strlen(w));
-		}
+		word_cell(f, e, "field");
 		fputs("</td><td>", f);
-		if (mp_get_str(mp_map_get(e, "stage"), &s, &len) == 0) {
-			const char *w = vi(s, len, buf, sizeof buf);
-			htmlexport_escape(f, w, strlen(w));
-		}
+		word_cell(f, e, "stage");
 		fputs("</td></tr>\n", f);
 	}
-	fputs("</table>\n</body>\n</html>\n", f);
+	fputs("</table>\n", f);
+	if (models && models->type == MSGPACK_OBJECT_ARRAY &&
+	    models->via.array.size) {
+		fputs("<h2>Mô hình mới, cách làm hay</h2>\n<table>\n<tr><th>Năm"
+		      "</th><th>Mô hình</th><th>Đơn vị</th><th>Trạng thái</th>"
+		      "</tr>\n",
+		      f);
+		for (uint32_t i = 0; i < models->via.array.size; i++) {
+			const msgpack_object *e = &models->via.array.ptr[i];
+			const char *code;
+			size_t cl;
+			uint64_t year = 0;
+			if (mp_get_str(mp_map_get(e, "code"), &code, &cl) != 0 ||
+			    !safe_name(code, cl))
+				continue;
+			mp_get_u64(mp_map_get(e, "year"), &year);
+			fprintf(f, "<tr><td>%llu</td><td><a href=\"%.*s.html\">",
+			        (unsigned long long)year, (int)cl, code);
+			esc_obj(f, mp_map_get(e, "name"));
+			fputs("</a></td><td>", f);
+			esc_obj(f, mp_map_get(e, "unit-name"));
+			fputs("</td><td>", f);
+			word_cell(f, e, "state");
+			fputs("</td></tr>\n", f);
+		}
+		fputs("</table>\n", f);
+	}
+	fputs("</body>\n</html>\n", f);
 }
 
-/* Writes one page to dir/name through a temporary file. */
-static int write_page(const char *dir, const char *name, size_t nl,
-                      const msgpack_object *e, const msgpack_object *list,
-                      const msgpack_object *hospital, char *err, size_t n)
+enum page_kind { PAGE_EXEMPLAR, PAGE_MODEL, PAGE_INDEX };
+
+/* Writes one page to dir/name through a temporary file: e's page, or the
+ * index of body. */
+static int write_page(const char *dir, const char *name, enum page_kind kind,
+                      const msgpack_object *e, const msgpack_object *body,
+                      char *err, size_t n)
 {
+	const msgpack_object *hospital = mp_map_get(body, "hospital");
 	char path[4096], tmp[4200];
 	FILE *f;
 	int bad;
 
-	snprintf(path, sizeof path, "%s/%.*s", dir, (int)nl, name);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
 	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
 	if ((f = fopen(tmp, "wx")) == NULL) {
 		snprintf(err, n, "cannot write %s: %s", tmp, strerror(errno));
 		return LRL_EIO;
 	}
-	if (e)
+	if (kind == PAGE_EXEMPLAR)
 		page(f, e, hospital);
+	else if (kind == PAGE_MODEL)
+		model_page(f, e, hospital);
 	else
-		index_page(f, list, hospital);
+		index_page(f, mp_map_get(body, "exemplars"),
+		           mp_map_get(body, "models"), hospital);
 	bad = ferror(f);
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		snprintf(err, n, "cannot write %s: %s", path, strerror(errno));
@@ -316,21 +467,52 @@ static int write_page(const char *dir, const char *name, size_t nl,
 	return 0;
 }
 
+/* The page name of entry e (its code key + ".html") into name; 0, or
+ * LRL_EPROTO when the code is not a safe file name. */
+static int page_name(const msgpack_object *e, const char *key, char *name,
+                     size_t n)
+{
+	const char *code;
+	size_t cl;
+
+	if (mp_get_str(mp_map_get(e, key), &code, &cl) != 0 ||
+	    !safe_name(code, cl))
+		return LRL_EPROTO;
+	snprintf(name, n, "%.*s.html", (int)cl, code);
+	return 0;
+}
+
+/* May the file name be written in dir?  Sets err when not. */
+static int may_write(const char *dir, const char *name, char *err, size_t n)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (ours_or_absent(path))
+		return 0;
+	snprintf(err, n, "%s exists and was not written by an export; choose "
+	                 "another directory",
+	         path);
+	return LRL_EEXIST;
+}
+
 int htmlexport_write(const char *dir, const msgpack_object *body,
                      size_t *pages, char *err, size_t n)
 {
-	const msgpack_object *list = mp_map_get(body, "exemplars");
-	const msgpack_object *hospital = mp_map_get(body, "hospital");
-	char path[4096];
+	const msgpack_object *lists[2] = {mp_map_get(body, "exemplars"),
+	                                  mp_map_get(body, "models")};
+	static const char *const keys[2] = {"exemplar", "code"};
 	struct stat st;
+	char name[80];
 	int rc;
 
 	*pages = 0;
-	if (list == NULL || list->type != MSGPACK_OBJECT_ARRAY ||
-	    list->via.array.size > HTML_PAGES_MAX) {
-		snprintf(err, n, "unexpected reply");
-		return LRL_EPROTO;
-	}
+	for (int k = 0; k < 2; k++)
+		if (lists[k] == NULL || lists[k]->type != MSGPACK_OBJECT_ARRAY ||
+		    lists[k]->via.array.size > HTML_PAGES_MAX) {
+			snprintf(err, n, "unexpected reply");
+			return LRL_EPROTO;
+		}
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT || mkdir(dir, 0755) != 0) {
 			snprintf(err, n, "cannot create %s: %s", dir,
@@ -342,43 +524,29 @@ int htmlexport_write(const char *dir, const msgpack_object *body,
 		return LRL_EEXIST;
 	}
 	/* First make sure nothing unrelated is in the way: then write. */
-	snprintf(path, sizeof path, "%s/index.html", dir);
-	if (!ours_or_absent(path)) {
-		snprintf(err, n, "%s exists and was not written by an export; "
-		                 "choose another directory",
-		         path);
-		return LRL_EEXIST;
-	}
-	for (uint32_t i = 0; i < list->via.array.size; i++) {
-		const char *code;
-		size_t cl;
-		if (mp_get_str(mp_map_get(&list->via.array.ptr[i], "exemplar"),
-		               &code, &cl) != 0 ||
-		    !safe_name(code, cl)) {
-			snprintf(err, n, "unexpected exemplar code");
-			return LRL_EPROTO;
+	if ((rc = may_write(dir, "index.html", err, n)) != 0)
+		return rc;
+	for (int k = 0; k < 2; k++)
+		for (uint32_t i = 0; i < lists[k]->via.array.size; i++) {
+			if (page_name(&lists[k]->via.array.ptr[i], keys[k], name,
+			              sizeof name) != 0) {
+				snprintf(err, n, "unexpected code in the reply");
+				return LRL_EPROTO;
+			}
+			if ((rc = may_write(dir, name, err, n)) != 0)
+				return rc;
 		}
-		snprintf(path, sizeof path, "%s/%.*s.html", dir, (int)cl, code);
-		if (!ours_or_absent(path)) {
-			snprintf(err, n, "%s exists and was not written by an "
-			                 "export; choose another directory",
-			         path);
-			return LRL_EEXIST;
+	for (int k = 0; k < 2; k++)
+		for (uint32_t i = 0; i < lists[k]->via.array.size; i++) {
+			const msgpack_object *e = &lists[k]->via.array.ptr[i];
+			page_name(e, keys[k], name, sizeof name);
+			if ((rc = write_page(dir, name,
+			                     k == 0 ? PAGE_EXEMPLAR : PAGE_MODEL, e,
+			                     body, err, n)) != 0)
+				return rc;
+			(*pages)++;
 		}
-	}
-	for (uint32_t i = 0; i < list->via.array.size; i++) {
-		const msgpack_object *e = &list->via.array.ptr[i];
-		const char *code;
-		size_t cl;
-		char name[80];
-		mp_get_str(mp_map_get(e, "exemplar"), &code, &cl);
-		snprintf(name, sizeof name, "%.*s.html", (int)cl, code);
-		if ((rc = write_page(dir, name, strlen(name), e, NULL, hospital,
-		                     err, n)) != 0)
-			return rc;
-		(*pages)++;
-	}
-	if ((rc = write_page(dir, "index.html", 10, NULL, list, hospital, err,
+	if ((rc = write_page(dir, "index.html", PAGE_INDEX, NULL, body, err,
 	                     n)) != 0)
 		return rc;
 	(*pages)++;

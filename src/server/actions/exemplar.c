@@ -1226,18 +1226,14 @@ struct export_arg {
 	size_t n;
 };
 
-/* Packs an array of the lines of entries of a (may be NULL). */
-static void pack_line_array(store_txn *t, msgpack_packer *pk,
-                            const msgpack_object *a, int kind)
+/* Packs an array of the introduction lines of a (may be NULL). */
+static void pack_intro_array(msgpack_packer *pk, const msgpack_object *a)
 {
 	char *line = malloc(LRL_TEXT_MAX * 8);
 
 	msgpack_pack_array(pk, line ? count_of(a) : 0);
 	for (uint32_t i = 0; line && a && i < a->via.array.size; i++) {
-		if (kind == 0)
-			history_line(t, &a->via.array.ptr[i], line, LRL_TEXT_MAX * 8);
-		else
-			intro_line(&a->via.array.ptr[i], line, LRL_TEXT_MAX * 8);
+		intro_line(&a->via.array.ptr[i], line, LRL_TEXT_MAX * 8);
 		mp_pack_str(pk, line);
 	}
 	free(line);
@@ -1246,7 +1242,7 @@ static void pack_line_array(store_txn *t, msgpack_packer *pk,
 static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 {
 	struct export_arg *a = arg;
-	const msgpack_object *pub = ex_array(m, EF_PUBLICITY);
+	const msgpack_object *pub = ex_array(m, EF_PUBLICITY), *hist;
 	const char *s;
 	size_t l;
 	char code[32], name[ROSTER_TEXT_MAX];
@@ -1262,6 +1258,9 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	            {"through", EF_MOVEMENT},
 	            {"summary", EF_SUMMARY}};
 
+	/* A dropped exemplar is not shown to the public. */
+	if (ex_stage_of(m) == EX_DROPPED)
+		return 0;
 	ex_code(EX_PREFIX, key, code, sizeof code);
 	ex_name(a->t, m, name, sizeof name, &u);
 	msgpack_pack_map(pk, 8 + sizeof strs / sizeof strs[0]);
@@ -1276,10 +1275,27 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	}
 	mp_pack_str(pk, "found");
 	ex_date(pk, ex_i64(m, EF_FOUND));
+	/* The history for the public: day, stage, support and note, without
+	 * who recorded it. */
 	mp_pack_str(pk, "history");
-	pack_line_array(a->t, pk, ex_array(m, EF_HISTORY), 0);
+	hist = ex_array(m, EF_HISTORY);
+	msgpack_pack_array(pk, count_of(hist));
+	for (uint32_t i = 0; hist && i < hist->via.array.size; i++) {
+		const msgpack_object *e = &hist->via.array.ptr[i];
+		int64_t when = 0;
+		msgpack_pack_array(pk, 4);
+		if (e->type == MSGPACK_OBJECT_ARRAY && e->via.array.size >= 5) {
+			mp_get_i64(&e->via.array.ptr[0], &when);
+			ex_date(pk, date_of_time(when));
+			for (uint32_t j = 2; j < 5; j++)
+				msgpack_pack_object(pk, e->via.array.ptr[j]);
+		} else {
+			for (int j = 0; j < 4; j++)
+				mp_pack_str(pk, "");
+		}
+	}
 	mp_pack_str(pk, "introduced");
-	pack_line_array(a->t, pk, ex_array(m, EF_INTRODUCED), 1);
+	pack_intro_array(pk, ex_array(m, EF_INTRODUCED));
 	/* Publicity as fields, for the page to lay out and link. */
 	mp_pack_str(pk, "publicity");
 	msgpack_pack_array(pk, count_of(pub));
@@ -1311,6 +1327,7 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 {
 	struct export_arg a;
+	mp_buf models;
 	int64_t year = 0;
 	const void *v;
 	size_t vl;
@@ -1320,8 +1337,10 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 	a.t = c->txn;
 	ctx_int(c, "year", &year);
 	mp_buf_init(&a.b);
-	if ((rc = ex_each(c->txn, (int)year, export_one, &a)) == 0) {
-		msgpack_pack_map(c->out, 2);
+	mp_buf_init(&models);
+	if ((rc = ex_each(c->txn, (int)year, export_one, &a)) == 0 &&
+	    (rc = ex_export_models(c->txn, (int)year, &models.pk)) == 0) {
+		msgpack_pack_map(c->out, 3);
 		mp_pack_str(c->out, "hospital");
 		if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
 			mp_pack_strn(c->out, v, vl);
@@ -1330,7 +1349,10 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 		mp_pack_str(c->out, "exemplars");
 		msgpack_pack_array(c->out, (uint32_t)a.n);
 		mp_pack_raw(c->out, a.b.sb.data, a.b.sb.size);
+		mp_pack_str(c->out, "models");
+		mp_pack_raw(c->out, models.sb.data, models.sb.size);
 	}
+	mp_buf_free(&models);
 	mp_buf_free(&a.b);
 	return rc;
 }

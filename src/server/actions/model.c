@@ -436,13 +436,16 @@ static int info_of(store_txn *t, const char *code, msgpack_unpacked *up)
 	               : LRL_ECORRUPT;
 }
 
-/* Calls fn for each model of year, in code order. */
+/* Calls fn for each model of year (of every year for 0), in code
+ * order. */
 static int each_model(store_txn *t, int year,
                       int (*fn)(const struct work_rec *w, void *arg),
                       void *arg)
 {
 	char prefix[16];
-	size_t pl = (size_t)snprintf(prefix, sizeof prefix, "MH-%04d-", year);
+	size_t pl = year ? (size_t)snprintf(prefix, sizeof prefix, "MH-%04d-",
+	                                    year)
+	                 : (size_t)snprintf(prefix, sizeof prefix, "MH-");
 	const void *k = prefix;
 	size_t kl = pl;
 	store_cursor *cur;
@@ -687,6 +690,132 @@ int act_MODEL_SHOW(struct lrl_ctx *c)
 	pack_entries(c, "publicity", pub, 2);
 done:
 	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
+/* ---- the web export ---------------------------------------------------- */
+
+struct model_export {
+	store_txn *t;
+	mp_buf b;
+	size_t n;
+};
+
+/* Packs an array of the lines pack_entries would show for a. */
+static void export_lines(store_txn *t, msgpack_packer *pk,
+                         const msgpack_object *a, int kind)
+{
+	char *line = malloc(LRL_TEXT_MAX * 8);
+
+	msgpack_pack_array(pk, line && a ? a->via.array.size : 0);
+	for (uint32_t i = 0; line && a && i < a->via.array.size; i++) {
+		const msgpack_object *e = &a->via.array.ptr[i];
+		int64_t d = 0;
+		char day[16] = "";
+		const char *s1 = "", *s2 = "";
+		size_t l1 = 0, l2 = 0;
+		line[0] = '\0';
+		if (e->type == MSGPACK_OBJECT_ARRAY && e->via.array.size >= 4) {
+			mp_get_i64(&e->via.array.ptr[0], &d);
+			date_format((int32_t)d, day, sizeof day);
+			if (kind == 0) {
+				mp_get_str(&e->via.array.ptr[1], &s1, &l1);
+				mp_get_str(&e->via.array.ptr[2], &s2, &l2);
+				snprintf(line, LRL_TEXT_MAX * 8, "%s · %.*s%s%.*s",
+				         day, (int)l1, s1, l2 ? " — " : "",
+				         (int)l2, s2);
+			} else {
+				char where[LRL_NAME_MAX * 8];
+				adoption_where(t, e, where, sizeof where);
+				mp_get_str(&e->via.array.ptr[3], &s2, &l2);
+				snprintf(line, LRL_TEXT_MAX * 8, "%s · %s%s%.*s",
+				         day, where, l2 ? " — " : "", (int)l2, s2);
+			}
+		}
+		mp_pack_str(pk, line);
+	}
+	free(line);
+}
+
+static int export_model(const struct work_rec *w, void *arg)
+{
+	struct model_export *x = arg;
+	msgpack_packer *pk = &x->b.pk;
+	const msgpack_object *m, *pub;
+	struct unit_rec u;
+	msgpack_unpacked up;
+	const char *s;
+	size_t l;
+	int rc;
+
+	if (w->state == WORK_NOT_RECOGNISED)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if ((rc = info_of(x->t, w->code, &up)) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return rc;
+	}
+	m = &up.data;
+	pub = ex_array(m, MF_PUBLICITY);
+	if (unit_get(x->t, work_unit(x->t, w), &u) != 0)
+		memset(&u, 0, sizeof u);
+	msgpack_pack_map(pk, 10);
+	mp_pack_kv_str(pk, "code", w->code);
+	mp_pack_kv_int(pk, "year", w->year);
+	mp_pack_kv_str(pk, "name", w->name);
+	mp_pack_kv_str(pk, "unit-name", u.name);
+	mp_pack_kv_str(pk, "state", state_words[w->state]);
+	ex_field(m, MF_PLAN, &s, &l);
+	mp_pack_str(pk, "plan");
+	mp_pack_strn(pk, s, l);
+	ex_field(m, MF_ASSESSMENT, &s, &l);
+	mp_pack_str(pk, "assessment");
+	mp_pack_strn(pk, s, l);
+	mp_pack_str(pk, "evaluations");
+	export_lines(x->t, pk, ex_array(m, MF_EVALUATIONS), 0);
+	mp_pack_str(pk, "adopted");
+	export_lines(x->t, pk, ex_array(m, MF_ADOPTIONS), 1);
+	mp_pack_str(pk, "publicity");
+	msgpack_pack_array(pk, pub ? pub->via.array.size : 0);
+	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
+		const msgpack_object *e = &pub->via.array.ptr[i];
+		msgpack_pack_array(pk, 5);
+		for (uint32_t j = 0; j < 5; j++) {
+			const msgpack_object *f =
+				e->type == MSGPACK_OBJECT_ARRAY &&
+						j < e->via.array.size
+					? &e->via.array.ptr[j]
+					: NULL;
+			int64_t d = 0;
+			if (j == 1) {
+				if (f)
+					mp_get_i64(f, &d);
+				ex_date(pk, d);
+			} else if (f && mp_get_str(f, &s, &l) == 0) {
+				mp_pack_strn(pk, s, l);
+			} else {
+				mp_pack_str(pk, "");
+			}
+		}
+	}
+	x->n++;
+	msgpack_unpacked_destroy(&up);
+	return 0;
+}
+
+int ex_export_models(store_txn *t, int year, msgpack_packer *pk)
+{
+	struct model_export x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.t = t;
+	mp_buf_init(&x.b);
+	if ((rc = each_model(t, year, export_model, &x)) == 0) {
+		msgpack_pack_array(pk, (uint32_t)x.n);
+		mp_pack_raw(pk, x.b.sb.data, x.b.sb.size);
+	}
+	mp_buf_free(&x.b);
 	return rc;
 }
 
