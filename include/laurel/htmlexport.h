@@ -19,7 +19,8 @@
 #include <stddef.h>
 
 /* The mark every page carries. */
-#define HTMLEXPORT_MARK "<meta name=\"generator\" content=\"laurel exemplar export\">"
+#define HTMLEXPORT_MARK                                                        \
+	"<meta name=\"generator\" content=\"laurel exemplar export\">"
 
 /*
  * Writes the pages of body (the result of exemplar.export: {"hospital",
@@ -29,8 +30,8 @@
  * written, LRL_EPROTO when body is malformed; err (size n) says which and
  * why.
  */
-int htmlexport_write(const char *dir, const msgpack_object *body,
-                     size_t *pages, char *err, size_t n);
+int htmlexport_write(const char *dir, const msgpack_object *body, size_t *pages,
+                     char *err, size_t n);
 
 /* Writes s (len bytes) escaped for HTML text and attribute values
  * (& < > " ' become entities). */

@@ -68,12 +68,23 @@ void htmlexport_escape(FILE *f, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		switch (s[i]) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(s[i], f);
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&#39;", f);
+			break;
+		default:
+			fputc(s[i], f);
 		}
 	}
 }
@@ -111,7 +122,8 @@ static int safe_name(const char *s, size_t len)
 	if (len == 0 || len > 64)
 		return 0;
 	for (size_t i = 0; i < len; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+		if (!((s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= 'a' && s[i] <= 'z') ||
 		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
 			return 0;
 	return 1;
@@ -204,7 +216,8 @@ static void publicity(FILE *f, const msgpack_object *pub)
 /* A heading and the lines of the array o (strings), when it has any. */
 static void line_list(FILE *f, const char *heading, const msgpack_object *o)
 {
-	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY || o->via.array.size == 0)
+	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY ||
+	    o->via.array.size == 0)
 		return;
 	fprintf(f, "<h2>%s</h2>\n<ul>\n", heading);
 	for (uint32_t i = 0; i < o->via.array.size; i++) {
@@ -234,7 +247,8 @@ static void history(FILE *f, const msgpack_object *o)
 {
 	char buf[64];
 
-	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY || o->via.array.size == 0)
+	if (o == NULL || o->type != MSGPACK_OBJECT_ARRAY ||
+	    o->via.array.size == 0)
 		return;
 	fputs("<h2>Quá trình phát hiện, bồi dưỡng, nhân rộng</h2>\n<ul>\n", f);
 	for (uint32_t i = 0; i < o->via.array.size; i++) {
@@ -414,11 +428,13 @@ static void index_page(FILE *f, const msgpack_object *exemplars,
 			const char *code;
 			size_t cl;
 			uint64_t year = 0;
-			if (mp_get_str(mp_map_get(e, "code"), &code, &cl) != 0 ||
+			if (mp_get_str(mp_map_get(e, "code"), &code, &cl) !=
+			            0 ||
 			    !safe_name(code, cl))
 				continue;
 			mp_get_u64(mp_map_get(e, "year"), &year);
-			fprintf(f, "<tr><td>%llu</td><td><a href=\"%.*s.html\">",
+			fprintf(f,
+			        "<tr><td>%llu</td><td><a href=\"%.*s.html\">",
 			        (unsigned long long)year, (int)cl, code);
 			esc_obj(f, mp_map_get(e, "name"));
 			fputs("</a></td><td>", f);
@@ -490,14 +506,15 @@ static int may_write(const char *dir, const char *name, char *err, size_t n)
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if (ours_or_absent(path))
 		return 0;
-	snprintf(err, n, "%s exists and was not written by an export; choose "
-	                 "another directory",
+	snprintf(err, n,
+	         "%s exists and was not written by an export; choose "
+	         "another directory",
 	         path);
 	return LRL_EEXIST;
 }
 
-int htmlexport_write(const char *dir, const msgpack_object *body,
-                     size_t *pages, char *err, size_t n)
+int htmlexport_write(const char *dir, const msgpack_object *body, size_t *pages,
+                     char *err, size_t n)
 {
 	const msgpack_object *lists[2] = {mp_map_get(body, "exemplars"),
 	                                  mp_map_get(body, "models")};
@@ -508,7 +525,8 @@ int htmlexport_write(const char *dir, const msgpack_object *body,
 
 	*pages = 0;
 	for (int k = 0; k < 2; k++)
-		if (lists[k] == NULL || lists[k]->type != MSGPACK_OBJECT_ARRAY ||
+		if (lists[k] == NULL ||
+		    lists[k]->type != MSGPACK_OBJECT_ARRAY ||
 		    lists[k]->via.array.size > HTML_PAGES_MAX) {
 			snprintf(err, n, "unexpected reply");
 			return LRL_EPROTO;
@@ -528,9 +546,10 @@ int htmlexport_write(const char *dir, const msgpack_object *body,
 		return rc;
 	for (int k = 0; k < 2; k++)
 		for (uint32_t i = 0; i < lists[k]->via.array.size; i++) {
-			if (page_name(&lists[k]->via.array.ptr[i], keys[k], name,
-			              sizeof name) != 0) {
-				snprintf(err, n, "unexpected code in the reply");
+			if (page_name(&lists[k]->via.array.ptr[i], keys[k],
+			              name, sizeof name) != 0) {
+				snprintf(err, n,
+				         "unexpected code in the reply");
 				return LRL_EPROTO;
 			}
 			if ((rc = may_write(dir, name, err, n)) != 0)
@@ -541,8 +560,9 @@ int htmlexport_write(const char *dir, const msgpack_object *body,
 			const msgpack_object *e = &lists[k]->via.array.ptr[i];
 			page_name(e, keys[k], name, sizeof name);
 			if ((rc = write_page(dir, name,
-			                     k == 0 ? PAGE_EXEMPLAR : PAGE_MODEL, e,
-			                     body, err, n)) != 0)
+			                     k == 0 ? PAGE_EXEMPLAR
+			                            : PAGE_MODEL,
+			                     e, body, err, n)) != 0)
 				return rc;
 			(*pages)++;
 		}

@@ -179,7 +179,8 @@ int ex_put_edited(store_txn *t, enum store_db db, const void *key, size_t kl,
 		} else if (ed->append && kv->val.type == MSGPACK_OBJECT_ARRAY) {
 			msgpack_pack_array(&b.pk, kv->val.via.array.size + 1);
 			for (uint32_t j = 0; j < kv->val.via.array.size; j++)
-				msgpack_pack_object(&b.pk, kv->val.via.array.ptr[j]);
+				msgpack_pack_object(&b.pk,
+				                    kv->val.via.array.ptr[j]);
 			mp_pack_raw(&b.pk, ed->raw, ed->len);
 		} else if (ed->append) {
 			msgpack_pack_array(&b.pk, 1);
@@ -255,7 +256,8 @@ int ex_pack_publicity(struct lrl_ctx *c, mp_buf *b)
 			goto done;
 		if (!link_ok(link, strlen(link))) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "link",
-			                  "must be an http:// or https:// address "
+			                  "must be an http:// or https:// "
+			                  "address "
 			                  "without spaces or quotes");
 			goto done;
 		}
@@ -362,7 +364,8 @@ void ex_name(store_txn *t, const msgpack_object *m, char *name, size_t n,
 
 int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 {
-	const msgpack_object *sv = ctx_param(c, "staff"), *uv = ctx_param(c, "unit");
+	const msgpack_object *sv = ctx_param(c, "staff"),
+			     *uv = ctx_param(c, "unit");
 	char field[32] = "", movement[LRL_CODE_MAX + 1] = "", code[32];
 	char *achievements = NULL;
 	int64_t year = 0, found = 0;
@@ -386,13 +389,17 @@ int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 		                    "give either --staff (a person) or --unit "
 		                    "(a collective)");
 	if (sv) {
-		if (staff_find(c->txn, sv->via.str.ptr, sv->via.str.size, &s) != 0)
+		if (staff_find(c->txn, sv->via.str.ptr, sv->via.str.size, &s) !=
+		    0)
 			return lrl_fail_set(&c->fail, LRL_ENOENT, "staff",
-			                    "no staff member has the code '%.*s'",
-			                    (int)sv->via.str.size, sv->via.str.ptr);
+			                    "no staff member has the code "
+			                    "'%.*s'",
+			                    (int)sv->via.str.size,
+			                    sv->via.str.ptr);
 		if (unit_get(c->txn, s.unit, &u) != 0)
 			return LRL_ECORRUPT;
-	} else if (unit_find(c->txn, uv->via.str.ptr, uv->via.str.size, &u) != 0) {
+	} else if (unit_find(c->txn, uv->via.str.ptr, uv->via.str.size, &u) !=
+	           0) {
 		return lrl_fail_set(&c->fail, LRL_ENOENT, "unit",
 		                    "no unit has the code '%.*s'",
 		                    (int)uv->via.str.size, uv->via.str.ptr);
@@ -409,11 +416,13 @@ int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 		if (store_get(c->txn, STORE_DB_MOVEMENTS, movement,
 		              strlen(movement), &v, &vl) != 0)
 			return lrl_fail_set(&c->fail, LRL_ENOENT, "through",
-			                    "no movement has the code %s", movement);
+			                    "no movement has the code %s",
+			                    movement);
 	}
 	if ((rc = ctx_text(c, "achievements", &achievements)) != 0)
 		return rc;
-	if ((rc = ex_next_number(c->txn, STORE_DB_EXEMPLARS, (int)year, &num)) != 0) {
+	if ((rc = ex_next_number(c->txn, STORE_DB_EXEMPLARS, (int)year,
+	                         &num)) != 0) {
 		free(achievements);
 		return rc;
 	}
@@ -474,15 +483,15 @@ static const struct {
 	const char *needs;
 } moves[] = {
 	{EX_NURTURED, 1u << EX_FOUND | 1u << EX_NURTURED,
-	 "only a found or nurtured exemplar can be nurtured"},
+         "only a found or nurtured exemplar can be nurtured"},
 	{EX_SUMMARISED, 1u << EX_NURTURED,
-	 "only a nurtured exemplar can be summarised (nurture it first)"},
+         "only a nurtured exemplar can be summarised (nurture it first)"},
 	{EX_REPLICATED, 1u << EX_SUMMARISED | 1u << EX_REPLICATED,
-	 "only a summarised exemplar can be replicated (summarise it first)"},
+         "only a summarised exemplar can be replicated (summarise it first)"},
 	{EX_DROPPED,
-	 1u << EX_FOUND | 1u << EX_NURTURED | 1u << EX_SUMMARISED |
-	         1u << EX_REPLICATED,
-	 "it is already dropped"},
+         1u << EX_FOUND | 1u << EX_NURTURED | 1u << EX_SUMMARISED |
+                 1u << EX_REPLICATED,
+         "it is already dropped"},
 };
 
 /* Moves the exemplar of the "exemplar" parameter to stage to, recording
@@ -637,8 +646,10 @@ int act_EXEMPLAR_INTRODUCE(struct lrl_ctx *c)
 	rc = ex_put_edited(c->txn, STORE_DB_EXEMPLARS, key, sizeof key,
 	                   &up.data, &e, 1);
 	if (rc == 0)
-		result_message(c->out, "exemplar %s introduced to the emulation "
-		                       "cluster", code);
+		result_message(c->out,
+		               "exemplar %s introduced to the emulation "
+		               "cluster",
+		               code);
 done:
 	free(cluster);
 	free(note);
@@ -666,8 +677,8 @@ int act_EXEMPLAR_PUBLICISE(struct lrl_ctx *c)
 	rc = ex_put_edited(c->txn, STORE_DB_EXEMPLARS, key, sizeof key,
 	                   &up.data, &e, 1);
 	if (rc == 0)
-		result_message(c->out, "publicity item recorded for exemplar %s",
-		               code);
+		result_message(c->out,
+		               "publicity item recorded for exemplar %s", code);
 done:
 	mp_buf_free(&b);
 	msgpack_unpacked_destroy(&up);
@@ -731,12 +742,12 @@ static int list_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	ex_field(m, EF_FIELD, &field, &fl);
 	ex_field(m, EF_STAGE, &stage, &sl);
 	ex_field(m, EF_MOVEMENT, &movement, &ml);
-	if ((a->stage[0] && (strlen(a->stage) != sl ||
-	                     memcmp(a->stage, stage, sl) != 0)) ||
-	    (a->field[0] && (strlen(a->field) != fl ||
-	                     memcmp(a->field, field, fl) != 0)) ||
-	    (a->root && !unit_within(a->c->txn, (uint32_t)ex_u64(m, EF_UNIT),
-	                             a->root)))
+	if ((a->stage[0] &&
+	     (strlen(a->stage) != sl || memcmp(a->stage, stage, sl) != 0)) ||
+	    (a->field[0] &&
+	     (strlen(a->field) != fl || memcmp(a->field, field, fl) != 0)) ||
+	    (a->root &&
+	     !unit_within(a->c->txn, (uint32_t)ex_u64(m, EF_UNIT), a->root)))
 		return 0;
 	ex_code(EX_PREFIX, key, code, sizeof code);
 	ex_name(a->c->txn, m, name, sizeof name, &u);
@@ -757,8 +768,8 @@ static int list_one(const uint8_t *key, const msgpack_object *m, void *arg)
 int act_EXEMPLAR_LIST(struct lrl_ctx *c)
 {
 	/* The stage third, where a terminal shows it. */
-	static const char *const cols[] = {"exemplar", "name",  "stage",
-	                                   "field",    "unit",  "kind",
+	static const char *const cols[] = {"exemplar", "name",    "stage",
+	                                   "field",    "unit",    "kind",
 	                                   "found",    "through", "publicity"};
 	struct list_arg a;
 	int64_t year = 0;
@@ -772,7 +783,8 @@ int act_EXEMPLAR_LIST(struct lrl_ctx *c)
 	ctx_strbuf(c, "field", a.field, sizeof a.field);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &a.root)) != 0)
+	if (ctx_param(c, "unit") &&
+	    (rc = unit_by_param(c, "unit", &a.root)) != 0)
 		return rc;
 	mp_buf_init(&a.b);
 	if ((rc = ex_each(c->txn, (int)year, list_one, &a)) == 0) {
@@ -806,9 +818,9 @@ static void history_line(store_txn *t, const msgpack_object *e, char *buf,
 	mp_get_str(&e->via.array.ptr[3], &sup, &supl);
 	mp_get_str(&e->via.array.ptr[4], &note, &notel);
 	date_format_time(when, tm, sizeof tm);
-	snprintf(buf, n, "%s · %s · %.*s%s%.*s%s%s%.*s", tm, ex_login(t, by, &u),
-	         (int)stl, st, supl ? " (" : "", (int)supl, sup, supl ? ")" : "",
-	         notel ? " — " : "", (int)notel, note);
+	snprintf(buf, n, "%s · %s · %.*s%s%.*s%s%s%.*s", tm,
+	         ex_login(t, by, &u), (int)stl, st, supl ? " (" : "", (int)supl,
+	         sup, supl ? ")" : "", notel ? " — " : "", (int)notel, note);
 }
 
 static void intro_line(const msgpack_object *e, char *buf, size_t n)
@@ -842,9 +854,11 @@ static void pack_lines(store_txn *t, msgpack_packer *pk, const char *stem,
 			continue;
 		}
 		if (kind == 0)
-			history_line(t, &a->via.array.ptr[i], line, LRL_TEXT_MAX * 8);
+			history_line(t, &a->via.array.ptr[i], line,
+			             LRL_TEXT_MAX * 8);
 		else if (kind == 1)
-			intro_line(&a->via.array.ptr[i], line, LRL_TEXT_MAX * 8);
+			intro_line(&a->via.array.ptr[i], line,
+			           LRL_TEXT_MAX * 8);
 		else
 			ex_publicity_line(&a->via.array.ptr[i], line,
 			                  LRL_TEXT_MAX * 8);
@@ -889,8 +903,8 @@ int act_EXEMPLAR_SHOW(struct lrl_ctx *c)
 		s.code[0] = '\0';
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 14 + count_of(hist) + count_of(intro) +
-	                                 count_of(pub));
+	msgpack_pack_map(c->out,
+	                 14 + count_of(hist) + count_of(intro) + count_of(pub));
 	mp_pack_kv_str(c->out, "exemplar", code);
 	mp_pack_kv_int(c->out, "year", key[0] << 8 | key[1]);
 	mp_pack_kv_str(c->out, "name", name);
@@ -1001,15 +1015,16 @@ static int counted_unit(store_txn *t, const struct unit_rec *u)
 	struct unit_rec p;
 	uint32_t up = u->parent;
 
-	if (u->closed || (strcmp(u->kind, "department") &&
-	                  strcmp(u->kind, "office") && strcmp(u->kind, "station")))
+	if (u->closed ||
+	    (strcmp(u->kind, "department") && strcmp(u->kind, "office") &&
+	     strcmp(u->kind, "station")))
 		return 0;
 	for (int depth = 0; up && depth < 64; depth++) {
 		if (unit_get(t, up, &p) != 0)
 			break;
-		if (!p.closed && (!strcmp(p.kind, "department") ||
-		                  !strcmp(p.kind, "office") ||
-		                  !strcmp(p.kind, "station")))
+		if (!p.closed &&
+		    (!strcmp(p.kind, "department") ||
+		     !strcmp(p.kind, "office") || !strcmp(p.kind, "station")))
 			return 0;
 		up = p.parent;
 	}
@@ -1031,7 +1046,8 @@ static int count_targets(struct lrl_ctx *c, int year, uint32_t root,
 	k->year = year;
 	if ((rc = store_cursor_open(c->txn, STORE_DB_UNITS, &cur)) != 0)
 		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &kk, &kl, &v, &vl); rc == 0;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &kk, &kl, &v, &vl);
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &kk, &kl, &v, &vl)) {
 		struct unit_rec u;
 		if (kl != 4 || unit_get(c->txn, wire_get_be32(kk), &u) != 0 ||
@@ -1041,7 +1057,8 @@ static int count_targets(struct lrl_ctx *c, int year, uint32_t root,
 			continue;
 		if (k->n == cap) {
 			struct unit_count *nu =
-				realloc(k->u, (cap = cap * 2 + 16) * sizeof *nu);
+				realloc(k->u,
+			                (cap = cap * 2 + 16) * sizeof *nu);
 			if (nu == NULL) {
 				rc = LRL_ENOMEM;
 				break;
@@ -1066,10 +1083,14 @@ static int short_by(int target, int have)
 
 int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {
-		"unit",          "name",           "models",
-		"collective",    "individual",     "models-short",
-		"collective-short", "individual-short"};
+	static const char *const cols[] = {"unit",
+	                                   "name",
+	                                   "models",
+	                                   "collective",
+	                                   "individual",
+	                                   "models-short",
+	                                   "collective-short",
+	                                   "individual-short"};
 	struct counts k;
 	int64_t year = 0;
 	int only_short = 0, rc;
@@ -1142,9 +1163,8 @@ static void warning_row(msgpack_packer *pk, const char *what,
 
 int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"warning",    "subject",
-	                                   "models",     "collective",
-	                                   "individual", "date"};
+	static const char *const cols[] = {"warning",    "subject",    "models",
+	                                   "collective", "individual", "date"};
 	struct counts k;
 	int64_t year = 0;
 	struct year_rec y;
@@ -1173,9 +1193,11 @@ int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 			goto done;
 		if (!sent) {
 			snprintf(subject, sizeof subject, "%02d/%04d", tm, ty);
-			date_format(date_from_ymd(ty, tm, day), due, sizeof due);
-			warning_row(&b.pk, td < day ? "submission-due"
-			                             : "submission-late",
+			date_format(date_from_ymd(ty, tm, day), due,
+			            sizeof due);
+			warning_row(&b.pk,
+			            td < day ? "submission-due"
+			                     : "submission-late",
 			            subject, 0, 0, 0, due);
 			n++;
 		}
@@ -1187,7 +1209,8 @@ int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 		    is = short_by(TARGET_INDIVIDUAL, u->individual);
 		struct unit_rec ur;
 		if ((ms || cs || is) && unit_get(c->txn, u->id, &ur) == 0) {
-			warning_row(&b.pk, "unit-short", ur.code, ms, cs, is, "");
+			warning_row(&b.pk, "unit-short", ur.code, ms, cs, is,
+			            "");
 			n++;
 		}
 	}
@@ -1251,12 +1274,9 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	static const struct {
 		const char *name;
 		int f;
-	} strs[] = {{"kind", EF_KIND},
-	            {"field", EF_FIELD},
-	            {"stage", EF_STAGE},
-	            {"achievements", EF_ACHIEVEMENTS},
-	            {"through", EF_MOVEMENT},
-	            {"summary", EF_SUMMARY}};
+	} strs[] = {{"kind", EF_KIND},        {"field", EF_FIELD},
+	            {"stage", EF_STAGE},      {"achievements", EF_ACHIEVEMENTS},
+	            {"through", EF_MOVEMENT}, {"summary", EF_SUMMARY}};
 
 	/* A dropped exemplar is not shown to the public. */
 	if (ex_stage_of(m) == EX_DROPPED)
@@ -1342,7 +1362,8 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 	    (rc = ex_export_models(c->txn, (int)year, &models.pk)) == 0) {
 		msgpack_pack_map(c->out, 3);
 		mp_pack_str(c->out, "hospital");
-		if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+		if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) ==
+		    0)
 			mp_pack_strn(c->out, v, vl);
 		else
 			mp_pack_str(c->out, "");

@@ -90,8 +90,15 @@ enum {
 };
 
 enum { SF_EXEMPLAR = 1, SF_SENT, SF_SUMMARY, SF_BY, SF_RECORDED };
-enum { CF_KIND = 1, CF_DATE, CF_NAME, CF_EXEMPLARS, CF_NOTE, CF_BY,
-       CF_RECORDED };
+enum {
+	CF_KIND = 1,
+	CF_DATE,
+	CF_NAME,
+	CF_EXEMPLARS,
+	CF_NOTE,
+	CF_BY,
+	CF_RECORDED
+};
 
 /* ---- models ------------------------------------------------------------ */
 
@@ -164,14 +171,16 @@ static int code_list(struct lrl_ctx *c, const char *name, int staff,
 			struct staff_rec s;
 			if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
 				return lrl_fail_set(&c->fail, LRL_ENOENT, name,
-				                    "no staff member has the code '%s'",
+				                    "no staff member has the "
+				                    "code '%s'",
 				                    tok);
 			id = s.id;
 		} else {
 			struct unit_rec u;
 			if (unit_find(c->txn, tok, strlen(tok), &u) != 0)
 				return lrl_fail_set(&c->fail, LRL_ENOENT, name,
-				                    "no unit has the code '%s'", tok);
+				                    "no unit has the code '%s'",
+				                    tok);
 			id = u.id;
 		}
 		for (size_t i = 0; i < *n; i++)
@@ -262,7 +271,8 @@ int act_MODEL_EVALUATE(struct lrl_ctx *c)
 	e = (struct ex_edit){MF_EVALUATIONS, 1, b.sb.data, b.sb.size};
 	rc = model_save(c, &w, &up.data, &e, 1);
 	if (rc == 0)
-		result_message(c->out, "evaluation of model %s recorded", w.code);
+		result_message(c->out, "evaluation of model %s recorded",
+		               w.code);
 done:
 	free(result);
 	free(evidence);
@@ -290,7 +300,8 @@ int act_MODEL_ASSESS(struct lrl_ctx *c)
 	    ex_array(&up.data, MF_EVALUATIONS)->via.array.size == 0) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "code",
 		                  "model %s has no evaluation yet: record one "
-		                  "(model evaluate) before the final assessment",
+		                  "(model evaluate) before the final "
+		                  "assessment",
 		                  w.code);
 		goto done;
 	}
@@ -334,14 +345,16 @@ int act_MODEL_ADOPT(struct lrl_ctx *c)
 		goto done;
 	if (nids == 0 && body == NULL) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "units",
-		                  "give the units (--units) or the outside body "
+		                  "give the units (--units) or the outside "
+		                  "body "
 		                  "(--body) that adopted it");
 		goto done;
 	}
 	for (size_t i = 0; i < nids; i++)
 		if (ids[i] == work_unit(c->txn, &w)) {
 			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "units",
-			                  "the model's own unit cannot adopt it");
+			                  "the model's own unit cannot adopt "
+			                  "it");
 			goto done;
 		}
 	msgpack_pack_array(&b.pk, 6);
@@ -439,13 +452,12 @@ static int info_of(store_txn *t, const char *code, msgpack_unpacked *up)
 /* Calls fn for each model of year (of every year for 0), in code
  * order. */
 static int each_model(store_txn *t, int year,
-                      int (*fn)(const struct work_rec *w, void *arg),
-                      void *arg)
+                      int (*fn)(const struct work_rec *w, void *arg), void *arg)
 {
 	char prefix[16];
-	size_t pl = year ? (size_t)snprintf(prefix, sizeof prefix, "MH-%04d-",
-	                                    year)
-	                 : (size_t)snprintf(prefix, sizeof prefix, "MH-");
+	size_t pl =
+		year ? (size_t)snprintf(prefix, sizeof prefix, "MH-%04d-", year)
+		     : (size_t)snprintf(prefix, sizeof prefix, "MH-");
 	const void *k = prefix;
 	size_t kl = pl;
 	store_cursor *cur;
@@ -545,8 +557,7 @@ static int model_row(const struct work_rec *w, void *arg)
 	mp_pack_str(&l->b.pk, state_words[w->state]);
 	mp_pack_str(&l->b.pk, pl ? "yes" : "");
 	msgpack_pack_uint32(&l->b.pk, ev ? ev->via.array.size : 0);
-	mp_pack_str(&l->b.pk,
-	            mp_map_geti(m, MF_ASSESSMENT) ? "yes" : "");
+	mp_pack_str(&l->b.pk, mp_map_geti(m, MF_ASSESSMENT) ? "yes" : "");
 	mp_pack_str(&l->b.pk, where);
 	msgpack_pack_uint32(&l->b.pk, pub ? pub->via.array.size : 0);
 	l->n++;
@@ -556,11 +567,9 @@ static int model_row(const struct work_rec *w, void *arg)
 
 int act_MODEL_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"code",        "name",
-	                                   "unit",        "state",
-	                                   "plan",        "evaluations",
-	                                   "assessed",    "adopted",
-	                                   "publicity"};
+	static const char *const cols[] = {"code",     "name",    "unit",
+	                                   "state",    "plan",    "evaluations",
+	                                   "assessed", "adopted", "publicity"};
 	struct model_list l;
 	struct year_rec y;
 	int64_t year = 0;
@@ -571,7 +580,8 @@ int act_MODEL_LIST(struct lrl_ctx *c)
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &l.root)) != 0)
+	if (ctx_param(c, "unit") &&
+	    (rc = unit_by_param(c, "unit", &l.root)) != 0)
 		return rc;
 	mp_buf_init(&l.b);
 	if ((rc = each_model(c->txn, (int)year, model_row, &l)) == 0) {
@@ -612,16 +622,17 @@ static void pack_entries(struct lrl_ctx *c, const char *stem,
 				/* dd/mm/yyyy · result — evidence */
 				mp_get_str(&e->via.array.ptr[1], &s1, &l1);
 				mp_get_str(&e->via.array.ptr[2], &s2, &l2);
-				snprintf(line, LRL_TEXT_MAX * 8, "%s · %.*s%s%.*s",
-				         day, (int)l1, s1, l2 ? " — " : "",
-				         (int)l2, s2);
+				snprintf(line, LRL_TEXT_MAX * 8,
+				         "%s · %.*s%s%.*s", day, (int)l1, s1,
+				         l2 ? " — " : "", (int)l2, s2);
 			} else {
 				/* dd/mm/yyyy · where — note */
 				char where[LRL_NAME_MAX * 8];
 				adoption_where(c->txn, e, where, sizeof where);
 				mp_get_str(&e->via.array.ptr[3], &s2, &l2);
-				snprintf(line, LRL_TEXT_MAX * 8, "%s · %s%s%.*s",
-				         day, where, l2 ? " — " : "", (int)l2, s2);
+				snprintf(line, LRL_TEXT_MAX * 8,
+				         "%s · %s%s%.*s", day, where,
+				         l2 ? " — " : "", (int)l2, s2);
 			}
 		}
 		mp_pack_kv_str(c->out, name, line);
@@ -651,16 +662,16 @@ int act_MODEL_SHOW(struct lrl_ctx *c)
 	parts = ex_array(m, MF_PARTICIPANTS);
 	ex_field(m, MF_PLAN, &plan, &pl);
 	ex_field(m, MF_ASSESSMENT, &ass, &al);
-	for (uint32_t i = 0; parts && i < parts->via.array.size &&
-	                     off < sizeof people;
-	     i++) {
+	for (uint32_t i = 0;
+	     parts && i < parts->via.array.size && off < sizeof people; i++) {
 		struct staff_rec s;
 		uint64_t id = 0;
 		if (mp_get_u64(&parts->via.array.ptr[i], &id) == 0 &&
 		    staff_get(c->txn, (uint32_t)id, &s) == 0)
-			off += (size_t)snprintf(people + off, sizeof people - off,
-			                        "%s%s %s", off ? ", " : "",
-			                        s.code, s.full_name);
+			off += (size_t)snprintf(people + off,
+			                        sizeof people - off, "%s%s %s",
+			                        off ? ", " : "", s.code,
+			                        s.full_name);
 	}
 	if (ex_i64(m, MF_ASSESSED))
 		date_format_time(ex_i64(m, MF_ASSESSED), assessed,
@@ -721,15 +732,16 @@ static void export_lines(store_txn *t, msgpack_packer *pk,
 			if (kind == 0) {
 				mp_get_str(&e->via.array.ptr[1], &s1, &l1);
 				mp_get_str(&e->via.array.ptr[2], &s2, &l2);
-				snprintf(line, LRL_TEXT_MAX * 8, "%s · %.*s%s%.*s",
-				         day, (int)l1, s1, l2 ? " — " : "",
-				         (int)l2, s2);
+				snprintf(line, LRL_TEXT_MAX * 8,
+				         "%s · %.*s%s%.*s", day, (int)l1, s1,
+				         l2 ? " — " : "", (int)l2, s2);
 			} else {
 				char where[LRL_NAME_MAX * 8];
 				adoption_where(t, e, where, sizeof where);
 				mp_get_str(&e->via.array.ptr[3], &s2, &l2);
-				snprintf(line, LRL_TEXT_MAX * 8, "%s · %s%s%.*s",
-				         day, where, l2 ? " — " : "", (int)l2, s2);
+				snprintf(line, LRL_TEXT_MAX * 8,
+				         "%s · %s%s%.*s", day, where,
+				         l2 ? " — " : "", (int)l2, s2);
 			}
 		}
 		mp_pack_str(pk, line);
@@ -884,11 +896,16 @@ static int sent_when(store_txn *t, const char *code, char *when, size_t n)
 static int stage_rank(int stage)
 {
 	switch (stage) {
-	case EX_SUMMARISED: return 0;
-	case EX_REPLICATED: return 1;
-	case EX_NURTURED: return 2;
-	case EX_FOUND: return 3;
-	default: return -1;
+	case EX_SUMMARISED:
+		return 0;
+	case EX_REPLICATED:
+		return 1;
+	case EX_NURTURED:
+		return 2;
+	case EX_FOUND:
+		return 3;
+	default:
+		return -1;
 	}
 }
 
@@ -1094,11 +1111,13 @@ int act_SUBMISSION_SEND(struct lrl_ctx *c)
 	mp_buf_init(&b);
 	if ((rc = month_param(c, &year, &month)) != 0 ||
 	    (rc = year_param(c, (int)year, &y)) != 0 ||
-	    (rc = ex_submission_sent(c->txn, (int)year, (int)month, &sent)) != 0)
+	    (rc = ex_submission_sent(c->txn, (int)year, (int)month, &sent)) !=
+	            0)
 		goto done;
 	if (sent) {
 		rc = lrl_fail_set(&c->fail, LRL_EEXIST, "month",
-		                  "the submission of %02d/%04d was already sent",
+		                  "the submission of %02d/%04d was already "
+		                  "sent",
 		                  (int)month, (int)year);
 		goto done;
 	}
@@ -1147,8 +1166,10 @@ int act_SUBMISSION_SEND(struct lrl_ctx *c)
 	rc = store_put(c->txn, STORE_DB_SUBMISSIONS, key, sizeof key, b.sb.data,
 	               b.sb.size, 1);
 	if (rc == 0)
-		result_message(c->out, "exemplar %s recorded as the submission of "
-		                       "%02d/%04d", code, (int)month, (int)year);
+		result_message(c->out,
+		               "exemplar %s recorded as the submission of "
+		               "%02d/%04d",
+		               code, (int)month, (int)year);
 done:
 	free(summary);
 	mp_buf_free(&b);
@@ -1158,8 +1179,9 @@ done:
 
 int act_SUBMISSION_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"month", "due",  "status", "exemplar",
-	                                   "name",  "sent", "sent-by"};
+	static const char *const cols[] = {"month",    "due",  "status",
+	                                   "exemplar", "name", "sent",
+	                                   "sent-by"};
 	struct year_rec y;
 	int64_t year = 0;
 	int rc, ty, tm, td;
@@ -1184,7 +1206,8 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 
 		skey(key, (int)year, m);
 		date_format(date_from_ymd((int)year, m, day), due, sizeof due);
-		if (store_get(c->txn, STORE_DB_SUBMISSIONS, key, 3, &v, &vl) == 0) {
+		if (store_get(c->txn, STORE_DB_SUBMISSIONS, key, 3, &v, &vl) ==
+		    0) {
 			msgpack_unpacked up, ex;
 			struct unit_rec u;
 			msgpack_unpacked_init(&up);
@@ -1192,12 +1215,12 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 			if (mp_decode(&up, v, vl) == 0) {
 				ex_field(&up.data, SF_EXEMPLAR, &s, &sl);
 				snprintf(code, sizeof code, "%.*s", (int)sl, s);
-				date_format((int32_t)ex_i64(&up.data, SF_SENT), sent,
-				            sizeof sent);
+				date_format((int32_t)ex_i64(&up.data, SF_SENT),
+				            sent, sizeof sent);
 				by = ex_u64(&up.data, SF_BY);
 				if (ex_load(c->txn, code, ekey, &ex) == 0)
-					ex_name(c->txn, &ex.data, name, sizeof name,
-					        &u);
+					ex_name(c->txn, &ex.data, name,
+					        sizeof name, &u);
 			}
 			msgpack_unpacked_destroy(&up);
 			msgpack_unpacked_destroy(&ex);
@@ -1265,7 +1288,8 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 	date_to_ymd((int32_t)date, &yy, &mm, &dd);
 	if (yy < year || yy > year + 1)
 		return lrl_fail_set(&c->fail, LRL_EINVAL, "date",
-		                    "must fall in %lld or early in the next year",
+		                    "must fall in %lld or early in the next "
+		                    "year",
 		                    (long long)year);
 	if (ctx_param(c, "honoured")) {
 		ctx_strbuf(c, "honoured", buf, sizeof buf);
@@ -1283,16 +1307,19 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 			if (!found)
 				return lrl_fail_set(&c->fail, LRL_ENOENT,
 				                    "honoured",
-				                    "no exemplar has the code '%s'",
+				                    "no exemplar has the code "
+				                    "'%s'",
 				                    tok);
 			if (ncodes == CODES_MAX)
 				return lrl_fail_set(&c->fail, LRL_EINVAL,
-				                    "honoured", "names more than %d",
+				                    "honoured",
+				                    "names more than %d",
 				                    CODES_MAX);
 			ex_code(EX_PREFIX, ek, codes[ncodes], sizeof codes[0]);
 			for (size_t i = 0; i < ncodes; i++)
 				if (!strcmp(codes[i], codes[ncodes]))
-					return lrl_fail_set(&c->fail, LRL_EINVAL,
+					return lrl_fail_set(&c->fail,
+					                    LRL_EINVAL,
 					                    "honoured",
 					                    "%s is given twice",
 					                    codes[ncodes]);
@@ -1301,8 +1328,8 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 	}
 	if ((rc = ctx_text(c, "name", &name)) != 0 ||
 	    (ctx_param(c, "note") && (rc = ctx_text(c, "note", &note)) != 0) ||
-	    (rc = ex_next_number(c->txn, STORE_DB_CEREMONIES, (int)year, &num)) !=
-	            0)
+	    (rc = ex_next_number(c->txn, STORE_DB_CEREMONIES, (int)year,
+	                         &num)) != 0)
 		goto done;
 	ex_key(key, (int)year, num);
 	mp_buf_init(&b);
@@ -1328,8 +1355,10 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 	mp_buf_free(&b);
 	if (rc == 0) {
 		ex_code(CEREMONY_PREFIX, key, code, sizeof code);
-		result_message(c->out, "honouring event %s recorded, %zu "
-		                       "exemplars honoured", code, ncodes);
+		result_message(c->out,
+		               "honouring event %s recorded, %zu "
+		               "exemplars honoured",
+		               code, ncodes);
 	}
 done:
 	free(name);
