@@ -17,6 +17,7 @@
 
 #include <msgpack.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* The mark every page carries. */
 #define HTMLEXPORT_MARK                                                        \

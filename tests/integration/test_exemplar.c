@@ -557,6 +557,61 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 }
 END_TEST
 
+START_TEST(test_the_list_filters_by_unit_stage_and_field_and_reads_vietnamese)
+{
+	struct world w;
+	char codes[8][128], cells[8][128];
+	size_t n;
+
+	world_up(&w);
+	/* Fields and stages may be given in Vietnamese, tones optional. */
+	ck_assert_int_eq(h_tcall(w.binh, "exemplar.add", NULL, "year", "2026",
+	                         "staff", "KB3", "field", "y duc", "achievements",
+	                         "Tận tụy", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.duc, "exemplar.add", NULL, "year", "2026",
+	                         "unit", "DUOC", "field", "Chuyển đổi số",
+	                         "achievements", "Kê đơn điện tử", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.duc, "exemplar.add", NULL, "year", "2026",
+	                         "staff", "DU2", "field", "từ thiện",
+	                         "achievements", "Quỹ bệnh nhân nghèo", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.duc, "exemplar.nurture", NULL, "exemplar",
+	                         "DH-2026-003", "support", "kèm cặp", "note",
+	                         "Trưởng khoa kèm", NULL), 0);
+	/* The stage third, then the field, unit and kind. */
+	n = column(w.admin, "exemplar.list", 0, codes, 8, "year", "2026", NULL,
+	           NULL);
+	ck_assert_uint_eq(n, 3);
+	column(w.admin, "exemplar.list", 2, cells, 8, "year", "2026", NULL, NULL);
+	ck_assert_str_eq(cells[0], "found");
+	ck_assert_str_eq(cells[2], "nurtured");
+	column(w.admin, "exemplar.list", 3, cells, 8, "year", "2026", NULL, NULL);
+	ck_assert_str_eq(cells[0], "medical-ethics");
+	ck_assert_str_eq(cells[1], "digital-transformation");
+	ck_assert_str_eq(cells[2], "charity");
+	column(w.admin, "exemplar.list", 4, cells, 8, "year", "2026", NULL, NULL);
+	ck_assert_str_eq(cells[0], "PKNGOAI");
+	column(w.admin, "exemplar.list", 5, cells, 8, "year", "2026", NULL, NULL);
+	ck_assert_str_eq(cells[1], "collective");
+	/* A unit's list holds its sub-units'. */
+	n = column(w.admin, "exemplar.list", 0, codes, 8, "year", "2026", "unit",
+	           "KHAMBENH");
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(codes[0], "DH-2026-001");
+	n = column(w.admin, "exemplar.list", 0, codes, 8, "year", "2026", "stage",
+	           "bồi dưỡng");
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(codes[0], "DH-2026-003");
+	n = column(w.admin, "exemplar.list", 0, codes, 8, "year", "2026", "field",
+	           "digital-transformation");
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(codes[0], "DH-2026-002");
+	/* Another year has none. */
+	refused(w.admin, LRL_ENOENT, "year", "2027", "exemplar.list", "year",
+	        "2027", NULL);
+	world_down(&w);
+}
+END_TEST
+
 /* ---- the web pages ------------------------------------------------------ */
 
 static char *slurp(const char *path)
@@ -726,6 +781,7 @@ Suite *suite_exemplar(void)
 	tcase_add_test(tc, test_bad_input_and_other_units_are_refused);
 	tcase_add_test(tc, test_publicity_links_must_be_http_or_https);
 	tcase_add_test(tc, test_models_are_planned_evaluated_assessed_and_adopted);
+	tcase_add_test(tc, test_the_list_filters_by_unit_stage_and_field_and_reads_vietnamese);
 	tcase_add_test(tc, test_target_shortfalls_per_unit);
 	tcase_add_test(tc, test_monthly_submission_across_a_month_boundary);
 	tcase_add_test(tc, test_the_web_pages_escape_every_string_and_their_links_work);
