@@ -309,7 +309,7 @@ struct lrl_action {
 	  "What the exemplar work of a year still lacks today")                \
 	X(EXEMPLAR_EXPORT, "exemplar.export", QRY, AF_HTMLDIR,                 \
 	  POL(A, A, A, A, A, A, A),                                            \
-	  "Write a web page per exemplar and an index into a directory")       \
+	  "Write a web page per exemplar and model, and an index, into a directory")       \
 	X(MODEL_PLAN, "model.plan", CMD, AF_NONE, POL(N, U, N, N, N, N, A),    \
 	  "Record a model's implementation plan and participants")             \
 	X(MODEL_EVALUATE, "model.evaluate", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \

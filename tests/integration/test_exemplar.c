@@ -272,6 +272,9 @@ START_TEST(test_bad_input_and_other_units_are_refused)
 	refused(w.admin, LRL_EINVAL, "staff", "either", "exemplar.add", "year",
 	        "2026", "staff", "KB1", "unit", "KHAMBENH", "field", "charity",
 	        "achievements", "x", NULL);
+	refused(w.admin, LRL_EINVAL, "found", "after today", "exemplar.add",
+	        "year", "2026", "unit", "DUOC", "field", "charity", "found",
+	        "16/12/2026", "achievements", "x", NULL);
 	refused(w.admin, LRL_ENOENT, "through", "NOPE", "exemplar.add", "year",
 	        "2026", "unit", "DUOC", "field", "charity", "through", "NOPE",
 	        "achievements", "x", NULL);
@@ -512,6 +515,9 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	        "month", "11/2026", "exemplar", "DH-2026-001", NULL);
 	refused(w.admin, LRL_EINVAL, "month", "mm/yyyy", "submission.send",
 	        "month", "13/2026", "exemplar", "DH-2026-001", NULL);
+	refused(w.admin, LRL_EINVAL, "date", "after today", "submission.send",
+	        "month", "12/2026", "exemplar", "DH-2026-001", "date",
+	        "02/12/2026", NULL);
 	/* 01/12/2026 08:00: December's is due, before 05/12. */
 	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-01T01:00:00Z")),
 	                 0);

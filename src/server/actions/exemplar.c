@@ -383,6 +383,9 @@ int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 	ctx_int(c, "found", &found);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
+	if (found > date_of_time(c->now))
+		return lrl_fail_set(&c->fail, LRL_EINVAL, "found",
+		                    "must not be after today");
 	memset(&s, 0, sizeof s);
 	if ((sv == NULL) == (uv == NULL))
 		return lrl_fail_set(&c->fail, LRL_EINVAL, "staff",

@@ -1121,6 +1121,11 @@ int act_SUBMISSION_SEND(struct lrl_ctx *c)
 		                  (int)month, (int)year);
 		goto done;
 	}
+	if (date > date_of_time(c->now)) {
+		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "date",
+		                  "must not be after today");
+		goto done;
+	}
 	if ((rc = ex_load(c->txn, code, ekey, &ex)) != 0) {
 		if (rc == LRL_ENOENT)
 			rc = lrl_fail_set(&c->fail, LRL_ENOENT, "exemplar",
