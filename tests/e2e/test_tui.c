@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1400,6 +1401,38 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
+/* The exemplars' web pages are written from the terminal too: the export
+ * is among the section's actions, and the pages land in the directory
+ * typed in its form. */
+START_TEST(test_the_admin_exports_the_web_pages_from_the_tui)
+{
+	struct tx t;
+	char dir[H_PATH_MAX + 16], path[H_PATH_MAX + 32];
+	struct stat st;
+
+	tx_up(&t);
+	snprintf(dir, sizeof dir, "%s/web", t.dir);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 14,
+	               vi("List the exemplars of a year and their stages"));
+	KEYS(&t, "a", "m");
+	WAIT_FOR_STR(&t, "a", vi("Write a web page per exemplar and model, and "
+	                         "an index, into a directory"));
+	/* The export is the last of the row's actions. */
+	for (int i = 0; i < 6; i++)
+		KEYS(&t, "a", "Down");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", vi("Directory"));
+	type(&t, "a", dir);
+	KEYS(&t, "a", "C-s");
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	for (int i = 0; i < 50 && stat(path, &st) != 0; i++)
+		h_sleep_ms(100);
+	ck_assert_msg(stat(path, &st) == 0, "no %s", path);
+	tx_down(&t);
+}
+END_TEST
+
 /* The administrator's home names the month's missing submission to the
  * Department of Health; an exemplar's record shows its stage history and
  * its publicity. */
@@ -1487,6 +1520,7 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	tcase_add_test(tc, test_the_admin_reads_an_exemplars_stages_and_publicity);
+	tcase_add_test(tc, test_the_admin_exports_the_web_pages_from_the_tui);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -697,9 +697,11 @@ static void row_actions(struct tui *t, struct list *l)
 		return;
 	for (size_t i = 0; i < LRL_ACTION_COUNT && n < 32; i++) {
 		const struct lrl_action *a = &lrl_actions[i];
+		/* The section's commands on the row, and its exports. */
 		if (strncmp(a->name, l->noun, nl) || a->name[nl] != '.' ||
-		    a->kind != LRL_CMD || !may(t, a) || !action_param(a, key, strlen(key)) ||
-		    (a->flags & AF_CSV) || strstr(a->name, ".add"))
+		    !may(t, a) || (a->flags & AF_CSV) || strstr(a->name, ".add") ||
+		    (!(a->flags & AF_HTMLDIR) &&
+		     (a->kind != LRL_CMD || !action_param(a, key, strlen(key)))))
 			continue;
 		acts[n] = a;
 		items[n++] = _(a->help);
