@@ -523,6 +523,26 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	                 0);
 	ck_assert(warned(w.admin, "submission-due", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
+	/* The next year, opened in December, is warned about December's
+	 * submission too. */
+	{
+		struct lrl_reply *y = NULL;
+		int rc = h_tcall(w.admin, "year.open", &y, "year", "2027",
+		                 "rulebook", "2026", "registration", "10/01/2027",
+		                 "annual-report", "20/12/2027", NULL);
+		ck_assert_msg(rc == 0, "%s: %s", y->field, y->message);
+		lrl_reply_free(y);
+	}
+	{
+		char kinds[16][128], subjects[16][128];
+		size_t n = column(w.admin, "exemplar.warnings", 0, kinds, 16,
+		                  "year", "2027", NULL, NULL);
+		column(w.admin, "exemplar.warnings", 1, subjects, 16, "year",
+		       "2027", NULL, NULL);
+		ck_assert_uint_ge(n, 1);
+		ck_assert_str_eq(kinds[0], "submission-due");
+		ck_assert_str_eq(subjects[0], "12/2026");
+	}
 	column(w.admin, "exemplar.warnings", 5, cells, 16, "year", "2026", NULL,
 	       NULL);
 	ck_assert_str_eq(cells[0], "05/12/2026");

@@ -1170,7 +1170,7 @@ int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 	                                   "collective", "individual", "date"};
 	struct counts k;
 	int64_t year = 0;
-	struct year_rec y;
+	struct year_rec y, today_year;
 	int rc, ty, tm, td, nceremonies = 0;
 	size_t n = 0;
 	mp_buf b;
@@ -1188,9 +1188,13 @@ int act_EXEMPLAR_WARNINGS(struct lrl_ctx *c)
 	}
 	mp_buf_init(&b);
 	date_to_ymd(date_of_time(c->now), &ty, &tm, &td);
-	/* The month's submission, from its first day while it is missing. */
-	if (ty == year) {
-		int day = ex_submission_day(&y), sent = 0;
+	/* The month's submission, from its first day while it is missing:
+	 * today's month, whichever year is asked about (the next year is
+	 * opened in December, while December's submission is still due),
+	 * when today's year is open. */
+	if (ty == year || year_get(c->txn, ty, &today_year) == 0) {
+		const struct year_rec *yr = ty == year ? &y : &today_year;
+		int day = ex_submission_day(yr), sent = 0;
 		char subject[16], due[16];
 		if ((rc = ex_submission_sent(c->txn, ty, tm, &sent)) != 0)
 			goto done;
