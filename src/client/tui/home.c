@@ -118,10 +118,29 @@ static void load_exemplar_warnings(struct tui *t, struct home *h)
 	if (action_scope(&lrl_actions[LRL_A_EXEMPLAR_WARNINGS], t->role_bits) ==
 	    LRL_SC_N)
 		return;
+	/* The year under way when it is open, not the next one opened early
+	 * for registration: its targets are the ones to meet now. */
+	{
+		int y, m, d;
+		date_to_ymd(date_of_time((int64_t)time(NULL)), &y, &m, &d);
+		if (y < t->year) {
+			mp_buf_init(&p);
+			msgpack_pack_map(&p.pk, 1);
+			mp_pack_kv_int(&p.pk, "year", y);
+			if (lrl_call(t->conn, "exemplar.warnings", p.sb.data,
+			             p.sb.size, &r) != 0 ||
+			    r->code != 0) {
+				lrl_reply_free(r);
+				r = NULL;
+			}
+			mp_buf_free(&p);
+		}
+	}
 	mp_buf_init(&p);
 	msgpack_pack_map(&p.pk, 1);
 	mp_pack_kv_int(&p.pk, "year", t->year);
-	if (tui_call(t, "exemplar.warnings", p.sb.data, p.sb.size, &r) == 0 &&
+	if ((r != NULL ||
+	     tui_call(t, "exemplar.warnings", p.sb.data, p.sb.size, &r) == 0) &&
 	    (rows = mp_map_get(r->body, "rows")) != NULL &&
 	    rows->type == MSGPACK_OBJECT_ARRAY) {
 		for (uint32_t i = 0; i < rows->via.array.size; i++) {
