@@ -284,6 +284,9 @@ static void help_roff(FILE *f)
 			      "written.\n.B \\-\\-dry\\-run\nonly checks.\n", f);
 		if (a->flags & AF_CSVOUT)
 			fputs("Writes CSV unless \\-\\-format says otherwise.\n", f);
+		if (a->flags & AF_HTMLDIR)
+			fputs("laurel itself writes the pages into the directory, "
+			      "from what the server sends.\n", f);
 		fputs("Allowed:", f);
 		for (int r = 0, first = 1; r < LRL_ROLE_COUNT; r++)
 			if (a->policy[r]) {
