@@ -47,7 +47,7 @@ cat <<TXT
   From another terminal, the command line works on the same store:
     $bin/laurel --store $store --user truongkhoa staff list
     $bin/laurel --store $store --user quantri unit list
-    $bin/laurel --store $store --user quantri exemplar targets 2026 --short
+    $bin/laurel --store $store --user quantri exemplar targets $(date +%Y) --short
     $bin/laurel --store $store --user quantri audit log
     $bin/laurel help
 
