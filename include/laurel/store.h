@@ -58,7 +58,11 @@
 	X(DECISION_KEYS, "decision_keys", 1)                                   \
 	X(FUND, "fund", 1)                                                     \
 	X(COMPLAINTS, "complaints", 1)                                         \
-	X(DOSSIERS, "dossiers", 1)
+	X(DOSSIERS, "dossiers", 1)                                             \
+	X(EXEMPLARS, "exemplars", 1)                                           \
+	X(MODEL_INFO, "model_info", 1)                                         \
+	X(SUBMISSIONS, "submissions", 1)                                       \
+	X(CEREMONIES, "ceremonies", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

@@ -1076,6 +1076,224 @@ static int decisions(struct demo *d)
 	return 0;
 }
 
+/* Exemplars at every stage across the units (their heads find and nurture
+ * them, the personnel office summarises, replicates or drops them),
+ * publicity, the models' plans and evaluations, one honouring event, the
+ * submission of an earlier month and one collective introduced to the
+ * cluster.  A unit in four names a single individual, so the targets show
+ * shortfalls. */
+static int exemplars(struct demo *d)
+{
+	static const char *const fields[] = {
+		"quality-of-care", "medical-ethics", "digital-transformation",
+		"research", "prevention", "administrative-reform", "charity"};
+	static const char *const achievements[] = {
+		"Tháng 3/%d: rút ngắn thời gian chờ khám trung bình từ 45 xuống 28 "
+		"phút.\nTháng 6/%d: không có phản ánh của người bệnh về thái độ "
+		"phục vụ.",
+		"Năm %d: tận tụy với người bệnh, nhiều lần được người bệnh và gia "
+		"đình gửi thư cảm ơn; từ chối nhận quà biếu.",
+		"Quý II/%d: đưa bệnh án điện tử vào sử dụng toàn khoa; giảm 70%% "
+		"hồ sơ giấy.",
+		"Năm %d: chủ nhiệm đề tài cấp cơ sở, hai sáng kiến được công nhận.",
+		"Tháng 4/%d: tổ chức tiêm chủng và truyền thông phòng bệnh cho "
+		"1.200 lượt người.",
+		"Năm %d: một cửa liên thông, trả kết quả đúng hẹn 100%%.",
+		"Năm %d: vận động 150 triệu đồng và 300 suất quà cho người bệnh "
+		"nghèo."};
+	char text[512], code[LRL_CODE_MAX + 1], ucode[LRL_CODE_MAX + 1];
+	char sc[LRL_CODE_MAX + 1], honoured[4 * (LRL_CODE_MAX + 2)] = "";
+	unsigned n = 0, first_summarised = 0, collective = 0;
+	struct demo_movement mv;
+	int rc, ty, tm, td;
+
+	date_to_ymd(d->today, &ty, &tm, &td);
+	demo_movement(0, d->year, &mv);
+	for (size_t u = 1; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		size_t head = demo_staff_index(u, 0, d->nstaff);
+		size_t by = head < d->nstaff && d->uid[head] ? head : d->admin;
+		const char *field = fields[u % 7];
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (!y.takes_part)
+			continue;
+		unit_code(d, u, ucode, sizeof ucode);
+		/* Most units without a model among their works register one
+		 * during the year (plan 001). */
+		if (!y.model_work && u % 5 != 2 && y.model) {
+			struct params p = {0};
+			p_int(&p, "year", d->year);
+			p_str(&p, "kind", "model");
+			p_str(&p, "name", y.model);
+			p_str(&p, "unit", ucode);
+			p_str(&p, "summary", y.commitments);
+			if ((rc = act(d, by, "work.add", &p)) != 0)
+				return rc;
+			d->nworks[DEMO_WORK_MODEL]++;
+		}
+		for (int k = 0; k < 3; k++) {
+			struct params p = {0};
+			int stage = (int)((u + (size_t)k) % 5);
+			/* k 0: the collective; 1, 2: the candidates. */
+			if (k == 0 && u % 4 == 3)
+				continue;
+			if (k > 0 && (y.exemplars[k - 1] >= d->nstaff ||
+			              (k == 2 && u % 4 == 3)))
+				continue;
+			p_int(&p, "year", d->year);
+			if (k == 0)
+				p_str(&p, "unit", ucode);
+			else
+				p_str(&p, "staff", staff_code(d, y.exemplars[k - 1],
+				                              sc, sizeof sc));
+			p_str(&p, "field", k == 0 ? field : fields[(u + (size_t)k) % 7]);
+			snprintf(text, sizeof text, achievements[(u + (size_t)k) % 7],
+			         d->year, d->year);
+			p_str(&p, "achievements", text);
+			p_str(&p, "through", mv.code);
+			p_int(&p, "found", by_today(d, date_from_ymd(d->year,
+			                                             2 + (int)(u % 4), 10)));
+			if ((rc = act(d, by, "exemplar.add", &p)) != 0)
+				return rc;
+			snprintf(code, sizeof code, "DH-%d-%03u", d->year, ++n);
+			if (stage >= 1 && stage <= 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "support", stage == 1 ? "mentoring" : "training");
+				p_str(&p, "note", stage == 1
+				                          ? "Trưởng khoa trực tiếp kèm cặp, "
+				                            "giao việc khó để rèn luyện."
+				                          : "Cử tham dự lớp tập huấn quản lý "
+				                            "chất lượng bệnh viện.");
+				if ((rc = act(d, by, "exemplar.nurture", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 2 && stage <= 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "summary", "Kết quả được Hội đồng đánh giá cao: "
+				                     "cách làm đơn giản, chi phí thấp, áp "
+				                     "dụng được ở các khoa khác.");
+				if ((rc = act(d, d->admin, "exemplar.summarise", &p)) != 0)
+					return rc;
+				if (!first_summarised)
+					first_summarised = n;
+			}
+			if (stage == 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "where", "Khoa Khám bệnh, Khoa Y học cổ truyền");
+				if ((rc = act(d, d->admin, "exemplar.replicate", &p)) != 0)
+					return rc;
+			}
+			if (stage == 4 && k > 0) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "reason", "Chuyển công tác sang đơn vị khác.");
+				if ((rc = act(d, d->admin, "exemplar.drop", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 2 && stage <= 3 && n % 2 == 1) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "kind", n % 4 == 1 ? "website" : "facebook");
+				p_int(&p, "date", by_today(d, date_from_ymd(d->year, 6, 15)));
+				p_str(&p, "channel", n % 4 == 1 ? "Trang thông tin điện tử "
+				                                  "bệnh viện"
+				                                : "Fanpage bệnh viện");
+				p_str(&p, "title", "Gương người tốt, việc tốt");
+				p_str(&p, "link", n % 4 == 1 ? "https://benhvien.example.vn/"
+				                               "guong-nguoi-tot"
+				                             : "https://www.facebook.com/"
+				                               "benhvien.example");
+				if ((rc = act(d, d->admin, "exemplar.publicise", &p)) != 0)
+					return rc;
+			}
+			if (k == 0 && stage >= 2 && stage <= 3 && !collective) {
+				memset(&p, 0, sizeof p);
+				collective = n;
+				p_str(&p, "exemplar", code);
+				p_int(&p, "date", by_today(d, date_from_ymd(d->year, 9, 20)));
+				p_str(&p, "cluster", "Cụm thi đua các bệnh viện tuyến tỉnh");
+				if ((rc = act(d, d->admin, "exemplar.introduce", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 1 && stage <= 3 && strlen(honoured) < 3 * LRL_CODE_MAX)
+				snprintf(honoured + strlen(honoured),
+				         sizeof honoured - strlen(honoured), "%s%s",
+				         honoured[0] ? ", " : "", code);
+		}
+	}
+	/* The models: a plan and an evaluation each, the first assessed and
+	 * adopted by another unit. */
+	for (unsigned k = 1; k <= d->nworks[DEMO_WORK_MODEL]; k++) {
+		struct params p = {0};
+		snprintf(code, sizeof code, "MH-%d-%03u", d->year, k);
+		p_str(&p, "code", code);
+		p_str(&p, "plan", "Quý I: khảo sát, xây dựng quy trình.\nQuý II: "
+		                  "triển khai thí điểm.\nQuý III: đánh giá, điều "
+		                  "chỉnh.\nQuý IV: tổng kết, đề xuất nhân rộng.");
+		if ((rc = act(d, d->admin, "model.plan", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_str(&p, "code", code);
+		p_int(&p, "date", by_today(d, date_from_ymd(d->year, 6, 30)));
+		p_str(&p, "result", "Đạt 80% chỉ tiêu sáu tháng; người bệnh hài "
+		                    "lòng 92%.");
+		p_str(&p, "evidence", "Báo cáo sơ kết sáu tháng, phiếu khảo sát");
+		if ((rc = act(d, d->admin, "model.evaluate", &p)) != 0)
+			return rc;
+		if (k == 1) {
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_str(&p, "assessment", "Mô hình hiệu quả, đề nghị nhân rộng "
+			                        "toàn bệnh viện.");
+			if ((rc = act(d, d->admin, "model.assess", &p)) != 0)
+				return rc;
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_int(&p, "date", by_today(d, date_from_ymd(d->year, 10, 1)));
+			p_str(&p, "units", unit_code(d, 2, ucode, sizeof ucode));
+			p_str(&p, "body", "Trung tâm Y tế huyện");
+			if ((rc = act(d, d->admin, "model.adopt", &p)) != 0)
+				return rc;
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_str(&p, "kind", "newspaper");
+			p_int(&p, "date", by_today(d, date_from_ymd(d->year, 10, 15)));
+			p_str(&p, "channel", "Báo Sức khỏe & Đời sống");
+			p_str(&p, "title", "Cách làm hay ở bệnh viện tuyến tỉnh");
+			if ((rc = act(d, d->admin, "model.publicise", &p)) != 0)
+				return rc;
+		}
+	}
+	if (honoured[0]) {
+		struct params p = {0};
+		p_int(&p, "year", d->year);
+		p_str(&p, "kind", "mid-term-review");
+		p_int(&p, "date", by_today(d, date_from_ymd(d->year, 7, 15)));
+		p_str(&p, "name", "Hội nghị sơ kết 6 tháng, biểu dương điển hình "
+		                  "tiên tiến");
+		p_str(&p, "honoured", honoured);
+		if ((rc = act(d, d->admin, "ceremony.add", &p)) != 0)
+			return rc;
+	}
+	/* Last month's exemplar went to the Department of Health. */
+	if (first_summarised && ty == d->year && tm > 1) {
+		struct params p = {0};
+		char month[32];
+		snprintf(code, sizeof code, "DH-%d-%03u", d->year, first_summarised);
+		snprintf(month, sizeof month, "%02d/%04d", tm - 1, d->year);
+		p_str(&p, "month", month);
+		p_str(&p, "exemplar", code);
+		p_int(&p, "date", date_from_ymd(d->year, tm - 1, 3));
+		if ((rc = act(d, d->admin, "submission.send", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int fill_year(struct demo *d)
 {
 	int rc;
@@ -1085,7 +1303,8 @@ static int fill_year(struct demo *d)
 	    (rc = each_person(d, endorse)) != 0 ||
 	    (rc = each_person(d, accept_pledge)) != 0 || (rc = works(d)) != 0 ||
 	    (rc = awards(d)) != 0 || (rc = ratings(d)) != 0 ||
-	    (rc = nominations(d)) != 0 || (rc = decisions(d)) != 0)
+	    (rc = nominations(d)) != 0 || (rc = decisions(d)) != 0 ||
+	    (rc = exemplars(d)) != 0)
 		return rc;
 	return 0;
 }

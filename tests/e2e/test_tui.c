@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1524,6 +1525,98 @@ START_TEST(test_the_director_signs_a_decision_and_the_title_is_on_the_record)
 }
 END_TEST
 
+/* The exemplars' web pages are written from the terminal too: the export
+ * is among the section's actions, and the pages land in the directory
+ * typed in its form. */
+START_TEST(test_the_admin_exports_the_web_pages_from_the_tui)
+{
+	struct tx t;
+	char dir[H_PATH_MAX + 16], path[H_PATH_MAX + 32];
+	struct stat st;
+
+	tx_up(&t);
+	snprintf(dir, sizeof dir, "%s/web", t.dir);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 18,
+	               vi("List the exemplars of a year and their stages"));
+	KEYS(&t, "a", "m");
+	WAIT_FOR_STR(&t, "a", vi("Write a web page per exemplar and model, and "
+	                         "an index, into a directory"));
+	/* The export is the last of the row's actions. */
+	for (int i = 0; i < 6; i++)
+		KEYS(&t, "a", "Down");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", vi("Directory"));
+	type(&t, "a", dir);
+	KEYS(&t, "a", "C-s");
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	for (int i = 0; i < 50 && stat(path, &st) != 0; i++)
+		h_sleep_ms(100);
+	ck_assert_msg(stat(path, &st) == 0, "no %s", path);
+	tx_down(&t);
+}
+END_TEST
+
+/* The administrator's home names the month's missing submission to the
+ * Department of Health; an exemplar's record shows its stage history and
+ * its publicity. */
+START_TEST(test_the_admin_reads_an_exemplars_stages_and_publicity)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "", stage4[64];
+	const char *p;
+
+	tx_up(&t);
+	/* A replicated exemplar with publicity: the stage is the third
+	 * column, the number of publicity items the last. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "exemplar", "list", "2026",
+	                           "--stage", "replicated", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (p = strchr(o.out, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		const char *end = strchr(p + 1, '\n');
+		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		while (len && (p[len] == '\r'))
+			len--;
+		if (len > 2 && strncmp(p + 1 + len - 2, ",0", 2) != 0) {
+			snprintf(code, sizeof code, "%.*s", (int)strcspn(p + 1, ","),
+			         p + 1);
+			break;
+		}
+	}
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DH-2026-", 8), "no replicated exemplar "
+	                                             "with publicity");
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	/* 15/12/2026: December's exemplar is late (due before the 5th). */
+	WAIT_FOR(&t, "a", "12/2026");
+	SEES(&t, "05/12/2026");
+	/* Home, Staff, Units, Accounts, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations, Review sheet, Titles held, Complaints, Plan
+	 * tasks, Exemplars. */
+	open_section_n(&t, "a", 18,
+	               vi("List the exemplars of a year and their stages"));
+	SEES(&t, vi("replicated"));
+	NOT_SEES(&t, "replicated,");
+	KEYS(&t, "a", "/");
+	type(&t, "a", code);
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){code, vi("replicated"), NULL}, WAIT_MS,
+	            "the replicated exemplar", __LINE__);
+	KEYS(&t, "a", "Enter");
+	snprintf(stage4, sizeof stage4, "%s 4", vi("Stage"));
+	WAIT_FOR_STR(&t, "a", stage4);
+	SEES(&t, vi("Found by"));
+	SEES(&t, " · summarised — ");
+	SEES(&t, " · replicated — ");
+	/* The publicity follows the history: the record scrolls. */
+	KEYS(&t, "a", "NPage");
+	SEES(&t, "https://");
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1553,6 +1646,8 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	tcase_add_test(tc, test_the_director_signs_a_decision_and_the_title_is_on_the_record);
+	tcase_add_test(tc, test_the_admin_reads_an_exemplars_stages_and_publicity);
+	tcase_add_test(tc, test_the_admin_exports_the_web_pages_from_the_tui);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -10,6 +10,7 @@
 
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/htmlexport.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
 #include "laurel/text.h"
@@ -725,6 +726,24 @@ static int save_action(struct tui *t, struct fstate *f)
 	if (tui_call(t, a->name, params.sb.data, params.sb.size, &r) != 0) {
 		if (r && r->field[0])
 			focus_field(f, field_of(f, r->field));
+		goto out;
+	}
+	if (a->flags & AF_HTMLDIR) {
+		/* The pages are written here, by the client, as the CLI does. */
+		char dir[LRL_PATH_MAX] = "", err[LRL_PATH_MAX + 256];
+		msgpack_unpacked u;
+		size_t pages = 0;
+		msgpack_unpacked_init(&u);
+		if (mp_decode(&u, params.sb.data, params.sb.size) == 0)
+			mp_get_strbuf(mp_map_get(&u.data, "dir"), dir, sizeof dir);
+		msgpack_unpacked_destroy(&u);
+		if (htmlexport_write(dir, r->body, &pages, err, sizeof err) != 0) {
+			tui_message(t, 1, "%s", err);
+			focus_field(f, field_of(f, "dir"));
+			goto out;
+		}
+		tui_message(t, 0, _("%zu pages written to %s"), pages, dir);
+		rc = 0;
 		goto out;
 	}
 	{

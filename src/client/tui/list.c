@@ -722,9 +722,11 @@ static void row_actions(struct tui *t, struct list *l)
 		return;
 	for (size_t i = 0; i < LRL_ACTION_COUNT && n < 32; i++) {
 		const struct lrl_action *a = &lrl_actions[i];
+		/* The section's commands on the row, and its exports. */
 		if (strncmp(a->name, l->noun, nl) || a->name[nl] != '.' ||
-		    a->kind != LRL_CMD || !may(t, a) || !action_param(a, key, strlen(key)) ||
-		    (a->flags & AF_CSV) || strstr(a->name, ".add"))
+		    !may(t, a) || (a->flags & AF_CSV) || strstr(a->name, ".add") ||
+		    (!(a->flags & AF_HTMLDIR) &&
+		     (a->kind != LRL_CMD || !action_param(a, key, strlen(key)))))
 			continue;
 		acts[n] = a;
 		items[n++] = _(a->help);
@@ -879,7 +881,10 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		refilter(l);
 	} else if ((is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'))) {
 		const struct lrl_action *show = noun_action(l->noun, "show");
-		if (show && may(t, show) && l->nview)
+		/* A list keyed by something else than the noun's records (the
+		 * units of a targets list) shows its row. */
+		if (show && may(t, show) && l->nview &&
+		    action_param(show, key_param(l), strlen(key_param(l))))
 			tui_push(t, screen_record(t, show->id, key_param(l),
 			                          l->rows[l->view[l->sel]].cell[0]));
 		else if (l->nview)
