@@ -1592,8 +1592,8 @@ START_TEST(test_the_admin_reads_an_exemplars_stages_and_publicity)
 	WAIT_FOR(&t, "a", "12/2026");
 	SEES(&t, "05/12/2026");
 	/* Home, Staff, Units, Accounts, Pledges, Roster, Ratings, Initiatives,
-	 * Movements, Nominations, Review sheet, Titles held, Complaints, Plan
-	 * tasks, Exemplars. */
+	 * Movements, Nominations, Review sheet, Titles held, Complaints, four
+	 * sections of decisions, Plan tasks, Exemplars. */
 	open_section_n(&t, "a", 18,
 	               vi("List the exemplars of a year and their stages"));
 	SEES(&t, vi("replicated"));
