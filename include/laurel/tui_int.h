@@ -146,6 +146,9 @@ const char *tui_label(const char *name);
  * that read better as words; every other column (names, codes of
  * records, dates, free text) is shown as it is. */
 int tui_enum_column(const char *column);
+/* A roles column ("staff, head:KHAMBENH") with each role's name in the
+ * user's language ("Nhân viên, Trưởng khoa/phòng (KHAMBENH)"). */
+void tui_roles_display(const char *roles, char *out, size_t n);
 
 /* How a value of an enumerated column reads (translated): the label keyed
  * "column:value", else the label keyed value, else value itself.  The

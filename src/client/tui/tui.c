@@ -40,6 +40,7 @@ static void on_signal(int sig)
 	X(FOCUS, "Tab", N_("switch between menu and main pane"))               \
 	X(SEARCH, "/", N_("search (tones and case ignored)"))                  \
 	X(SORT, "o O", N_("sort by the next column / reverse"))                \
+	X(COLUMNS, "< >", N_("columns to the left / right (▸: more)"))        \
 	X(ADD, "a", N_("add"))                                                 \
 	X(EDIT, "e", N_("edit"))                                               \
 	X(DELETE, "d", N_("close / lock (asks first)"))                        \
@@ -123,6 +124,7 @@ static const char *const labels[][2] = {
 	{"areas", N_("Content areas")},
 	{"until", N_("Until")},
 	{"months", N_("Months worked")},
+	{"maternity", N_("Maternity leave (months)")},
 	{"discipline", N_("Discipline")},
 	{"note", N_("Note")},
 	{"level", N_("Level")},
@@ -236,6 +238,78 @@ static const char *const labels[][2] = {
 	{"complaint", N_("complaint")},
 	{"review", N_("discipline review")},
 	{"investigation", N_("investigation")},
+	/* Exemplars, models, the monthly submission, honouring events. */
+	{"exemplar", N_("Exemplar")},
+	{"field", N_("Field")},
+	{"stage", N_("Stage")},
+	{"found", N_("Found on")},
+	{"found-by", N_("Found by")},
+	{"through", N_("Found through movement")},
+	{"support", N_("Support given")},
+	{"where", N_("Where")},
+	{"introduced", N_("Introduced to the cluster")},
+	{"cluster", N_("Emulation cluster")},
+	{"publicity", N_("Publicity")},
+	{"channel", N_("Channel")},
+	{"link", N_("Link")},
+	{"kind:person", N_("person")},
+	{"kind:collective", N_("collective")},
+	{"quality-of-care", N_("quality of care")},
+	{"medical-ethics", N_("medical ethics")},
+	{"digital-transformation", N_("digital transformation")},
+	{"field:research", N_("research and initiatives")},
+	{"prevention", N_("prevention")},
+	{"administrative-reform", N_("administrative reform")},
+	{"charity", N_("charity")},
+	{"field:other", N_("other")},
+	{"stage:found", N_("found")},
+	{"nurtured", N_("nurtured")},
+	{"summarised", N_("summarised")},
+	{"replicated", N_("replicated")},
+	{"dropped", N_("dropped")},
+	{"training", N_("training")},
+	{"resources", N_("resources")},
+	{"mentoring", N_("mentoring")},
+	{"support:other", N_("other")},
+	{"website", N_("hospital website")},
+	{"newspaper", N_("newspaper")},
+	{"radio", N_("radio")},
+	{"talk", N_("talk")},
+	{"visit", N_("exchange visit")},
+	{"contest", N_("writing contest")},
+	{"mid-term-review", N_("mid-term review (sơ kết)")},
+	{"final-review", N_("final review (tổng kết)")},
+	{"praise", N_("praise ceremony (biểu dương)")},
+	{"plan", N_("Implementation plan")},
+	{"participants", N_("Participants")},
+	{"evaluations", N_("Evaluations")},
+	{"evaluation", N_("Evaluation")},
+	{"evidence", N_("Evidence")},
+	{"assessment", N_("Final assessment")},
+	{"assessed", N_("Assessed")},
+	{"assessed-by", N_("Assessed by")},
+	{"adopted", N_("Adopted in")},
+	{"units", N_("Units")},
+	{"body", N_("Outside body")},
+	{"models", N_("Models")},
+	{"collective", N_("Collective")},
+	{"individual", N_("Individual")},
+	{"models-short", N_("Models short")},
+	{"collective-short", N_("Coll. short")},
+	{"individual-short", N_("Indiv. short")},
+	{"short", N_("Only units short of a target")},
+	{"month", N_("Month")},
+	{"sent", N_("Sent on")},
+	{"sent-by", N_("Sent by")},
+	{"recipient", N_("Sent to")},
+	{"status:sent", N_("sent")},
+	{"status:draft", N_("draft")},
+	{"status:due", N_("due")},
+	{"status:missing", N_("missing")},
+	{"status:upcoming", N_("upcoming")},
+	{"ceremony", N_("Honouring event")},
+	{"honoured", N_("Exemplars honoured")},
+	{"dir", N_("Directory")},
 };
 
 #define NLABELS (sizeof labels / sizeof labels[0])
@@ -281,6 +355,8 @@ int tui_enum_column(const char *column)
 
 	if (column[0] == '\0')
 		return 0;
+	if (!strcmp(column, "roles"))
+		return 1; /* tui_roles_display */
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++)
 		for (const struct lrl_param *p = lrl_actions[i].params; p && p->name; p++)
 			if (p->type == LRL_PT_ENUM && !strcmp(p->name, column))
@@ -325,7 +401,16 @@ static const struct {
 	{"report", N_("Review sheet"), LRL_A_REPORT_REVIEW, NULL},
 	{"award", N_("Titles held"), LRL_A_AWARD_LIST, NULL},
 	{"matter", N_("Complaints and reviews"), LRL_A_MATTER_LIST, NULL},
+	{"decision", N_("Decisions"), LRL_A_DECISION_LIST, NULL},
+	{"complaint", N_("Complaints about decisions"), LRL_A_COMPLAINT_LIST, NULL},
+	{"fund", N_("Reward fund"), LRL_A_FUND_LEDGER, NULL},
+	{"dossier", N_("Forwarded dossiers"), LRL_A_DOSSIER_LIST, NULL},
 	{"task", N_("Plan tasks"), LRL_A_TASK_LIST, NULL},
+	{"exemplar", N_("Exemplars"), LRL_A_EXEMPLAR_LIST, NULL},
+	{"model", N_("Models"), LRL_A_MODEL_LIST, NULL},
+	{"exemplar", N_("Exemplar targets"), LRL_A_EXEMPLAR_TARGETS, NULL},
+	{"submission", N_("Monthly submission"), LRL_A_SUBMISSION_LIST, NULL},
+	{"ceremony", N_("Honouring events"), LRL_A_CEREMONY_LIST, NULL},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST, NULL},
 	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG, NULL},
 	/* The council's: a member's candidates, the rounds. */
@@ -746,7 +831,7 @@ void tui_help(struct tui *t)
 /* ---- sections and sessions -------------------------------------------- */
 
 /* "staff, head:KHAMBENH" as the user reads it: role names translated. */
-static void roles_display(const char *roles, char *out, size_t n)
+void tui_roles_display(const char *roles, char *out, size_t n)
 {
 	char buf[512], *tok, *save = NULL;
 	size_t o = 0;
@@ -841,7 +926,7 @@ int tui_load_session(struct tui *t)
 	lrl_reply_free(r);
 	mp_buf_free(&p);
 	parse_roles(t);
-	roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
+	tui_roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
 	build_sections(t);
 	return rc;
 }
