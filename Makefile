@@ -3,6 +3,7 @@
 #   make            build build/laurel and build/laureld
 #   make check      install missing packages, build, run every test
 #   make check SAN=1  the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check SAN=thread  the same under ThreadSanitizer (laureld's threads)
 #   make run        build, create the demo store in var/demo, open laurel on it
 #   make bench      the benchmark program (figures in README.md)
 #   make po         regenerate po/laurel.pot and merge it into po/vi.po
@@ -47,6 +48,11 @@ B       := build/san
 CC      := clang
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(SAN),thread)
+B       := build/tsan
+CC      := clang
+ALL_CFLAGS += -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=thread
 else
 B       := build
 endif

@@ -40,11 +40,14 @@ cat <<TXT
 
   The emulation year of the demo's date is open: the 2026 rulebook,
   movements, pledges in every state, ratings, initiatives, titles held in
-  the two previous years and the heads' nominations with their verdicts.
+  the two previous years and the heads' nominations with their verdicts;
+  exemplars at every stage, models, an honouring event and last month's
+  exemplar sent to the Department of Health.
   laurel opens on the login screen; log in with any account above.
   From another terminal, the command line works on the same store:
     $bin/laurel --store $store --user truongkhoa staff list
     $bin/laurel --store $store --user quantri unit list
+    $bin/laurel --store $store --user quantri exemplar targets $(date +%Y) --short
     $bin/laurel --store $store --user quantri audit log
     $bin/laurel help
 

@@ -64,7 +64,11 @@ enum lrl_kind { LRL_CMD, LRL_QRY };
 #define AF_CSV 32u         /* takes a CSV file (rows); "--dry-run" calls the
                               "<name>-check" query with the same rows */
 #define AF_CSVOUT 64u      /* output is CSV unless --format says otherwise */
-#define AF_REPORT 128u     /* a printable report: returns the report model
+#define AF_HTMLDIR 128u    /* the CLI writes the result as web pages into
+                              the directory of its "dir" parameter */
+#define AF_BALLOT 256u     /* a secret ballot: the client seals the PF_SEALED
+                              choice to the round's public key (ballot.h) */
+#define AF_REPORT 512u     /* a printable report: returns the report model
                               (report.h), or with AF_LIST a list that the
                               "model" parameter turns into one */
 
@@ -90,6 +94,9 @@ enum lrl_ptype {
 #define PF_REQ 1u     /* required */
 #define PF_DERIVED 2u /* computed by the client (keys, salts) */
 #define PF_POS 4u     /* may be given positionally on the CLI */
+#define PF_SEALED 8u  /* typed by the user and sealed by the client into
+                         the action's derived "sealed" parameter; never
+                         sent to the server (a secret ballot's choice) */
 
 struct lrl_param {
 	const char *name;
@@ -195,9 +202,9 @@ struct lrl_action {
 	  "Save your pledge for a year as a draft")                            \
 	X(PLEDGE_SUBMIT, "pledge.submit", CMD, AF_NONE, POL(O, O, O, O, O, O, O), \
 	  "Submit your pledge to your head")                                   \
-	X(PLEDGE_ENDORSE, "pledge.endorse", CMD, AF_NONE, POL(N, U, N, N, N, N, N), \
+	X(PLEDGE_ENDORSE, "pledge.endorse", CMD, AF_NONE, POL(N, U, N, N, N, A, N), \
 	  "Endorse a staff member's submitted pledge")                         \
-	X(PLEDGE_RETURN, "pledge.return", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	X(PLEDGE_RETURN, "pledge.return", CMD, AF_NONE, POL(N, U, N, N, N, A, A), \
 	  "Return a pledge to its author with a reason")                       \
 	X(PLEDGE_ACCEPT, "pledge.accept", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
 	  "Accept an endorsed pledge")                                         \
@@ -281,6 +288,152 @@ struct lrl_action {
 	  POL(N, U, A, A, A, A, A),                                            \
 	  "Department review sheet: ratings, proposals and eligibility verdicts")
 
+/* Decisions (quyết định khen thưởng), the reward fund, complaints about
+ * published drafts, and dossiers forwarded to the province. */
+#define LRL_ACTIONS_DECISION(X)                                                \
+	X(DECISION_SETUP, "decision.setup", CMD, AF_NONE,                      \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Set how decisions are headed: number suffix, issuer, place, signer's title") \
+	X(DECISION_ADD, "decision.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A), \
+	  "Draft a decision for nominations, or an ad-hoc one")                \
+	X(DECISION_PUBLISH, "decision.publish", CMD, AF_NONE,                  \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Publish a draft decision to all staff with a complaint window")     \
+	X(DECISION_CANCEL, "decision.cancel", CMD, AF_NONE,                    \
+	  POL(N, N, N, N, N, A, A), "Cancel a draft decision")                 \
+	X(DECISION_SIGN, "decision.sign", CMD, AF_NONE, POL(N, N, N, N, N, A, N), \
+	  "Sign a draft decision: number it, pay from the fund, record the titles") \
+	X(DECISION_LIST, "decision.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the decisions of a year") \
+	X(DECISION_SHOW, "decision.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show a decision: number, date, subject, grounds, articles, total, signer") \
+	X(DECISION_ANNEX, "decision.annex", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "The annex of a decision: recipients, title or honour, amount, total") \
+	X(FUND_DEPOSIT, "fund.deposit", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Record money paid into the year's reward fund")                     \
+	X(FUND_LEDGER, "fund.ledger", QRY, AF_LIST, POL(N, N, N, N, N, A, A),  \
+	  "Fund ledger: deposits, payments with their decisions, balance")     \
+	X(COMPLAINT_FILE, "complaint.file", CMD, AF_NONE,                      \
+	  POL(O, O, O, O, O, O, O),                                            \
+	  "Complain about a recipient of a published draft decision")          \
+	X(COMPLAINT_ANSWER, "complaint.answer", CMD, AF_NONE,                  \
+	  POL(N, N, N, A, N, N, A), "Answer a complaint (the award is unblocked)") \
+	X(COMPLAINT_LIST, "complaint.list", QRY, AF_LIST,                      \
+	  POL(O, O, O, A, O, A, A), "List complaints about decisions (your own, or all)") \
+	X(DOSSIER_ADD, "dossier.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A),  \
+	  "Forward nominations for honours the province decides, with a memo") \
+	X(DOSSIER_RESULT, "dossier.result", CMD, AF_NONE,                      \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Record the province's answer to a forwarded dossier: granted or refused") \
+	X(DOSSIER_LIST, "dossier.list", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "List the dossiers forwarded to the province")                       \
+	X(DOSSIER_SHOW, "dossier.show", QRY, AF_NONE, POL(N, N, A, A, A, A, A), \
+	  "Show a forwarded dossier: memo, nominations, achievement reports, result")
+
+/* Exemplars (điển hình tiên tiến) and their stages, the models' (mô hình)
+ * plans, evaluations and replication, publicity, the registration targets
+ * of plans 001, 002 and 004, the monthly submission to the Department of
+ * Health and the honouring events. */
+#define LRL_ACTIONS_EXEMPLAR(X)                                                \
+	X(EXEMPLAR_ADD, "exemplar.add", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Record an exemplar found: a person or a collective and its achievements") \
+	X(EXEMPLAR_NURTURE, "exemplar.nurture", CMD, AF_NONE,                  \
+	  POL(N, U, N, N, N, N, A), "Nurture an exemplar: the support given")  \
+	X(EXEMPLAR_SUMMARISE, "exemplar.summarise", CMD, AF_NONE,              \
+	  POL(N, U, N, N, N, N, A), "Summarise a nurtured exemplar's results") \
+	X(EXEMPLAR_REPLICATE, "exemplar.replicate", CMD, AF_NONE,              \
+	  POL(N, U, N, N, N, N, A), "Record where a summarised exemplar is replicated") \
+	X(EXEMPLAR_DROP, "exemplar.drop", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Drop an exemplar, with the reason")                                 \
+	X(EXEMPLAR_INTRODUCE, "exemplar.introduce", CMD, AF_NONE,              \
+	  POL(N, N, N, N, N, N, A), "Record that an exemplar was introduced to the emulation cluster") \
+	X(EXEMPLAR_PUBLICISE, "exemplar.publicise", CMD, AF_NONE,              \
+	  POL(N, U, N, N, N, N, A), "Record a publicity item about an exemplar") \
+	X(EXEMPLAR_LIST, "exemplar.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the exemplars of a year and their stages")                     \
+	X(EXEMPLAR_SHOW, "exemplar.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show an exemplar: achievements, stage history and publicity")       \
+	X(EXEMPLAR_TARGETS, "exemplar.targets", QRY, AF_LIST,                  \
+	  POL(N, U, N, N, N, A, A),                                            \
+	  "Models and exemplars per unit against the plans' targets, and the shortfalls") \
+	X(EXEMPLAR_WARNINGS, "exemplar.warnings", QRY, AF_LIST,                \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "What the exemplar work of a year still lacks today")                \
+	X(EXEMPLAR_EXPORT, "exemplar.export", QRY, AF_HTMLDIR,                 \
+	  POL(A, A, A, A, A, A, A),                                            \
+	  "Write a web page per exemplar and model, and an index, into a directory")       \
+	X(MODEL_PLAN, "model.plan", CMD, AF_NONE, POL(N, U, N, N, N, N, A),    \
+	  "Record a model's implementation plan and participants")             \
+	X(MODEL_EVALUATE, "model.evaluate", CMD, AF_NONE, POL(N, U, N, N, N, N, A), \
+	  "Record a periodic evaluation of a model: date, result, evidence")   \
+	X(MODEL_ASSESS, "model.assess", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Record a model's final assessment")                                 \
+	X(MODEL_ADOPT, "model.adopt", CMD, AF_NONE, POL(N, N, N, N, N, N, A),  \
+	  "Record where a model was adopted (units or outside bodies)")        \
+	X(MODEL_PUBLICISE, "model.publicise", CMD, AF_NONE,                    \
+	  POL(N, U, N, N, N, N, A), "Record a publicity item about a model")   \
+	X(MODEL_LIST, "model.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A),    \
+	  "List the models of a year with their evaluations and adoptions")    \
+	X(MODEL_SHOW, "model.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A),    \
+	  "Show a model: plan, participants, evaluations, assessment, adoptions") \
+	X(SUBMISSION_PROPOSE, "submission.propose", QRY, AF_LIST,              \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Exemplars not yet sent to the Department of Health, best first")    \
+	X(SUBMISSION_SHOW, "submission.show", QRY, AF_NONE,                    \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "The monthly submission: the one sent, or a draft for an exemplar")  \
+	X(SUBMISSION_SEND, "submission.send", CMD, AF_NONE,                    \
+	  POL(N, N, N, N, N, N, A),                                            \
+	  "Record that the month's exemplar was sent to the Department of Health") \
+	X(SUBMISSION_LIST, "submission.list", QRY, AF_LIST,                    \
+	  POL(N, N, N, N, N, A, A), "The monthly submissions of a year, sent and missing") \
+	X(CEREMONY_ADD, "ceremony.add", CMD, AF_NONE, POL(N, N, N, N, N, N, A), \
+	  "Record an honouring event (sơ kết, tổng kết, biểu dương) and the exemplars honoured") \
+	X(CEREMONY_LIST, "ceremony.list", QRY, AF_LIST, POL(A, A, A, A, A, A, A), \
+	  "List the honouring events of a year")                               \
+	X(CEREMONY_SHOW, "ceremony.show", QRY, AF_NONE, POL(A, A, A, A, A, A, A), \
+	  "Show an honouring event and the exemplars honoured")
+
+/* The council (Hội đồng Thi đua – Khen thưởng): its terms, rounds,
+ * scoring, secret ballots, results and minutes. */
+#define LRL_ACTIONS_COUNCIL(X)                                                 \
+	X(TERM_OPEN, "term.open", CMD, AF_NONE, POL(N, N, N, N, N, A, A),      \
+	  "Open a council term for a year with its chair and secretary")      \
+	X(TERM_ADD, "term.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A),        \
+	  "Add a member to a council term")                                   \
+	X(TERM_REMOVE, "term.remove", CMD, AF_NONE, POL(N, N, N, N, N, A, A),  \
+	  "Remove a member from a council term, with the reason")             \
+	X(TERM_SHOW, "term.show", QRY, AF_LIST, POL(N, N, A, A, A, A, A),      \
+	  "Council members of a term, with who joined or left and when")      \
+	X(ROUND_OPEN, "round.open", CMD, AF_NONE, POL(N, N, N, A, A, N, N),    \
+	  "Open a council round for a set of nominations")                    \
+	X(ROUND_ATTEND, "round.attend", CMD, AF_NONE, POL(N, N, N, A, A, N, N), \
+	  "Record who attends a council round")                               \
+	X(ROUND_LIST, "round.list", QRY, AF_LIST, POL(N, N, A, A, A, A, A),    \
+	  "Council rounds, with your progress in each")                       \
+	X(ROUND_SHOW, "round.show", QRY, AF_NONE, POL(N, N, A, A, A, A, A),    \
+	  "Show a council round: criteria, attendance, quorum, progress")     \
+	X(ROUND_CANDIDATES, "round.candidates", QRY, AF_LIST,                  \
+	  POL(N, N, A, A, A, N, N),                                            \
+	  "Candidates to score: what waits for you in the open rounds")       \
+	X(SCORE_SET, "score.set", CMD, AF_NONE, POL(N, N, A, A, A, N, N),      \
+	  "Score a candidate: points per criterion (until the round closes)") \
+	X(SCORE_SHOW, "score.show", QRY, AF_NONE, POL(N, N, A, A, A, N, N),    \
+	  "Your scores of a candidate with the weighted total")               \
+	X(BALLOT_CAST, "ballot.cast", CMD, AF_BALLOT, POL(N, N, A, A, A, N, N), \
+	  "Cast your secret ballot on a candidate: yes, no or abstain")       \
+	X(CONFLICT_DECLARE, "conflict.declare", CMD, AF_NONE,                  \
+	  POL(N, N, A, A, A, N, N),                                            \
+	  "Declare a conflict of interest: you neither score nor vote on the candidate") \
+	X(ROUND_CLOSE, "round.close", CMD, AF_NONE, POL(N, N, N, A, N, N, N),  \
+	  "Close a council round: the ballots are counted and the results frozen") \
+	X(ROUND_CAST, "round.cast", CMD, AF_NONE, POL(N, N, N, A, N, N, N),    \
+	  "The chair's casting vote between candidates tied at a quota")      \
+	X(ROUND_RESULTS, "round.results", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "Results of a closed round: votes, scores, thresholds, ranks")      \
+	X(ROUND_MINUTES, "round.minutes", QRY, AF_LIST, POL(N, N, A, A, A, A, A), \
+	  "Minutes (biên bản) of a closed round, from the recorded facts")
+
 /* Printable reports (report.h): the model the server computes, rendered
  * by the client as text, CSV or PDF. */
 #define LRL_ACTIONS_REPORT(X)                                                  \
@@ -307,6 +460,9 @@ struct lrl_action {
 	LRL_ACTIONS_WORK(X)                                                    \
 	LRL_ACTIONS_TASK(X)                                                    \
 	LRL_ACTIONS_NOMINATION(X)                                              \
+	LRL_ACTIONS_DECISION(X)                                                \
+	LRL_ACTIONS_EXEMPLAR(X)                                                \
+	LRL_ACTIONS_COUNCIL(X)                                                 \
 	LRL_ACTIONS_REPORT(X)
 
 #define LRL_PARAMS_STORE_INIT(P)                                               \
@@ -557,6 +713,7 @@ struct lrl_action {
 	P("staff", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "staff code") \
 	P("rating", ENUM, PF_REQ, 0, 0, LRL_RATINGS, "HTXSNV, HTTNV, HTNV or KHTNV") \
 	P("months", INT, PF_NONE, 0, 12, NULL, "months worked in the year (maternity leave counts; default 12)") \
+	P("maternity", INT, PF_NONE, 0, 12, NULL, "of those months, how many were maternity leave (default 0)") \
 	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
 
 #define LRL_PARAMS_RATING_UNIT(P)                                              \
@@ -757,6 +914,327 @@ struct lrl_action {
 	P("from", DATE, PF_REQ, 0, 0, NULL, "first day of the period")         \
 	P("to", DATE, PF_REQ, 0, 0, NULL, "last day of the period")            \
 	LRL_PARAMS_REPORT_PAGE(P)
+
+/* ---- decisions, fund, complaints, dossiers ------------------------------- */
+
+#define LRL_DECISION_STATES "draft|published|signed|cancelled"
+
+#define LRL_PARAMS_DECISION_SETUP(P)                                           \
+	P("suffix", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "issuer suffix of the number, e.g. BV in 15/QĐ-BV") \
+	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "issuer named on decisions and titles (default: the hospital)") \
+	P("place", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "place written before the date, e.g. Hà Nội") \
+	P("signer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "signer's title, e.g. GIÁM ĐỐC")
+
+#define LRL_PARAMS_DECISION_ADD(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("nominations", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "nominations decided: codes, comma-separated") \
+	P("staff", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: people awarded, staff codes, comma-separated") \
+	P("units", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: units awarded, unit codes, comma-separated") \
+	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \
+	P("reason", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: the achievement rewarded") \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date (default: today); the money uses the base salary in force then") \
+	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
+	P("grounds", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "grounds (Căn cứ …), one per line (default: the rulebook's sources)") \
+	P("copies", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "recipients of copies (Nơi nhận), one per line")
+
+#define LRL_PARAMS_DECISION_PUBLISH(P)                                         \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code, e.g. QD-2026-001") \
+	P("until", DATE, PF_REQ, 0, 0, NULL, "last day complaints are accepted")
+
+#define LRL_PARAMS_DECISION_CANCEL(P)                                          \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why it is cancelled")
+
+#define LRL_PARAMS_DECISION_SIGN(P)                                            \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code") \
+	P("override", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "sign although the fund is overdrawn: the reason (logged)")
+
+#define LRL_PARAMS_DECISION_LIST(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("state", ENUM, PF_NONE, 0, 0, LRL_DECISION_STATES, "only this state")
+
+#define LRL_PARAMS_DECISION_SHOW(P)                                            \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "decision code, e.g. QD-2026-001")
+
+#define LRL_PARAMS_DECISION_ANNEX(P) LRL_PARAMS_DECISION_SHOW(P)
+
+#define LRL_MONEY_MAX 1000000000000LL
+
+#define LRL_PARAMS_FUND_DEPOSIT(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the fund's year")    \
+	P("amount", INT, PF_REQ, 1, LRL_MONEY_MAX, NULL, "VND")                 \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "date of the deposit")              \
+	P("source", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "where the money comes from")
+
+#define LRL_PARAMS_FUND_LEDGER(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the fund's year")
+
+#define LRL_PARAMS_COMPLAINT_FILE(P)                                           \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "the published draft") \
+	P("nomination", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the nomination complained about (or --staff / --unit)") \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the person complained about") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "the unit complained about") \
+	P("text", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the complaint")
+
+#define LRL_PARAMS_COMPLAINT_ANSWER(P)                                         \
+	P("complaint", INT, PF_REQ | PF_POS, 1, INT64_MAX, NULL, "the complaint's number") \
+	P("answer", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the answer")
+
+#define LRL_PARAMS_COMPLAINT_LIST(P)                                           \
+	P("open", BOOL, PF_NONE, 0, 0, NULL, "only those not answered")
+
+#define LRL_PARAMS_DOSSIER_ADD(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
+	P("nominations", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "nominations forwarded: codes, comma-separated") \
+	P("memo", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "memo (tờ trình) number, e.g. 25/TTr-BV") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "memo date")
+
+#define LRL_DOSSIER_RESULTS "granted|refused"
+
+#define LRL_PARAMS_DOSSIER_RESULT(P)                                           \
+	P("dossier", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "dossier code, e.g. TT-2026-001") \
+	P("result", ENUM, PF_REQ, 0, 0, LRL_DOSSIER_RESULTS, "granted or refused") \
+	P("decision", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the province's decision number (when granted)") \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "the province's decision date (when granted)") \
+	P("issuer", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "who granted it (default: Ủy ban nhân dân tỉnh)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "why refused, or a note")
+
+#define LRL_PARAMS_DOSSIER_LIST(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year")
+
+#define LRL_PARAMS_DOSSIER_SHOW(P)                                             \
+	P("dossier", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "dossier code")
+
+/* ---- exemplars, models, monthly submission, honouring events -------------- */
+
+#define LRL_EXEMPLAR_FIELDS "quality-of-care|medical-ethics|digital-transformation|research|prevention|administrative-reform|charity|other"
+#define LRL_EXEMPLAR_STAGES "found|nurtured|summarised|replicated|dropped"
+#define LRL_SUPPORT_KINDS "training|resources|mentoring|other"
+#define LRL_PUBLICITY_KINDS "website|newspaper|radio|zalo|facebook|youtube|talk|visit|contest"
+#define LRL_CEREMONY_KINDS "mid-term-review|final-review|praise"
+#define LRL_EXEMPLAR_CODE_HELP "exemplar code, e.g. DH-2026-001"
+
+#define LRL_PARAMS_EXEMPLAR_ADD(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "a person: staff code (or give --unit)") \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "a collective: unit code (or give --staff)") \
+	P("field", ENUM, PF_REQ, 0, 0, LRL_EXEMPLAR_FIELDS,                    \
+	  "field of achievement: quality-of-care, medical-ethics, digital-transformation, research, prevention, administrative-reform, charity or other") \
+	P("achievements", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the achievements, with their dates") \
+	P("through", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the code of the movement through which it was found") \
+	P("found", DATE, PF_NONE, 0, 0, NULL, "the day it was found (default: today)")
+
+#define LRL_PARAMS_EXEMPLAR_NURTURE(P)                                         \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("support", ENUM, PF_REQ, 0, 0, LRL_SUPPORT_KINDS, "training, resources, mentoring or other") \
+	P("note", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the support given")
+
+#define LRL_PARAMS_EXEMPLAR_SUMMARISE(P)                                       \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("summary", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the summary of its results (sent to the Department of Health)")
+
+#define LRL_PARAMS_EXEMPLAR_REPLICATE(P)                                       \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("where", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "where it is replicated (units, other bodies)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "how")
+
+#define LRL_PARAMS_EXEMPLAR_DROP(P)                                            \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why it is dropped")
+
+#define LRL_PARAMS_EXEMPLAR_INTRODUCE(P)                                       \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "the day it was introduced")       \
+	P("cluster", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the emulation cluster (cụm thi đua)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
+
+#define LRL_PARAMS_PUBLICISE(P)                                                \
+	P("kind", ENUM, PF_REQ, 0, 0, LRL_PUBLICITY_KINDS,                     \
+	  "website, newspaper, radio, zalo, facebook, youtube, talk, visit (exchange visit) or contest (writing contest)") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "the day it appeared or took place") \
+	P("channel", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "where: the newspaper, station, page or place") \
+	P("title", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "its title")        \
+	P("link", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL, "its address (http or https)")
+
+#define LRL_PARAMS_EXEMPLAR_PUBLICISE(P)                                       \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	LRL_PARAMS_PUBLICISE(P)
+
+#define LRL_PARAMS_EXEMPLAR_LIST(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	P("stage", ENUM, PF_NONE, 0, 0, LRL_EXEMPLAR_STAGES, "only this stage") \
+	P("field", ENUM, PF_NONE, 0, 0, LRL_EXEMPLAR_FIELDS, "only this field")
+
+#define LRL_PARAMS_EXEMPLAR_SHOW(P)                                            \
+	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP)
+
+#define LRL_PARAMS_EXEMPLAR_TARGETS(P)                                         \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
+	P("short", BOOL, PF_NONE, 0, 0, NULL, "only the units short of a target")
+
+#define LRL_PARAMS_EXEMPLAR_WARNINGS(P)                                        \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")
+
+#define LRL_PARAMS_EXEMPLAR_EXPORT(P)                                          \
+	P("dir", STR, PF_REQ | PF_POS, 1, LRL_NAME_MAX * 4, NULL, "the directory to write (created when absent)") \
+	P("year", INT, PF_NONE, 2000, 2099, NULL, "only this year")
+
+#define LRL_PARAMS_MODEL_CODE(P)                                               \
+	P("code", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "model code, e.g. MH-2026-001")
+
+#define LRL_PARAMS_MODEL_PLAN(P)                                               \
+	LRL_PARAMS_MODEL_CODE(P)                                               \
+	P("plan", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the implementation plan: steps, time, resources") \
+	P("participants", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL, "participants: staff codes, comma-separated")
+
+#define LRL_PARAMS_MODEL_EVALUATE(P)                                           \
+	LRL_PARAMS_MODEL_CODE(P)                                               \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "the day of the evaluation")       \
+	P("result", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the result")         \
+	P("evidence", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "the evidence (figures, records, documents)")
+
+#define LRL_PARAMS_MODEL_ASSESS(P)                                             \
+	LRL_PARAMS_MODEL_CODE(P)                                               \
+	P("assessment", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the final assessment")
+
+#define LRL_PARAMS_MODEL_ADOPT(P)                                              \
+	LRL_PARAMS_MODEL_CODE(P)                                               \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "the day it was adopted")          \
+	P("units", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "units that adopted it: codes, comma-separated (or give --body)") \
+	P("body", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "an outside body that adopted it (or give --units)") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
+
+#define LRL_PARAMS_MODEL_PUBLICISE(P)                                          \
+	LRL_PARAMS_MODEL_CODE(P)                                               \
+	LRL_PARAMS_PUBLICISE(P)
+
+#define LRL_PARAMS_MODEL_LIST(P)                                               \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units")
+
+#define LRL_PARAMS_MODEL_SHOW(P) LRL_PARAMS_MODEL_CODE(P)
+
+#define LRL_PARAMS_SUBMISSION_PROPOSE(P)                                       \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the exemplars")
+
+#define LRL_PARAMS_SUBMISSION_SHOW(P)                                          \
+	P("month", STR, PF_REQ | PF_POS, 6, 7, NULL, "the month it is sent in, mm/yyyy") \
+	P("exemplar", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "draft for this exemplar (default: the first proposed)")
+
+#define LRL_PARAMS_SUBMISSION_SEND(P)                                          \
+	P("month", STR, PF_REQ | PF_POS, 6, 7, NULL, "the month it is sent in, mm/yyyy") \
+	P("exemplar", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP) \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "the day it was sent (default: today)") \
+	P("summary", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "the achievement summary sent (default: the exemplar's summary)")
+
+#define LRL_PARAMS_SUBMISSION_LIST(P)                                          \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")
+
+#define LRL_PARAMS_CEREMONY_ADD(P)                                             \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("kind", ENUM, PF_REQ, 0, 0, LRL_CEREMONY_KINDS,                      \
+	  "mid-term-review (sơ kết), final-review (tổng kết) or praise (biểu dương)") \
+	P("date", DATE, PF_REQ, 0, 0, NULL, "the day it took place")           \
+	P("name", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "its name")          \
+	P("honoured", STR, PF_NONE, 1, LRL_NAME_MAX * 4, NULL, "the exemplars honoured: codes, comma-separated") \
+	P("note", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "a note")
+
+#define LRL_PARAMS_CEREMONY_LIST(P)                                            \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")
+
+#define LRL_PARAMS_CEREMONY_SHOW(P)                                            \
+	P("ceremony", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "event code, e.g. TV-2026-001")
+
+/* ---- the council ---------------------------------------------------------- */
+
+#define LRL_TERM_POSITIONS "chair|secretary|member"
+#define LRL_ROUND_MODES "scoring|ballot|both"
+#define LRL_BALLOT_CHOICES "yes|no|abstain"
+#define LRL_CONFLICT_TYPES "relative|colleague|author|other"
+#define LRL_ROUND_MAX 4294967295
+#define LRL_BALLOT_SEALED_LEN 112 /* ballot.h: BALLOT_SEALED_LEN */
+
+#define LRL_PARAMS_TERM_OPEN(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("chair", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "the chair's login (Chủ tịch)") \
+	P("secretary", LOGIN, PF_REQ, 1, LRL_LOGIN_MAX, NULL, "the secretary's login (Thư ký)") \
+	P("name", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the term's name, e.g. Hội đồng TĐKT năm 2026")
+
+#define LRL_PARAMS_TERM_ADD(P)                                                 \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "the member's login") \
+	P("position", ENUM, PF_NONE, 0, 0, LRL_TERM_POSITIONS, "chair, secretary or member (default)")
+
+#define LRL_PARAMS_TERM_REMOVE(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term") \
+	P("login", LOGIN, PF_REQ | PF_POS, 1, LRL_LOGIN_MAX, NULL, "the member's login") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "why the member leaves")
+
+#define LRL_PARAMS_TERM_SHOW(P)                                                \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year of the term")
+
+#define LRL_PARAMS_ROUND_OPEN(P)                                               \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year (its council term)") \
+	P("nominations", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "nomination codes, comma-separated") \
+	P("mode", ENUM, PF_REQ, 0, 0, LRL_ROUND_MODES, "scoring, ballot (secret) or both") \
+	P("criteria", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL,                    \
+	  "scoring criteria, one a line: name; weight; maximum points[; no-score]") \
+	P("closes", DATE, PF_NONE, 0, 0, NULL, "last day to score and vote (none: until the chair closes)") \
+	P("quorum", INT, PF_NONE, 1, 100, NULL, "quorum, % of all members (default two thirds)") \
+	P("written", BOOL, PF_NONE, 0, 0, NULL, "absent members may send a written vote") \
+	P("name", STR, PF_NONE, 1, LRL_NAME_MAX, NULL, "the session, e.g. Phiên họp xét danh hiệu năm 2026")
+
+#define LRL_PARAMS_ROUND_ATTEND(P)                                             \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("present", STR, PF_REQ, 1, LRL_TEXT_MAX, NULL, "logins of the members present, comma-separated")
+
+#define LRL_PARAMS_ROUND_LIST(P)                                               \
+	P("year", INT, PF_NONE, 2000, 2099, NULL, "only this year")
+
+#define LRL_PARAMS_ROUND_SHOW(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_CANDIDATES(P)                                         \
+	P("round", INT, PF_NONE, 1, LRL_ROUND_MAX, NULL, "only this round")
+
+#define LRL_PARAMS_SCORE_SET(P)                                                \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("points", STR, PF_REQ, 1, LRL_NAME_MAX, NULL,                        \
+	  "points per criterion in order, comma-separated; - for no score")
+
+#define LRL_PARAMS_SCORE_SHOW(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code")
+
+#define LRL_PARAMS_BALLOT_CAST(P)                                              \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("choice", ENUM, PF_REQ | PF_SEALED, 0, 0, LRL_BALLOT_CHOICES,        \
+	  "yes, no or abstain (sealed on your side; the server never sees it)") \
+	P("sealed", BIN, PF_REQ | PF_DERIVED, 0, LRL_BALLOT_SEALED_LEN, NULL, \
+	  "the sealed ballot")
+
+#define LRL_PARAMS_CONFLICT_DECLARE(P)                                         \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
+	P("type", ENUM, PF_REQ, 0, 0, LRL_CONFLICT_TYPES, "relative, colleague, author or other") \
+	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the conflict")
+
+#define LRL_PARAMS_ROUND_CLOSE(P)                                              \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_CAST(P)                                               \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number") \
+	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "the nomination the chair's vote goes to")
+
+#define LRL_PARAMS_ROUND_RESULTS(P)                                            \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
+
+#define LRL_PARAMS_ROUND_MINUTES(P)                                            \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")
 
 enum lrl_action_id {
 #define LRL_X_AID(id, name, kind, flags, pol, help) LRL_A_##id,

@@ -62,6 +62,21 @@ int award_held(store_txn *t, int year, char kind, uint32_t id,
  * 4 investigation. */
 unsigned matters_open(store_txn *t, char kind, uint32_t id);
 
+/* Records matter number (normally the event's number) as open: kind
+ * "complaint", "review" or "investigation", about subject ('S'|'U') id.
+ * LRL_EEXIST when the number is taken. */
+int matter_add(store_txn *t, uint64_t number, const char *kind, char subject,
+               uint32_t id, const char *note, int64_t now, uint64_t actor);
+
+/* Closes an open matter with its resolution.  LRL_ENOENT when there is no
+ * such matter, LRL_ESTATE when it is already closed. */
+int matter_close(store_txn *t, uint64_t number, const char *resolution,
+                 int64_t now, uint64_t actor);
+
+/* 0 while the matter is open, 1 when closed (its resolution copied into
+ * resolution, size n, when n > 0), LRL_ENOENT when there is none. */
+int matter_state(store_txn *t, uint64_t number, char *resolution, size_t n);
+
 /*
  * Parses a comma-separated list of work codes (the "basis" parameter)
  * into codes[]: each must be a recognised initiative or research topic

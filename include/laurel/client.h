@@ -119,4 +119,19 @@ int lrl_build_request(lrl_conn *c, const char *action, const void *params,
 /* Signs bytes with the session key into sig (LRL_SIG_LEN). */
 void lrl_sign(lrl_conn *c, const void *msg, size_t len, uint8_t *sig);
 
+/*
+ * Casts a secret ballot: reads the round's public key (round.show),
+ * seals choice ("yes", "no" or "abstain") for nomination on this side,
+ * and sends ballot.cast with the sealed bytes only.  Returns as lrl_call;
+ * LRL_EINVAL (no reply) when the choice is unknown or the round has no
+ * ballot key.
+ */
+int lrl_ballot(lrl_conn *c, uint32_t round, const char *nomination,
+               const char *choice, struct lrl_reply **out);
+
+/* The same from a typed parameter map of an AF_BALLOT action (round,
+ * nomination, choice), as the CLI and the forms collect it. */
+int lrl_ballot_params(lrl_conn *c, const msgpack_object *params,
+                      struct lrl_reply **out);
+
 #endif

@@ -5,9 +5,16 @@
  * events database as the MessagePack array
  *   [1, seq, time, actor, origin-uid, origin-pid, request(bin), sig(bin),
  *    prev(bin32)]
+ * or, when the server added data of its own to the event, the same array
+ * with a tenth element data(bin):
+ *   [1, seq, …, prev(bin32), data(bin)]
  * where request is the exact signed request bytes, sig the author's
  * Ed25519 signature of them, and prev the hash of event n-1's stored bytes
- * (32 zero bytes for event 1).  An event's hash is BLAKE2b-256 of its
+ * (32 zero bytes for event 1).  data is what the handler decided that the
+ * request alone cannot determine (a council round's ballot public key made
+ * at its opening, the ballot tally counted at its close): a replay reads it
+ * back from the event instead of deciding again.  It is not signed by the
+ * author but is covered by the chain of hashes.  An event's hash is BLAKE2b-256 of its
  * stored bytes.  The meta key "head" holds [count u64 BE ‖ hash] of the
  * last event, updated in the same transaction.
  */
@@ -33,6 +40,8 @@ struct evlog_event {
 	size_t req_len;
 	const uint8_t *sig; /* LRL_SIG_LEN bytes */
 	uint8_t prev[LRL_HASH_LEN];
+	const uint8_t *data; /* server data (MessagePack), NULL when none */
+	size_t data_len;
 };
 
 /* Count of events and hash of the last one (zeros when empty). */

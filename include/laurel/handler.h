@@ -55,6 +55,16 @@ struct lrl_ctx {
 	/* Filled by audit.verify's handler to ask the server to run the
 	 * verification outside the event loop. */
 	int defer_verify;
+	/* Server data of the event (evlog.h).  Live, a handler that decides
+	 * something the request does not carry packs exactly one object into
+	 * data and sets has_data; the executor records it in the event.
+	 * Replaying, recorded holds what the event recorded (NULL when
+	 * nothing) and the handler must take its decision from there, and
+	 * pack the same object again. */
+	mp_buf *data;
+	int has_data;
+	const msgpack_object *recorded;
+	int replaying;
 };
 
 typedef int (*lrl_handler)(struct lrl_ctx *c);
@@ -70,6 +80,11 @@ struct exec_origin {
 	uint32_t uid;
 	int32_t pid;
 	const uint8_t *verified_pk;
+	/* Replaying an event (verify): 1, and the server data it recorded
+	 * (NULL when none). */
+	int replay;
+	const uint8_t *data;
+	size_t data_len;
 };
 
 /*

@@ -268,6 +268,12 @@ int rulebook_salary_at(const struct rulebook *rb, size_t i, int32_t *from,
 int rulebook_base_salary(const struct rulebook *rb, int32_t date,
                          int64_t *amount, int32_t *from);
 
+/* The council's tie-break between candidates equal in votes and score
+ * ("tie-break women-first N%"): women before men, and units where women
+ * are at least this share of the members (hundredths of a percent) before
+ * the others.  0 when the rulebook has no tie-break line. */
+int rulebook_tiebreak_women_bp(const struct rulebook *rb);
+
 /* Reward money is rounded up to a multiple of this many VND. */
 int64_t rulebook_rounding(const struct rulebook *rb);
 

@@ -53,7 +53,23 @@
 	X(MATTERS, "matters", 1)                                               \
 	X(NOMINATIONS, "nominations", 1)                                       \
 	X(NOMINATION_KEYS, "nomination_keys", 1)                               \
-	X(WORK_BASIS, "work_basis", 1)
+	X(WORK_BASIS, "work_basis", 1)                                         \
+	X(DECISIONS, "decisions", 1)                                           \
+	X(DECISION_KEYS, "decision_keys", 1)                                   \
+	X(FUND, "fund", 1)                                                     \
+	X(COMPLAINTS, "complaints", 1)                                         \
+	X(DOSSIERS, "dossiers", 1)                                             \
+	X(EXEMPLARS, "exemplars", 1)                                           \
+	X(MODEL_INFO, "model_info", 1)                                         \
+	X(SUBMISSIONS, "submissions", 1)                                       \
+	X(CEREMONIES, "ceremonies", 1)                                         \
+	X(COUNCIL_TERMS, "council_terms", 1)                                   \
+	X(COUNCIL_MEMBERS, "council_members", 1)                               \
+	X(COUNCIL_ROUNDS, "council_rounds", 1)                                 \
+	X(COUNCIL_SCORES, "council_scores", 1)                                 \
+	X(COUNCIL_VOTERS, "council_voters", 1)                                 \
+	X(COUNCIL_BALLOTS, "council_ballots", 1)                               \
+	X(COUNCIL_CONFLICTS, "council_conflicts", 1)
 
 enum store_db {
 #define STORE_X_DB(id, name, replayed) STORE_DB_##id,

@@ -63,6 +63,8 @@ struct section {
 	const char *noun;   /* NULL: the home screen */
 	const char *label;  /* msgid */
 	int list_action;    /* LRL_A_…_LIST, or -1 */
+	/* A screen of its own instead of the generic list, or NULL. */
+	struct screen *(*open)(struct tui *t);
 };
 
 struct tui {
@@ -144,6 +146,9 @@ const char *tui_label(const char *name);
  * that read better as words; every other column (names, codes of
  * records, dates, free text) is shown as it is. */
 int tui_enum_column(const char *column);
+/* A roles column ("staff, head:KHAMBENH") with each role's name in the
+ * user's language ("Nhân viên, Trưởng khoa/phòng (KHAMBENH)"). */
+void tui_roles_display(const char *roles, char *out, size_t n);
 
 /* How a value of an enumerated column reads (translated): the label keyed
  * "column:value", else the label keyed value, else value itself.  The
@@ -161,6 +166,9 @@ struct screen *screen_record(struct tui *t, int action, const char *param,
 struct screen *screen_form(struct tui *t, int action,
                            const msgpack_object *prefill);
 struct screen *screen_passwd(struct tui *t, int forced);
+/* The council (council.c): what waits for a member, and the rounds. */
+struct screen *screen_candidates(struct tui *t);
+struct screen *screen_rounds(struct tui *t);
 struct rdoc;
 /* The preview of a report document (taken over: the screen frees it). */
 struct screen *screen_report(struct tui *t, struct rdoc *doc);

@@ -53,6 +53,9 @@ int users_key_at(store_txn *t, uint32_t id, uint64_t seq, uint8_t *pk);
 
 /* Bit set of the roles u holds (1u << role). */
 unsigned users_role_bits(const struct user_rec *u);
+/* Bit set of the roles held by the accounts linked to staff record
+ * staff_id; 0 when no account is.  Reads every account (they are few). */
+unsigned users_staff_roles(store_txn *t, uint32_t staff_id);
 int users_has_role(const struct user_rec *u, int role, uint32_t unit);
 int users_add_role(struct user_rec *u, int role, uint32_t unit);
 int users_remove_role(struct user_rec *u, int role, uint32_t unit);

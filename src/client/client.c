@@ -1,6 +1,8 @@
 /* client.c — connection, login and signed calls (see client.h). */
 #include "laurel/client.h"
 
+#include "laurel/ballot.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <libintl.h>
@@ -513,4 +515,73 @@ uint64_t lrl_counter(lrl_conn *c)
 void lrl_set_counter(lrl_conn *c, uint64_t v)
 {
 	c->counter = v;
+}
+
+int lrl_ballot(lrl_conn *c, uint32_t round, const char *nomination,
+               const char *choice, struct lrl_reply **out)
+{
+	struct lrl_reply *r = NULL;
+	uint8_t pk[BALLOT_KEY_LEN], sealed[BALLOT_SEALED_LEN];
+	const msgpack_object *rec, *hex;
+	char ch = !strcmp(choice, "yes")       ? 'Y'
+	          : !strcmp(choice, "no")      ? 'N'
+	          : !strcmp(choice, "abstain") ? 'A'
+	                                       : 0;
+	size_t bl = 0;
+	mp_buf params;
+	int rc;
+
+	*out = NULL;
+	if (ch == 0)
+		return LRL_EINVAL;
+	mp_buf_init(&params);
+	msgpack_pack_map(&params.pk, 1);
+	mp_pack_kv_int(&params.pk, "round", round);
+	rc = lrl_call(c, "round.show", params.sb.data, params.sb.size, &r);
+	if (rc != 0 || r->code != 0) {
+		*out = r;
+		goto out;
+	}
+	rec = mp_map_get(r->body, "record");
+	hex = mp_map_get(rec, "ballot-key");
+	if (hex == NULL || hex->type != MSGPACK_OBJECT_STR ||
+	    sodium_hex2bin(pk, sizeof pk, hex->via.str.ptr, hex->via.str.size,
+	                   NULL, &bl, NULL) != 0 ||
+	    bl != sizeof pk) {
+		lrl_reply_free(r);
+		rc = LRL_EINVAL;
+		goto out;
+	}
+	lrl_reply_free(r);
+	if (ballot_seal(sealed, pk, round, nomination, ch) != 0) {
+		rc = LRL_EINVAL;
+		goto out;
+	}
+	mp_buf_reset(&params);
+	msgpack_pack_map(&params.pk, 3);
+	mp_pack_kv_int(&params.pk, "round", round);
+	mp_pack_kv_str(&params.pk, "nomination", nomination);
+	mp_pack_str(&params.pk, "sealed");
+	mp_pack_bin(&params.pk, sealed, sizeof sealed);
+	rc = lrl_call(c, "ballot.cast", params.sb.data, params.sb.size, out);
+out:
+	ch = 0;
+	mp_buf_free(&params);
+	return rc;
+}
+
+int lrl_ballot_params(lrl_conn *c, const msgpack_object *params,
+                      struct lrl_reply **out)
+{
+	char code[LRL_CODE_MAX + 1] = "", choice[16] = "";
+	uint64_t round = 0;
+
+	*out = NULL;
+	if (mp_get_u64(mp_map_get(params, "round"), &round) != 0 ||
+	    mp_get_strbuf(mp_map_get(params, "nomination"), code,
+	                  sizeof code) != 0 ||
+	    mp_get_strbuf(mp_map_get(params, "choice"), choice,
+	                  sizeof choice) != 0)
+		return LRL_EINVAL;
+	return lrl_ballot(c, (uint32_t)round, code, choice, out);
 }

@@ -289,29 +289,39 @@ static const char *const choice_words[][2] = {
 	{"HTTNV", "hoàn thành tốt nhiệm vụ"},
 	{"HTNV", "hoàn thành nhiệm vụ"},
 	{"KHTNV", "không hoàn thành nhiệm vụ"},
+	{"quality-of-care", "chất lượng khám chữa bệnh"},
+	{"medical-ethics", "y đức"},
+	{"digital-transformation", "chuyển đổi số"},
+	{"research", "nghiên cứu khoa học"},
+	{"prevention", "y tế dự phòng"},
+	{"administrative-reform", "cải cách hành chính"},
+	{"charity", "từ thiện"},
+	{"other", "khác"},
+	{"found", "phát hiện"},
+	{"nurtured", "bồi dưỡng"},
+	{"summarised", "tổng kết"},
+	{"replicated", "nhân rộng"},
+	{"dropped", "dừng"},
+	{"training", "đào tạo"},
+	{"resources", "nguồn lực"},
+	{"mentoring", "kèm cặp"},
+	{"newspaper", "báo"},
+	{"radio", "phát thanh"},
+	{"talk", "báo cáo điển hình"},
+	{"visit", "tham quan"},
+	{"contest", "thi viết"},
+	{"mid-term-review", "sơ kết"},
+	{"final-review", "tổng kết"},
+	{"praise", "biểu dương"},
 };
 
-int action_choice(const char *choices, const char *text, char *out,
-                  size_t n)
+/* Finds the folded word want among choices; 1 with the choice in out. */
+static int choice_among(const char *choices, const char *want, char *out,
+                        size_t n)
 {
-	char *want = text_fold(text);
 	const char *c = choices;
 	int found = 0;
 
-	if (want == NULL)
-		return 0;
-	for (size_t i = 0; i < sizeof choice_words / sizeof choice_words[0]; i++) {
-		char *w = text_fold(choice_words[i][1]);
-		if (w && strcmp(w, want) == 0) {
-			free(want);
-			want = text_fold(choice_words[i][0]);
-			free(w);
-			if (want == NULL)
-				return 0;
-			break;
-		}
-		free(w);
-	}
 	while (c && *c && !found) {
 		const char *bar = strchr(c, '|');
 		size_t cl = bar ? (size_t)(bar - c) : strlen(c);
@@ -324,6 +334,31 @@ int action_choice(const char *choices, const char *text, char *out,
 		free(one);
 		free(folded);
 		c = bar ? bar + 1 : NULL;
+	}
+	return found;
+}
+
+int action_choice(const char *choices, const char *text, char *out,
+                  size_t n)
+{
+	char *want = text_fold(text);
+	int found;
+
+	if (want == NULL)
+		return 0;
+	found = choice_among(choices, want, out, n);
+	/* One Vietnamese word may stand for choices of different lists
+	 * ("tổng kết": a summarised exemplar, a final review): the first
+	 * that is among these choices. */
+	for (size_t i = 0; !found && i < sizeof choice_words / sizeof choice_words[0];
+	     i++) {
+		char *w = text_fold(choice_words[i][1]), *canon;
+		if (w && strcmp(w, want) == 0 &&
+		    (canon = text_fold(choice_words[i][0])) != NULL) {
+			found = choice_among(choices, canon, out, n);
+			free(canon);
+		}
+		free(w);
 	}
 	free(want);
 	return found;
@@ -359,6 +394,10 @@ static int check_params(const struct lrl_action *a,
 				return lrl_fail_set(f, LRL_EINVAL, p->name,
 				                    "is given twice");
 		}
+		if (!client_side && (p->flags & PF_SEALED))
+			return lrl_fail_set(f, LRL_EINVAL, p->name,
+			                    "is sealed by the client and must "
+			                    "never be sent");
 		if (v->type == MSGPACK_OBJECT_NIL && !(p->flags & PF_REQ))
 			continue;
 		if ((rc = check_value(p, v, f)) != 0)
@@ -367,7 +406,8 @@ static int check_params(const struct lrl_action *a,
 	for (const struct lrl_param *p = a->params; p->name; p++) {
 		const msgpack_object *v;
 		if (!(p->flags & PF_REQ) ||
-		    (client_side && (p->flags & PF_DERIVED)))
+		    (client_side && (p->flags & PF_DERIVED)) ||
+		    (!client_side && (p->flags & PF_SEALED)))
 			continue;
 		v = mp_map_get(params, p->name);
 		if (v == NULL || v->type == MSGPACK_OBJECT_NIL)

@@ -14,6 +14,7 @@
 
 #include "laurel/err.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,38 +167,46 @@ static int is_bidi_control(uint32_t cp)
 /* ------------------------------------------------------------------ */
 /* ICU plumbing                                                        */
 
-/* The "vi" collator, opened on first use; NULL if ICU cannot open it. */
+/* ICU's objects, opened once on first use: laureld's main and writer
+ * threads may both ask for them at the same time.  ICU's collators and
+ * normalisers are safe to share between threads for const operations. */
+static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+
+static void icu_open(void)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCollator *c = ucol_open("vi", &st);
+
+	/* Normalisation is on in CLDR's "vi" already; say so anyway, since
+	 * decomposed tone marks are common in typed names. */
+	ucol_setAttribute(c, UCOL_NORMALIZATION_MODE, UCOL_ON, &st);
+	if (U_FAILURE(st))
+		ucol_close(c);
+	else
+		vi_collator = c;
+	st = U_ZERO_ERROR;
+	nfc_norm = unorm2_getNFCInstance(&st);
+	if (U_FAILURE(st))
+		nfc_norm = NULL;
+	st = U_ZERO_ERROR;
+	nfkd_norm = unorm2_getNFKDInstance(&st);
+	if (U_FAILURE(st))
+		nfkd_norm = NULL;
+}
+
+/* The "vi" collator; NULL if ICU cannot open it. */
 static const UCollator *collator(void)
 {
-	if (vi_collator == NULL) {
-		UErrorCode st = U_ZERO_ERROR;
-		UCollator *c = ucol_open("vi", &st);
-
-		/* Normalisation is on in CLDR's "vi" already; say so anyway,
-		 * since decomposed tone marks are common in typed names. */
-		ucol_setAttribute(c, UCOL_NORMALIZATION_MODE, UCOL_ON, &st);
-		if (U_FAILURE(st)) {
-			ucol_close(c);
-			return NULL;
-		}
-		vi_collator = c;
-	}
+	pthread_once(&icu_once, icu_open);
 	return vi_collator;
 }
 
-/* ICU's normaliser singletons (owned by ICU, never closed). */
+/* ICU's normaliser singletons (owned by ICU, never closed); NULL if ICU
+ * cannot give them. */
 static const UNormalizer2 *normalizer(int compat_decompose)
 {
-	UErrorCode st = U_ZERO_ERROR;
-
-	if (compat_decompose) {
-		if (nfkd_norm == NULL)
-			nfkd_norm = unorm2_getNFKDInstance(&st);
-		return U_SUCCESS(st) ? nfkd_norm : NULL;
-	}
-	if (nfc_norm == NULL)
-		nfc_norm = unorm2_getNFCInstance(&st);
-	return U_SUCCESS(st) ? nfc_norm : NULL;
+	pthread_once(&icu_once, icu_open);
+	return compat_decompose ? nfkd_norm : nfc_norm;
 }
 
 /*

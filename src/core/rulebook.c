@@ -31,6 +31,7 @@ struct rulebook {
 	size_t ntitles;
 	struct rulebook_cap caps[RULEBOOK_TITLES_MAX];
 	size_t ncaps;
+	int women_bp; /* tie-break women-first: the unit share; 0 = none */
 };
 
 /* ---- names of the enumerations ------------------------------------ */
@@ -182,7 +183,7 @@ struct parser {
 	struct frame stack[RULEBOOK_DEPTH_MAX + 1];
 	int depth; /* frames in use; 0 when no title is open */
 	/* Lines of the top-level statements given once. */
-	int year_line, version_line, name_line, rounding_line;
+	int year_line, version_line, name_line, rounding_line, tiebreak_line;
 };
 
 static size_t column_of(const struct parser *p, size_t off)
@@ -660,6 +661,22 @@ static int kw_rounding(struct parser *p)
 	    (rc = no_more(p, 2)))
 		return rc;
 	p->rb->rounding = v;
+	return 0;
+}
+
+/* tie-break women-first N% */
+static int kw_tiebreak(struct parser *p)
+{
+	int rc;
+
+	if ((rc = once(p, &p->tiebreak_line, "tie-break")) ||
+	    (rc = need_word(p, 1, "women-first")) ||
+	    (rc = get_percent(p, 2, "the share of women that makes a unit "
+	                      "count first", &p->rb->women_bp)) ||
+	    (rc = no_more(p, 3)))
+		return rc;
+	if (p->rb->women_bp <= 0)
+		return fail(p, 2, "the share of women must be more than 0%%");
 	return 0;
 }
 
@@ -1160,7 +1177,7 @@ static const struct keyword top_keywords[] = {
 	{"year", kw_year},       {"version", kw_version},
 	{"name", kw_name},       {"source", kw_source},
 	{"base-salary", kw_salary}, {"round-up", kw_rounding},
-	{"cap", kw_cap},         {"title", kw_title},
+	{"cap", kw_cap},         {"tie-break", kw_tiebreak},         {"title", kw_title},
 	{"honour", kw_title},    {NULL, NULL},
 };
 
@@ -1374,6 +1391,11 @@ int rulebook_base_salary(const struct rulebook *rb, int32_t date,
 	if (from)
 		*from = rb->salaries[i - 1].from;
 	return 0;
+}
+
+int rulebook_tiebreak_women_bp(const struct rulebook *rb)
+{
+	return rb->women_bp;
 }
 
 int64_t rulebook_rounding(const struct rulebook *rb)
@@ -1619,6 +1641,11 @@ int rulebook_format(const struct rulebook *rb, char **out, size_t *len)
 		    (long long)rb->salaries[i].amount);
 	}
 	put(&b, "round-up %lld\n", (long long)rb->rounding);
+	if (rb->women_bp) {
+		put(&b, "tie-break women-first ");
+		put_decimal(&b, rb->women_bp, 2, 0);
+		put(&b, "%%\n");
+	}
 	for (size_t i = 0; i < rb->ntitles; i++)
 		put_title(&b, rb->titles[i]);
 	if (rb->ncaps)

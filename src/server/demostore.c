@@ -19,14 +19,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "laurel/ballot.h"
 #include "laurel/builtin.h"
+#include "laurel/council.h"
 #include "laurel/date.h"
 #include "laurel/demo.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
+#include "laurel/nominations.h"
 #include "laurel/roster.h"
+#include "laurel/rulebook.h"
+#include "laurel/rules.h"
 #include "laurel/server.h"
 #include "laurel/store.h"
 #include "laurel/users.h"
@@ -92,7 +97,7 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 {
 	uint8_t sig[LRL_SIG_LEN];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL};
+	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL, 0, NULL, 0};
 	int rc;
 
 	wire_req_encode(&s->req, s->id->server_id, s->nonce, ++s->counter, uid,
@@ -607,15 +612,24 @@ static int pledge(struct demo *d, size_t i, const struct demo_year_person *y)
 	            &p);
 }
 
-/* The head endorses or returns it.  The board's pledges have no head in
- * laurel's policy and stay submitted. */
+/* Who endorses staff member i's pledge: their head, and for the board
+ * the director; nobody for the director (SIZE_MAX), whose pledge the
+ * personnel office accepts as submitted. */
+static size_t endorser_of(const struct demo *d, size_t i)
+{
+	if (demo_unit_of(i, d->nstaff) != 0)
+		return head_of(d, i);
+	return i == 0 ? SIZE_MAX : 0;
+}
+
+/* The head (or the director) endorses or returns it. */
 static int endorse(struct demo *d, size_t i, const struct demo_year_person *y)
 {
 	struct params p = {0};
 	char code[LRL_CODE_MAX + 1];
-	size_t head = head_of(d, i);
+	size_t head = endorser_of(d, i);
 
-	if (y->pledge < DEMO_PLEDGE_ENDORSED || head == d->admin)
+	if (y->pledge < DEMO_PLEDGE_ENDORSED || head == SIZE_MAX)
 		return 0;
 	p_int(&p, "year", d->year);
 	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
@@ -632,7 +646,7 @@ static int accept_pledge(struct demo *d, size_t i, const struct demo_year_person
 	struct params p = {0};
 	char code[LRL_CODE_MAX + 1];
 
-	if (y->pledge != DEMO_PLEDGE_ACCEPTED || head_of(d, i) == d->admin)
+	if (y->pledge != DEMO_PLEDGE_ACCEPTED)
 		return 0;
 	p_int(&p, "year", d->year);
 	p_str(&p, "staff", staff_code(d, i, code, sizeof code));
@@ -950,6 +964,537 @@ static int nominations(struct demo *d)
 	return 0;
 }
 
+/* Appends code to a comma-separated list held in buf (size n). */
+static void list_add(char *buf, size_t n, const char *code)
+{
+	size_t used = strlen(buf);
+
+	snprintf(buf + used, n - used, "%s%s", used ? "," : "", code);
+}
+
+/* The personnel office pays into the year's fund; the director signs a
+ * decision for some of the eligible nominations (nhanvien's among them,
+ * so the staff account's record shows a title); a second draft is
+ * published to all staff and nhanvien complains about one recipient; the
+ * honours the province decides go in a forwarded dossier. */
+static int decisions(struct demo *d)
+{
+	enum { SIGNED = 12, PUBLISHED = 4, FORWARDED = 4 };
+	char sig[512] = "", pub[256] = "", fwd[256] = "", first_pub[32] = "";
+	size_t director = account_staff(&(struct demo_account){.login = "giamdoc"},
+	                                d->nstaff);
+	size_t ns = 0, np = 0, nf = 0;
+	struct rulebook *rb = NULL;
+	struct staff_rec nv;
+	struct year_rec y;
+	struct lrl_fail f;
+	char nvcode[LRL_CODE_MAX + 1], code[LRL_CODE_MAX + 1];
+	struct params p = {0};
+	int rc;
+
+	staff_code(d, d->nhanvien, nvcode, sizeof nvcode);
+	if (staff_find(d->s.t, nvcode, strlen(nvcode), &nv) != 0)
+		nv.id = 0;
+	if ((rc = year_get(d->s.t, d->year, &y)) != 0 ||
+	    (rc = rules_load(d->s.t, y.rulebook, &rb, &f)) != 0)
+		return rc;
+	for (unsigned k = 1; k <= d->nnominations; k++) {
+		struct nomination_info ni;
+		const struct rulebook_title *ti;
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (nomination_info(d->s.t, rb, code, strlen(code), &ni) != 0 ||
+		    !ni.eligible || (ti = rulebook_title_find(rb, ni.title)) == NULL)
+			continue;
+		if (ti->decided == RB_DECIDED_FORWARDED) {
+			if (nf < FORWARDED && ni.has_report)
+				list_add(fwd, sizeof fwd, code), nf++;
+		} else if (ns < SIGNED || (ni.kind == 'S' && ni.id == nv.id)) {
+			list_add(sig, sizeof sig, code), ns++;
+		}
+	}
+	/* The published draft: people of the last units, whom the signed
+	 * decision does not concern. */
+	for (unsigned k = d->nnominations; k > 0 && np < PUBLISHED; k--) {
+		struct nomination_info ni;
+		const struct rulebook_title *ti;
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (nomination_info(d->s.t, rb, code, strlen(code), &ni) != 0 ||
+		    !ni.eligible || ni.kind != 'S' ||
+		    (ti = rulebook_title_find(rb, ni.title)) == NULL ||
+		    ti->decided == RB_DECIDED_FORWARDED || strstr(fwd, code))
+			continue;
+		if (!np)
+			snprintf(first_pub, sizeof first_pub, "%s", code);
+		list_add(pub, sizeof pub, code), np++;
+	}
+	rulebook_free(rb);
+	p_int(&p, "year", d->year);
+	p_int(&p, "amount", 300000000);
+	p_int(&p, "date", by_today(d, date_from_ymd(d->year, 1, 15)));
+	p_str(&p, "source", "Trích lập từ nguồn thu hoạt động sự nghiệp");
+	if ((rc = act(d, d->admin, "fund.deposit", &p)) != 0)
+		return rc;
+	if (ns) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", sig);
+		if ((rc = act(d, director, "decision.add", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		snprintf(code, sizeof code, "QD-%d-001", d->year);
+		p_str(&p, "decision", code);
+		if ((rc = act(d, director, "decision.sign", &p)) != 0)
+			return rc;
+	}
+	if (np) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", pub);
+		if ((rc = act(d, d->admin, "decision.add", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		snprintf(code, sizeof code, "QD-%d-%03d", d->year, ns ? 2 : 1);
+		p_str(&p, "decision", code);
+		p_int(&p, "until", d->today + 10);
+		if ((rc = act(d, d->admin, "decision.publish", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_str(&p, "decision", code);
+		p_str(&p, "nomination", first_pub);
+		p_str(&p, "text", "Đề nghị xem xét lại: trong năm còn để người "
+		                  "bệnh phản ánh về thời gian chờ khám.");
+		if ((rc = act(d, d->nhanvien, "complaint.file", &p)) != 0)
+			return rc;
+	}
+	if (nf) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", fwd);
+		p_str(&p, "memo", "25/TTr-BV");
+		p_int(&p, "date", d->today);
+		if ((rc = act(d, d->admin, "dossier.add", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Exemplars at every stage across the units (their heads find and nurture
+ * them, the personnel office summarises, replicates or drops them),
+ * publicity, the models' plans and evaluations, one honouring event, the
+ * submission of an earlier month and one collective introduced to the
+ * cluster.  A unit in four names a single individual, so the targets show
+ * shortfalls. */
+static int exemplars(struct demo *d)
+{
+	static const char *const fields[] = {
+		"quality-of-care", "medical-ethics", "digital-transformation",
+		"research", "prevention", "administrative-reform", "charity"};
+	static const char *const achievements[] = {
+		"Tháng 3/%d: rút ngắn thời gian chờ khám trung bình từ 45 xuống 28 "
+		"phút.\nTháng 6/%d: không có phản ánh của người bệnh về thái độ "
+		"phục vụ.",
+		"Năm %d: tận tụy với người bệnh, nhiều lần được người bệnh và gia "
+		"đình gửi thư cảm ơn; từ chối nhận quà biếu.",
+		"Quý II/%d: đưa bệnh án điện tử vào sử dụng toàn khoa; giảm 70%% "
+		"hồ sơ giấy.",
+		"Năm %d: chủ nhiệm đề tài cấp cơ sở, hai sáng kiến được công nhận.",
+		"Tháng 4/%d: tổ chức tiêm chủng và truyền thông phòng bệnh cho "
+		"1.200 lượt người.",
+		"Năm %d: một cửa liên thông, trả kết quả đúng hẹn 100%%.",
+		"Năm %d: vận động 150 triệu đồng và 300 suất quà cho người bệnh "
+		"nghèo."};
+	char text[512], code[LRL_CODE_MAX + 1], ucode[LRL_CODE_MAX + 1];
+	char sc[LRL_CODE_MAX + 1], honoured[4 * (LRL_CODE_MAX + 2)] = "";
+	unsigned n = 0, first_summarised = 0, collective = 0;
+	struct demo_movement mv;
+	int rc, ty, tm, td;
+
+	date_to_ymd(d->today, &ty, &tm, &td);
+	demo_movement(0, d->year, &mv);
+	for (size_t u = 1; u < year_units(d); u++) {
+		struct demo_year_unit y;
+		size_t head = demo_staff_index(u, 0, d->nstaff);
+		size_t by = head < d->nstaff && d->uid[head] ? head : d->admin;
+		const char *field = fields[u % 7];
+
+		demo_year_unit(d->seed, u, d->nstaff, d->year, &y);
+		if (!y.takes_part)
+			continue;
+		unit_code(d, u, ucode, sizeof ucode);
+		/* Most units without a model among their works register one
+		 * during the year (plan 001). */
+		if (!y.model_work && u % 5 != 2 && y.model) {
+			struct params p = {0};
+			p_int(&p, "year", d->year);
+			p_str(&p, "kind", "model");
+			p_str(&p, "name", y.model);
+			p_str(&p, "unit", ucode);
+			p_str(&p, "summary", y.commitments);
+			if ((rc = act(d, by, "work.add", &p)) != 0)
+				return rc;
+			d->nworks[DEMO_WORK_MODEL]++;
+		}
+		for (int k = 0; k < 3; k++) {
+			struct params p = {0};
+			int stage = (int)((u + (size_t)k) % 5);
+			/* k 0: the collective; 1, 2: the candidates. */
+			if (k == 0 && u % 4 == 3)
+				continue;
+			if (k > 0 && (y.exemplars[k - 1] >= d->nstaff ||
+			              (k == 2 && u % 4 == 3)))
+				continue;
+			p_int(&p, "year", d->year);
+			if (k == 0)
+				p_str(&p, "unit", ucode);
+			else
+				p_str(&p, "staff", staff_code(d, y.exemplars[k - 1],
+				                              sc, sizeof sc));
+			p_str(&p, "field", k == 0 ? field : fields[(u + (size_t)k) % 7]);
+			snprintf(text, sizeof text, achievements[(u + (size_t)k) % 7],
+			         d->year, d->year);
+			p_str(&p, "achievements", text);
+			p_str(&p, "through", mv.code);
+			p_int(&p, "found", by_today(d, date_from_ymd(d->year,
+			                                             2 + (int)(u % 4), 10)));
+			if ((rc = act(d, by, "exemplar.add", &p)) != 0)
+				return rc;
+			snprintf(code, sizeof code, "DH-%d-%03u", d->year, ++n);
+			if (stage >= 1 && stage <= 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "support", stage == 1 ? "mentoring" : "training");
+				p_str(&p, "note", stage == 1
+				                          ? "Trưởng khoa trực tiếp kèm cặp, "
+				                            "giao việc khó để rèn luyện."
+				                          : "Cử tham dự lớp tập huấn quản lý "
+				                            "chất lượng bệnh viện.");
+				if ((rc = act(d, by, "exemplar.nurture", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 2 && stage <= 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "summary", "Kết quả được Hội đồng đánh giá cao: "
+				                     "cách làm đơn giản, chi phí thấp, áp "
+				                     "dụng được ở các khoa khác.");
+				if ((rc = act(d, d->admin, "exemplar.summarise", &p)) != 0)
+					return rc;
+				if (!first_summarised)
+					first_summarised = n;
+			}
+			if (stage == 3) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "where", "Khoa Khám bệnh, Khoa Y học cổ truyền");
+				if ((rc = act(d, d->admin, "exemplar.replicate", &p)) != 0)
+					return rc;
+			}
+			if (stage == 4 && k > 0) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "reason", "Chuyển công tác sang đơn vị khác.");
+				if ((rc = act(d, d->admin, "exemplar.drop", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 2 && stage <= 3 && n % 2 == 1) {
+				memset(&p, 0, sizeof p);
+				p_str(&p, "exemplar", code);
+				p_str(&p, "kind", n % 4 == 1 ? "website" : "facebook");
+				p_int(&p, "date", by_today(d, date_from_ymd(d->year, 6, 15)));
+				p_str(&p, "channel", n % 4 == 1 ? "Trang thông tin điện tử "
+				                                  "bệnh viện"
+				                                : "Fanpage bệnh viện");
+				p_str(&p, "title", "Gương người tốt, việc tốt");
+				p_str(&p, "link", n % 4 == 1 ? "https://benhvien.example.vn/"
+				                               "guong-nguoi-tot"
+				                             : "https://www.facebook.com/"
+				                               "benhvien.example");
+				if ((rc = act(d, d->admin, "exemplar.publicise", &p)) != 0)
+					return rc;
+			}
+			if (k == 0 && stage >= 2 && stage <= 3 && !collective) {
+				memset(&p, 0, sizeof p);
+				collective = n;
+				p_str(&p, "exemplar", code);
+				p_int(&p, "date", by_today(d, date_from_ymd(d->year, 9, 20)));
+				p_str(&p, "cluster", "Cụm thi đua các bệnh viện tuyến tỉnh");
+				if ((rc = act(d, d->admin, "exemplar.introduce", &p)) != 0)
+					return rc;
+			}
+			if (stage >= 1 && stage <= 3 && strlen(honoured) < 3 * LRL_CODE_MAX)
+				snprintf(honoured + strlen(honoured),
+				         sizeof honoured - strlen(honoured), "%s%s",
+				         honoured[0] ? ", " : "", code);
+		}
+	}
+	/* The models: a plan and an evaluation each, the first assessed and
+	 * adopted by another unit. */
+	for (unsigned k = 1; k <= d->nworks[DEMO_WORK_MODEL]; k++) {
+		struct params p = {0};
+		snprintf(code, sizeof code, "MH-%d-%03u", d->year, k);
+		p_str(&p, "code", code);
+		p_str(&p, "plan", "Quý I: khảo sát, xây dựng quy trình.\nQuý II: "
+		                  "triển khai thí điểm.\nQuý III: đánh giá, điều "
+		                  "chỉnh.\nQuý IV: tổng kết, đề xuất nhân rộng.");
+		if ((rc = act(d, d->admin, "model.plan", &p)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_str(&p, "code", code);
+		p_int(&p, "date", by_today(d, date_from_ymd(d->year, 6, 30)));
+		p_str(&p, "result", "Đạt 80% chỉ tiêu sáu tháng; người bệnh hài "
+		                    "lòng 92%.");
+		p_str(&p, "evidence", "Báo cáo sơ kết sáu tháng, phiếu khảo sát");
+		if ((rc = act(d, d->admin, "model.evaluate", &p)) != 0)
+			return rc;
+		if (k == 1) {
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_str(&p, "assessment", "Mô hình hiệu quả, đề nghị nhân rộng "
+			                        "toàn bệnh viện.");
+			if ((rc = act(d, d->admin, "model.assess", &p)) != 0)
+				return rc;
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_int(&p, "date", by_today(d, date_from_ymd(d->year, 10, 1)));
+			p_str(&p, "units", unit_code(d, 2, ucode, sizeof ucode));
+			p_str(&p, "body", "Trung tâm Y tế huyện");
+			if ((rc = act(d, d->admin, "model.adopt", &p)) != 0)
+				return rc;
+			memset(&p, 0, sizeof p);
+			p_str(&p, "code", code);
+			p_str(&p, "kind", "newspaper");
+			p_int(&p, "date", by_today(d, date_from_ymd(d->year, 10, 15)));
+			p_str(&p, "channel", "Báo Sức khỏe & Đời sống");
+			p_str(&p, "title", "Cách làm hay ở bệnh viện tuyến tỉnh");
+			if ((rc = act(d, d->admin, "model.publicise", &p)) != 0)
+				return rc;
+		}
+	}
+	if (honoured[0]) {
+		struct params p = {0};
+		p_int(&p, "year", d->year);
+		p_str(&p, "kind", "mid-term-review");
+		p_int(&p, "date", by_today(d, date_from_ymd(d->year, 7, 15)));
+		p_str(&p, "name", "Hội nghị sơ kết 6 tháng, biểu dương điển hình "
+		                  "tiên tiến");
+		p_str(&p, "honoured", honoured);
+		if ((rc = act(d, d->admin, "ceremony.add", &p)) != 0)
+			return rc;
+	}
+	/* Last month's exemplar went to the Department of Health. */
+	if (first_summarised && ty == d->year && tm > 1) {
+		struct params p = {0};
+		char month[32];
+		snprintf(code, sizeof code, "DH-%d-%03u", d->year, first_summarised);
+		snprintf(month, sizeof month, "%02d/%04d", tm - 1, d->year);
+		p_str(&p, "month", month);
+		p_str(&p, "exemplar", code);
+		p_int(&p, "date", date_from_ymd(d->year, tm - 1, 3));
+		if ((rc = act(d, d->admin, "submission.send", &p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- the council ------------------------------------------------------------ */
+
+#define DEMO_COUNCIL 4
+#define DEMO_ROUND_CANDS 6
+
+/* The council's seats: giamdoc chairs, thuky is the secretary,
+ * phogiamdoc and truongkhoa are members. */
+static const char *const council_logins[DEMO_COUNCIL] = {
+	"giamdoc", "thuky", "phogiamdoc", "truongkhoa"};
+
+static size_t council_staff(const struct demo *d, const char *login)
+{
+	for (const struct demo_account *a = demo_accounts; a->login; a++)
+		if (!strcmp(a->login, login))
+			return account_staff(a, d->nstaff);
+	return d->nstaff;
+}
+
+/* Is nomination code one nobody on the council is recused from (not a
+ * member's own, not a member's unit's) and still proposed? */
+static int council_may_take(struct demo *d, const char *code)
+{
+	msgpack_unpacked up;
+	const void *v;
+	size_t vl;
+	char kind[2] = "", state[16] = "";
+	uint64_t id = 0;
+	int ok = 1;
+
+	if (store_get(d->s.t, STORE_DB_NOMINATIONS, code, strlen(code), &v,
+	              &vl) != 0)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
+	mp_get_u64(mp_map_geti(&up.data, 4), &id);
+	mp_get_strbuf(mp_map_geti(&up.data, 9), state, sizeof state);
+	msgpack_unpacked_destroy(&up);
+	if (strcmp(state, "proposed") != 0)
+		return 0;
+	for (int m = 0; m < DEMO_COUNCIL && ok; m++) {
+		struct demo_person who;
+		struct staff_rec s;
+		size_t i = council_staff(d, council_logins[m]);
+		demo_person(d->seed, i, d->nstaff, &who);
+		if (staff_find(d->s.t, who.code, strlen(who.code), &s) != 0)
+			continue;
+		ok = kind[0] == 'U' ? s.unit != id : s.id != id;
+	}
+	return ok;
+}
+
+/* The public key of round's ballot, from the round's record. */
+static int round_key(struct demo *d, uint32_t round, uint8_t *pk)
+{
+	msgpack_unpacked up;
+	uint8_t k[4];
+	const void *v;
+	size_t vl;
+	int rc;
+
+	wire_put_be32(k, round);
+	if ((rc = store_get(d->s.t, STORE_DB_COUNCIL_ROUNDS, k, 4, &v, &vl)) != 0)
+		return rc;
+	msgpack_unpacked_init(&up);
+	rc = mp_decode(&up, v, vl) == 0 &&
+	             mp_get_bin_exact(mp_map_geti(&up.data, 9), pk,
+	                              BALLOT_KEY_LEN) == 0
+	         ? 0
+	         : LRL_ECORRUPT;
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
+static int demo_ballot(struct demo *d, size_t who, uint32_t round,
+                       const uint8_t *pk, const char *code, char choice)
+{
+	struct params p = {0};
+	uint8_t sealed[BALLOT_SEALED_LEN];
+
+	if (ballot_seal(sealed, pk, round, code, choice) != 0)
+		return LRL_ECRYPTO;
+	p_int(&p, "round", round);
+	p_str(&p, "nomination", code);
+	p_add(&p, "sealed", 'x', sealed, sizeof sealed);
+	return act(d, who, "ballot.cast", &p);
+}
+
+static int demo_score(struct demo *d, size_t who, uint32_t round,
+                      const char *code, unsigned k)
+{
+	struct params p = {0};
+	char points[32];
+
+	snprintf(points, sizeof points, "%u,%u,%u", 6 + k % 5, 5 + (k / 2) % 6,
+	         1 + k % 5);
+	p_int(&p, "round", round);
+	p_str(&p, "nomination", code);
+	p_str(&p, "points", points);
+	return act(d, who, "score.set", &p);
+}
+
+/*
+ * The council of the year: its term, round 1 held and closed over the
+ * first nominations (every member present, scored and voted), and round 2
+ * open over the next ones, with the chair's and the secretary's part
+ * done, so that phogiamdoc and truongkhoa have candidates waiting.
+ */
+static int council(struct demo *d)
+{
+	static const char criteria[] =
+		"Thành tích công tác chuyên môn; 3; 10\n"
+		"Sáng kiến, đề tài, cải tiến; 2; 10\n"
+		"Tham gia phong trào thi đua; 1; 5; no-score";
+	char codes[2][DEMO_ROUND_CANDS][LRL_CODE_MAX + 1], list[2][256];
+	size_t n[2] = {0, 0}, seat[DEMO_COUNCIL];
+	struct params p = {0};
+	char name[96];
+	uint8_t pk[BALLOT_KEY_LEN];
+	int rc;
+
+	for (int m = 0; m < DEMO_COUNCIL; m++)
+		seat[m] = council_staff(d, council_logins[m]);
+	for (unsigned k = 1, r = 0; k <= d->nnominations && r < 2; k++) {
+		char code[LRL_CODE_MAX + 1];
+		snprintf(code, sizeof code, "DN-%d-%03u", d->year, k);
+		if (!council_may_take(d, code))
+			continue;
+		snprintf(codes[r][n[r]++], sizeof codes[0][0], "%s", code);
+		if (n[r] == DEMO_ROUND_CANDS)
+			r++;
+	}
+	if (n[0] == 0)
+		return 0;
+	snprintf(name, sizeof name, "Hội đồng Thi đua – Khen thưởng năm %d",
+	         d->year);
+	p_int(&p, "year", d->year);
+	p_str(&p, "chair", "giamdoc");
+	p_str(&p, "secretary", "thuky");
+	p_str(&p, "name", name);
+	if ((rc = act(d, d->admin, "term.open", &p)) != 0)
+		return rc;
+	for (int m = 2; m < DEMO_COUNCIL; m++) {
+		memset(&p, 0, sizeof p);
+		p_int(&p, "year", d->year);
+		p_str(&p, "login", council_logins[m]);
+		if ((rc = act(d, d->admin, "term.add", &p)) != 0)
+			return rc;
+	}
+	for (uint32_t r = 0; r < 2 && n[r]; r++) {
+		uint32_t round = r + 1;
+		list[r][0] = '\0';
+		for (size_t i = 0; i < n[r]; i++) {
+			strcat(list[r], i ? "," : "");
+			strcat(list[r], codes[r][i]);
+		}
+		memset(&p, 0, sizeof p);
+		snprintf(name, sizeof name, "Phiên họp %s xét danh hiệu năm %d",
+		         r ? "thứ hai" : "thứ nhất", d->year);
+		p_int(&p, "year", d->year);
+		p_str(&p, "nominations", list[r]);
+		p_str(&p, "mode", "both");
+		p_str(&p, "criteria", criteria);
+		p_str(&p, "name", name);
+		if ((rc = act(d, seat[1], "round.open", &p)) != 0 ||
+		    (rc = round_key(d, round, pk)) != 0)
+			return rc;
+		memset(&p, 0, sizeof p);
+		p_int(&p, "round", round);
+		p_str(&p, "present", "giamdoc,thuky,phogiamdoc,truongkhoa");
+		if ((rc = act(d, seat[1], "round.attend", &p)) != 0)
+			return rc;
+		for (size_t i = 0; i < n[r]; i++)
+			for (int m = 0; m < DEMO_COUNCIL; m++) {
+				unsigned k = (unsigned)(i * 7 + (size_t)m * 3);
+				/* Round 2 waits for the last two members. */
+				if (r == 1 && m >= 2)
+					continue;
+				if ((rc = demo_score(d, seat[m], round, codes[r][i],
+				                     k)) != 0 ||
+				    (rc = demo_ballot(d, seat[m], round, pk, codes[r][i],
+				                      (i + (size_t)m) % 7 == 3   ? 'N'
+				                      : (i + (size_t)m) % 5 == 4 ? 'A'
+				                                                 : 'Y')) != 0)
+					return rc;
+			}
+		if (r == 0) {
+			memset(&p, 0, sizeof p);
+			p_int(&p, "round", round);
+			if ((rc = act(d, seat[0], "round.close", &p)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int fill_year(struct demo *d)
 {
 	int rc;
@@ -959,7 +1504,9 @@ static int fill_year(struct demo *d)
 	    (rc = each_person(d, endorse)) != 0 ||
 	    (rc = each_person(d, accept_pledge)) != 0 || (rc = works(d)) != 0 ||
 	    (rc = awards(d)) != 0 || (rc = ratings(d)) != 0 ||
-	    (rc = nominations(d)) != 0)
+	    (rc = nominations(d)) != 0 || (rc = council(d)) != 0 ||
+	    (rc = decisions(d)) != 0 ||
+	    (rc = exemplars(d)) != 0)
 		return rc;
 	return 0;
 }
@@ -1024,6 +1571,8 @@ int demo_fill(const char *dir, size_t nstaff, uint64_t seed,
 		goto out;
 	rc = store_commit(d.s.t);
 	d.s.t = NULL;
+	if (rc == 0)
+		council_keys_sweep(st, dir);
 	for (size_t i = 0; i < nstaff; i++)
 		naccounts += d.uid[i] != 0;
 	for (int k = DEMO_PLEDGE_DRAFT; k <= DEMO_PLEDGE_RETURNED; k++)

@@ -40,7 +40,7 @@ int evlog_encode(void *buf, const struct evlog_event *ev)
 	mp_buf *b = buf;
 
 	mp_buf_reset(b);
-	msgpack_pack_array(&b->pk, 9);
+	msgpack_pack_array(&b->pk, ev->data ? 10 : 9);
 	msgpack_pack_uint32(&b->pk, EVLOG_FORMAT);
 	msgpack_pack_uint64(&b->pk, ev->seq);
 	msgpack_pack_int64(&b->pk, ev->time);
@@ -50,6 +50,8 @@ int evlog_encode(void *buf, const struct evlog_event *ev)
 	mp_pack_bin(&b->pk, ev->req, ev->req_len);
 	mp_pack_bin(&b->pk, ev->sig, LRL_SIG_LEN);
 	mp_pack_bin(&b->pk, ev->prev, LRL_HASH_LEN);
+	if (ev->data)
+		mp_pack_bin(&b->pk, ev->data, ev->data_len);
 	return 0;
 }
 
@@ -107,7 +109,7 @@ int evlog_decode(msgpack_unpacked *u, const void *v, size_t vl,
 	size_t n;
 
 	if (mp_decode(u, v, vl) != 0 || u->data.type != MSGPACK_OBJECT_ARRAY ||
-	    u->data.via.array.size != 9)
+	    (u->data.via.array.size != 9 && u->data.via.array.size != 10))
 		return LRL_ECORRUPT;
 	a = u->data.via.array.ptr;
 	if (mp_get_u64(&a[0], &fmt) != 0 || fmt != EVLOG_FORMAT ||
@@ -118,6 +120,11 @@ int evlog_decode(msgpack_unpacked *u, const void *v, size_t vl,
 	    mp_get_bin(&a[6], &ev->req, &ev->req_len) != 0 ||
 	    mp_get_bin(&a[7], &ev->sig, &n) != 0 || n != LRL_SIG_LEN ||
 	    mp_get_bin(&a[8], &p, &n) != 0 || n != LRL_HASH_LEN)
+		return LRL_ECORRUPT;
+	ev->data = NULL;
+	ev->data_len = 0;
+	if (u->data.via.array.size == 10 &&
+	    mp_get_bin(&a[9], &ev->data, &ev->data_len) != 0)
 		return LRL_ECORRUPT;
 	ev->origin_uid = (uint32_t)uid;
 	ev->origin_pid = (int32_t)pid;

@@ -175,10 +175,24 @@ int exec_command(store_txn *t, const struct srv_ident *id, const uint8_t *req,
 	uint8_t head[LRL_HASH_LEN];
 	const uint8_t *pk;
 	uint64_t count;
+	msgpack_unpacked ud;
+	mp_buf data;
 	int rc;
 
 	memset(&c, 0, sizeof c);
 	msgpack_unpacked_init(&u);
+	msgpack_unpacked_init(&ud);
+	mp_buf_init(&data);
+	c.data = &data;
+	c.replaying = origin.replay;
+	if (origin.data) {
+		if (mp_decode(&ud, origin.data, origin.data_len) != 0) {
+			rc = lrl_fail_set(f, LRL_ECORRUPT, NULL,
+			                  "the event's server data cannot be decoded");
+			goto out;
+		}
+		c.recorded = &ud.data;
+	}
 	if ((rc = wire_req_decode(&u, req, req_len, &r)) != 0) {
 		rc = lrl_fail_set(f, LRL_EPROTO, NULL, "malformed request");
 		goto out;
@@ -248,12 +262,18 @@ int exec_command(store_txn *t, const struct srv_ident *id, const uint8_t *req,
 	ev.req = req;
 	ev.req_len = req_len;
 	ev.sig = sig;
+	if (c.has_data) {
+		ev.data = (const uint8_t *)data.sb.data;
+		ev.data_len = data.sb.size;
+	}
 	if ((rc = evlog_append(t, &ev, seq_out, NULL)) != 0)
 		goto out;
 	if (ev.seq != c.seq)
 		rc = LRL_ECORRUPT;
 out:
 	msgpack_unpacked_destroy(&u);
+	msgpack_unpacked_destroy(&ud);
+	mp_buf_free(&data);
 	return rc;
 }
 

@@ -21,6 +21,7 @@
 #include "laurel/auth.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/council.h"
 #include "laurel/evlog.h"
 #include "laurel/handler.h"
 #include "laurel/mp.h"
@@ -56,6 +57,8 @@ struct conn {
 
 struct batch_item {
 	struct conn *c;
+	uid_t uid; /* the peer's credentials, copied for the writer */
+	pid_t pid;
 	uint8_t *req;
 	size_t req_len;
 	uint8_t sig[LRL_SIG_LEN];
@@ -71,6 +74,27 @@ struct verify_job {
 	size_t len, cap;
 };
 
+/* The writer thread and the batch in flight (see "group commit"). */
+struct item_result;
+struct writer {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int started;
+	int go;   /* under mu: a batch is handed over */
+	int quit; /* under mu: no more batches */
+	int done[2]; /* pipe: the writer writes a byte when a batch is done */
+	/* Owned by the writer while busy, by the main thread otherwise. */
+	int busy;
+	struct batch_item *items;
+	size_t n;
+	struct item_result *res;
+	int64_t now;
+	uint64_t last_seq;
+	int rc;
+	int grown;
+};
+
 struct srv {
 	const struct server_opts *o;
 	store *st;
@@ -80,8 +104,10 @@ struct srv {
 	int lfd;
 	struct conn **conns;
 	size_t nconns;
-	struct batch_item *batch;
+	struct batch_item *batch; /* commands waiting for the next commit */
 	size_t nbatch;
+	size_t nverified; /* batch[0 .. nverified) have their signatures checked */
+	struct writer w;
 	struct verify_job vj;
 	mp_buf reply;
 	int64_t idle_since_ms;
@@ -500,6 +526,8 @@ static void on_call(struct srv *s, struct conn *c, const msgpack_object *b)
 		it->req_len = req_len;
 		memcpy(it->sig, sig, LRL_SIG_LEN);
 		it->c = c;
+		it->uid = c->uid;
+		it->pid = c->pid;
 		s->nbatch++;
 		c->pending = 1;
 		goto out;
@@ -698,6 +726,20 @@ static void accept_clients(struct srv *s)
 
 /* ---- group commit ---------------------------------------------------- */
 
+/*
+ * Commands are applied by a pipeline of two threads.  The main thread
+ * reads frames, answers queries and checks the signatures of the commands
+ * waiting for the next commit; the writer thread owns every write
+ * transaction of the command log: it applies a batch and commits it (the
+ * commit waits for the disk).  While one batch is being flushed, the next
+ * one fills up and has its signatures checked, so the processors work
+ * while the disk does.
+ *
+ * The main thread hands a batch over only when the writer is idle; the
+ * writer reports back through a pipe that the main loop polls.  Replies
+ * go out only after the commit, so an acknowledged write is durable.
+ */
+
 struct item_result {
 	int rc;
 	struct lrl_fail f;
@@ -730,18 +772,25 @@ static void *verify_thread(void *arg)
 }
 
 /*
- * Checks every signature of the batch before it is applied, against the
- * author's key as the batch begins, on both processors when the batch is
- * large (signature checks are most of a write's CPU time).  The executor
- * then checks again only where a key changed within the batch.
+ * Checks the signatures of the commands that arrived since the last call,
+ * against each author's key in the last committed state, on both
+ * processors when there are several.  The writer checks again only where
+ * a key changed since (a password change in an earlier batch or earlier
+ * in the same one).
  */
-static void preverify(struct srv *s, store_txn *top)
+static void preverify(struct srv *s)
 {
 	pthread_t th;
 	struct verify_span half;
+	size_t from = s->nverified, n = s->nbatch - s->nverified, mid;
+	store_txn *t = NULL;
 	int threaded = 0;
 
-	for (size_t i = 0; i < s->nbatch; i++) {
+	if (n == 0)
+		return;
+	if (store_begin(s->st, NULL, 0, &t) != 0)
+		t = NULL;
+	for (size_t i = from; i < s->nbatch; i++) {
 		struct batch_item *it = &s->batch[i];
 		msgpack_unpacked u;
 		struct wire_req r;
@@ -750,121 +799,259 @@ static void preverify(struct srv *s, store_txn *top)
 		it->sig_ok = 0;
 		memset(it->pk, 0, sizeof it->pk);
 		msgpack_unpacked_init(&u);
-		if (wire_req_decode(&u, it->req, it->req_len, &r) == 0 &&
-		    r.user_id != 0 && users_get(top, (uint32_t)r.user_id, &user) == 0)
+		if (t && wire_req_decode(&u, it->req, it->req_len, &r) == 0 &&
+		    r.user_id != 0 && users_get(t, (uint32_t)r.user_id, &user) == 0)
 			memcpy(it->pk, user.pk, LRL_PK_LEN);
 		msgpack_unpacked_destroy(&u);
 	}
-	if (s->nbatch >= PARALLEL_VERIFY_MIN) {
+	store_abort(t);
+	mid = from + n / 2;
+	if (n >= PARALLEL_VERIFY_MIN) {
 		half.items = s->batch;
-		half.from = 0;
-		half.to = s->nbatch / 2;
+		half.from = from;
+		half.to = mid;
 		threaded = pthread_create(&th, NULL, verify_thread, &half) == 0;
 	}
 	if (threaded) {
-		verify_items(s->batch, s->nbatch / 2, s->nbatch);
+		verify_items(s->batch, mid, s->nbatch);
 		pthread_join(th, NULL);
 	} else {
-		verify_items(s->batch, 0, s->nbatch);
+		verify_items(s->batch, from, s->nbatch);
 	}
+	s->nverified = s->nbatch;
 }
 
-static void run_batch(struct srv *s)
+/*
+ * Applies the n commands at items in one transaction, each in a nested
+ * one so that a refused command leaves no trace, and commits.  Returns 0,
+ * LRL_EFULL when the map is full (nothing is written; grow the map and
+ * apply the same batch again: handlers are deterministic), or another
+ * store error (nothing is written).  Runs on the writer thread.
+ */
+static int apply_batch(store *st, const struct srv_ident *ident,
+                       struct batch_item *items, size_t n,
+                       struct item_result *res, int64_t now,
+                       uint64_t *last_seq)
 {
-	struct item_result *res;
 	store_txn *top = NULL;
-	int64_t now = srv_now(s);
-	uint64_t last_seq = 0;
-	int rc, grown = 0;
+	int rc;
 
-	if (s->nbatch == 0)
-		return;
-	res = calloc(s->nbatch, sizeof *res);
-	if (res == NULL)
-		goto fail_all;
-	for (size_t i = 0; i < s->nbatch; i++)
-		mp_buf_init(&res[i].out);
-retry:
-	if ((rc = store_begin(s->st, NULL, 1, &top)) != 0)
-		goto fail_store;
-	preverify(s, top);
-	for (size_t i = 0; i < s->nbatch; i++) {
-		struct batch_item *it = &s->batch[i];
-		struct exec_origin origin = {it->c->uid, it->c->pid,
-		                             it->sig_ok ? it->pk : NULL};
+	*last_seq = 0;
+	if ((rc = store_begin(st, NULL, 1, &top)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		struct batch_item *it = &items[i];
+		struct exec_origin origin = {it->uid, it->pid,
+		                             it->sig_ok ? it->pk : NULL, 0,
+		                             NULL, 0};
 		store_txn *child;
 
 		mp_buf_reset(&res[i].out);
 		memset(&res[i].f, 0, sizeof res[i].f);
 		wire_begin(&res[i].out, WIRE_OK);
-		if ((rc = store_begin(s->st, top, 1, &child)) != 0)
-			goto fail_txn;
-		rc = exec_command(child, &s->ident, it->req, it->req_len,
-		                  it->sig, now, origin, &res[i].out.pk,
-		                  &last_seq, &res[i].f);
+		if ((rc = store_begin(st, top, 1, &child)) != 0)
+			goto fail;
+		rc = exec_command(child, ident, it->req, it->req_len, it->sig,
+		                  now, origin, &res[i].out.pk, last_seq,
+		                  &res[i].f);
 		if (rc == 0)
 			rc = store_commit(child);
 		else
 			store_abort(child);
 		if (rc == LRL_EFULL)
-			goto fail_txn;
+			goto fail;
 		res[i].rc = rc;
 	}
 	rc = store_commit(top);
-	top = NULL;
-	if (rc == LRL_EFULL)
-		goto grow;
 	if (rc != 0)
-		goto fail_store;
-	for (size_t i = 0; i < s->nbatch; i++) {
-		struct conn *c = s->batch[i].c;
-		if (res[i].rc == 0)
-			conn_queue(c, res[i].out.sb.data, res[i].out.sb.size);
-		else
-			reply_fail(s, c, res[i].rc, &res[i].f);
-	}
-	goto done;
-fail_txn:
+		*last_seq = 0;
+	else
+		/* A closed round's ballot key goes only once the close is
+		 * on disk. */
+		council_keys_sweep(st, ident->store_dir);
+	return rc;
+fail:
 	store_abort(top);
-	top = NULL;
-	if (rc == LRL_EFULL)
-		goto grow;
-fail_store:
-	syslog(LOG_DAEMON | LOG_ERR, "group commit failed: %s", lrl_strerror(rc));
-fail_all:
+	*last_seq = 0;
+	return rc;
+}
+
+static void *writer_main(void *arg)
+{
+	struct srv *s = arg;
+	struct writer *w = &s->w;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->go && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (!w->go)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		w->rc = apply_batch(s->st, &s->ident, w->items, w->n, w->res,
+		                    w->now, &w->last_seq);
+		pthread_mutex_lock(&w->mu);
+		w->go = 0;
+		/* One byte says "done"; the main loop polls the pipe. */
+		while (write(w->done[1], "", 1) < 0 && errno == EINTR)
+			;
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static void writer_start_batch(struct writer *w)
+{
+	pthread_mutex_lock(&w->mu);
+	w->go = 1;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Hands the waiting commands to the writer when it is idle. */
+static void dispatch(struct srv *s)
+{
+	struct batch_item *t;
+	struct writer *w = &s->w;
+
+	if (w->busy || s->nbatch == 0)
+		return;
+	preverify(s);
+	if ((w->res = calloc(s->nbatch, sizeof *w->res)) == NULL) {
+		for (size_t i = 0; i < s->nbatch; i++) {
+			reply_error(s, s->batch[i].c, LRL_ENOMEM, NULL, NULL, 0);
+			s->batch[i].c->pending = 0;
+			free(s->batch[i].req);
+		}
+		s->nbatch = s->nverified = 0;
+		return;
+	}
 	for (size_t i = 0; i < s->nbatch; i++)
-		reply_error(s, s->batch[i].c, LRL_ESTORE, NULL, NULL, 0);
-	last_seq = 0;
-	goto done;
-grow:
-	/* The map is full: no transaction is open now; double it and apply
-	 * the same batch again (handlers are deterministic). */
-	if (grown++ < 8 && store_grow(s->st) == 0) {
-		syslog(LOG_DAEMON | LOG_NOTICE, "store map grown to %zu MiB",
-		       store_map_size(s->st) >> 20);
-		goto retry;
+		mp_buf_init(&w->res[i].out);
+	t = w->items;
+	w->items = s->batch;
+	s->batch = t;
+	w->n = s->nbatch;
+	s->nbatch = s->nverified = 0;
+	w->now = srv_now(s);
+	w->grown = 0;
+	w->busy = 1;
+	writer_start_batch(w);
+}
+
+/* Sends the replies of the batch the writer finished.  Runs when the
+ * writer's pipe is readable, and so never while the writer works. */
+static void complete(struct srv *s)
+{
+	struct writer *w = &s->w;
+	char buf[16];
+	int rc, going;
+
+	while (read(w->done[0], buf, sizeof buf) < 0 && errno == EINTR)
+		;
+	/* The lock orders the writer's results before what follows. */
+	pthread_mutex_lock(&w->mu);
+	going = w->go;
+	rc = w->rc;
+	pthread_mutex_unlock(&w->mu);
+	if (!w->busy || going)
+		return;
+	if (rc == LRL_EFULL) {
+		/* No transaction is open anywhere now: double the map and
+		 * apply the same batch again. */
+		if (w->grown++ < 8 && store_grow(s->st) == 0) {
+			syslog(LOG_DAEMON | LOG_NOTICE,
+			       "store map grown to %zu MiB",
+			       store_map_size(s->st) >> 20);
+			writer_start_batch(w);
+			return;
+		}
 	}
-	rc = LRL_EFULL;
-	goto fail_store;
-done:
-	for (size_t i = 0; i < s->nbatch; i++) {
-		s->batch[i].c->pending = 0;
-		free(s->batch[i].req);
-		if (res)
-			mp_buf_free(&res[i].out);
+	if (rc != 0)
+		syslog(LOG_DAEMON | LOG_ERR, "group commit failed: %s",
+		       lrl_strerror(rc));
+	for (size_t i = 0; i < w->n; i++) {
+		struct conn *c = w->items[i].c;
+		if (rc != 0)
+			reply_error(s, c, LRL_ESTORE, NULL, NULL, 0);
+		else if (w->res[i].rc == 0)
+			conn_queue(c, w->res[i].out.sb.data, w->res[i].out.sb.size);
+		else
+			reply_fail(s, c, w->res[i].rc, &w->res[i].f);
+		c->pending = 0;
+		free(w->items[i].req);
+		mp_buf_free(&w->res[i].out);
 	}
-	free(res);
-	s->nbatch = 0;
-	if (last_seq) {
+	free(w->res);
+	w->res = NULL;
+	w->n = 0;
+	w->busy = 0;
+	if (rc == 0 && w->last_seq) {
 		mp_buf_reset(&s->reply);
 		wire_begin(&s->reply, WIRE_NOTIFY);
 		msgpack_pack_map(&s->reply.pk, 1);
-		mp_pack_kv_int(&s->reply.pk, "seq", (int64_t)last_seq);
+		mp_pack_kv_int(&s->reply.pk, "seq", (int64_t)w->last_seq);
 		for (size_t i = 0; i < s->nconns; i++)
 			if (s->conns[i]->watch)
 				conn_queue(s->conns[i], s->reply.sb.data,
 				           s->reply.sb.size);
 	}
+}
+
+/* Waits for the batch in flight, if any, and sends its replies. */
+static void drain(struct srv *s)
+{
+	struct pollfd p;
+
+	while (s->w.busy) {
+		p = (struct pollfd){s->w.done[0], POLLIN, 0};
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			break;
+		if (p.revents & POLLIN)
+			complete(s);
+	}
+}
+
+static int writer_init(struct srv *s)
+{
+	struct writer *w = &s->w;
+
+	w->done[0] = w->done[1] = -1;
+	w->items = calloc(LRL_BATCH_MAX, sizeof *w->items);
+	if (w->items == NULL)
+		return LRL_ENOMEM;
+	if (pipe2(w->done, O_CLOEXEC | O_NONBLOCK) != 0)
+		return LRL_EIO;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	if (pthread_create(&w->th, NULL, writer_main, s) != 0) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		return LRL_ENOMEM;
+	}
+	w->started = 1;
+	return 0;
+}
+
+static void writer_stop(struct srv *s)
+{
+	struct writer *w = &s->w;
+
+	if (w->started) {
+		drain(s);
+		pthread_mutex_lock(&w->mu);
+		w->quit = 1;
+		pthread_cond_signal(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->th, NULL);
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		w->started = 0;
+	}
+	for (int i = 0; i < 2; i++)
+		if (w->done[i] >= 0)
+			close(w->done[i]);
+	free(w->items);
 }
 
 /* ---- setup and loop -------------------------------------------------- */
@@ -920,6 +1107,7 @@ int server_run(const struct server_opts *o)
 	s.o = o;
 	s.lfd = -1;
 	s.vj.fd = -1;
+	s.w.done[0] = s.w.done[1] = -1;
 	mp_buf_init(&s.reply);
 	rc = store_open(o->store_dir, 0, &s.st);
 	if (rc != 0) {
@@ -941,6 +1129,8 @@ int server_run(const struct server_opts *o)
 		        lrl_strerror(rc));
 		goto out;
 	}
+	/* Keys of rounds closed just before a crash, or never committed. */
+	council_keys_sweep(s.st, o->store_dir);
 	if (o->clock_file && !s.ident.test_mode) {
 		fprintf(stderr, "laureld: a pinned clock is refused: this is a "
 		                "production store\n");
@@ -969,11 +1159,13 @@ int server_run(const struct server_opts *o)
 		goto out;
 	s.conns = calloc(LRL_MAX_CONNS, sizeof *s.conns);
 	s.batch = calloc(LRL_BATCH_MAX, sizeof *s.batch);
-	pfds = calloc(LRL_MAX_CONNS + 2, sizeof *pfds);
+	pfds = calloc(LRL_MAX_CONNS + 3, sizeof *pfds);
 	if (!s.conns || !s.batch || !pfds) {
 		rc = LRL_ENOMEM;
 		goto out;
 	}
+	if ((rc = writer_init(&s)) != 0)
+		goto out;
 	if ((rc = listen_on(o->socket_path, &s.lfd)) != 0)
 		goto out;
 
@@ -993,7 +1185,7 @@ int server_run(const struct server_opts *o)
 	s.idle_since_ms = mono_ms();
 
 	while (!stop_requested) {
-		size_t np = 0, base, polled;
+		size_t np = 0, base, polled, done_at;
 		int64_t now_ms;
 		int vj_polled = 0;
 
@@ -1002,6 +1194,8 @@ int server_run(const struct server_opts *o)
 			pfds[np++] = (struct pollfd){s.vj.fd, POLLIN, 0};
 			vj_polled = 1;
 		}
+		pfds[np++] = (struct pollfd){s.w.done[0], POLLIN, 0};
+		done_at = np - 1;
 		base = np;
 		polled = s.nconns;
 		for (size_t i = 0; i < s.nconns; i++) {
@@ -1029,14 +1223,18 @@ int server_run(const struct server_opts *o)
 		}
 		if (vj_polled && (pfds[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			read_verify(&s);
+		if (pfds[done_at].revents & POLLIN)
+			complete(&s);
 		if (pfds[0].revents & POLLIN)
 			accept_clients(&s);
-		run_batch(&s);
 		/* Frames held back while a command was pending. */
 		for (size_t i = 0; i < s.nconns; i++)
 			if (!s.conns[i]->pending && s.conns[i]->in_len)
 				conn_process(&s, s.conns[i]);
-		run_batch(&s);
+		/* Check the waiting commands while the writer flushes, and
+		 * hand them over when it is idle. */
+		preverify(&s);
+		dispatch(&s);
 		for (size_t i = 0; i < s.nconns;) {
 			struct conn *c = s.conns[i];
 			if (c->out_len)
@@ -1057,9 +1255,20 @@ int server_run(const struct server_opts *o)
 		                 (int64_t)o->cfg.idle_exit_seconds * 1000)
 			break;
 	}
+	/* Finish what was acknowledged as received: the batch in flight and
+	 * the commands waiting for it. */
+	drain(&s);
+	dispatch(&s);
+	drain(&s);
+	for (size_t i = 0; i < s.nconns; i++)
+		if (s.conns[i]->out_len)
+			conn_flush(s.conns[i]);
 	syslog(LOG_DAEMON | LOG_INFO, "stopping");
 	rc = 0;
 out:
+	writer_stop(&s);
+	for (size_t i = 0; i < s.nbatch; i++)
+		free(s.batch[i].req);
 	for (size_t i = 0; i < s.nconns; i++)
 		conn_free(s.conns[i]);
 	if (s.vj.pid > 0) {

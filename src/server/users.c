@@ -193,6 +193,27 @@ unsigned users_role_bits(const struct user_rec *u)
 	return bits;
 }
 
+unsigned users_staff_roles(store_txn *t, uint32_t staff_id)
+{
+	store_cursor *cur;
+	const void *k, *v;
+	size_t kl, vl;
+	unsigned bits = 0;
+	enum store_op op = STORE_FIRST;
+
+	if (staff_id == 0 || store_cursor_open(t, STORE_DB_USERS, &cur) != 0)
+		return 0;
+	while (store_cursor_get(cur, op, &k, &kl, &v, &vl) == 0) {
+		struct user_rec u;
+		op = STORE_NEXT;
+		if (kl == 4 && users_get(t, wire_get_be32(k), &u) == 0 &&
+		    u.staff_id == staff_id)
+			bits |= users_role_bits(&u);
+	}
+	store_cursor_close(cur);
+	return bits;
+}
+
 int users_has_role(const struct user_rec *u, int role, uint32_t unit)
 {
 	for (unsigned i = 0; i < u->nroles; i++)

@@ -242,6 +242,9 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 		origin.uid = ev.origin_uid;
 		origin.pid = ev.origin_pid;
 		origin.verified_pk = NULL; /* replay checks every signature */
+		origin.replay = 1;
+		origin.data = ev.data;
+		origin.data_len = ev.data_len;
 		rc = exec_command(st, &ident, ev.req, ev.req_len, ev.sig, ev.time,
 		                  origin, &out.pk, &newseq, &f);
 		if (rc != 0) {

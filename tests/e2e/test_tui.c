@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -584,13 +585,12 @@ static void open_staff(struct tx *t, const char *s)
 /* Runs the CLI as the demo administrator with the NULL-terminated
  * arguments; input follows the password line.  Returns the status; the
  * output is in *o. */
-static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
-                     ...)
+static int cli_va(struct tx *t, struct h_output *o, const char *user,
+                  const char *more_input, va_list ap)
 {
 	const char *argv[40];
 	char prog[H_PATH_MAX], input[1024];
 	const char *a;
-	va_list ap;
 	size_t n = 0;
 
 	h_program("laurel", prog, sizeof prog);
@@ -598,16 +598,38 @@ static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
 	argv[n++] = "--socket";
 	argv[n++] = t->sock;
 	argv[n++] = "--user";
-	argv[n++] = "quantri";
+	argv[n++] = user;
 	argv[n++] = "--password-stdin";
-	va_start(ap, more_input);
 	while ((a = va_arg(ap, const char *)) != NULL && n < 39)
 		argv[n++] = a;
-	va_end(ap);
 	argv[n] = NULL;
 	snprintf(input, sizeof input, "%s\n%s", DEMO_PASSWORD,
 	         more_input ? more_input : "");
 	return h_run(argv, input, o);
+}
+
+static int cli_admin(struct tx *t, struct h_output *o, const char *more_input,
+                     ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, more_input);
+	rc = cli_va(t, o, "quantri", more_input, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* The same as another demo account. */
+static int cli_as(struct tx *t, struct h_output *o, const char *user, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, user);
+	rc = cli_va(t, o, user, NULL, ap);
+	va_end(ap);
+	return rc;
 }
 
 /* Every line of the last capture fits in cols display columns, and there
@@ -852,7 +874,7 @@ START_TEST(test_help_lists_the_keymap)
 	/* The keys column of the keymap table in tui.c. */
 	static const char *const keys[] = {
 	    "↑↓ j k", "← h  → l", "PgUp PgDn", "Home End g G", "Enter", "Esc", "Tab", "o O",
-	    "F10 Ctrl-S", "? F1", "Ctrl-L R",
+	    "F10 Ctrl-S", "? F1", "Ctrl-L R", "< >",
 	};
 	struct tx t;
 	char line[4096];
@@ -869,7 +891,7 @@ START_TEST(test_help_lists_the_keymap)
 		ck_assert_msg(has(&t, k), "no key %s in the help:\n%s", keys[i],
 		              t.screen);
 	}
-	/* One row per entry of the table: 17 lines with the box's two
+	/* One row per entry of the table: 18 lines with the box's two
 	 * borders besides the menu's. */
 	for (int i = 0; i < 30; i++) {
 		int bars = 0;
@@ -878,7 +900,7 @@ START_TEST(test_help_lists_the_keymap)
 			bars++;
 		rows += bars >= 3;
 	}
-	ck_assert_msg(rows == 17, "%d rows in the help box:\n%s", rows, t.screen);
+	ck_assert_msg(rows == 18, "%d rows in the help box:\n%s", rows, t.screen);
 	/* Translated descriptions beside them. */
 	SEES(&t, "lưu biểu mẫu");
 	SEES(&t, "thoát");
@@ -926,6 +948,9 @@ START_TEST(test_second_session_sees_a_new_unit_without_a_key)
 	KEYS(&t, "a", "j");
 	KEYS(&t, "a", "Enter");
 	WAIT_GONE(&t, "a", "─Loại hình─");
+	/* The field reads the word chosen; the server gets its code. */
+	WAIT_FOR(&t, "a", "▾ Khoa");
+	NOT_SEES(&t, "department");
 	type(&t, "a", "BV");
 	KEYS(&t, "a", "F10");
 	WAIT_FOR(&t, "a", "Khoa Vật lý trị liệu 2");
@@ -1320,6 +1345,53 @@ START_TEST(test_unit_kinds_read_as_words_and_sort_as_read)
 }
 END_TEST
 
+/* The accounts list names each role in the user's language, with the
+ * unit a head heads. */
+START_TEST(test_roles_read_as_words_in_the_accounts_list)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 3, "Danh sách tài khoản"); /* Home, Staff, Units, Accounts */
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"giamdoc", "Nhân viên, Giám đốc, Chủ tịch Hội đồng",
+	                                  NULL},
+	            WAIT_MS, "the director's roles as words", __LINE__);
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"nv00004", "Trưởng khoa/phòng (VLTL)",
+	                                  NULL},
+	            WAIT_MS, "a head's role and unit", __LINE__);
+	NOT_SEES(&t, "director");
+	NOT_SEES(&t, "head:");
+	tx_down(&t);
+}
+END_TEST
+
+/* A list wider than the screen scrolls sideways with > and <, keeping
+ * its first column; ▸ and ◂ say there is more. */
+START_TEST(test_a_wide_list_scrolls_sideways)
+{
+	struct tx t;
+
+	tx_up(&t);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 4, "Liệt kê các bản đăng ký thi đua"); /* Pledges */
+	WAIT_FOR(&t, "a", "Ngày nộp▸");
+	NOT_SEES(&t, "Cam kết");
+	NOT_SEES(&t, "◂");
+	KEYS(&t, "a", ">", ">", ">", ">");
+	WAIT_FOR(&t, "a", "Cam kết");
+	SEES(&t, "◂");
+	SEES(&t, "NV00178"); /* the first column stays */
+	NOT_SEES(&t, "Dương Minh An");
+	KEYS(&t, "a", "<", "<", "<", "<");
+	WAIT_FOR(&t, "a", "Dương Minh An");
+	NOT_SEES(&t, "◂");
+	tx_down(&t);
+}
+END_TEST
+
 /* A discipline recorded at the console reads as its Vietnamese word in
  * the head's list of ratings. */
 START_TEST(test_a_discipline_reads_as_a_word_in_the_ratings)
@@ -1400,7 +1472,7 @@ START_TEST(test_a_head_reads_why_a_nomination_fails)
 }
 END_TEST
 
-/* The administrator opens the Reports section (the last of the menu),
+/* The administrator opens the Reports section of the menu,
  * runs the annual report with the year the form offers, scrolls its
  * preview and saves it as CSV. */
 START_TEST(test_a_report_is_previewed_and_saved_as_csv)
@@ -1414,9 +1486,15 @@ START_TEST(test_a_report_is_previewed_and_saved_as_csv)
 	tx_up(&t);
 	snprintf(path, sizeof path, "%s/annual.csv", t.dir);
 	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	/* Down the menu to the Reports section. */
 	KEYS(&t, "a", "Tab");
-	for (int i = 0; i < 20; i++) /* the menu's last section: Reports */
+	for (int i = 0; i < 40; i++) {
 		KEYS(&t, "a", "j");
+		h_sleep_ms(150);
+		capture(&t, "a");
+		if (has(&t, vi("List the reports you may print")))
+			break;
+	}
 	KEYS(&t, "a", "Tab");
 	WAIT_FOR_STR(&t, "a", vi("List the reports you may print"));
 	KEYS(&t, "a", "/");
@@ -1452,6 +1530,319 @@ START_TEST(test_a_report_is_previewed_and_saved_as_csv)
 }
 END_TEST
 
+/* The director finds a draft among the year's decisions and signs it
+ * after a confirmation that shows its total and the fund's balance; the
+ * staff member reads the title of the demo's signed decision, with its
+ * number and date, on their own record. */
+START_TEST(test_the_director_signs_a_decision_and_the_title_is_on_the_record)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "";
+	const char *row;
+
+	tx_up(&t);
+	/* A draft, made at the console, for the first eligible LĐTT that no
+	 * decision holds yet. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "nomination", "list", "2026",
+	                           "--title", "LDTT", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (row = o.out; (row = strstr(row, ",LDTT,eligible,")) != NULL; row++) {
+		const char *start = row, *end = strchr(row, '\n');
+		while (start > o.out && start[-1] != '\n')
+			start--;
+		if (end && memmem(start, (size_t)(end - start), ",proposed,", 10)) {
+			snprintf(code, sizeof code, "%.*s", (int)strcspn(start, ","),
+			         start);
+			break;
+		}
+	}
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DN-2026-", 8), "no free LDTT: %s", code);
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "decision", "add", "2026",
+	                           "--nominations", code, (const char *)NULL), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "QD-2026-003"));
+	h_output_free(&o);
+	tui_login(&t, "a", 100, 30, "giamdoc", DEMO_PASSWORD);
+	/* Home, Staff, Units, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations, Review sheet, Titles held, Complaints and
+	 * reviews, Decisions. */
+	open_section_n(&t, "a", 12, "1/QĐ-BV");
+	KEYS(&t, "a", "/");
+	type(&t, "a", "QD-2026-003");
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "760.000 đ", NULL},
+	            WAIT_MS, "the draft", __LINE__);
+	/* m: publish, cancel or sign. */
+	KEYS(&t, "a", "m");
+	WAIT_FOR(&t, "a", "─" VI_ACTIONS "─");
+	SEES(&t, vi("Sign a draft decision: number it, pay from the fund, "
+	            "record the titles"));
+	KEYS(&t, "a", "j", "j", "Enter");
+	WAIT_FOR_STR(&t, "a", "QD-2026-003");
+	KEYS(&t, "a", "F10");
+	/* The confirmation names the total and the balance; No is first. */
+	WAIT_FOR(&t, "a", "760.000 đ");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "760.000 đ", "đ?", NULL},
+	            WAIT_MS, "the question with the total and the balance",
+	            __LINE__);
+	KEYS(&t, "a", "j", "Enter");
+	WAIT_FOR(&t, "a", "2/QĐ-BV");
+	KEYS(&t, "a", "Escape");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){"QD-2026-003", "2/QĐ-BV", NULL},
+	            WAIT_MS, "the signed decision in the list", __LINE__);
+
+	/* The staff member: Staff holds their own record. */
+	tui_login(&t, "b", 100, 30, "nhanvien", DEMO_PASSWORD);
+	open_section_n(&t, "b", 1, STAFF_NAME);
+	KEYS(&t, "b", "Enter");
+	WAIT_FOR(&t, "b", "2026 LDTT — 1/QĐ-BV, 15/12/2026");
+	tx_down(&t);
+}
+END_TEST
+
+/* The exemplars' web pages are written from the terminal too: the export
+ * is among the section's actions, and the pages land in the directory
+ * typed in its form. */
+START_TEST(test_the_admin_exports_the_web_pages_from_the_tui)
+{
+	struct tx t;
+	char dir[H_PATH_MAX + 16], path[H_PATH_MAX + 32];
+	struct stat st;
+
+	tx_up(&t);
+	snprintf(dir, sizeof dir, "%s/web", t.dir);
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	open_section_n(&t, "a", 18,
+	               vi("List the exemplars of a year and their stages"));
+	KEYS(&t, "a", "m");
+	WAIT_FOR_STR(&t, "a", vi("Write a web page per exemplar and model, and "
+	                         "an index, into a directory"));
+	/* The export is the last of the row's actions. */
+	for (int i = 0; i < 6; i++)
+		KEYS(&t, "a", "Down");
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", vi("Directory"));
+	type(&t, "a", dir);
+	KEYS(&t, "a", "C-s");
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	for (int i = 0; i < 50 && stat(path, &st) != 0; i++)
+		h_sleep_ms(100);
+	ck_assert_msg(stat(path, &st) == 0, "no %s", path);
+	tx_down(&t);
+}
+END_TEST
+
+/* The administrator's home names the month's missing submission to the
+ * Department of Health; an exemplar's record shows its stage history and
+ * its publicity. */
+START_TEST(test_the_admin_reads_an_exemplars_stages_and_publicity)
+{
+	struct tx t;
+	struct h_output o;
+	char code[32] = "", stage4[64];
+	const char *p;
+
+	tx_up(&t);
+	/* A replicated exemplar with publicity: the stage is the third
+	 * column, the number of publicity items the last. */
+	ck_assert_int_eq(cli_admin(&t, &o, NULL, "exemplar", "list", "2026",
+	                           "--stage", "replicated", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (p = strchr(o.out, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		const char *end = strchr(p + 1, '\n');
+		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		while (len && (p[len] == '\r'))
+			len--;
+		if (len > 2 && strncmp(p + 1 + len - 2, ",0", 2) != 0) {
+			snprintf(code, sizeof code, "%.*s", (int)strcspn(p + 1, ","),
+			         p + 1);
+			break;
+		}
+	}
+	h_output_free(&o);
+	ck_assert_msg(!strncmp(code, "DH-2026-", 8), "no replicated exemplar "
+	                                             "with publicity");
+	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
+	/* 15/12/2026: December's exemplar is late (due before the 5th). */
+	WAIT_FOR(&t, "a", "12/2026");
+	SEES(&t, "05/12/2026");
+	/* Home, Staff, Units, Accounts, Pledges, Roster, Ratings, Initiatives,
+	 * Movements, Nominations, Review sheet, Titles held, Complaints, four
+	 * sections of decisions, Plan tasks, Exemplars. */
+	open_section_n(&t, "a", 18,
+	               vi("List the exemplars of a year and their stages"));
+	SEES(&t, vi("replicated"));
+	NOT_SEES(&t, "replicated,");
+	KEYS(&t, "a", "/");
+	type(&t, "a", code);
+	KEYS(&t, "a", "Enter");
+	wait_screen(&t, "a", pred_row,
+	            (const char *const[]){code, vi("replicated"), NULL}, WAIT_MS,
+	            "the replicated exemplar", __LINE__);
+	KEYS(&t, "a", "Enter");
+	snprintf(stage4, sizeof stage4, "%s 4", vi("Stage"));
+	WAIT_FOR_STR(&t, "a", stage4);
+	SEES(&t, vi("Found by"));
+	SEES(&t, " · summarised — ");
+	SEES(&t, " · replicated — ");
+	/* The publicity follows the history: the record scrolls. */
+	KEYS(&t, "a", "NPage");
+	SEES(&t, "https://");
+	tx_down(&t);
+}
+END_TEST
+
+/* From the pane: moves the menu down until the screen whose key hints
+ * are hint shows, and comes back to the pane. */
+static void open_section_by_hint(struct tx *t, const char *s, const char *hint)
+{
+	KEYS(t, s, "Tab");
+	for (int i = 0; i < 30; i++) {
+		capture(t, s);
+		if (has(t, hint))
+			break;
+		KEYS(t, s, "j");
+		h_sleep_ms(POLL_MS);
+	}
+	KEYS(t, s, "Tab");
+	WAIT_FOR_STR(t, s, hint);
+}
+
+/* Two of the demo's nominations of people of Khoa Khám bệnh other than
+ * its head, not yet in a round (after the demo's first twelve). */
+static void council_candidates(struct tx *t, char *a, char *b, size_t n)
+{
+	struct h_output o;
+	char *line, *save = NULL;
+	int found = 0;
+
+	a[0] = b[0] = '\0';
+	ck_assert_int_eq(cli_admin(t, &o, NULL, "nomination", "list", "2026",
+	                           "--unit", "KHAMBENH", "--format", "csv",
+	                           (const char *)NULL), 0);
+	for (line = strtok_r(o.out, "\n", &save); line && found < 2;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char code[32];
+		snprintf(code, sizeof code, "%.*s", (int)strcspn(line, ","), line);
+		if (strncmp(code, "DN-2026-", 8) != 0 || atoi(code + 8) <= 30 ||
+		    !strstr(line, ",person,") || strstr(line, ",withdrawn,") ||
+		    strstr(line, "NV00003"))
+			continue;
+		snprintf(found ? b : a, n, "%s", code);
+		found++;
+	}
+	h_output_free(&o);
+	ck_assert_msg(found == 2, "two nominations for the round");
+}
+
+/* Three council members score and vote, each in their own terminal at
+ * the same time; the chair closes the round and reads its results. */
+START_TEST(test_three_members_score_and_vote_at_once_and_the_chair_closes)
+{
+	static const char *const member[] = {"phogiamdoc", "truongkhoa",
+	                                     "thuky"};
+	static const char *const sess[] = {"a", "b", "c"};
+	const char *cand_hint = vi("Enter dossier  s score  v vote  c conflict  Tab menu");
+	const char *round_hint = vi("Enter open/results  i round  a attendance  C close  m minutes  n new");
+	char x[32], y[32], list[80];
+	struct tx t;
+	struct h_output o;
+
+	tx_up(&t);
+	council_candidates(&t, x, y, sizeof x);
+	snprintf(list, sizeof list, "%s,%s", x, y);
+	/* The secretary opens round 3 (the demo holds two) and records
+	 * everyone present. */
+	ck_assert_msg(cli_as(&t, &o, "thuky", "round", "open", "2026",
+	                     "--nominations", list, "--mode", "both",
+	                     "--criteria", "Thành tích; 2; 10\nSáng kiến; 1; 5",
+	                     (const char *)NULL) == 0, "%s", o.err);
+	h_output_free(&o);
+	ck_assert_msg(cli_as(&t, &o, "thuky", "round", "attend", "3",
+	                     "--present", "giamdoc,thuky,phogiamdoc,truongkhoa",
+	                     (const char *)NULL) == 0, "%s", o.err);
+	h_output_free(&o);
+	for (int i = 0; i < 3; i++) {
+		tui_login(&t, sess[i], 100, 30, member[i], DEMO_PASSWORD);
+		open_section_by_hint(&t, sess[i], cand_hint);
+		WAIT_FOR_STR(&t, sess[i], x);
+		/* Round 2's six candidates come first. */
+		for (int k = 0; k < 6; k++)
+			KEYS(&t, sess[i], "j");
+	}
+	/* Each scores the first candidate of round 3, all at once. */
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "s");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR_STR(&t, sess[i], "×2, 0–10");
+	for (int i = 0; i < 3; i++) {
+		type(&t, sess[i], i == 2 ? "7" : "9");
+		KEYS(&t, sess[i], "Down");
+		type(&t, sess[i], "4");
+	}
+	for (int i = 0; i < 3; i++) {
+		char total[160];
+		snprintf(total, sizeof total, vi("Weighted total: %ld of %ld%s"),
+		         i == 2 ? 18L : 22L, 25L, "");
+		WAIT_FOR_STR(&t, sess[i], total);
+	}
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "F10");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR(&t, sess[i], "1 of 2 scored, 0 of 2 voted");
+	/* Then each votes yes on it, all at once. */
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "v");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR_STR(&t, sess[i], vi("Abstain"));
+	for (int i = 0; i < 3; i++)
+		KEYS(&t, sess[i], "Enter");
+	for (int i = 0; i < 3; i++)
+		WAIT_FOR(&t, sess[i], "1 of 2 scored, 1 of 2 voted");
+	/* A second ballot on it is refused. */
+	KEYS(&t, "a", "v");
+	WAIT_FOR_STR(&t, "a", vi("Abstain"));
+	KEYS(&t, "a", "Enter");
+	WAIT_FOR_STR(&t, "a", x);
+	{
+		char refusal[160];
+		snprintf(refusal, sizeof refusal, vi("you have already voted on %s"),
+		         x);
+		WAIT_FOR_STR(&t, "a", refusal);
+	}
+	/* The chair closes round 3 and reads the results. */
+	tui_login(&t, "d", 100, 30, "giamdoc", DEMO_PASSWORD);
+	open_section_by_hint(&t, "d", round_hint);
+	KEYS(&t, "d", "j", "j");
+	KEYS(&t, "d", "C");
+	WAIT_FOR_STR(&t, "d", vi("Yes"));
+	KEYS(&t, "d", "j", "Enter");
+	{
+		char closed[200];
+		snprintf(closed, sizeof closed,
+		         vi("Round %u is closed; its results are frozen "
+		            "(laurel round results %u)"), 3u, 3u);
+		WAIT_FOR_STR(&t, "d", closed);
+	}
+	KEYS(&t, "d", "Enter");
+	wait_screen(&t, "d", pred_row, (const char *const[]){x, "75%", NULL},
+	            WAIT_MS, "the candidate with its three yes votes", __LINE__);
+	/* Three yes of four members; the mean of 22, 22 and 18. */
+	ck_assert_int_eq(cli_as(&t, &o, "giamdoc", "round", "results", "3",
+	                        "--format", "csv", (const char *)NULL), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, x));
+	ck_assert_msg(strstr(o.out, ",75%,") &&
+	                  strstr(o.out, ",3,0,0,\"20,67\",18–22,"),
+	              "%s", o.out);
+	h_output_free(&o);
+	tx_down(&t);
+}
+END_TEST
+
 Suite *suite_tui(void)
 {
 	Suite *s = suite_create("tui");
@@ -1476,9 +1867,15 @@ Suite *suite_tui(void)
 	tcase_add_test(tc, test_sigterm_quits_and_restores_the_terminal);
 	tcase_add_test(tc, test_a_pledge_is_submitted_endorsed_and_accepted_in_the_tui);
 	tcase_add_test(tc, test_unit_kinds_read_as_words_and_sort_as_read);
+	tcase_add_test(tc, test_roles_read_as_words_in_the_accounts_list);
+	tcase_add_test(tc, test_a_wide_list_scrolls_sideways);
 	tcase_add_test(tc, test_a_discipline_reads_as_a_word_in_the_ratings);
 	tcase_add_test(tc, test_a_head_reads_why_a_nomination_fails);
 	tcase_add_test(tc, test_a_report_is_previewed_and_saved_as_csv);
+	tcase_add_test(tc, test_the_director_signs_a_decision_and_the_title_is_on_the_record);
+	tcase_add_test(tc, test_the_admin_reads_an_exemplars_stages_and_publicity);
+	tcase_add_test(tc, test_the_admin_exports_the_web_pages_from_the_tui);
+	tcase_add_test(tc, test_three_members_score_and_vote_at_once_and_the_chair_closes);
 	suite_add_tcase(s, tc);
 	return s;
 }

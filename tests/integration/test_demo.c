@@ -280,7 +280,9 @@ START_TEST(test_the_demo_nominations_are_eligible_failing_and_blocked)
 	                 0);
 	ck_assert_uint_gt(count(r, 2, "eligible"), 200);
 	ck_assert_uint_gt(count(r, 2, "not-eligible"), 5);
-	ck_assert_uint_eq(count(r, 2, "blocked"), 1);
+	/* One by the open complaint of the year, one by the complaint about
+	 * a recipient of the published draft decision. */
+	ck_assert_uint_eq(count(r, 2, "blocked"), 2);
 	/* Every title of the year is proposed, for persons and units. */
 	ck_assert_uint_gt(count(r, 1, "LDTT"), 200);
 	ck_assert_uint_gt(count(r, 1, "CSTDCS"), 20);
@@ -293,10 +295,10 @@ START_TEST(test_the_demo_nominations_are_eligible_failing_and_blocked)
 			ck_assert_msg(cell(r, i, 8, buf, sizeof buf)[0],
 			              "row %u fails without saying why", i);
 	lrl_reply_free(r);
-	/* The complaint that blocks one nomination is open. */
+	/* The complaints that block them are open. */
 	ck_assert_int_eq(h_tcall(admin, "matter.list", &r, "open", "true", NULL),
 	                 0);
-	ck_assert_uint_eq(nrows(r), 1);
+	ck_assert_uint_eq(nrows(r), 2);
 	lrl_reply_free(r);
 	lrl_close(admin);
 	world_down(&w);
@@ -420,6 +422,43 @@ START_TEST(test_a_demo_made_in_january_pledges_on_time)
 }
 END_TEST
 
+START_TEST(test_the_demo_signs_a_decision_publishes_a_draft_and_forwards_a_dossier)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	lrl_conn *c;
+	char buf[256];
+
+	world_up(&w);
+	c = login(&w, "giamdoc");
+	ck_assert_int_eq(h_tcall(c, "decision.list", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(count(r, 3, "signed"), 1);
+	ck_assert_uint_eq(count(r, 3, "published"), 1);
+	ck_assert_str_eq(cell(r, 0, 1, buf, sizeof buf), "1/QĐ-BV");
+	lrl_reply_free(r);
+	/* the fund: the deposit, and the signed decision's payment */
+	ck_assert_int_eq(h_tcall(c, "fund.ledger", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(count(r, 0, "deposit"), 1);
+	ck_assert_uint_eq(count(r, 0, "payment"), 1);
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(c, "dossier.list", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(count(r, 3, "forwarded"), 1);
+	lrl_reply_free(r);
+	lrl_close(c);
+	/* nhanvien: their complaint about the published draft, and the
+	 * title of the signed decision on their record */
+	c = login(&w, "nhanvien");
+	ck_assert_int_eq(h_tcall(c, "complaint.list", &r, NULL), 0);
+	ck_assert_uint_eq(count(r, 6, "pending"), 1);
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(c, "nomination.list", &r, "year", Y, NULL), 0);
+	ck_assert_uint_eq(count(r, 6, "decided"), 1);
+	lrl_reply_free(r);
+	lrl_close(c);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_demo(void)
 {
 	Suite *s = suite_create("demo");
@@ -433,6 +472,7 @@ Suite *suite_demo(void)
 	tcase_add_test(tc, test_the_demo_rates_most_staff_and_records_disciplines);
 	tcase_add_test(tc, test_the_demo_nominations_are_eligible_failing_and_blocked);
 	tcase_add_test(tc, test_each_demo_account_sees_its_own_part_of_the_year);
+	tcase_add_test(tc, test_the_demo_signs_a_decision_publishes_a_draft_and_forwards_a_dossier);
 	tcase_add_test(tc, test_the_demo_store_verifies);
 	tcase_add_test(tc, test_a_demo_made_in_january_pledges_on_time);
 	suite_add_tcase(s, tc);

@@ -128,6 +128,22 @@ static void verdict(lrl_conn *c, const char *code, char *v, size_t vn,
 	lrl_reply_free(r);
 }
 
+/* Does a nomination.show reply hold a criterion whose text has part? */
+static int has_criterion(const struct lrl_reply *r, const char *part)
+{
+	const msgpack_object *cr = mp_map_get(mp_map_get(r->body, "record"),
+	                                      "criteria");
+
+	for (uint32_t i = 0; cr && i < cr->via.array.size; i++) {
+		char text[320] = "";
+		mp_get_strbuf(mp_map_get(&cr->via.array.ptr[i], "text"), text,
+		              sizeof text);
+		if (strstr(text, part))
+			return 1;
+	}
+	return 0;
+}
+
 START_TEST(test_a_rated_person_is_eligible_for_ldtt_and_a_discipline_fails_it)
 {
 	struct world w;
@@ -188,15 +204,42 @@ START_TEST(test_cstdcs_needs_its_report_and_an_outstanding_rating)
 	const msgpack_object *cr = mp_map_get(rec, "criteria");
 	ck_assert_ptr_nonnull(cr);
 	ck_assert_uint_ge(cr->via.array.size, 3);
-	int found = 0;
-	for (uint32_t i = 0; i < cr->via.array.size; i++) {
-		char text[320] = "";
-		mp_get_strbuf(mp_map_get(&cr->via.array.ptr[i], "text"), text,
-		              sizeof text);
-		if (strstr(text, "rating HTXSNV in 2027"))
-			found = 1;
-	}
-	ck_assert(found);
+	ck_assert(has_criterion(r, "rating HTXSNV in 2027"));
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+/* Months on maternity leave are recorded with the rating: LĐTT counts
+ * them as worked, and the criterion says how many there were. */
+START_TEST(test_maternity_leave_counts_as_worked_for_ldtt)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char code[32], v[32], fail[2048];
+
+	world_up(&w);
+	ck_assert_int_eq(propose(w.head, "KB1", "LDTT", code, sizeof code), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", Y, "staff",
+	                         "KB1", "rating", "HTTNV", "months", "9", NULL), 0);
+	verdict(w.admin, code, v, sizeof v, fail, sizeof fail);
+	ck_assert_str_eq(v, "not-eligible");
+	ck_assert_ptr_nonnull(strstr(fail, "worked 9 months"));
+	/* More maternity leave than months worked is refused, by name. */
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", &r, "year", Y, "staff",
+	                         "KB1", "rating", "HTTNV", "months", "4",
+	                         "maternity", "5", NULL), LRL_EINVAL);
+	ck_assert_str_eq(r->field, "maternity");
+	lrl_reply_free(r);
+	r = NULL;
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", Y, "staff",
+	                         "KB1", "rating", "HTTNV", "months", "12",
+	                         "maternity", "4", NULL), 0);
+	verdict(w.admin, code, v, sizeof v, fail, sizeof fail);
+	ck_assert_str_eq(v, "eligible");
+	ck_assert_int_eq(h_tcall(w.admin, "nomination.show", &r, "nomination",
+	                         code, NULL), 0);
+	ck_assert(has_criterion(r, "worked 8 months plus 4 months of maternity leave"));
 	lrl_reply_free(r);
 	world_down(&w);
 }
@@ -485,6 +528,7 @@ Suite *suite_nomination(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_a_rated_person_is_eligible_for_ldtt_and_a_discipline_fails_it);
 	tcase_add_test(tc, test_cstdcs_needs_its_report_and_an_outstanding_rating);
+	tcase_add_test(tc, test_maternity_leave_counts_as_worked_for_ldtt);
 	tcase_add_test(tc, test_past_titles_count_for_years_in_a_row);
 	tcase_add_test(tc, test_an_open_complaint_blocks_until_closed);
 	tcase_add_test(tc, test_a_collective_title_counts_its_members);

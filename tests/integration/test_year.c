@@ -210,6 +210,55 @@ START_TEST(test_a_head_cannot_endorse_another_units_pledge)
 }
 END_TEST
 
+/* Nobody endorses their own pledge; the director endorses a head's, and
+ * the director's own pledge, with nobody above it, is accepted as
+ * submitted by the personnel office. */
+START_TEST(test_the_director_endorses_a_heads_pledge_and_the_office_accepts_the_directors)
+{
+	struct world w;
+	lrl_conn *dir;
+	char st[32];
+
+	world_up(&w);
+	ck_assert_int_eq(h_tcall(w.admin, "staff.add", NULL, "code", "GD1",
+	                        "full-name", "Phạm Quốc Hùng", "sex", "nam",
+	                        "birth-date", "01/02/1970", "unit", "DUOC",
+	                        "start-date", "01/03/1995", NULL), 0);
+	dir = account(&w, "hung", "Phạm Quốc Hùng", "GD1");
+	ck_assert_int_eq(h_tcall(w.admin, "user.grant", NULL, "login", "hung",
+	                        "role", "director", NULL), 0);
+	lrl_close(dir);
+	ck_assert_int_eq(h_login(w.e.srv.sock, "hung", PW, &dir), 0);
+
+	ck_assert_int_eq(submit(w.head, NULL), 0);
+	ck_assert_int_eq(h_tcall(w.head, "pledge.endorse", NULL, "year", "2027",
+	                        "staff", "KB2", NULL), LRL_EPERM);
+	pledge_state(w.admin, "KB2", st, sizeof st);
+	ck_assert_str_eq(st, "submitted");
+	ck_assert_int_eq(h_tcall(dir, "pledge.endorse", NULL, "year", "2027",
+	                        "staff", "KB2", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.accept", NULL, "year", "2027",
+	                        "staff", "KB2", NULL), 0);
+	pledge_state(w.admin, "KB2", st, sizeof st);
+	ck_assert_str_eq(st, "accepted");
+
+	/* A submitted pledge of anyone else still needs its endorsement. */
+	ck_assert_int_eq(submit(w.ha, NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.accept", NULL, "year", "2027",
+	                        "staff", "KB1", NULL), LRL_ESTATE);
+	/* The director's own goes straight to the personnel office. */
+	ck_assert_int_eq(submit(dir, NULL), 0);
+	ck_assert_int_eq(h_tcall(dir, "pledge.endorse", NULL, "year", "2027",
+	                        "staff", "GD1", NULL), LRL_EPERM);
+	ck_assert_int_eq(h_tcall(w.admin, "pledge.accept", NULL, "year", "2027",
+	                        "staff", "GD1", NULL), 0);
+	pledge_state(w.admin, "GD1", st, sizeof st);
+	ck_assert_str_eq(st, "accepted");
+	lrl_close(dir);
+	world_down(&w);
+}
+END_TEST
+
 START_TEST(test_a_title_not_in_the_rulebook_is_refused)
 {
 	struct world w;
@@ -408,19 +457,20 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 	struct lrl_reply *r = NULL;
 	char rating[32], disc[32];
 	static const char bad[] =
-		"\xEF\xBB\xBFMã nhân viên;Xếp loại;Số tháng làm việc\r\n"
-		"KB1;HTXSNV;12\r\n"
-		"KB9;HTTNV;12\r\n"       /* no such person */
-		"KB2;XUẤT SẮC;12\r\n"    /* not a rating */
-		"KB1;HTNV;13\r\n";       /* 13 months, and KB1 again */
+		"\xEF\xBB\xBFMã nhân viên;Xếp loại;Số tháng làm việc;Nghỉ thai sản\r\n"
+		"KB1;HTXSNV;12;\r\n"
+		"KB9;HTTNV;12;\r\n"       /* no such person */
+		"KB2;XUẤT SẮC;12;\r\n"    /* not a rating */
+		"KB1;HTNV;13;\r\n"        /* 13 months, and KB1 again */
+		"DU1;HTNV;3;4\r\n";       /* more maternity leave than months */
 	static const char good[] =
-		"Mã nhân viên,Xếp loại,Số tháng làm việc,Ghi chú\n"
-		"KB1,HTXSNV,12,\n"
-		"KB2,htnv,10,nghỉ thai sản 2 tháng\n";
+		"Mã nhân viên,Xếp loại,Số tháng làm việc,Số tháng nghỉ thai sản,Ghi chú\n"
+		"KB1,HTXSNV,12,,\n"
+		"KB2,htnv,10,2,nghỉ thai sản 2 tháng\n";
 
 	world_up(&w);
 	ck_assert_int_eq(import_file(w.admin, "rating.import-check", bad, &r), 0);
-	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 3);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 4);
 	lrl_reply_free(r);
 	ck_assert_int_eq(import_file(w.admin, "rating.import", bad, &r),
 	                 LRL_EINVAL);
@@ -433,6 +483,26 @@ START_TEST(test_a_ratings_file_imports_every_row_or_none)
 	ck_assert_str_eq(rating, "HTXSNV");
 	rating_of(w.admin, "KB2", rating, disc, sizeof rating);
 	ck_assert_str_eq(rating, "HTNV");
+	/* The maternity months show beside the rating (the last column). */
+	ck_assert_int_eq(h_tcall(w.admin, "rating.list", &r, "year", "2027",
+	                        NULL), 0);
+	{
+		const msgpack_object *rows = mp_map_get(r->body, "rows");
+		int seen = 0;
+		for (uint32_t i = 0; i < rows->via.array.size; i++) {
+			const msgpack_object *row = rows->via.array.ptr[i].via.array.ptr;
+			char code[32] = "";
+			int64_t m = -1;
+			mp_get_strbuf(&row[0], code, sizeof code);
+			if (strcmp(code, "KB2"))
+				continue;
+			ck_assert_int_eq(mp_get_i64(&row[7], &m), 0);
+			ck_assert_int_eq(m, 2);
+			seen = 1;
+		}
+		ck_assert(seen);
+	}
+	lrl_reply_free(r);
 	world_down(&w);
 }
 END_TEST
@@ -520,6 +590,7 @@ Suite *suite_year(void)
 	tcase_add_test(tc, test_a_returned_pledge_is_resubmitted);
 	tcase_add_test(tc, test_a_pledge_after_the_deadline_is_refused_until_reopened);
 	tcase_add_test(tc, test_a_head_cannot_endorse_another_units_pledge);
+	tcase_add_test(tc, test_the_director_endorses_a_heads_pledge_and_the_office_accepts_the_directors);
 	tcase_add_test(tc, test_a_title_not_in_the_rulebook_is_refused);
 	tcase_add_test(tc, test_missing_lists_who_has_not_pledged);
 	tcase_add_test(tc, test_an_unopened_year_is_refused);

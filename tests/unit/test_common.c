@@ -165,6 +165,29 @@ START_TEST(test_choices_ignore_tones_and_case)
 }
 END_TEST
 
+START_TEST(test_one_vietnamese_word_finds_the_choice_of_each_list)
+{
+	char out[32];
+
+	/* "tổng kết": a summarised exemplar, or a final review. */
+	ck_assert_int_eq(action_choice(LRL_EXEMPLAR_STAGES, "tong ket", out,
+	                               sizeof out), 1);
+	ck_assert_str_eq(out, "summarised");
+	ck_assert_int_eq(action_choice(LRL_CEREMONY_KINDS, "Tổng kết", out,
+	                               sizeof out), 1);
+	ck_assert_str_eq(out, "final-review");
+	ck_assert_int_eq(action_choice(LRL_EXEMPLAR_FIELDS, "Y ĐỨC", out,
+	                               sizeof out), 1);
+	ck_assert_str_eq(out, "medical-ethics");
+	/* A word of another list is no choice of this one. */
+	ck_assert_int_eq(action_choice(LRL_EXEMPLAR_FIELDS, "khiển trách", out,
+	                               sizeof out), 0);
+	ck_assert_int_eq(action_choice(LRL_DISCIPLINES, "khiển trách", out,
+	                               sizeof out), 1);
+	ck_assert_str_eq(out, "reprimand");
+}
+END_TEST
+
 START_TEST(test_every_action_row_is_well_formed)
 {
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++) {
@@ -414,6 +437,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, test_valid_parameters_pass);
 	tcase_add_test(tc, test_each_bad_parameter_is_named_with_its_reason);
 	tcase_add_test(tc, test_choices_ignore_tones_and_case);
+	tcase_add_test(tc, test_one_vietnamese_word_finds_the_choice_of_each_list);
 	tcase_add_test(tc, test_every_action_row_is_well_formed);
 	tcase_add_test(tc, test_csv_output_quotes_per_rfc4180);
 	tcase_add_test(tc, test_text_output_aligns_and_shows_escapes_visibly);

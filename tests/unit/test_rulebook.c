@@ -716,6 +716,51 @@ START_TEST(test_the_built_in_rulebook_is_the_data_file)
 }
 END_TEST
 
+START_TEST(test_the_tie_break_line_is_read_and_written_back)
+{
+	static const char text[] = HEAD "tie-break women-first 70%\n" LDTT_BLOCK;
+	struct rulebook *rb = parse_ok(text), *again, *none;
+	char *out = NULL;
+	size_t len;
+
+	ck_assert_int_eq(rulebook_tiebreak_women_bp(rb), 7000);
+	ck_assert_int_eq(rulebook_format(rb, &out, &len), 0);
+	ck_assert_ptr_nonnull(strstr(out, "tie-break women-first 70%\n"));
+	again = parse_ok(out);
+	ck_assert_int_eq(rulebook_tiebreak_women_bp(again), 7000);
+	none = parse_ok(HEAD LDTT_BLOCK);
+	ck_assert_int_eq(rulebook_tiebreak_women_bp(none), 0);
+	free(out);
+	rulebook_free(rb);
+	rulebook_free(again);
+	rulebook_free(none);
+	rb = load_default();
+	ck_assert_int_eq(rulebook_tiebreak_women_bp(rb), 7000);
+	rulebook_free(rb);
+}
+END_TEST
+
+START_TEST(test_a_bad_tie_break_line_is_refused_on_its_line)
+{
+	static const char *const bad[] = {
+		HEAD "tie-break men-first 70%\n" LDTT_BLOCK,
+		HEAD "tie-break women-first\n" LDTT_BLOCK,
+		HEAD "tie-break women-first 0%\n" LDTT_BLOCK,
+		HEAD "tie-break women-first 70%\ntie-break women-first 60%\n"
+		     LDTT_BLOCK,
+	};
+	static const int line[] = {3, 3, 3, 4};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct rulebook_error err;
+		struct rulebook *rb;
+		ck_assert_int_eq(rulebook_parse(bad[i], strlen(bad[i]), &rb, &err),
+		                 LRL_EINVAL);
+		ck_assert_int_eq(err.line, line[i]);
+	}
+}
+END_TEST
+
 Suite *suite_rulebook(void)
 {
 	Suite *s = suite_create("rulebook");
@@ -727,6 +772,8 @@ Suite *suite_rulebook(void)
 	tcase_add_test(tc, test_the_base_salary_in_force_follows_the_date);
 	tcase_add_test(tc, test_the_written_rulebook_parses_back_to_the_same_values);
 	tcase_add_test(tc, test_every_construct_round_trips);
+	tcase_add_test(tc, test_the_tie_break_line_is_read_and_written_back);
+	tcase_add_test(tc, test_a_bad_tie_break_line_is_refused_on_its_line);
 	tcase_add_test(tc, test_omitted_version_and_rounding_take_their_defaults);
 	tcase_add_loop_test(tc, test_each_mistake_is_reported_on_its_line, 0,
 	                    (int)(sizeof bad_cases / sizeof bad_cases[0]));

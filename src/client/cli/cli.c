@@ -18,6 +18,7 @@
 #include "laurel/csvin.h"
 #include "laurel/config.h"
 #include "laurel/err.h"
+#include "laurel/htmlexport.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
 #include "laurel/rdoc.h"
@@ -189,7 +190,10 @@ static const char *noun_heading(const char *noun, size_t nl)
 		{"staff", "Staff"},        {"audit", "Audit"},
 		{"rulebook", "Rulebooks"}, {"year", "Emulation years"},
 		{"movement", "Movements"}, {"pledge", "Pledges"},
-		{"report", "Reports"},
+		{"report", "Reports"},     {"exemplar", "Exemplars"},
+		{"model", "Models"},
+		{"submission", "Monthly exemplar submission"},
+		{"ceremony", "Honouring events"},
 	};
 	for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
 		if (strlen(h[i][0]) == nl && !strncmp(h[i][0], noun, nl))
@@ -295,6 +299,9 @@ static void help_roff(FILE *f)
 			      "written.\n.B \\-\\-dry\\-run\nonly checks.\n", f);
 		if (a->flags & AF_CSVOUT)
 			fputs("Writes CSV unless \\-\\-format says otherwise.\n", f);
+		if (a->flags & AF_HTMLDIR)
+			fputs("laurel itself writes the pages into the directory, "
+			      "from what the server sends.\n", f);
 		if (a->flags & AF_REPORT)
 			fputs("A printable report (see\n.BR REPORTS ).\n", f);
 		fputs("Allowed:", f);
@@ -915,6 +922,16 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		if ((rc = lrl_pack_newpass(c, np, &params.pk)) != 0)
 			goto out;
 	}
+	if (a->flags & AF_BALLOT) {
+		/* The choice is sealed here and never sent. */
+		rc = lrl_ballot_params(c, &u.data, &r);
+		if (rc == LRL_EINVAL && r == NULL) {
+			fprintf(stderr, "laurel: %s: the round takes no ballot\n",
+			        what);
+			goto out;
+		}
+		goto reply;
+	}
 	if (a->flags & AF_CSV) {
 		rc = check_file(o, c, a, &params, what);
 		if (rc != 0 || o->dry_run)
@@ -930,10 +947,22 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		goto out;
 	}
 	rc = lrl_call(c, a->name, params.sb.data, params.sb.size, &r);
+reply:
 	if (rc != 0) {
 		fprintf(stderr, "laurel: %s: the server did not answer (%s)\n",
 		        what, lrl_strerror(rc));
 		rc = LRL_ECONN;
+		goto out;
+	}
+	if ((a->flags & AF_HTMLDIR) && r->code == 0) {
+		char dir[LRL_PATH_MAX] = "", err[LRL_PATH_MAX + 256];
+		size_t pages = 0;
+		mp_get_strbuf(mp_map_get(&u.data, "dir"), dir, sizeof dir);
+		if ((rc = htmlexport_write(dir, r->body, &pages, err,
+		                           sizeof err)) != 0)
+			fprintf(stderr, "laurel: %s: %s\n", what, err);
+		else
+			printf("%zu pages written to %s\n", pages, dir);
 		goto out;
 	}
 	rc = report(what, r, o);

@@ -10,6 +10,7 @@
 
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/htmlexport.h"
 #include "laurel/keys.h"
 #include "laurel/mp.h"
 #include "laurel/text.h"
@@ -288,6 +289,42 @@ static int is_choice(const struct fdef *d)
 	                              d->p->type == LRL_PT_BOOL));
 }
 
+/* Display text for a choice value: the label when there is one. */
+static const char *choice_label(const char *v)
+{
+	const char *l = tui_label(v);
+
+	return l ? l : v;
+}
+
+/* The choice of p shown as text in its field: the word when there is one
+ * (the field shows "Khoa", the server gets "department"). */
+static const char *choice_shown(const struct lrl_param *p, const char *v)
+{
+	if (p == NULL || p->type != LRL_PT_ENUM || v == NULL || v[0] == '\0')
+		return v;
+	return choice_label(v);
+}
+
+/* The choice of p whose code or word is shown, as a new string; a text
+ * that is neither is returned as it is, for the server to refuse. */
+static char *choice_value(const struct lrl_param *p, const char *shown)
+{
+	const char *c = p ? p->choices : NULL;
+
+	while (c && *c) {
+		const char *bar = strchr(c, '|');
+		size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+		char *code = strndup(c, cl);
+		if (code && (!strcmp(shown, code) ||
+		             !strcmp(shown, choice_label(code))))
+			return code;
+		free(code);
+		c = bar ? bar + 1 : NULL;
+	}
+	return strdup(shown);
+}
+
 static void build(struct tui *t, struct fstate *f, WINDOW *w)
 {
 	int h, wd, y = 0, fw;
@@ -327,7 +364,8 @@ static void build(struct tui *t, struct fstate *f, WINDOW *w)
 			set_field_buffer(fd, 0, b ? b : "");
 			free(b);
 		} else {
-			set_field_buffer(fd, 0, f->defs[i].value ? f->defs[i].value : "");
+			const char *v = choice_shown(f->defs[i].p, f->defs[i].value);
+			set_field_buffer(fd, 0, v ? v : "");
 		}
 		f->fields[i] = fd;
 		y += rows + 1;
@@ -366,7 +404,7 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 		         f->defs[i].required ? " *" : "");
 		tui_put(w, y, 2, lab, LABEL_COLS);
 		if (is_choice(&f->defs[i]))
-			tui_put(w, y, LABEL_COLS + 2, "▾", 1);
+			tui_put(w, y, LABEL_COLS + 1, "▾", 1);
 		y += (f->defs[i].multiline ? TEXT_ROWS : 1) + 1;
 	}
 	if (y + 1 < getmaxy(w))
@@ -380,14 +418,6 @@ static void draw(struct tui *t, struct screen *s, WINDOW *w)
 }
 
 /* ---- choosing and checking -------------------------------------------- */
-
-/* Display text for a choice value: the label when there is one. */
-static const char *choice_label(const char *v)
-{
-	const char *l = tui_label(v);
-
-	return l ? l : v;
-}
 
 static void choose(struct tui *t, struct fstate *f, int i)
 {
@@ -418,12 +448,15 @@ static void choose(struct tui *t, struct fstate *f, int i)
 	}
 	for (int k = 0; k < n; k++) {
 		items[k] = vals[k] && vals[k][0] ? choice_label(vals[k]) : _("(none)");
-		if (have && vals[k] && !strcmp(have, vals[k]))
+		if (have && vals[k] && (!strcmp(have, vals[k]) ||
+		                        (vals[k][0] && !strcmp(have, items[k]))))
 			cur = k;
 	}
 	sel = tui_choose(t, f->defs[i].label, items, n, cur);
 	if (sel >= 0 && vals[sel]) {
-		set_field_buffer(f->fields[i], 0, vals[sel]);
+		set_field_buffer(f->fields[i], 0,
+		                 p->type == LRL_PT_ENUM && vals[sel][0]
+		                         ? items[sel] : vals[sel]);
 		f->dirty = 1;
 		/* Chosen: go on to the next field, as Enter does elsewhere. */
 		if (i + 1 < f->n)
@@ -577,6 +610,41 @@ out:
 	return rc;
 }
 
+/* Signing a decision pays from the fund: the director confirms after
+ * seeing what it costs and what the fund holds.  1 to go on. */
+static int confirm_sign(struct tui *t, struct fstate *f)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rec;
+	char code[LRL_CODE_MAX + 1] = "", total[48] = "", balance[48] = "";
+	char q[512];
+	char *v;
+	int i = field_of(f, "decision"), ok;
+	mp_buf p;
+
+	if (i < 0 || (v = def_text(f, i)) == NULL)
+		return 1;
+	snprintf(code, sizeof code, "%s", v);
+	free(v);
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 1);
+	mp_pack_kv_str(&p.pk, "decision", code);
+	if (tui_call(t, "decision.show", p.sb.data, p.sb.size, &r) != 0) {
+		mp_buf_free(&p);
+		lrl_reply_free(r);
+		return 0;
+	}
+	mp_buf_free(&p);
+	rec = mp_map_get(r->body, "record");
+	mp_get_strbuf(mp_map_get(rec, "total"), total, sizeof total);
+	mp_get_strbuf(mp_map_get(rec, "fund-balance"), balance, sizeof balance);
+	lrl_reply_free(r);
+	snprintf(q, sizeof q, _("Sign %s: total %s, fund balance %s?"), code,
+	         total, balance);
+	ok = tui_confirm(t, q);
+	return ok;
+}
+
 static int save_action(struct tui *t, struct fstate *f)
 {
 	const struct lrl_action *a = &lrl_actions[f->action];
@@ -602,9 +670,20 @@ static int save_action(struct tui *t, struct fstate *f)
 			}
 			continue;
 		}
-		/* A chosen title: its code, without the name shown beside it. */
+		/* A chosen title: its code, without the name shown beside it;
+		 * a chosen word: its code. */
 		if (f->defs[i].titles && strchr(v, ' '))
 			*strchr(v, ' ') = '\0';
+		if (!f->defs[i].titles && f->defs[i].p &&
+		    f->defs[i].p->type == LRL_PT_ENUM) {
+			char *code = choice_value(f->defs[i].p, v);
+			if (code == NULL) {
+				free(v);
+				goto out;
+			}
+			free(v);
+			v = code;
+		}
 		mp_pack_str(&entries.pk, f->defs[i].name);
 		memset(&fail, 0, sizeof fail);
 		if (action_pack_text(f->defs[i].p, v, &entries.pk, &fail) != 0) {
@@ -640,6 +719,8 @@ static int save_action(struct tui *t, struct fstate *f)
 		}
 		free(p2);
 	}
+	if (f->action == LRL_A_DECISION_SIGN && !confirm_sign(t, f))
+		goto out;
 	if (a->flags & AF_REPORT) {
 		/* A report: its pages joined into a document to preview. */
 		struct lrl_reply *refusal = NULL;
@@ -670,6 +751,24 @@ static int save_action(struct tui *t, struct fstate *f)
 	if (tui_call(t, a->name, params.sb.data, params.sb.size, &r) != 0) {
 		if (r && r->field[0])
 			focus_field(f, field_of(f, r->field));
+		goto out;
+	}
+	if (a->flags & AF_HTMLDIR) {
+		/* The pages are written here, by the client, as the CLI does. */
+		char dir[LRL_PATH_MAX] = "", err[LRL_PATH_MAX + 256];
+		msgpack_unpacked u;
+		size_t pages = 0;
+		msgpack_unpacked_init(&u);
+		if (mp_decode(&u, params.sb.data, params.sb.size) == 0)
+			mp_get_strbuf(mp_map_get(&u.data, "dir"), dir, sizeof dir);
+		msgpack_unpacked_destroy(&u);
+		if (htmlexport_write(dir, r->body, &pages, err, sizeof err) != 0) {
+			tui_message(t, 1, "%s", err);
+			focus_field(f, field_of(f, "dir"));
+			goto out;
+		}
+		tui_message(t, 0, _("%zu pages written to %s"), pages, dir);
+		rc = 0;
 		goto out;
 	}
 	{

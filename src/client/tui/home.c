@@ -25,6 +25,9 @@ struct home {
 	int32_t deadline[4]; /* the year's dates (days), 0 when unset */
 	char pledge_state[32];  /* the user's own pledge, "" when none */
 	size_t to_endorse, to_accept;
+	/* Council rounds: candidates waiting for the member's score or
+	 * ballot. */
+	size_t to_council;
 	/* For administrators: the year's overdue plan tasks, the first few. */
 	size_t overdue;
 	struct {
@@ -36,6 +39,13 @@ struct home {
 	/* The first of them, as the home lists them: "NV00045 Nguyễn Thanh
 	 * Hải — LDTT". */
 	char endorse[HOME_WAITING][192], accept[HOME_WAITING][192];
+	/* For administrators and the director: what the exemplar work of
+	 * the year lacks (exemplar.warnings), as lines ready to show; the
+	 * units short of the targets are counted, the first few named. */
+	char ex_lines[4][256];
+	int nex_lines;
+	size_t units_short;
+	char short_units[HOME_LATE_MAX][192];
 	struct {
 		char code[32];
 		char name[256];
@@ -92,6 +102,95 @@ static void load_overdue(struct tui *t, struct home *h)
 			              sizeof h->late[i].lead);
 			mp_get_strbuf(&row->via.array.ptr[4], h->late[i].due,
 			              sizeof h->late[i].due);
+		}
+	}
+	lrl_reply_free(r);
+	mp_buf_free(&p);
+}
+
+/* The year's exemplar warnings, computed by the server on its own date
+ * (a pinned clock decides "today" as it does for every handler). */
+static void load_exemplar_warnings(struct tui *t, struct home *h)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+	mp_buf p;
+
+	h->nex_lines = 0;
+	h->units_short = 0;
+	if (action_scope(&lrl_actions[LRL_A_EXEMPLAR_WARNINGS], t->role_bits) ==
+	    LRL_SC_N)
+		return;
+	/* The year under way when it is open, not the next one opened early
+	 * for registration: its targets are the ones to meet now. */
+	{
+		int y, m, d;
+		date_to_ymd(date_of_time((int64_t)time(NULL)), &y, &m, &d);
+		if (y < t->year) {
+			mp_buf_init(&p);
+			msgpack_pack_map(&p.pk, 1);
+			mp_pack_kv_int(&p.pk, "year", y);
+			if (lrl_call(t->conn, "exemplar.warnings", p.sb.data,
+			             p.sb.size, &r) != 0 ||
+			    r->code != 0) {
+				lrl_reply_free(r);
+				r = NULL;
+			}
+			mp_buf_free(&p);
+		}
+	}
+	mp_buf_init(&p);
+	msgpack_pack_map(&p.pk, 1);
+	mp_pack_kv_int(&p.pk, "year", t->year);
+	if ((r != NULL ||
+	     tui_call(t, "exemplar.warnings", p.sb.data, p.sb.size, &r) == 0) &&
+	    (rows = mp_map_get(r->body, "rows")) != NULL &&
+	    rows->type == MSGPACK_OBJECT_ARRAY) {
+		for (uint32_t i = 0; i < rows->via.array.size; i++) {
+			const msgpack_object *row = &rows->via.array.ptr[i];
+			char what[32] = "", subject[64] = "", date[16] = "";
+			int64_t ms = 0, cs = 0, is = 0;
+			char *line;
+			if (row->type != MSGPACK_OBJECT_ARRAY || row->via.array.size < 6)
+				continue;
+			mp_get_strbuf(&row->via.array.ptr[0], what, sizeof what);
+			mp_get_strbuf(&row->via.array.ptr[1], subject, sizeof subject);
+			mp_get_i64(&row->via.array.ptr[2], &ms);
+			mp_get_i64(&row->via.array.ptr[3], &cs);
+			mp_get_i64(&row->via.array.ptr[4], &is);
+			mp_get_strbuf(&row->via.array.ptr[5], date, sizeof date);
+			if (!strcmp(what, "unit-short")) {
+				if (h->units_short < HOME_LATE_MAX)
+					snprintf(h->short_units[h->units_short],
+					         sizeof h->short_units[0],
+					         _("%s: %lld model, %lld collective, "
+					           "%lld individual short"),
+					         subject, (long long)ms, (long long)cs,
+					         (long long)is);
+				h->units_short++;
+				continue;
+			}
+			if (h->nex_lines == 4)
+				continue;
+			line = h->ex_lines[h->nex_lines++];
+			if (!strcmp(what, "submission-due"))
+				snprintf(line, 256, _("Monthly exemplar %s not sent "
+				                      "yet: due before %s"),
+				         subject, date);
+			else if (!strcmp(what, "submission-late"))
+				snprintf(line, 256, _("Monthly exemplar %s is late: "
+				                      "due before %s"),
+				         subject, date);
+			else if (!strcmp(what, "cluster-short"))
+				snprintf(line, 256, _("Emulation cluster %s: %lld "
+				                      "collective, %lld individual "
+				                      "still to introduce"),
+				         subject, (long long)cs, (long long)is);
+			else if (!strcmp(what, "no-ceremony"))
+				snprintf(line, 256, _("No honouring event in %s"),
+				         subject);
+			else
+				h->nex_lines--;
 		}
 	}
 	lrl_reply_free(r);
@@ -170,7 +269,24 @@ static void load_home(struct tui *t, struct home *h)
 		mp_buf_free(&y);
 		if (t->role_bits & (1u << LRL_ROLE_ADMIN))
 			load_overdue(t, h);
+		load_exemplar_warnings(t, h);
 	}
+	h->to_council = 0;
+	if (action_scope(&lrl_actions[LRL_A_ROUND_CANDIDATES], t->role_bits) !=
+	        LRL_SC_N &&
+	    tui_call(t, "round.candidates", p.sb.data, p.sb.size, &r) == 0 &&
+	    (rows = mp_map_get(r->body, "rows")) != NULL &&
+	    rows->type == MSGPACK_OBJECT_ARRAY) {
+		for (uint32_t i = 0; i < rows->via.array.size; i++) {
+			const msgpack_object *row = &rows->via.array.ptr[i];
+			char st[16] = "";
+			if (row->type == MSGPACK_OBJECT_ARRAY && row->via.array.size > 7)
+				mp_get_strbuf(&row->via.array.ptr[7], st, sizeof st);
+			h->to_council += !strcmp(st, "waiting");
+		}
+	}
+	lrl_reply_free(r);
+	r = NULL;
 	h->nunits = 0;
 	if (action_scope(&lrl_actions[LRL_A_UNIT_STATS], t->role_bits) != LRL_SC_N &&
 	    tui_call(t, "unit.stats", p.sb.data, p.sb.size, &r) == 0 &&
@@ -277,6 +393,13 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		tui_put(w, y++, 4, buf, wd - 6);
 		y = draw_waiting(w, y, ht, h->accept, h->to_accept);
 	}
+	if (h->to_council) {
+		snprintf(buf, sizeof buf,
+		         _("%zu candidates waiting for your score or vote "
+		           "(Candidates to score)"),
+		         h->to_council);
+		tui_put(w, y++, 4, buf, wd - 6);
+	}
 	if (h->overdue) {
 		snprintf(buf, sizeof buf, _("Plan tasks overdue: %zu (Plan tasks)"),
 		         h->overdue);
@@ -288,9 +411,22 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 			tui_put(w, y++, 6, buf, wd - 8);
 		}
 	}
+	for (int i = 0; i < h->nex_lines && y < ht - 1; i++)
+		tui_put(w, y++, 4, h->ex_lines[i], wd - 6);
+	if (h->units_short && y < ht - 1) {
+		snprintf(buf, sizeof buf,
+		         _("Units short of the targets: %zu (Exemplar "
+		           "targets)"),
+		         h->units_short);
+		tui_put(w, y++, 4, buf, wd - 6);
+		for (size_t i = 0; i < h->units_short && i < HOME_LATE_MAX &&
+		                   y < ht - 1;
+		     i++)
+			tui_put(w, y++, 6, h->short_units[i], wd - 8);
+	}
 	if (!(((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) ||
 	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) ||
-	      h->overdue))
+	      h->overdue || h->nex_lines || h->units_short || h->to_council))
 		tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
 	if (h->nunits > 0 && y + 3 < ht) {
 		int namew = wd > 80 ? 34 : 22, barw = wd - namew - 20;

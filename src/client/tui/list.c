@@ -38,6 +38,8 @@ struct list {
 	int loaded;
 	int width[64]; /* column widths, computed when the rows change */
 	int depth_col; /* a tree list's depth column (not shown), or -1 */
+	int hoff;      /* columns scrolled off to the left (after the first) */
+	int cut;       /* columns are left out at the right (set by drawing) */
 };
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -54,6 +56,20 @@ static int may(struct tui *t, const struct lrl_action *a)
 {
 	return a && !(a->flags & AF_INTERNAL) &&
 	       action_scope(a, t->role_bits) != LRL_SC_N;
+}
+
+/* Packs name: value as action a's parameter of that name types it (a
+ * round number as an integer), or as text. */
+static void pack_kv_typed(msgpack_packer *pk, const struct lrl_action *a,
+                          const char *name, const char *value)
+{
+	const struct lrl_param *p = action_param(a, name, strlen(name));
+	struct lrl_fail f;
+
+	mp_pack_str(pk, name);
+	if (p == NULL || p->type == LRL_PT_STR || p->type == LRL_PT_CODE ||
+	    action_pack_text(p, value, pk, &f) != 0)
+		mp_pack_str(pk, value);
 }
 
 /* The text of a value as shown (sanitised; newlines kept when
@@ -214,6 +230,14 @@ static char *enum_cell(const char *col, struct vcache *vc, char *raw)
 	char *out;
 	int k;
 
+	if (!strcmp(col, "roles")) {
+		char buf[512];
+		tui_roles_display(raw, buf, sizeof buf);
+		if ((out = strdup(buf)) == NULL)
+			return raw;
+		free(raw);
+		return out;
+	}
 	for (k = 0; k < vc->n; k++)
 		if (!strcmp(vc->raw[k], raw))
 			break;
@@ -373,7 +397,7 @@ static void load(struct tui *t, struct list *l)
 		if (with_year)
 			mp_pack_kv_int(&p.pk, "year", t->year);
 		if (l->fparam[0])
-			mp_pack_kv_str(&p.pk, l->fparam, l->fvalue);
+			pack_kv_typed(&p.pk, a, l->fparam, l->fvalue);
 		if (after)
 			mp_pack_kv_str(&p.pk, "after", after);
 		if (have_limit)
@@ -492,7 +516,7 @@ static void load(struct tui *t, struct list *l)
 static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 {
 	struct list *l = s->data;
-	int h, wd, x = 1, body, shown = 0, *width = l->width;
+	int h, wd, x = 1, body, *width = l->width;
 
 	getmaxyx(w, h, wd);
 	body = h - 3;
@@ -516,51 +540,66 @@ static void draw_list(struct tui *t, struct screen *s, WINDOW *w)
 		}
 		wattroff(w, A_BOLD);
 	}
-	wattron(w, tui_attr(t, TA_HEADER));
-	for (int c = 0; c < l->ncols && c < 64; c++) {
-		int cw = width[c];
-		char lab[128];
-		if (c == l->depth_col)
-			continue;
-		if (x + cw >= wd) {
-			if (c == 0 || wd - x > 8)
-				cw = wd - x - 1;
-			else
+	/* The columns shown: the first (the record's key) always, then from
+	 * the first not scrolled off to the left, as many as fit. */
+	{
+		int vis[64], nvis = 0, cws[64], xs[64];
+		if (l->hoff > l->ncols - 2)
+			l->hoff = l->ncols > 2 ? l->ncols - 2 : 0;
+		for (int c = 0; c < l->ncols && c < 64; c++) {
+			int cw = width[c];
+			if (c == l->depth_col || (c > 0 && c <= l->hoff))
+				continue;
+			if (x + cw >= wd) {
+				if (nvis == 0 || wd - x > 8)
+					cw = wd - x - 1;
+				else
+					break;
+			}
+			vis[nvis] = c;
+			cws[nvis] = cw;
+			xs[nvis++] = x;
+			x += cw + 2;
+			if (x >= wd - 1)
 				break;
 		}
-		snprintf(lab, sizeof lab, "%s%s", tui_label(l->cols[c]),
-		         c == l->sort_col ? (l->sort_desc ? "▼" : "▲") : "");
-		tui_put(w, 1, x, lab, cw);
-		x += cw + 2;
-		shown = c + 1;
-		if (x >= wd - 1)
-			break;
-	}
-	wattroff(w, tui_attr(t, TA_HEADER));
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + (size_t)body)
-		l->top = l->sel - (size_t)body + 1;
-	for (int i = 0; i < body && l->top + (size_t)i < l->nview; i++) {
-		size_t ri = l->view[l->top + (size_t)i];
-		int sel = l->top + (size_t)i == l->sel;
-		x = 1;
-		if (sel) {
-			wattron(w, tui_attr(t, TA_SELECTED));
-			mvwhline(w, 2 + i, 0, ' ', wd);
+		/* More to the right: a column not drawn, or the last one cut. */
+		l->cut = nvis > 0 && cws[nvis - 1] < width[vis[nvis - 1]];
+		for (int c = nvis > 0 ? vis[nvis - 1] + 1 : 0;
+		     c < l->ncols && c < 64 && !l->cut; c++)
+			l->cut = c != l->depth_col;
+		wattron(w, tui_attr(t, TA_HEADER));
+		for (int k = 0; k < nvis; k++) {
+			int c = vis[k];
+			char lab[128];
+			snprintf(lab, sizeof lab, "%s%s%s",
+			         k == 1 && l->hoff > 0 ? "◂" : "", tui_label(l->cols[c]),
+			         c == l->sort_col ? (l->sort_desc ? "▼" : "▲") : "");
+			tui_put(w, 1, xs[k], lab, cws[k]);
 		}
-		for (int c = 0; c < shown; c++) {
-			int cw = width[c];
-			if (c == l->depth_col)
-				continue;
-			char buf[2048];
-			if (x + cw >= wd)
-				cw = wd - x - 1;
-			tui_put(w, 2 + i, x, flat(l->rows[ri].cell[c], buf, sizeof buf), cw);
-			x += cw + 2;
+		if (l->cut)
+			tui_put(w, 1, wd - 2, "▸", 1);
+		wattroff(w, tui_attr(t, TA_HEADER));
+		if (l->sel < l->top)
+			l->top = l->sel;
+		if (l->sel >= l->top + (size_t)body)
+			l->top = l->sel - (size_t)body + 1;
+		for (int i = 0; i < body && l->top + (size_t)i < l->nview; i++) {
+			size_t ri = l->view[l->top + (size_t)i];
+			int sel = l->top + (size_t)i == l->sel;
+			if (sel) {
+				wattron(w, tui_attr(t, TA_SELECTED));
+				mvwhline(w, 2 + i, 0, ' ', wd);
+			}
+			for (int k = 0; k < nvis; k++) {
+				char buf[2048];
+				tui_put(w, 2 + i, xs[k],
+				        flat(l->rows[ri].cell[vis[k]], buf, sizeof buf),
+				        cws[k]);
+			}
+			if (sel)
+				wattroff(w, tui_attr(t, TA_SELECTED));
 		}
-		if (sel)
-			wattroff(w, tui_attr(t, TA_SELECTED));
 	}
 	if (l->nview == 0 && l->loaded)
 		tui_put(w, 3, 2, l->query[0] ? _("Nothing matches the search.")
@@ -592,7 +631,7 @@ static void open_form_for(struct tui *t, const struct lrl_action *a,
 	show = noun_action(noun, "show");
 	if (value && show && may(t, show)) {
 		msgpack_pack_map(&b.pk, 1);
-		mp_pack_kv_str(&b.pk, param, value);
+		pack_kv_typed(&b.pk, show, param, value);
 		if (tui_call(t, show->name, b.sb.data, b.sb.size, &r) == 0)
 			rec = mp_map_get(r->body, "record");
 	}
@@ -697,9 +736,11 @@ static void row_actions(struct tui *t, struct list *l)
 		return;
 	for (size_t i = 0; i < LRL_ACTION_COUNT && n < 32; i++) {
 		const struct lrl_action *a = &lrl_actions[i];
+		/* The section's commands on the row, and its exports. */
 		if (strncmp(a->name, l->noun, nl) || a->name[nl] != '.' ||
-		    a->kind != LRL_CMD || !may(t, a) || !action_param(a, key, strlen(key)) ||
-		    (a->flags & AF_CSV) || strstr(a->name, ".add"))
+		    !may(t, a) || (a->flags & AF_CSV) || strstr(a->name, ".add") ||
+		    (!(a->flags & AF_HTMLDIR) &&
+		     (a->kind != LRL_CMD || !action_param(a, key, strlen(key)))))
 			continue;
 		acts[n] = a;
 		items[n++] = _(a->help);
@@ -835,6 +876,12 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 		l->sel = 0;
 	} else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) {
 		l->sel = l->nview ? l->nview - 1 : 0;
+	} else if (!is_key && ch == '>') {
+		if (l->cut)
+			l->hoff++;
+	} else if (!is_key && ch == '<') {
+		if (l->hoff > 0)
+			l->hoff--;
 	} else if (!is_key && ch == '/') {
 		l->searching = 1;
 	} else if (!is_key && ch == 'o') {
@@ -856,7 +903,8 @@ static int list_key(struct tui *t, struct screen *s, int ch, int is_key)
 			         l->rows[l->view[l->sel]].cell[0]);
 			if ((ra = action_find(name, strlen(name))) != NULL)
 				tui_push(t, screen_form(t, ra->id, NULL));
-		} else if (show && may(t, show) && l->nview)
+		} else if (show && may(t, show) && l->nview &&
+		           action_param(show, key_param(l), strlen(key_param(l))))
 			tui_push(t, screen_record(t, show->id, key_param(l),
 			                          l->rows[l->view[l->sel]].cell[0]));
 		else if (l->nview)
@@ -983,7 +1031,14 @@ static void record_push(struct record *rec, char *k, char *v)
  * is enumerated. */
 static void record_add(struct record *rec, char *k, char *v)
 {
-	if (k && v && tui_enum_column(k)) {
+	if (k && v && !strcmp(k, "roles")) {
+		char buf[512], *c;
+		tui_roles_display(v, buf, sizeof buf);
+		if ((c = strdup(buf)) != NULL) {
+			free(v);
+			v = c;
+		}
+	} else if (k && v && tui_enum_column(k)) {
 		const char *shown = tui_value(k, v);
 		char *c = shown != v ? strdup(shown) : NULL;
 		if (c) {
@@ -1031,7 +1086,7 @@ static void record_load(struct tui *t, struct record *rec)
 	}
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 1);
-	mp_pack_kv_str(&b.pk, rec->param, rec->value);
+	pack_kv_typed(&b.pk, &lrl_actions[rec->action], rec->param, rec->value);
 	if (tui_call(t, lrl_actions[rec->action].name, b.sb.data, b.sb.size,
 	             &r) == 0 &&
 	    (m = mp_map_get(r->body, "record")) != NULL &&

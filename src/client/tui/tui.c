@@ -40,6 +40,7 @@ static void on_signal(int sig)
 	X(FOCUS, "Tab", N_("switch between menu and main pane"))               \
 	X(SEARCH, "/", N_("search (tones and case ignored)"))                  \
 	X(SORT, "o O", N_("sort by the next column / reverse"))                \
+	X(COLUMNS, "< >", N_("columns to the left / right (▸: more)"))        \
 	X(ADD, "a", N_("add"))                                                 \
 	X(EDIT, "e", N_("edit"))                                               \
 	X(DELETE, "d", N_("close / lock (asks first)"))                        \
@@ -123,6 +124,7 @@ static const char *const labels[][2] = {
 	{"areas", N_("Content areas")},
 	{"until", N_("Until")},
 	{"months", N_("Months worked")},
+	{"maternity", N_("Maternity leave (months)")},
 	{"discipline", N_("Discipline")},
 	{"note", N_("Note")},
 	{"level", N_("Level")},
@@ -236,6 +238,78 @@ static const char *const labels[][2] = {
 	{"complaint", N_("complaint")},
 	{"review", N_("discipline review")},
 	{"investigation", N_("investigation")},
+	/* Exemplars, models, the monthly submission, honouring events. */
+	{"exemplar", N_("Exemplar")},
+	{"field", N_("Field")},
+	{"stage", N_("Stage")},
+	{"found", N_("Found on")},
+	{"found-by", N_("Found by")},
+	{"through", N_("Found through movement")},
+	{"support", N_("Support given")},
+	{"where", N_("Where")},
+	{"introduced", N_("Introduced to the cluster")},
+	{"cluster", N_("Emulation cluster")},
+	{"publicity", N_("Publicity")},
+	{"channel", N_("Channel")},
+	{"link", N_("Link")},
+	{"kind:person", N_("person")},
+	{"kind:collective", N_("collective")},
+	{"quality-of-care", N_("quality of care")},
+	{"medical-ethics", N_("medical ethics")},
+	{"digital-transformation", N_("digital transformation")},
+	{"field:research", N_("research and initiatives")},
+	{"prevention", N_("prevention")},
+	{"administrative-reform", N_("administrative reform")},
+	{"charity", N_("charity")},
+	{"field:other", N_("other")},
+	{"stage:found", N_("found")},
+	{"nurtured", N_("nurtured")},
+	{"summarised", N_("summarised")},
+	{"replicated", N_("replicated")},
+	{"dropped", N_("dropped")},
+	{"training", N_("training")},
+	{"resources", N_("resources")},
+	{"mentoring", N_("mentoring")},
+	{"support:other", N_("other")},
+	{"website", N_("hospital website")},
+	{"newspaper", N_("newspaper")},
+	{"radio", N_("radio")},
+	{"talk", N_("talk")},
+	{"visit", N_("exchange visit")},
+	{"contest", N_("writing contest")},
+	{"mid-term-review", N_("mid-term review (sơ kết)")},
+	{"final-review", N_("final review (tổng kết)")},
+	{"praise", N_("praise ceremony (biểu dương)")},
+	{"plan", N_("Implementation plan")},
+	{"participants", N_("Participants")},
+	{"evaluations", N_("Evaluations")},
+	{"evaluation", N_("Evaluation")},
+	{"evidence", N_("Evidence")},
+	{"assessment", N_("Final assessment")},
+	{"assessed", N_("Assessed")},
+	{"assessed-by", N_("Assessed by")},
+	{"adopted", N_("Adopted in")},
+	{"units", N_("Units")},
+	{"body", N_("Outside body")},
+	{"models", N_("Models")},
+	{"collective", N_("Collective")},
+	{"individual", N_("Individual")},
+	{"models-short", N_("Models short")},
+	{"collective-short", N_("Coll. short")},
+	{"individual-short", N_("Indiv. short")},
+	{"short", N_("Only units short of a target")},
+	{"month", N_("Month")},
+	{"sent", N_("Sent on")},
+	{"sent-by", N_("Sent by")},
+	{"recipient", N_("Sent to")},
+	{"status:sent", N_("sent")},
+	{"status:draft", N_("draft")},
+	{"status:due", N_("due")},
+	{"status:missing", N_("missing")},
+	{"status:upcoming", N_("upcoming")},
+	{"ceremony", N_("Honouring event")},
+	{"honoured", N_("Exemplars honoured")},
+	{"dir", N_("Directory")},
 };
 
 #define NLABELS (sizeof labels / sizeof labels[0])
@@ -281,6 +355,8 @@ int tui_enum_column(const char *column)
 
 	if (column[0] == '\0')
 		return 0;
+	if (!strcmp(column, "roles"))
+		return 1; /* tui_roles_display */
 	for (size_t i = 0; i < LRL_ACTION_COUNT; i++)
 		for (const struct lrl_param *p = lrl_actions[i].params; p && p->name; p++)
 			if (p->type == LRL_PT_ENUM && !strcmp(p->name, column))
@@ -310,24 +386,38 @@ static const struct {
 	const char *noun;
 	const char *label;
 	int action;
+	struct screen *(*open)(struct tui *t);
 } section_table[] = {
-	{NULL, N_("Home"), -1},
-	{"staff", N_("Staff"), LRL_A_STAFF_LIST},
-	{"unit", N_("Units"), LRL_A_UNIT_LIST},
-	{"user", N_("Accounts"), LRL_A_USER_LIST},
-	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST},
-	{"report", N_("Roster"), LRL_A_REPORT_ROSTER},
-	{"rating", N_("Ratings"), LRL_A_RATING_LIST},
-	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST},
-	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST},
-	{"nomination", N_("Nominations"), LRL_A_NOMINATION_LIST},
-	{"report", N_("Review sheet"), LRL_A_REPORT_REVIEW},
-	{"award", N_("Titles held"), LRL_A_AWARD_LIST},
-	{"matter", N_("Complaints and reviews"), LRL_A_MATTER_LIST},
-	{"task", N_("Plan tasks"), LRL_A_TASK_LIST},
-	{"year", N_("Emulation years"), LRL_A_YEAR_LIST},
-	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG},
-	{"report", N_("Reports"), LRL_A_REPORT_LIST},
+	{NULL, N_("Home"), -1, NULL},
+	{"staff", N_("Staff"), LRL_A_STAFF_LIST, NULL},
+	{"unit", N_("Units"), LRL_A_UNIT_LIST, NULL},
+	{"user", N_("Accounts"), LRL_A_USER_LIST, NULL},
+	{"pledge", N_("Pledges"), LRL_A_PLEDGE_LIST, NULL},
+	{"report", N_("Roster"), LRL_A_REPORT_ROSTER, NULL},
+	{"rating", N_("Ratings"), LRL_A_RATING_LIST, NULL},
+	{"work", N_("Initiatives and models"), LRL_A_WORK_LIST, NULL},
+	{"movement", N_("Movements"), LRL_A_MOVEMENT_LIST, NULL},
+	{"nomination", N_("Nominations"), LRL_A_NOMINATION_LIST, NULL},
+	{"report", N_("Review sheet"), LRL_A_REPORT_REVIEW, NULL},
+	{"award", N_("Titles held"), LRL_A_AWARD_LIST, NULL},
+	{"matter", N_("Complaints and reviews"), LRL_A_MATTER_LIST, NULL},
+	{"decision", N_("Decisions"), LRL_A_DECISION_LIST, NULL},
+	{"complaint", N_("Complaints about decisions"), LRL_A_COMPLAINT_LIST, NULL},
+	{"fund", N_("Reward fund"), LRL_A_FUND_LEDGER, NULL},
+	{"dossier", N_("Forwarded dossiers"), LRL_A_DOSSIER_LIST, NULL},
+	{"task", N_("Plan tasks"), LRL_A_TASK_LIST, NULL},
+	{"exemplar", N_("Exemplars"), LRL_A_EXEMPLAR_LIST, NULL},
+	{"model", N_("Models"), LRL_A_MODEL_LIST, NULL},
+	{"exemplar", N_("Exemplar targets"), LRL_A_EXEMPLAR_TARGETS, NULL},
+	{"submission", N_("Monthly submission"), LRL_A_SUBMISSION_LIST, NULL},
+	{"ceremony", N_("Honouring events"), LRL_A_CEREMONY_LIST, NULL},
+	{"year", N_("Emulation years"), LRL_A_YEAR_LIST, NULL},
+	{"audit", N_("Audit log"), LRL_A_AUDIT_LOG, NULL},
+	{"report", N_("Reports"), LRL_A_REPORT_LIST, NULL},
+	/* The council's: a member's candidates, the rounds. */
+	{"round", N_("Candidates to score"), LRL_A_ROUND_CANDIDATES,
+	 screen_candidates},
+	{"round", N_("Council rounds"), LRL_A_ROUND_LIST, screen_rounds},
 };
 
 /* ---- attributes ------------------------------------------------------- */
@@ -401,8 +491,24 @@ void tui_message(struct tui *t, int is_error, const char *fmt, ...)
 int tui_call(struct tui *t, const char *action, const void *params,
              size_t len, struct lrl_reply **out)
 {
-	int rc = lrl_call(t->conn, action, params, len, out);
+	const struct lrl_action *a = action_find(action, strlen(action));
+	int rc;
 
+	if (a && (a->flags & AF_BALLOT)) {
+		/* A secret ballot is sealed here; its choice is never sent. */
+		msgpack_unpacked u;
+		msgpack_unpacked_init(&u);
+		rc = mp_decode(&u, params, len) == 0
+		         ? lrl_ballot_params(t->conn, &u.data, out)
+		         : LRL_EPROTO;
+		msgpack_unpacked_destroy(&u);
+		if (rc == LRL_EINVAL && *out == NULL) {
+			tui_message(t, 1, "%s", _("This round takes no ballot."));
+			return rc;
+		}
+	} else {
+		rc = lrl_call(t->conn, action, params, len, out);
+	}
 	if (rc != 0) {
 		tui_message(t, 1, _("The server does not answer (%s)."),
 		            lrl_strerror(rc));
@@ -726,7 +832,7 @@ void tui_help(struct tui *t)
 /* ---- sections and sessions -------------------------------------------- */
 
 /* "staff, head:KHAMBENH" as the user reads it: role names translated. */
-static void roles_display(const char *roles, char *out, size_t n)
+void tui_roles_display(const char *roles, char *out, size_t n)
 {
 	char buf[512], *tok, *save = NULL;
 	size_t o = 0;
@@ -773,6 +879,7 @@ static void build_sections(struct tui *t)
 		t->sections[t->nsections].noun = section_table[i].noun;
 		t->sections[t->nsections].label = section_table[i].label;
 		t->sections[t->nsections].list_action = a;
+		t->sections[t->nsections].open = section_table[i].open;
 		t->nsections++;
 	}
 }
@@ -820,7 +927,7 @@ int tui_load_session(struct tui *t)
 	lrl_reply_free(r);
 	mp_buf_free(&p);
 	parse_roles(t);
-	roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
+	tui_roles_display(t->roles, t->roles_shown, sizeof t->roles_shown);
 	build_sections(t);
 	return rc;
 }
@@ -831,6 +938,8 @@ static void open_section(struct tui *t, int i)
 	t->section = i;
 	if (t->sections[i].list_action < 0)
 		tui_push(t, screen_home(t));
+	else if (t->sections[i].open)
+		tui_push(t, t->sections[i].open(t));
 	else
 		tui_push(t, screen_list(t, t->sections[i].list_action, NULL, NULL));
 	t->need_redraw = 1;

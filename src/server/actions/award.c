@@ -508,12 +508,39 @@ unsigned matters_open(store_txn *t, char kind, uint32_t id)
 	return bits;
 }
 
+int matter_add(store_txn *t, uint64_t number, const char *kind, char subject,
+               uint32_t id, const char *note, int64_t now, uint64_t actor)
+{
+	uint8_t key[8];
+	mp_buf b;
+	int rc;
+
+	wire_put_be64(key, number);
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, 7);
+	msgpack_pack_uint8(&b.pk, 1);
+	mp_pack_str(&b.pk, kind);
+	msgpack_pack_uint8(&b.pk, 2);
+	mp_pack_strn(&b.pk, &subject, 1);
+	msgpack_pack_uint8(&b.pk, 3);
+	msgpack_pack_uint32(&b.pk, id);
+	msgpack_pack_uint8(&b.pk, 4);
+	mp_pack_str(&b.pk, note);
+	msgpack_pack_uint8(&b.pk, 5);
+	msgpack_pack_int64(&b.pk, now);
+	msgpack_pack_uint8(&b.pk, 6);
+	msgpack_pack_uint64(&b.pk, actor);
+	msgpack_pack_uint8(&b.pk, 7);
+	msgpack_pack_int64(&b.pk, 0);
+	rc = store_put(t, STORE_DB_MATTERS, key, 8, b.sb.data, b.sb.size, 1);
+	mp_buf_free(&b);
+	return rc;
+}
+
 int act_MATTER_OPEN(struct lrl_ctx *c)
 {
 	char kind[16], *note = NULL;
 	struct subject s;
-	uint8_t key[8];
-	mp_buf b;
 	int rc;
 
 	ctx_strbuf(c, "kind", kind, sizeof kind);
@@ -521,25 +548,8 @@ int act_MATTER_OPEN(struct lrl_ctx *c)
 		return rc;
 	if ((rc = ctx_text(c, "note", &note)) != 0)
 		return rc;
-	wire_put_be64(key, c->seq);
-	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 7);
-	msgpack_pack_uint8(&b.pk, 1);
-	mp_pack_str(&b.pk, kind);
-	msgpack_pack_uint8(&b.pk, 2);
-	mp_pack_strn(&b.pk, &s.kind, 1);
-	msgpack_pack_uint8(&b.pk, 3);
-	msgpack_pack_uint32(&b.pk, s.id);
-	msgpack_pack_uint8(&b.pk, 4);
-	mp_pack_str(&b.pk, note);
-	msgpack_pack_uint8(&b.pk, 5);
-	msgpack_pack_int64(&b.pk, c->now);
-	msgpack_pack_uint8(&b.pk, 6);
-	msgpack_pack_uint64(&b.pk, c->actor_id);
-	msgpack_pack_uint8(&b.pk, 7);
-	msgpack_pack_int64(&b.pk, 0);
-	rc = store_put(c->txn, STORE_DB_MATTERS, key, 8, b.sb.data, b.sb.size, 1);
-	mp_buf_free(&b);
+	rc = matter_add(c->txn, c->seq, kind, s.kind, s.id, note, c->now,
+	                c->actor_id);
 	free(note);
 	if (rc != 0)
 		return rc;
@@ -549,10 +559,9 @@ int act_MATTER_OPEN(struct lrl_ctx *c)
 	return 0;
 }
 
-int act_MATTER_CLOSE(struct lrl_ctx *c)
+int matter_close(store_txn *t, uint64_t number, const char *resolution,
+                 int64_t now, uint64_t actor)
 {
-	int64_t number = 0;
-	char *resolution = NULL;
 	uint8_t key[8];
 	const void *v;
 	size_t vl;
@@ -561,11 +570,9 @@ int act_MATTER_CLOSE(struct lrl_ctx *c)
 	mp_buf b;
 	int rc;
 
-	ctx_int(c, "matter", &number);
-	wire_put_be64(key, (uint64_t)number);
-	if (store_get(c->txn, STORE_DB_MATTERS, key, 8, &v, &vl) != 0)
-		return lrl_fail_set(&c->fail, LRL_ENOENT, "matter",
-		                    "there is no matter %lld", (long long)number);
+	wire_put_be64(key, number);
+	if (store_get(t, STORE_DB_MATTERS, key, 8, &v, &vl) != 0)
+		return LRL_ENOENT;
 	msgpack_unpacked_init(&up);
 	if ((rc = matter_decode(key, 8, v, vl, &m, &up)) != 0) {
 		msgpack_unpacked_destroy(&up);
@@ -573,13 +580,7 @@ int act_MATTER_CLOSE(struct lrl_ctx *c)
 	}
 	if (m.closed) {
 		msgpack_unpacked_destroy(&up);
-		return lrl_fail_set(&c->fail, LRL_ESTATE, "matter",
-		                    "matter %lld is already closed",
-		                    (long long)number);
-	}
-	if ((rc = ctx_text(c, "resolution", &resolution)) != 0) {
-		msgpack_unpacked_destroy(&up);
-		return rc;
+		return LRL_ESTATE;
 	}
 	/* Copy fields 1–6 as they are; add 7–9. */
 	mp_buf_init(&b);
@@ -593,14 +594,63 @@ int act_MATTER_CLOSE(struct lrl_ctx *c)
 			msgpack_pack_nil(&b.pk);
 	}
 	msgpack_pack_uint8(&b.pk, 7);
-	msgpack_pack_int64(&b.pk, c->now);
+	msgpack_pack_int64(&b.pk, now);
 	msgpack_pack_uint8(&b.pk, 8);
 	mp_pack_str(&b.pk, resolution);
 	msgpack_pack_uint8(&b.pk, 9);
-	msgpack_pack_uint64(&b.pk, c->actor_id);
+	msgpack_pack_uint64(&b.pk, actor);
 	msgpack_unpacked_destroy(&up);
-	rc = store_put(c->txn, STORE_DB_MATTERS, key, 8, b.sb.data, b.sb.size, 0);
+	rc = store_put(t, STORE_DB_MATTERS, key, 8, b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
+	return rc;
+}
+
+int matter_state(store_txn *t, uint64_t number, char *resolution, size_t n)
+{
+	uint8_t key[8];
+	const void *v;
+	size_t vl;
+	msgpack_unpacked up;
+	struct matter m;
+	int rc;
+
+	if (n)
+		resolution[0] = '\0';
+	wire_put_be64(key, number);
+	if (store_get(t, STORE_DB_MATTERS, key, 8, &v, &vl) != 0)
+		return LRL_ENOENT;
+	msgpack_unpacked_init(&up);
+	if ((rc = matter_decode(key, 8, v, vl, &m, &up)) == 0) {
+		rc = m.closed ? 1 : 0;
+		if (m.closed && n &&
+		    mp_get_strbuf(mp_map_geti(&up.data, 8), resolution, n) != 0)
+			resolution[0] = '\0';
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
+int act_MATTER_CLOSE(struct lrl_ctx *c)
+{
+	int64_t number = 0;
+	char *resolution = NULL;
+	int rc;
+
+	ctx_int(c, "matter", &number);
+	rc = matter_state(c->txn, (uint64_t)number, NULL, 0);
+	if (rc == LRL_ENOENT)
+		return lrl_fail_set(&c->fail, LRL_ENOENT, "matter",
+		                    "there is no matter %lld", (long long)number);
+	if (rc == 1)
+		return lrl_fail_set(&c->fail, LRL_ESTATE, "matter",
+		                    "matter %lld is already closed",
+		                    (long long)number);
+	if (rc < 0)
+		return rc;
+	if ((rc = ctx_text(c, "resolution", &resolution)) != 0)
+		return rc;
+	rc = matter_close(c->txn, (uint64_t)number, resolution, c->now,
+	                  c->actor_id);
 	free(resolution);
 	if (rc != 0)
 		return rc;

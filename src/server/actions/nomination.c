@@ -25,8 +25,10 @@
 #include "laurel/acthelp.h"
 #include "laurel/awards.h"
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
+#include "laurel/nominations.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
@@ -193,32 +195,41 @@ static void ykey(uint8_t *key, int year, uint32_t id)
 }
 
 /* The rating of a person (db RATINGS) or unit (UNIT_RATINGS) in a year,
- * and for a person the months worked (12 when not recorded). */
+ * and for a person the months worked, maternity leave apart (12 and 0
+ * when not recorded). */
 static int rating_of(store_txn *t, enum store_db db, int year, uint32_t id,
-                     int *months)
+                     int *months, int *maternity)
 {
 	uint8_t key[6];
 	const void *v;
 	size_t vl;
 	char word[16] = "";
-	int64_t m = 12;
+	int64_t m = 12, mat = 0;
 	int r;
 
 	ykey(key, year, id);
 	if (months)
 		*months = 12;
+	if (maternity)
+		*maternity = 0;
 	if (store_get(t, db, key, 6, &v, &vl) != 0)
 		return RB_RATING_NONE;
 	msgpack_unpacked up;
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0) {
 		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
-		if (db == STORE_DB_RATINGS)
+		if (db == STORE_DB_RATINGS) {
 			mp_get_i64(mp_map_geti(&up.data, 2), &m);
+			mp_get_i64(mp_map_geti(&up.data, 6), &mat);
+		}
 	}
 	msgpack_unpacked_destroy(&up);
+	m = m < 0 ? 0 : m > 12 ? 12 : m;
+	mat = mat < 0 ? 0 : mat > m ? m : mat;
 	if (months)
-		*months = m < 0 ? 0 : m > 12 ? 12 : (int)m;
+		*months = (int)(m - mat);
+	if (maternity)
+		*maternity = (int)mat;
 	r = rulebook_rating_from_name(word);
 	return r < 0 ? RB_RATING_NONE : r;
 }
@@ -417,7 +428,8 @@ static int facts_unit(store_txn *t, const struct rulebook *rb,
 		     rc == 0 && kl == 8 && memcmp(k, lo, 4) == 0;
 		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL)) {
 			uint32_t id = wire_get_be32((const uint8_t *)k + 4);
-			int r = rating_of(t, STORE_DB_RATINGS, n->year, id, NULL);
+			int r = rating_of(t, STORE_DB_RATINGS, n->year, id, NULL,
+			                  NULL);
 			fx->f.members++;
 			fx->f.members_by_rating[r]++;
 			each_discipline(t, id, n->year - DISC_YEARS, n->year,
@@ -445,12 +457,15 @@ static int facts_gather(store_txn *t, const struct rulebook *rb,
 	fx->f.subject = n->kind == 'U' ? RB_UNIT : RB_PERSON;
 	fx->f.year = n->year;
 	for (int y = from; y <= n->year; y++) {
-		int months = 12;
+		int months = 12, maternity = 0;
 		int r = rating_of(t, n->kind == 'U' ? STORE_DB_UNIT_RATINGS
 		                                    : STORE_DB_RATINGS,
-		                  y, n->id, y == n->year ? &months : NULL);
-		if (y == n->year && n->kind == 'S')
+		                  y, n->id, y == n->year ? &months : NULL,
+		                  y == n->year ? &maternity : NULL);
+		if (y == n->year && n->kind == 'S') {
 			fx->f.months_worked = months;
+			fx->f.months_maternity = maternity;
+		}
 		if (r != RB_RATING_NONE) {
 			fx->ratings[fx->f.nratings].year = y;
 			fx->ratings[fx->f.nratings].rating = r;
@@ -766,8 +781,21 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c)
 	int rc;
 
 	msgpack_unpacked_init(&up);
-	if ((rc = nom_live(c, &n, &up)) != 0 ||
-	    (rc = ctx_text(c, "reason", &why)) != 0)
+	if ((rc = nom_live(c, &n, &up)) != 0)
+		goto out;
+	{
+		/* A nomination a decision or dossier holds stays until that
+		 * draft is cancelled; a signed one stays for good. */
+		char dec[LRL_CODE_MAX + 1], state[16], number[96];
+		if (decision_settling(c->txn, n.year, n.kind, n.id, n.title, dec,
+		                      sizeof dec, state, sizeof state, number,
+		                      sizeof number)) {
+			rc = lrl_fail_set(&c->fail, LRL_ESTATE, "nomination",
+			                  "%s is in %s (%s)", n.code, dec, state);
+			goto out;
+		}
+	}
+	if ((rc = ctx_text(c, "reason", &why)) != 0)
 		goto out;
 	mp_get_strbuf(mp_map_geti(&up.data, 8), reason, sizeof reason);
 	rep = mp_map_geti(&up.data, 12);
@@ -788,6 +816,35 @@ out:
 }
 
 /* ---- lists -------------------------------------------------------------- */
+
+/* "withdrawn", "proposed", or how a decision or dossier settled it:
+ * "decided" (signed), "forwarded", "granted", "refused"; with which, into
+ * which (size n) when not NULL ("" when none). */
+static const char *state_word(store_txn *t, const struct nom *n, char *which,
+                              size_t wn)
+{
+	static const char *const words[] = {"decided", "forwarded", "granted",
+	                                    "refused"};
+	char code[LRL_CODE_MAX + 1], state[16], number[96];
+
+	if (which && wn)
+		which[0] = '\0';
+	if (n->withdrawn)
+		return "withdrawn";
+	if (!decision_settling(t, n->year, n->kind, n->id, n->title, code,
+	                       sizeof code, state, sizeof state, number,
+	                       sizeof number))
+		return "proposed";
+	if (which && wn)
+		snprintf(which, wn, "%s%s%s (%s)", number, number[0] ? ", " : "",
+		         code, state);
+	if (!strcmp(state, "signed"))
+		return words[0];
+	for (size_t i = 1; i < 4; i++)
+		if (!strcmp(state, words[i]))
+			return words[i];
+	return "proposed";
+}
 
 /* May the actor see nomination n? */
 static int may_see(struct lrl_ctx *c, const struct nom *n)
@@ -893,7 +950,7 @@ int act_NOMINATION_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, code);
 		mp_pack_str(&rows.pk, name);
 		mp_pack_str(&rows.pk, ucode);
-		mp_pack_str(&rows.pk, nm.withdrawn ? "withdrawn" : "proposed");
+		mp_pack_str(&rows.pk, state_word(c->txn, &nm, NULL, 0));
 		mp_pack_str(&rows.pk, subject_word(nm.kind));
 		mp_pack_str(&rows.pk, fail);
 		eligibility_free(res);
@@ -1057,7 +1114,9 @@ int act_NOMINATION_SHOW(struct lrl_ctx *c)
 	kv_str(&kv, "code", code);
 	kv_str(&kv, "name", name);
 	kv_str(&kv, "unit", ucode);
-	kv_str(&kv, "state", n.withdrawn ? "withdrawn" : "proposed");
+	kv_str(&kv, "state", state_word(c->txn, &n, buf, sizeof buf));
+	if (buf[0])
+		kv_str(&kv, "decision", buf);
 	mp_pack_str(&kv.b.pk, "achievements");
 	pack_ach(&kv.b.pk, n.ach);
 	kv.n++;
@@ -1280,7 +1339,7 @@ int act_REPORT_REVIEW(struct lrl_ctx *c)
 		if (visible &&
 		    (rc = review_subject(c, &r, u.code, 'U', u.id, "", u.name,
 		                         rating_of(c->txn, STORE_DB_UNIT_RATINGS,
-		                                   r.year, u.id, NULL),
+		                                   r.year, u.id, NULL, NULL),
 		                         "")) != 0)
 			break;
 		for (size_t i = 0; i < r.nstaff; i++) {
@@ -1294,7 +1353,7 @@ int act_REPORT_REVIEW(struct lrl_ctx *c)
 			if ((rc = review_subject(c, &r, u.code, 'S', s.id, s.code,
 			                         s.full_name,
 			                         rating_of(c->txn, STORE_DB_RATINGS,
-			                                   r.year, s.id, NULL),
+			                                   r.year, s.id, NULL, NULL),
 			                         levels[w.level])) != 0)
 				goto out;
 		}
@@ -1310,5 +1369,62 @@ out:
 	free(r.staff);
 	mp_buf_free(&r.b);
 	rulebook_free(rb);
+	return rc;
+}
+
+/* ---- for decisions and dossiers (nominations.h) ---------------------- */
+
+/* Copies a str object into buf, cut at a character boundary to fit. */
+static void cut_copy(const msgpack_object *o, char *buf, size_t n)
+{
+	size_t len;
+
+	buf[0] = '\0';
+	if (o == NULL || o->type != MSGPACK_OBJECT_STR)
+		return;
+	len = o->via.str.size < n - 1 ? o->via.str.size : n - 1;
+	while (len && len < o->via.str.size &&
+	       ((unsigned char)o->via.str.ptr[len] & 0xC0) == 0x80)
+		len--;
+	memcpy(buf, o->via.str.ptr, len);
+	buf[len] = '\0';
+}
+
+int nomination_info(store_txn *t, const struct rulebook *rb, const char *code,
+                    size_t len, struct nomination_info *out)
+{
+	struct eligibility_result *res = NULL;
+	const msgpack_object *rep;
+	msgpack_unpacked up;
+	struct nom n;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	msgpack_unpacked_init(&up);
+	if ((rc = nom_get(t, code, len, &n, &up)) != 0)
+		goto out;
+	snprintf(out->code, sizeof out->code, "%s", n.code);
+	out->year = n.year;
+	snprintf(out->title, sizeof out->title, "%s", n.title);
+	out->kind = n.kind;
+	out->id = n.id;
+	out->unit = n.unit;
+	out->withdrawn = n.withdrawn;
+	out->has_report = n.has_report;
+	out->nbasis = n.nbasis;
+	memcpy(out->basis, n.basis, sizeof out->basis);
+	rep = mp_map_geti(&up.data, 12);
+	if (rep && rep->type == MSGPACK_OBJECT_MAP) {
+		cut_copy(mp_map_geti(rep, 3), out->duties, sizeof out->duties);
+		cut_copy(mp_map_geti(rep, 4), out->results, sizeof out->results);
+	}
+	if (rb && !n.withdrawn && (rc = evaluate(t, rb, &n, &res)) == 0) {
+		out->eligible = res->eligible;
+		out->blocked = res->blocked;
+		snprintf(out->verdict, sizeof out->verdict, "%s", res->verdict);
+	}
+out:
+	eligibility_free(res);
+	msgpack_unpacked_destroy(&up);
 	return rc;
 }

@@ -20,6 +20,7 @@
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/text.h"
+#include "laurel/users.h"
 #include "laurel/wire.h"
 
 /* Marks a format for the catalogue (it is translated where shown). */
@@ -239,6 +240,16 @@ static int move_pledge(struct lrl_ctx *c, int from, int to,
 
 	if ((rc = other_pledge(c, &s, &p, &year)) != 0)
 		return rc;
+	if (to == PS_ENDORSED && c->actor && c->actor->staff_id == s.id)
+		return lrl_fail_set(&c->fail, LRL_EPERM, "staff",
+		                    "nobody endorses their own pledge: the "
+		                    "director or another head of the unit "
+		                    "endorses it");
+	/* The director's own pledge has nobody above it in the hospital:
+	 * the personnel office accepts it as submitted. */
+	if (to == PS_ACCEPTED && p.state == PS_SUBMITTED &&
+	    (users_staff_roles(c->txn, s.id) & (1u << LRL_ROLE_DIRECTOR)))
+		from = PS_SUBMITTED;
 	if (p.state != from)
 		return lrl_fail_set(&c->fail, LRL_ESTATE, "staff", refusal, s.code,
 		                    state_names[p.state]);

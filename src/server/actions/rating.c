@@ -3,8 +3,9 @@
  * year, entered by heads for their units (and by the personnel office):
  * the facts the eligibility of titles rests on.
  *
- * ratings:      u16 BE year ‖ u32 BE staff id → {1 rating, 2 months worked,
- *               3 note, 4 by (user id), 5 time}
+ * ratings:      u16 BE year ‖ u32 BE staff id → {1 rating, 2 months worked
+ *               (maternity leave included), 3 note, 4 by (user id), 5 time,
+ *               6 of the months, those on maternity leave}
  * unit_ratings: u16 BE year ‖ u32 BE unit id → {1 rating, 2 by, 3 time}
  * disciplines:  u16 BE year ‖ u32 BE staff id ‖ u64 BE event → {1 level,
  *               2 from, 3 to (0: in force), 4 reason, 5 by}
@@ -64,7 +65,7 @@ static int target(struct lrl_ctx *c, struct staff_rec *s, int64_t *year)
 static int rate(struct lrl_ctx *c, int dry)
 {
 	struct staff_rec s;
-	int64_t year, months = 12;
+	int64_t year, months = 12, maternity = 0;
 	char rating[16], *note = NULL;
 	uint8_t key[6];
 	mp_buf b;
@@ -72,15 +73,21 @@ static int rate(struct lrl_ctx *c, int dry)
 
 	if ((rc = target(c, &s, &year)) != 0)
 		return rc;
+	ctx_int(c, "months", &months);
+	ctx_int(c, "maternity", &maternity);
+	if (maternity > months)
+		return lrl_fail_set(&c->fail, LRL_EINVAL, "maternity",
+		                    "%lld months of maternity leave is more than "
+		                    "the %lld months worked, which include it",
+		                    (long long)maternity, (long long)months);
 	if (dry)
 		return 0;
 	ctx_strbuf(c, "rating", rating, sizeof rating);
-	ctx_int(c, "months", &months);
 	if (ctx_param(c, "note") && (rc = ctx_text(c, "note", &note)) != 0)
 		return rc;
 	ykey(key, (int)year, s.id);
 	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 5);
+	msgpack_pack_map(&b.pk, 6);
 	msgpack_pack_uint8(&b.pk, 1);
 	mp_pack_str(&b.pk, rating);
 	msgpack_pack_uint8(&b.pk, 2);
@@ -91,6 +98,8 @@ static int rate(struct lrl_ctx *c, int dry)
 	msgpack_pack_uint64(&b.pk, c->actor_id);
 	msgpack_pack_uint8(&b.pk, 5);
 	msgpack_pack_int64(&b.pk, c->now);
+	msgpack_pack_uint8(&b.pk, 6);
+	msgpack_pack_int64(&b.pk, maternity);
 	rc = store_put(c->txn, STORE_DB_RATINGS, key, 6, b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
 	free(note);
@@ -118,6 +127,7 @@ static const struct import_column rating_columns[] = {
 	{"staff", "Mã nhân viên", "ma|ma nv|ma nhan vien|ma can bo|staff|code|staff code"},
 	{"rating", "Xếp loại", "xep loai|xep loai chat luong|muc xep loai|rating"},
 	{"months", "Số tháng làm việc", "so thang|so thang lam viec|thang lam viec|months|months worked"},
+	{"maternity", "Số tháng nghỉ thai sản", "thai san|nghi thai san|so thang thai san|so thang nghi thai san|maternity|maternity leave"},
 	{"note", "Ghi chú", "ghi chu|note"},
 };
 
@@ -316,7 +326,7 @@ static int rating_one(struct lrl_ctx *c, const struct staff_rec *s, void *arg)
 	const void *v;
 	size_t vl;
 	char rating[16] = "", note[LRL_TEXT_MAX * 4 + 1] = "";
-	int64_t months = 0;
+	int64_t months = 0, maternity = 0;
 
 	ykey(key, r->year, s->id);
 	if (store_get(c->txn, STORE_DB_RATINGS, key, 6, &v, &vl) == 0) {
@@ -326,10 +336,11 @@ static int rating_one(struct lrl_ctx *c, const struct staff_rec *s, void *arg)
 			mp_get_strbuf(mp_map_geti(&up.data, 1), rating, sizeof rating);
 			mp_get_i64(mp_map_geti(&up.data, 2), &months);
 			mp_get_strbuf(mp_map_geti(&up.data, 3), note, sizeof note);
+			mp_get_i64(mp_map_geti(&up.data, 6), &maternity);
 		}
 		msgpack_unpacked_destroy(&up);
 	}
-	msgpack_pack_array(&r->b.pk, 7);
+	msgpack_pack_array(&r->b.pk, 8);
 	mp_pack_str(&r->b.pk, s->code);
 	mp_pack_str(&r->b.pk, s->full_name);
 	mp_pack_str(&r->b.pk, unit_get(c->txn, s->unit, &u) == 0 ? u.code : "");
@@ -340,6 +351,10 @@ static int rating_one(struct lrl_ctx *c, const struct staff_rec *s, void *arg)
 		mp_pack_str(&r->b.pk, "");
 	mp_pack_str(&r->b.pk, levels[worst_discipline(c->txn, r->year, s->id)]);
 	mp_pack_str(&r->b.pk, note);
+	if (rating[0] && maternity > 0)
+		msgpack_pack_int64(&r->b.pk, maternity);
+	else
+		mp_pack_str(&r->b.pk, "");
 	r->n++;
 	return 0;
 }
@@ -347,7 +362,8 @@ static int rating_one(struct lrl_ctx *c, const struct staff_rec *s, void *arg)
 int act_RATING_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"staff", "full-name", "unit", "rating",
-	                                   "months", "discipline", "note"};
+	                                   "months", "discipline", "note",
+	                                   "maternity"};
 	struct rating_rows r;
 	struct year_rec y;
 	int64_t year = 0;
@@ -360,7 +376,7 @@ int act_RATING_LIST(struct lrl_ctx *c)
 	r.year = (int)year;
 	mp_buf_init(&r.b);
 	if ((rc = each_visible_staff(c, rating_one, &r)) == 0) {
-		list_begin(c->out, cols, 7, r.n);
+		list_begin(c->out, cols, sizeof cols / sizeof cols[0], r.n);
 		mp_pack_raw(c->out, r.b.sb.data, r.b.sb.size);
 		list_end(c->out, NULL);
 	}

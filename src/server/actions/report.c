@@ -20,6 +20,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/evlog.h"
+#include "laurel/money.h"
 #include "laurel/mp.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
@@ -879,6 +880,86 @@ static void section_works(rpt *r, const struct census *k)
 	rpt_table_end(r);
 }
 
+/* Reward money: the year's payments from the fund (decisions.h), each
+ * with its decision, up to the period's last day; deposits and the
+ * balance beside them. */
+static void section_money(struct lrl_ctx *c, rpt *r, const struct census *k)
+{
+	static const struct rpt_col cols[] = {{N_("Decision"), 0, 0},
+	                                      {N_("Date"), 0, 0},
+	                                      {N_("Amount"), 1, 0}};
+	uint8_t lo[2];
+	const void *key = lo, *v;
+	size_t kl = 2, vl;
+	store_cursor *cur;
+	int64_t paid = 0, deposits = 0, n = 0;
+	char a[32], d[32];
+	int rc;
+
+	rpt_heading(r, "VI. Reward money");
+	if (ctx_param(c, "unit")) {
+		/* The fund pays decisions, not units. */
+		rpt_para(r, "Reward money is reported for the whole hospital "
+		            "only (without --unit).");
+		return;
+	}
+	ykey(lo, k->year);
+	if (store_cursor_open(c->txn, STORE_DB_FUND, &cur) != 0)
+		return;
+	rpt_table(r, "Payments from the reward fund", cols, 3);
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
+	     rc == 0 && kl >= 2 && memcmp(key, lo, 2) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
+		msgpack_unpacked up;
+		char kind[16] = "", number[LRL_NAME_MAX * 4 + 1] = "";
+		int64_t amount = 0, day = 0;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0) {
+			mp_get_strbuf(mp_map_geti(&up.data, 1), kind,
+			              sizeof kind);
+			mp_get_i64(mp_map_geti(&up.data, 2), &amount);
+			mp_get_i64(mp_map_geti(&up.data, 3), &day);
+			mp_get_strbuf(mp_map_geti(&up.data, 4), number,
+			              sizeof number);
+		}
+		msgpack_unpacked_destroy(&up);
+		if (day > k->last_day)
+			continue;
+		if (!strcmp(kind, "deposit")) {
+			deposits += amount;
+			continue;
+		}
+		if (strcmp(kind, "payment"))
+			continue;
+		paid += amount;
+		n++;
+		money_format(amount, a, sizeof a);
+		date_format((int32_t)day, d, sizeof d);
+		rpt_row(r);
+		rpt_cell(r, number);
+		rpt_cell(r, d);
+		rpt_cell(r, a);
+	}
+	store_cursor_close(cur);
+	money_format(paid, a, sizeof a);
+	rpt_total(r);
+	rpt_cell(r, N_("Total"));
+	rpt_cell(r, "");
+	rpt_cell(r, a);
+	rpt_table_end(r);
+	if (n == 0) {
+		rpt_para(r,
+		         "No data: no reward money is paid from the fund for "
+		         "%d "
+		         "yet.",
+		         k->year);
+		return;
+	}
+	money_format(deposits, d, sizeof d);
+	money_format(deposits - paid, a, sizeof a);
+	rpt_para(r, "Paid into the fund: %s; balance: %s.", d, a);
+}
+
 static void chart_rated(rpt *r, const struct census *k, double target)
 {
 	rpt_chart(r, "Staff rated HTTNV or better, by unit", "%");
@@ -933,11 +1014,7 @@ int act_REPORT_ANNUAL(struct lrl_ctx *c)
 	                                                 : -1.0);
 	section_titles(r, &k, &t);
 	section_works(r, &k);
-	rpt_heading(r, "VI. Reward money");
-	rpt_para(r,
-	         "No data: no decision with reward amounts is recorded for "
-	         "%d.",
-	         (int)year);
+	section_money(c, r, &k);
 	rc = rpt_end(r);
 	r = NULL;
 out:

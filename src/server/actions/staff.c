@@ -5,6 +5,8 @@
 
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
+#include "laurel/awards.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/import.h"
 #include "laurel/roster.h"
@@ -268,8 +270,19 @@ static void pack_row(struct lrl_ctx *c, msgpack_packer *pk,
 	                        : "");
 }
 
+static int count_title(int year, const char *code, const msgpack_object *v,
+                       void *arg)
+{
+	(void)year;
+	(void)code;
+	(void)v;
+	++*(size_t *)arg;
+	return 0;
+}
+
 int act_STAFF_SHOW(struct lrl_ctx *c)
 {
+	size_t ntitles;
 	struct staff_rec s;
 	struct unit_rec u;
 	mp_buf row;
@@ -287,7 +300,9 @@ int act_STAFF_SHOW(struct lrl_ctx *c)
 	mp_decode(&up, row.sb.data, row.sb.size);
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, NCOLUMNS + 1);
+	ntitles = 0;
+	awards_each(c->txn, 'S', s.id, 1990, 2099, count_title, &ntitles);
+	msgpack_pack_map(c->out, NCOLUMNS + 1 + (ntitles ? 1 : 0));
 	for (size_t i = 0; i < NCOLUMNS; i++) {
 		mp_pack_str(c->out, columns[i].param);
 		msgpack_pack_object(c->out, up.data.via.array.ptr[i]);
@@ -297,6 +312,11 @@ int act_STAFF_SHOW(struct lrl_ctx *c)
 			                            ? u.name
 			                            : "");
 		}
+	}
+	/* The record of titles and honours, year after year. */
+	if (ntitles) {
+		mp_pack_str(c->out, "titles");
+		decision_pack_titles(c->txn, 'S', s.id, c->out);
 	}
 	msgpack_unpacked_destroy(&up);
 	mp_buf_free(&row);

@@ -6,6 +6,8 @@
 
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
+#include "laurel/awards.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/roster.h"
 #include "laurel/text.h"
@@ -184,8 +186,19 @@ out:
 	return rc;
 }
 
+static int count_title(int year, const char *code, const msgpack_object *v,
+                       void *arg)
+{
+	(void)year;
+	(void)code;
+	(void)v;
+	++*(size_t *)arg;
+	return 0;
+}
+
 int act_UNIT_SHOW(struct lrl_ctx *c)
 {
+	size_t ntitles = 0;
 	struct unit_rec u, p;
 	char created[32];
 	uint8_t lo[4];
@@ -208,7 +221,8 @@ int act_UNIT_SHOW(struct lrl_ctx *c)
 	date_format_time(u.created, created, sizeof created);
 	msgpack_pack_map(c->out, 1);
 	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 7);
+	awards_each(c->txn, 'U', u.id, 1990, 2099, count_title, &ntitles);
+	msgpack_pack_map(c->out, ntitles ? 8 : 7);
 	mp_pack_kv_str(c->out, "code", u.code);
 	mp_pack_kv_str(c->out, "name", u.name);
 	mp_pack_kv_str(c->out, "kind", kind_label(u.kind));
@@ -218,6 +232,10 @@ int act_UNIT_SHOW(struct lrl_ctx *c)
 	mp_pack_kv_int(c->out, "staff", (int64_t)staff);
 	mp_pack_kv_str(c->out, "state", u.closed ? "closed" : "open");
 	mp_pack_kv_str(c->out, "created", created);
+	if (ntitles) {
+		mp_pack_str(c->out, "titles");
+		decision_pack_titles(c->txn, 'U', u.id, c->out);
+	}
 	return 0;
 }
 

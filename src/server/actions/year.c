@@ -39,8 +39,21 @@ int act_RULEBOOK_LOAD(struct lrl_ctx *c)
 		return rc;
 	if (store_get(c->txn, STORE_DB_RULEBOOKS, version, strlen(version), &v,
 	              &vl) == 0) {
-		/* A rulebook in use by a year with decisions stays as it is. */
-		if ((rc = rules_version_locked(c->txn, version, &c->fail)) != 0)
+		/* A rulebook in use by a year with decisions stays as it is;
+		 * loading the very same text again changes nothing. */
+		msgpack_unpacked up;
+		const msgpack_object *old;
+		int same;
+		msgpack_unpacked_init(&up);
+		same = mp_decode(&up, v, vl) == 0 &&
+		       (old = mp_map_geti(&up.data, 1)) != NULL &&
+		       old->type == MSGPACK_OBJECT_STR &&
+		       old->via.str.size == file->via.str.size &&
+		       !memcmp(old->via.str.ptr, file->via.str.ptr,
+		               file->via.str.size);
+		msgpack_unpacked_destroy(&up);
+		if (!same &&
+		    (rc = rules_version_locked(c->txn, version, &c->fail)) != 0)
 			return rc;
 	}
 	mp_buf_init(&b);
