@@ -1485,15 +1485,24 @@ START_TEST(test_a_report_is_previewed_and_saved_as_csv)
 
 	tx_up(&t);
 	snprintf(path, sizeof path, "%s/annual.csv", t.dir);
-	tui_login(&t, "a", 100, 30, "quantri", DEMO_PASSWORD);
-	/* Down the menu to the Reports section. */
-	KEYS(&t, "a", "Tab");
-	for (int i = 0; i < 40; i++) {
-		KEYS(&t, "a", "j");
-		h_sleep_ms(150);
-		capture(&t, "a");
-		if (has(&t, vi("List the reports you may print")))
-			break;
+	tui_login(&t, "a", 100, 45, "quantri", DEMO_PASSWORD);
+	/* Down the menu to the Reports section: as many steps as it is
+	 * below Home on the screen (tall enough to show the whole menu). */
+	{
+		char line[512];
+		int home = -1, reports = -1;
+		WAIT_FOR_STR(&t, "a", vi("Reports"));
+		for (int i = 0; i < screen_lines(&t); i++) {
+			screen_line(&t, i, line, sizeof line);
+			if (home < 0 && strstr(line, vi("Home")) == line + 1)
+				home = i;
+			if (strstr(line, vi("Reports")) == line + 1)
+				reports = i;
+		}
+		ck_assert_msg(home >= 0 && reports > home, "no Reports in the menu");
+		KEYS(&t, "a", "Tab");
+		for (int i = home; i < reports; i++)
+			KEYS(&t, "a", "j");
 	}
 	KEYS(&t, "a", "Tab");
 	WAIT_FOR_STR(&t, "a", vi("List the reports you may print"));
