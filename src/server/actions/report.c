@@ -286,25 +286,100 @@ static struct unit_fig *unit_fig(struct census *k, uint32_t id)
 	return &k->units[k->unit_slot[id] - 1];
 }
 
+/* Length of the MessagePack object at p (n bytes available) when it is
+ * a string, an integer, nil or a boolean; 0 for anything else or when
+ * it runs past the end.  *iv receives an integer's value. */
+static size_t mp_scalar_len(const uint8_t *p, size_t n, int64_t *iv,
+                            int *is_int)
+{
+	size_t len = 0, hdr = 0;
+
+	*is_int = 0;
+	if (n == 0)
+		return 0;
+	if (p[0] <= 0x7f || p[0] >= 0xe0) { /* positive or negative fixint */
+		*iv = p[0] <= 0x7f ? (int64_t)p[0] : (int64_t)(int8_t)p[0];
+		*is_int = 1;
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xa0)
+		len = p[0] & 0x1f, hdr = 1;
+	else if (p[0] == 0xd9 && n >= 2)
+		len = p[1], hdr = 2;
+	else if (p[0] == 0xda && n >= 3)
+		len = (size_t)p[1] << 8 | p[2], hdr = 3;
+	else if (p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3)
+		return 1;
+	else if (p[0] >= 0xcc && p[0] <= 0xd3) {
+		static const size_t w[] = {1, 2, 4, 8, 1, 2, 4, 8};
+		size_t b = w[p[0] - 0xcc];
+		uint64_t u = 0;
+		if (n < 1 + b)
+			return 0;
+		for (size_t i = 0; i < b; i++)
+			u = u << 8 | p[1 + i];
+		if (p[0] >= 0xd0 && b < 8 && (u >> (8 * b - 1)))
+			u |= ~(uint64_t)0 << (8 * b); /* sign-extend */
+		*iv = (int64_t)u;
+		*is_int = 1;
+		return 1 + b;
+	} else
+		return 0;
+	return hdr + len <= n ? hdr + len : 0;
+}
+
+/* Reads the integer fields a and b of a small map with integer keys
+ * without decoding it (a pledge is read 25,000 times for a province).
+ * Returns 0, or -1 when the value has another shape (decode it then). */
+static int mp_two_ints(const void *v, size_t vl, unsigned a, int64_t *va,
+                       unsigned b, int64_t *vb)
+{
+	const uint8_t *p = v;
+	size_t n = vl, pairs, off = 1;
+
+	if (n == 0 || (p[0] & 0xf0) != 0x80)
+		return -1;
+	pairs = p[0] & 0x0f;
+	for (size_t i = 0; i < pairs; i++) {
+		int64_t key = 0, val = 0;
+		int ki, vi;
+		size_t l = mp_scalar_len(p + off, n - off, &key, &ki);
+		if (l == 0 || !ki)
+			return -1;
+		off += l;
+		if ((l = mp_scalar_len(p + off, n - off, &val, &vi)) == 0)
+			return -1;
+		off += l;
+		if (vi && key == (int64_t)a)
+			*va = val;
+		else if (vi && key == (int64_t)b)
+			*vb = val;
+	}
+	return 0;
+}
+
 static void on_pledge(struct census *k, const uint8_t *key, size_t kl,
                       const void *v, size_t vl)
 {
 	struct unit_fig *f;
 	msgpack_unpacked up;
 	uint64_t st = 0;
-	int64_t submitted = 0;
+	int64_t submitted = 0, state = 0;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
 		return;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0 &&
-	    mp_get_u64(mp_map_geti(&up.data, 3), &st) == 0 &&
-	    st >= PLEDGE_SUBMITTED && st <= PLEDGE_ACCEPTED) {
-		mp_get_i64(mp_map_geti(&up.data, 4), &submitted);
-		if (submitted == 0 || date_of_time(submitted) <= k->last_day)
-			f->pledged++;
+	if (mp_two_ints(v, vl, 3, &state, 4, &submitted) == 0) {
+		st = state < 0 ? 0 : (uint64_t)state;
+	} else {
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0 &&
+		    mp_get_u64(mp_map_geti(&up.data, 3), &st) == 0)
+			mp_get_i64(mp_map_geti(&up.data, 4), &submitted);
+		msgpack_unpacked_destroy(&up);
 	}
-	msgpack_unpacked_destroy(&up);
+	if (st >= PLEDGE_SUBMITTED && st <= PLEDGE_ACCEPTED &&
+	    (submitted == 0 || date_of_time(submitted) <= k->last_day))
+		f->pledged++;
 }
 
 static void on_unit_pledge(struct census *k, const uint8_t *key, size_t kl,
