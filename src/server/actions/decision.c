@@ -1443,7 +1443,7 @@ static void recipient_names(store_txn *t, const struct recipient *r, char *code,
 
 int act_DECISION_ANNEX(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"no",         "nomination", "code",
+	static const char *const cols[] = {"order",      "nomination", "code",
 	                                   "name",       "unit",       "title",
 	                                   "title-name", "amount",     "note"};
 	struct rulebook *rb = NULL;
