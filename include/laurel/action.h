@@ -928,6 +928,7 @@ struct lrl_action {
 #define LRL_PARAMS_DECISION_ADD(P)                                             \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the emulation year") \
 	P("nominations", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "nominations decided: codes, comma-separated") \
+	P("round", INT, PF_NONE, 1, LRL_ROUND_MAX, NULL, "a closed council round: every candidate it passed that the hospital decides") \
 	P("staff", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: people awarded, staff codes, comma-separated") \
 	P("units", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: units awarded, unit codes, comma-separated") \
 	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \

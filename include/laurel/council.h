@@ -47,6 +47,7 @@
 #include <stdint.h>
 
 #include "laurel/ballot.h"
+#include "laurel/limits.h"
 #include "laurel/store.h"
 
 #define COUNCIL_KEY_DIR "ballot-keys"
@@ -67,6 +68,15 @@ struct council_verdict {
  * round had it, or another LRL_E* code.
  */
 int council_verdict(store_txn *t, const char *code, struct council_verdict *v);
+
+/*
+ * Round id: its year, whether it is closed, and its nominations' codes (at
+ * most max, in the round's order) in codes; *n their count.  Returns 0,
+ * LRL_ENOENT when there is no such round, or another LRL_E* code.
+ */
+int council_round_info(store_txn *t, uint32_t id, int *year, int *closed,
+                       char (*codes)[LRL_CODE_MAX + 1], size_t max,
+                       size_t *n);
 
 /*
  * Overwrites and unlinks the ballot key files in dir/ballot-keys of every

@@ -219,6 +219,7 @@ static int tree_holds(const char *dir, const void *needle, size_t len)
 START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 {
 	struct world w;
+	int rc;
 	struct lrl_reply *r = NULL;
 	char path[H_PATH_MAX + 64], buf[128];
 	unsigned char key[64];
@@ -315,6 +316,55 @@ START_TEST(test_a_round_counts_ballots_of_all_members_and_verifies)
 		ck_assert(!tree_holds(w.e.store, key, 32));
 		ck_assert(!tree_holds(w.e.store, plain, sizeof plain));
 	}
+	/* The decision for the round takes the candidates it passed, once
+	 * they are eligible; one it voted down is refused by name. */
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", Y, "staff",
+	                         "KB3", "rating", "HTTNV", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", Y, "staff",
+	                         "KB2", "rating", "HTTNV", NULL), 0);
+	rc = h_tcall(w.admin, "decision.add", &r, "year", Y, "round", "1",
+	             "date", "20/12/2027", NULL);
+	ck_assert_msg(rc == LRL_ESTATE && !strcmp(r->field, "round") &&
+	              strstr(r->message, "DN-2027-001 is not eligible"),
+	              "%d %s: %s", rc, r->field, r->message);
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", Y, "staff",
+	                         "KB1", "rating", "HTXSNV", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "nomination.report", NULL,
+	                         "nomination", "DN-2027-001", "hometown",
+	                         "Nam Định", "qualifications", "Bác sĩ",
+	                         "duties", "Khám bệnh", "results",
+	                         "Hoàn thành xuất sắc", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "decision.add", &r, "year", Y,
+	                         "nominations", "DN-2027-003", "date",
+	                         "20/12/2027", NULL), LRL_ESTATE);
+	ck_assert_ptr_nonnull(strstr(r->message, "did not pass the council"));
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.admin, "decision.add", NULL, "year", Y,
+	                         "round", "1", "date", "20/12/2027", NULL), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "decision.annex", &r, "decision",
+	                         "QD-2027-001", NULL), 0);
+	{
+		const msgpack_object *rows = mp_map_get(r->body, "rows");
+		char all[1024] = "";
+		for (uint32_t i = 0; i < rows->via.array.size; i++)
+			for (uint32_t j = 0; j < rows->via.array.ptr[i].via.array.size; j++) {
+				char cellv[128] = "";
+				mp_get_strbuf(&rows->via.array.ptr[i].via.array.ptr[j],
+				              cellv, sizeof cellv);
+				strncat(all, cellv, sizeof all - strlen(all) - 2);
+				strcat(all, "|");
+			}
+		ck_assert_msg(strstr(all, "KB1") && strstr(all, "KB3") &&
+		              !strstr(all, "KB2"), "annex: %s", all);
+	}
+	lrl_reply_free(r);
+	/* Nothing left for a second one. */
+	ck_assert_int_eq(h_tcall(w.admin, "decision.add", &r, "year", Y,
+	                         "round", "1", "date", "20/12/2027", NULL),
+	                 LRL_ESTATE);
+	ck_assert_str_eq(r->field, "round");
+	lrl_reply_free(r);
 	world_down(&w);
 }
 END_TEST

@@ -695,7 +695,7 @@ START_TEST(test_the_cli_writes_the_annex_as_csv)
 	                          (const char *)NULL),
 	                 0);
 	ck_assert_ptr_nonnull(strstr(o.out, "Nguyễn Thị Hà"));
-	ck_assert_ptr_nonnull(strstr(o.out, "no,nomination,code,name,unit,"
+	ck_assert_ptr_nonnull(strstr(o.out, "order,nomination,code,name,unit,"
 	                                    "title,"
 	                                    "title-name,amount,note\r\n"));
 	ck_assert_ptr_nonnull(strstr(o.out, ",LDTT,Lao động tiên tiến,760.000 "

@@ -2514,6 +2514,27 @@ out:
 	return rc;
 }
 
+int council_round_info(store_txn *t, uint32_t id, int *year, int *closed,
+                       char (*codes)[LRL_CODE_MAX + 1], size_t max,
+                       size_t *n)
+{
+	struct round *r = calloc(1, sizeof *r);
+	int rc;
+
+	*n = 0;
+	if (r == NULL)
+		return LRL_ENOMEM;
+	if ((rc = round_get(t, id, r)) == 0) {
+		*year = r->year;
+		*closed = r->closed;
+		for (size_t i = 0; i < r->nnoms && *n < max; i++)
+			snprintf(codes[(*n)++], LRL_CODE_MAX + 1, "%s",
+			         r->noms[i]);
+	}
+	free(r);
+	return rc;
+}
+
 int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
 {
 	store_cursor *cur = NULL;

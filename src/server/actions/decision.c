@@ -18,6 +18,7 @@
 
 #include "laurel/acthelp.h"
 #include "laurel/awards.h"
+#include "laurel/council.h"
 #include "laurel/date.h"
 #include "laurel/decisions.h"
 #include "laurel/eligibility.h"
@@ -657,6 +658,17 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 		return lrl_fail_set(&c->fail, LRL_ESTATE, field,
 		                    "%s is not eligible: %s", code,
 		                    ni->verdict);
+	{
+		/* A nomination the council voted down is not awarded. */
+		struct council_verdict cv;
+		if (council_verdict(c->txn, code, &cv) == 0 && cv.has_ballot &&
+		    !cv.passed)
+			return lrl_fail_set(&c->fail, LRL_ESTATE, field,
+			                    "%s did not pass the council "
+			                    "(round %u: %d,%02d%% yes)",
+			                    code, cv.round, cv.yes_bp / 100,
+			                    cv.yes_bp % 100);
+	}
 	return 0;
 }
 
@@ -868,6 +880,67 @@ static int adhoc_param(struct lrl_ctx *c, struct decision *d,
 	return 0;
 }
 
+/* Adds the candidates a closed council round passed, except those the
+ * province decides and those a decision or dossier holds already. */
+static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
+                             struct decision *d)
+{
+	char (*codes)[LRL_CODE_MAX + 1];
+	int64_t id = 0;
+	int year = 0, closed = 0, rc;
+	size_t n = 0, added = 0;
+
+	ctx_int(c, "round", &id);
+	if ((codes = calloc(DECISION_RECIPIENTS_MAX, sizeof *codes)) == NULL)
+		return LRL_ENOMEM;
+	rc = council_round_info(c->txn, (uint32_t)id, &year, &closed, codes,
+	                        DECISION_RECIPIENTS_MAX, &n);
+	if (rc == LRL_ENOENT)
+		rc = lrl_fail_set(&c->fail, LRL_ENOENT, "round",
+		                  "there is no council round %lld", (long long)id);
+	else if (rc == 0 && year != d->year)
+		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "round",
+		                  "round %lld is of %d, not of %d", (long long)id,
+		                  year, d->year);
+	else if (rc == 0 && !closed)
+		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "round",
+		                  "round %lld is still open: the chair closes "
+		                  "it first", (long long)id);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char held[LRL_CODE_MAX + 1], state[16], number[NUMBER_BUF];
+		struct council_verdict cv;
+		struct nomination_info ni;
+		const struct rulebook_title *ti;
+		struct subject s;
+		if (council_verdict(c->txn, codes[i], &cv) != 0 ||
+		    cv.round != (uint32_t)id || !cv.passed ||
+		    nomination_info(c->txn, NULL, codes[i], strlen(codes[i]),
+		                    &ni) != 0 || ni.withdrawn ||
+		    ((ti = rulebook_title_find(rb, ni.title)) != NULL &&
+		     ti->decided == RB_DECIDED_FORWARDED) ||
+		    subject_get(c->txn, ni.kind, ni.id, &s) != 0 ||
+		    award_held(c->txn, d->year, s.kind, s.id, ni.title) ||
+		    decision_settling(c->txn, d->year, s.kind, s.id, ni.title,
+		                      held, sizeof held, state, sizeof state,
+		                      number, sizeof number))
+			continue;
+		for (size_t k = 0; k < d->nr && codes[i][0]; k++)
+			if (!strcmp(d->r[k].nom, codes[i]))
+				codes[i][0] = '\0'; /* also in --nominations */
+		if (codes[i][0] == '\0')
+			continue;
+		if ((rc = add_nomination(c, rb, d, "round", codes[i])) == 0)
+			added++;
+	}
+	if (rc == 0 && added == 0)
+		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "round",
+		                  "round %lld passed no candidate the hospital "
+		                  "decides that is not decided already",
+		                  (long long)id);
+	free(codes);
+	return rc;
+}
+
 int act_DECISION_ADD(struct lrl_ctx *c)
 {
 	const msgpack_object *nv = ctx_param(c, "nominations");
@@ -915,6 +988,9 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 				goto out;
 		}
 	}
+	if (ctx_param(c, "round") &&
+	    (rc = round_nominations(c, rb, d)) != 0)
+		goto out;
 	if (ctx_param(c, "staff") || ctx_param(c, "units")) {
 		const struct rulebook_title *ti;
 		if (!ctx_param(c, "title") || !ctx_param(c, "reason")) {
@@ -964,11 +1040,9 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 			goto out;
 		if (s)
 			snprintf(d->subject, sizeof d->subject, "%s%s",
-			         strncmp(s, "Về việc", strlen("Về việc")) ? "Về"
-			                                                    " v"
-			                                                    "iệ"
-			                                                    "c "
-			                                                  : "",
+			         strncmp(s, "Về việc", strlen("Về việc"))
+			                 ? "Về việc "
+			                 : "",
 			         s);
 		else if (nv)
 			snprintf(d->subject, sizeof d->subject,
@@ -1369,7 +1443,7 @@ static void recipient_names(store_txn *t, const struct recipient *r, char *code,
 
 int act_DECISION_ANNEX(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"no",         "nomination", "code",
+	static const char *const cols[] = {"order",      "nomination", "code",
 	                                   "name",       "unit",       "title",
 	                                   "title-name", "amount",     "note"};
 	struct rulebook *rb = NULL;
