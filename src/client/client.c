@@ -1,5 +1,6 @@
 /* client.c — connection, login and signed calls (see client.h). */
 #include "laurel/client.h"
+#include "laurel/action.h"
 
 #include "laurel/ballot.h"
 
@@ -523,17 +524,16 @@ int lrl_ballot(lrl_conn *c, uint32_t round, const char *nomination,
 	struct lrl_reply *r = NULL;
 	uint8_t pk[BALLOT_KEY_LEN], sealed[BALLOT_SEALED_LEN];
 	const msgpack_object *rec, *hex;
-	char ch = !strcmp(choice, "yes")       ? 'Y'
-	          : !strcmp(choice, "no")      ? 'N'
-	          : !strcmp(choice, "abstain") ? 'A'
-	                                       : 0;
+	char word[16] = "", ch;
 	size_t bl = 0;
 	mp_buf params;
 	int rc;
 
 	*out = NULL;
-	if (ch == 0)
+	/* The choice as the member typed it: "yes", "đồng ý", "khong" … */
+	if (!action_choice("yes|no|abstain", choice, word, sizeof word))
 		return LRL_EINVAL;
+	ch = !strcmp(word, "yes") ? 'Y' : !strcmp(word, "no") ? 'N' : 'A';
 	mp_buf_init(&params);
 	msgpack_pack_map(&params.pk, 1);
 	mp_pack_kv_int(&params.pk, "round", round);

@@ -313,6 +313,9 @@ static const char *const choice_words[][2] = {
 	{"mid-term-review", "sơ kết"},
 	{"final-review", "tổng kết"},
 	{"praise", "biểu dương"},
+	{"yes", "đồng ý"},
+	{"no", "không đồng ý"},
+	{"abstain", "không biểu quyết"},
 };
 
 /* Finds the folded word want among choices; 1 with the choice in out. */
