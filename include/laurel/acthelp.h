@@ -55,4 +55,10 @@ void list_end(msgpack_packer *pk, const char *next);
 void action_subject_text(const struct lrl_action *a,
                          const msgpack_object *params, char *buf, size_t n);
 
+/* Keys u16 BE year ‖ u32 BE number (tasks, exemplars, honouring events),
+ * and the year's next number in db: one more than its last, 1 when the
+ * year has none. */
+void year_key(uint8_t *key, int year, uint32_t num);
+int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num);
+
 #endif

@@ -66,12 +66,10 @@ struct ex_edit {
 int ex_put_edited(store_txn *t, enum store_db db, const void *key, size_t kl,
                   const msgpack_object *m, const struct ex_edit *e, size_t ne);
 
-/* Keys u16 BE year ‖ u32 BE number, their codes "<prefix>-yyyy-nnn" and
- * back (-1 when code is not one), and the year's next number in db. */
-void ex_key(uint8_t *key, int year, uint32_t num);
+/* Codes "<prefix>-yyyy-nnn" of keys u16 BE year ‖ u32 BE number
+ * (year_key, acthelp.h) and back (-1 when code is not one). */
 void ex_code(const char *prefix, const uint8_t *key, char *buf, size_t n);
 int ex_code_key(const char *prefix, const char *code, uint8_t *key);
-int ex_next_number(store_txn *t, enum store_db db, int year, uint32_t *num);
 
 /* Field readers of a stored map: "" / 0 / NULL when absent. */
 void ex_field(const msgpack_object *m, uint64_t f, const char **s, size_t *len);

@@ -170,3 +170,35 @@ void action_subject_text(const struct lrl_action *a,
 		}
 	}
 }
+
+void year_key(uint8_t *key, int year, uint32_t num)
+{
+	key[0] = (uint8_t)(year >> 8);
+	key[1] = (uint8_t)year;
+	wire_put_be32(key + 2, num);
+}
+
+int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num)
+{
+	uint8_t lo[6];
+	const void *k = lo;
+	size_t kl = sizeof lo;
+	store_cursor *cur;
+	int rc;
+
+	*num = 1;
+	year_key(lo, year + 1, 0);
+	if ((rc = store_cursor_open(t, db, &cur)) != 0)
+		return rc;
+	rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
+	if (rc == 0)
+		rc = store_cursor_get(cur, STORE_PREV, &k, &kl, NULL, NULL);
+	else if (rc == LRL_ENOENT)
+		rc = store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL);
+	if (rc == 0 && kl == 6 &&
+	    ((const uint8_t *)k)[0] == (uint8_t)(year >> 8) &&
+	    ((const uint8_t *)k)[1] == (uint8_t)year)
+		*num = wire_get_be32((const uint8_t *)k + 2) + 1;
+	store_cursor_close(cur);
+	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+}

@@ -61,12 +61,6 @@ const char *const ex_stage_words[] = {"",           "found",      "nurtured",
 
 /* ---- shared helpers (exemplar_int.h) ---------------------------------- */
 
-void ex_key(uint8_t *key, int year, uint32_t num)
-{
-	key[0] = (uint8_t)(year >> 8);
-	key[1] = (uint8_t)year;
-	wire_put_be32(key + 2, num);
-}
 
 void ex_code(const char *prefix, const uint8_t *key, char *buf, size_t n)
 {
@@ -93,34 +87,10 @@ int ex_code_key(const char *prefix, const char *code, uint8_t *key)
 		num = num * 10 + (unsigned long)(*p - '0');
 	if (digits == 0 || *p != '\0' || num == 0)
 		return -1;
-	ex_key(key, year, (uint32_t)num);
+	year_key(key, year, (uint32_t)num);
 	return 0;
 }
 
-int ex_next_number(store_txn *t, enum store_db db, int year, uint32_t *num)
-{
-	uint8_t lo[6];
-	const void *k = lo;
-	size_t kl = sizeof lo;
-	store_cursor *cur;
-	int rc;
-
-	*num = 1;
-	ex_key(lo, year + 1, 0);
-	if ((rc = store_cursor_open(t, db, &cur)) != 0)
-		return rc;
-	rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
-	if (rc == 0)
-		rc = store_cursor_get(cur, STORE_PREV, &k, &kl, NULL, NULL);
-	else if (rc == LRL_ENOENT)
-		rc = store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL);
-	if (rc == 0 && kl == 6 &&
-	    ((const uint8_t *)k)[0] == (uint8_t)(year >> 8) &&
-	    ((const uint8_t *)k)[1] == (uint8_t)year)
-		*num = wire_get_be32((const uint8_t *)k + 2) + 1;
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
-}
 
 void ex_field(const msgpack_object *m, uint64_t f, const char **s, size_t *len)
 {
@@ -424,12 +394,12 @@ int act_EXEMPLAR_ADD(struct lrl_ctx *c)
 	}
 	if ((rc = ctx_text(c, "achievements", &achievements)) != 0)
 		return rc;
-	if ((rc = ex_next_number(c->txn, STORE_DB_EXEMPLARS, (int)year,
+	if ((rc = year_next_number(c->txn, STORE_DB_EXEMPLARS, (int)year,
 	                         &num)) != 0) {
 		free(achievements);
 		return rc;
 	}
-	ex_key(key, (int)year, num);
+	year_key(key, (int)year, num);
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 14);
 	msgpack_pack_uint8(&b.pk, EF_KIND);
@@ -700,7 +670,7 @@ int ex_each(store_txn *t, int year,
 
 	if ((rc = store_cursor_open(t, STORE_DB_EXEMPLARS, &cur)) != 0)
 		return rc;
-	ex_key(lo, year, 0);
+	year_key(lo, year, 0);
 	for (rc = store_cursor_get(cur, year ? STORE_SET_RANGE : STORE_FIRST,
 	                           &k, &kl, &v, &vl);
 	     rc == 0 && kl == 6 && (!year || memcmp(k, lo, 2) == 0);

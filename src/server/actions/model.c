@@ -1262,7 +1262,7 @@ int ex_ceremonies_in(store_txn *t, int year, int *n)
 	int rc;
 
 	*n = 0;
-	ex_key(lo, year, 0);
+	year_key(lo, year, 0);
 	if ((rc = store_cursor_open(t, STORE_DB_CEREMONIES, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
@@ -1333,10 +1333,10 @@ int act_CEREMONY_ADD(struct lrl_ctx *c)
 	}
 	if ((rc = ctx_text(c, "name", &name)) != 0 ||
 	    (ctx_param(c, "note") && (rc = ctx_text(c, "note", &note)) != 0) ||
-	    (rc = ex_next_number(c->txn, STORE_DB_CEREMONIES, (int)year,
+	    (rc = year_next_number(c->txn, STORE_DB_CEREMONIES, (int)year,
 	                         &num)) != 0)
 		goto done;
-	ex_key(key, (int)year, num);
+	year_key(key, (int)year, num);
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 7);
 	msgpack_pack_uint8(&b.pk, CF_KIND);
@@ -1405,7 +1405,7 @@ int act_CEREMONY_LIST(struct lrl_ctx *c)
 	if ((rc = store_cursor_open(c->txn, STORE_DB_CEREMONIES, &cur)) != 0)
 		return rc;
 	mp_buf_init(&b);
-	ex_key(lo, (int)year, 0);
+	year_key(lo, (int)year, 0);
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
 	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {

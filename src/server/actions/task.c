@@ -51,12 +51,6 @@ enum {
 	TF_CHANGES
 };
 
-static void tkey(uint8_t *key, int year, uint32_t num)
-{
-	key[0] = (uint8_t)(year >> 8);
-	key[1] = (uint8_t)year;
-	wire_put_be32(key + 2, num);
-}
 
 static void task_code(int year, uint32_t num, char *buf, size_t n)
 {
@@ -81,7 +75,7 @@ static int code_key(const char *code, uint8_t *key)
 		num = num * 10 + (unsigned long)(*p - '0');
 	if (digits == 0 || *p != '\0' || num == 0)
 		return -1;
-	tkey(key, year, (uint32_t)num);
+	year_key(key, year, (uint32_t)num);
 	return 0;
 }
 
@@ -111,31 +105,6 @@ static int task_param(struct lrl_ctx *c, uint8_t *key, msgpack_unpacked *up,
 	return 0;
 }
 
-/* The number the year's next task gets: one more than its last. */
-static int next_number(store_txn *t, int year, uint32_t *num)
-{
-	uint8_t lo[6];
-	const void *k = lo;
-	size_t kl = sizeof lo;
-	store_cursor *cur;
-	int rc;
-
-	*num = 1;
-	tkey(lo, year + 1, 0);
-	if ((rc = store_cursor_open(t, STORE_DB_TASKS, &cur)) != 0)
-		return rc;
-	rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
-	if (rc == 0)
-		rc = store_cursor_get(cur, STORE_PREV, &k, &kl, NULL, NULL);
-	else if (rc == LRL_ENOENT)
-		rc = store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL);
-	if (rc == 0 && kl == 6 &&
-	    ((const uint8_t *)k)[0] == (uint8_t)(year >> 8) &&
-	    ((const uint8_t *)k)[1] == (uint8_t)year)
-		*num = wire_get_be32((const uint8_t *)k + 2) + 1;
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
-}
 
 /* A unit named in a parameter: it exists and is not closed. */
 static int open_unit(struct lrl_ctx *c, const char *field, const char *code,
@@ -235,11 +204,11 @@ int act_TASK_ADD(struct lrl_ctx *c)
 	}
 	if ((rc = ctx_text(c, "content", &content)) != 0)
 		return rc;
-	if ((rc = next_number(c->txn, (int)year, &num)) != 0) {
+	if ((rc = year_next_number(c->txn, STORE_DB_TASKS, (int)year, &num)) != 0) {
 		free(content);
 		return rc;
 	}
-	tkey(key, (int)year, num);
+	year_key(key, (int)year, num);
 	mp_buf_init(&b);
 	msgpack_pack_map(&b.pk, 10);
 	msgpack_pack_uint8(&b.pk, TF_CONTENT);
@@ -470,7 +439,7 @@ int act_TASK_LIST(struct lrl_ctx *c)
 	if ((rc = store_cursor_open(c->txn, STORE_DB_TASKS, &cur)) != 0)
 		return rc;
 	mp_buf_init(&b);
-	tkey(lo, (int)year, 0);
+	year_key(lo, (int)year, 0);
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
 	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
