@@ -40,22 +40,13 @@ static lrl_conn *head(struct world *w, const char *login, const char *name,
 static void unit(struct world *w, const char *code, const char *name,
                  const char *kind, const char *parent)
 {
-	if (parent)
-		ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", code,
-		                       "name", name, "kind", kind, "parent", parent,
-		                       NULL), 0);
-	else
-		ck_assert_int_eq(h_tcall(w->admin, "unit.add", NULL, "code", code,
-		                       "name", name, "kind", kind, NULL), 0);
+	ck_assert_int_eq(h_unit(w->admin, code, name, kind, parent), 0);
 }
 
 static void staff(struct world *w, const char *code, const char *name,
                   const char *unit_code)
 {
-	ck_assert_int_eq(h_tcall(w->admin, "staff.add", NULL, "code", code,
-	                       "full-name", name, "sex", "nam", "birth-date",
-	                       "01/02/1980", "unit", unit_code, "start-date",
-	                       "01/03/2005", NULL), 0);
+	ck_assert_int_eq(h_staff(w->admin, code, name, "nam", unit_code), 0);
 }
 
 /* The clock starts at 15/12/2026 08:00 (Vietnam). */

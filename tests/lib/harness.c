@@ -870,3 +870,21 @@ int64_t h_event_count(lrl_conn *admin)
 	lrl_reply_free(r);
 	return n;
 }
+
+int h_unit(lrl_conn *admin, const char *code, const char *name,
+           const char *kind, const char *parent)
+{
+	if (parent)
+		return h_tcall(admin, "unit.add", NULL, "code", code, "name", name,
+		               "kind", kind, "parent", parent, NULL);
+	return h_tcall(admin, "unit.add", NULL, "code", code, "name", name,
+	               "kind", kind, NULL);
+}
+
+int h_staff(lrl_conn *admin, const char *code, const char *name,
+            const char *sex, const char *unit)
+{
+	return h_tcall(admin, "staff.add", NULL, "code", code, "full-name",
+	               name, "sex", sex, "birth-date", "01/02/1985", "unit",
+	               unit, "start-date", "01/03/2010", NULL);
+}

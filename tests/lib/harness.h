@@ -182,6 +182,14 @@ int h_call(lrl_conn *c, const char *action, struct lrl_reply **out, ...);
  */
 int h_tcall(lrl_conn *c, const char *action, struct lrl_reply **out, ...);
 
+/* The administrator adds a unit (parent may be NULL), and a staff member
+ * of sex "nam" or "nữ" born 01/02/1985 who started on 01/03/2010; both
+ * return h_tcall's result. */
+int h_unit(lrl_conn *admin, const char *code, const char *name,
+           const char *kind, const char *parent);
+int h_staff(lrl_conn *admin, const char *code, const char *name,
+            const char *sex, const char *unit);
+
 /* Loads the rulebook file at path (relative to the source tree) as
  * version.  Returns as h_call. */
 int h_rulebook_load(lrl_conn *admin, const char *version, const char *path);
