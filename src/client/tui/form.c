@@ -1006,7 +1006,13 @@ struct screen *screen_form(struct tui *t, int action,
 			continue;
 		d = &f->defs[f->n++];
 		snprintf(d->name, sizeof d->name, "%s", p->name);
-		snprintf(d->label, sizeof d->label, "%s", tui_label(p->name));
+		/* A period in years (the phase review) is not one in days. */
+		snprintf(d->label, sizeof d->label, "%s",
+		         tui_label(p->type == LRL_PT_INT && !strcmp(p->name, "from")
+		                           ? "from-year"
+		                   : p->type == LRL_PT_INT && !strcmp(p->name, "to")
+		                           ? "to-year"
+		                           : p->name));
 		d->p = p;
 		d->required = (p->flags & PF_REQ) != 0;
 		d->multiline = p->type == LRL_PT_TEXT;

@@ -28,6 +28,9 @@ struct home {
 	/* Council rounds: candidates waiting for the member's score or
 	 * ballot. */
 	size_t to_council;
+	/* For the director: draft decisions to sign, and how many of them
+	 * are still in their complaint window. */
+	size_t to_sign, in_window;
 	/* For administrators: the year's overdue plan tasks, the first few. */
 	size_t overdue;
 	struct {
@@ -71,6 +74,35 @@ static void copy_start(const msgpack_object *o, char *buf, size_t n)
 	}
 	memcpy(buf, s, len);
 	buf[len] = '\0';
+}
+
+/* The year's draft decisions, for the director who signs them: those
+ * drafted or published (a published one is in its complaint window or
+ * past it). */
+static void load_drafts(struct tui *t, struct home *h)
+{
+	static const char *const states[] = {"draft", "published"};
+
+	h->to_sign = h->in_window = 0;
+	for (size_t k = 0; k < 2; k++) {
+		struct lrl_reply *r = NULL;
+		const msgpack_object *rows;
+		mp_buf p;
+
+		mp_buf_init(&p);
+		msgpack_pack_map(&p.pk, 2);
+		mp_pack_kv_int(&p.pk, "year", t->year);
+		mp_pack_kv_str(&p.pk, "state", states[k]);
+		if (tui_call(t, "decision.list", p.sb.data, p.sb.size, &r) == 0 &&
+		    (rows = mp_map_get(r->body, "rows")) != NULL &&
+		    rows->type == MSGPACK_OBJECT_ARRAY) {
+			h->to_sign += rows->via.array.size;
+			if (k == 1)
+				h->in_window = rows->via.array.size;
+		}
+		lrl_reply_free(r);
+		mp_buf_free(&p);
+	}
 }
 
 /* The open year's overdue plan tasks (task.list puts them first). */
@@ -269,6 +301,8 @@ static void load_home(struct tui *t, struct home *h)
 		mp_buf_free(&y);
 		if (t->role_bits & (1u << LRL_ROLE_ADMIN))
 			load_overdue(t, h);
+		if (t->role_bits & (1u << LRL_ROLE_DIRECTOR))
+			load_drafts(t, h);
 		load_exemplar_warnings(t, h);
 	}
 	h->to_council = 0;
@@ -400,6 +434,13 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 		         h->to_council);
 		tui_put(w, y++, 4, buf, wd - 6);
 	}
+	if (h->to_sign) {
+		snprintf(buf, sizeof buf,
+		         _("Draft decisions to sign: %zu, of which %zu published "
+		           "to staff (Decisions)"),
+		         h->to_sign, h->in_window);
+		tui_put(w, y++, 4, buf, wd - 6);
+	}
 	if (h->overdue) {
 		snprintf(buf, sizeof buf, _("Plan tasks overdue: %zu (Plan tasks)"),
 		         h->overdue);
@@ -426,7 +467,8 @@ static void draw_home(struct tui *t, struct screen *s, WINDOW *w)
 	}
 	if (!(((t->role_bits & (1u << LRL_ROLE_HEAD)) && h->to_endorse) ||
 	      ((t->role_bits & (1u << LRL_ROLE_ADMIN)) && h->to_accept) ||
-	      h->overdue || h->nex_lines || h->units_short || h->to_council))
+	      h->overdue || h->nex_lines || h->units_short || h->to_council ||
+	      h->to_sign))
 		tui_put(w, y++, 4, _("Nothing is waiting for you."), wd - 6);
 	if (h->nunits > 0 && y + 3 < ht) {
 		int namew = wd > 80 ? 34 : 22, barw = wd - namew - 20;

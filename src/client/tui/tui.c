@@ -121,6 +121,8 @@ static const char *const labels[][2] = {
 	{"ratings", N_("Ratings deadline")},
 	{"from", N_("From")},
 	{"to", N_("To")},
+	{"from-year", N_("From year")},
+	{"to-year", N_("To year")},
 	{"areas", N_("Content areas")},
 	{"until", N_("Until")},
 	{"months", N_("Months worked")},
