@@ -17,6 +17,7 @@
  * looked up in the catalogue as the TUI does (vi()).
  */
 #include <check.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <libintl.h>
@@ -1722,30 +1723,52 @@ static void open_section_by_hint(struct tx *t, const char *s, const char *hint)
 }
 
 /* Two of the demo's nominations of people of Khoa Khám bệnh other than
- * its head, not yet in a round (after the demo's first twelve). */
-static void council_candidates(struct tx *t, char *a, char *b, size_t n)
+ * its head, not yet in a round (after the demo's first twelve): a, an
+ * eligible LĐTT not decided yet of someone with a login (their staff code
+ * in staff), and b, any other. */
+static void council_candidates(struct tx *t, char *a, char *b, size_t n,
+                               char *staff, size_t sn)
 {
-	struct h_output o;
+	struct h_output o, u;
 	char *line, *save = NULL;
-	int found = 0;
 
-	a[0] = b[0] = '\0';
+	a[0] = b[0] = staff[0] = '\0';
 	ck_assert_int_eq(cli_admin(t, &o, NULL, "nomination", "list", "2026",
 	                           "--unit", "KHAMBENH", "--format", "csv",
 	                           (const char *)NULL), 0);
-	for (line = strtok_r(o.out, "\n", &save); line && found < 2;
+	for (line = strtok_r(o.out, "\n", &save); line && (!a[0] || !b[0]);
 	     line = strtok_r(NULL, "\n", &save)) {
-		char code[32];
+		char code[32], who[32], login[32];
+		const char *f = line;
 		snprintf(code, sizeof code, "%.*s", (int)strcspn(line, ","), line);
 		if (strncmp(code, "DN-2026-", 8) != 0 || atoi(code + 8) <= 30 ||
 		    !strstr(line, ",person,") || strstr(line, ",withdrawn,") ||
 		    strstr(line, "NV00003"))
 			continue;
-		snprintf(found ? b : a, n, "%s", code);
-		found++;
+		/* nomination,title,verdict,code,…: the staff code is the
+		 * fourth field. */
+		for (int k = 0; k < 3 && f; k++)
+			f = (f = strchr(f, ',')) ? f + 1 : NULL;
+		snprintf(who, sizeof who, "%.*s", f ? (int)strcspn(f, ",") : 0,
+		         f ? f : "");
+		for (size_t k = 0; k <= strlen(who); k++)
+			login[k] = (char)tolower((unsigned char)who[k]);
+		if (!a[0] && strstr(line, ",LDTT,eligible,") &&
+		    strstr(line, ",proposed,")) {
+			int has_login = cli_admin(t, &u, NULL, "user", "show",
+			                          login, (const char *)NULL) == 0;
+			h_output_free(&u);
+			if (has_login) {
+				snprintf(a, n, "%s", code);
+				snprintf(staff, sn, "%s", who);
+				continue;
+			}
+		}
+		if (!b[0])
+			snprintf(b, n, "%s", code);
 	}
 	h_output_free(&o);
-	ck_assert_msg(found == 2, "two nominations for the round");
+	ck_assert_msg(a[0] && b[0], "two nominations for the round");
 }
 
 /* Three council members score and vote, each in their own terminal at
@@ -1757,12 +1780,13 @@ START_TEST(test_three_members_score_and_vote_at_once_and_the_chair_closes)
 	static const char *const sess[] = {"a", "b", "c"};
 	const char *cand_hint = vi("Enter dossier  s score  v vote  c conflict  Tab menu");
 	const char *round_hint = vi("Enter open/results  i round  a attendance  C close  m minutes  n new");
-	char x[32], y[32], list[80];
+	char x[32], y[32], list[80], staff[32], login[32], qd[32] = "";
 	struct tx t;
 	struct h_output o;
+	const char *p;
 
 	tx_up(&t);
-	council_candidates(&t, x, y, sizeof x);
+	council_candidates(&t, x, y, sizeof x, staff, sizeof staff);
 	snprintf(list, sizeof list, "%s,%s", x, y);
 	/* The secretary opens round 3 (the demo holds two) and records
 	 * everyone present. */
@@ -1848,6 +1872,25 @@ START_TEST(test_three_members_score_and_vote_at_once_and_the_chair_closes)
 	                  strstr(o.out, ",3,0,0,\"20,67\",18–22,"),
 	              "%s", o.out);
 	h_output_free(&o);
+	/* The director decides for the round and signs; the candidate reads
+	 * the title on their own record. */
+	ck_assert_msg(cli_as(&t, &o, "giamdoc", "decision", "add", "2026",
+	                     "--round", "3", (const char *)NULL) == 0, "%s%s",
+	              o.out, o.err);
+	p = strstr(o.out, "QD-2026-");
+	ck_assert_ptr_nonnull(p);
+	snprintf(qd, sizeof qd, "%.11s", p);
+	h_output_free(&o);
+	ck_assert_msg(cli_as(&t, &o, "giamdoc", "decision", "sign", qd,
+	                     (const char *)NULL) == 0, "%s%s", o.out, o.err);
+	h_output_free(&o);
+	for (size_t k = 0; k <= strlen(staff); k++)
+		login[k] = (char)tolower((unsigned char)staff[k]);
+	tui_login(&t, "e", 100, 30, login, DEMO_PASSWORD);
+	KEYS(&t, "e", "Tab", "j", "Tab"); /* Staff: their own record */
+	WAIT_FOR_STR(&t, "e", staff);
+	KEYS(&t, "e", "Enter");
+	WAIT_FOR(&t, "e", "2026 LDTT — 2/QĐ-BV");
 	tx_down(&t);
 }
 END_TEST
