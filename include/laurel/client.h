@@ -134,4 +134,13 @@ int lrl_ballot(lrl_conn *c, uint32_t round, const char *nomination,
 int lrl_ballot_params(lrl_conn *c, const msgpack_object *params,
                       struct lrl_reply **out);
 
+/*
+ * Shows messages in lang ("vi" or "en"; anything else is "vi"): binds the
+ * "laurel" catalogue beside the program (a build tree) or the installed
+ * one, and makes gettext use it.  The TUI calls it at start and when the
+ * user switches language; the CLI before it renders a report, which is a
+ * document in the user's language.
+ */
+void lrl_use_language(const char *lang);
+
 #endif

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <libintl.h>
 #include <limits.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <sodium.h>
@@ -584,4 +585,27 @@ int lrl_ballot_params(lrl_conn *c, const msgpack_object *params,
 	                  sizeof choice) != 0)
 		return LRL_EINVAL;
 	return lrl_ballot(c, (uint32_t)round, code, choice, out);
+}
+
+void lrl_use_language(const char *lang)
+{
+	char dir[4096];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 16);
+	char *slash = NULL;
+
+	if (n > 0) {
+		dir[n] = '\0';
+		slash = strrchr(dir, '/');
+	}
+	if (slash) {
+		strcpy(slash, "/locale");
+		bindtextdomain("laurel", access(dir, R_OK) == 0 ? dir : LOCALEDIR);
+	} else {
+		bindtextdomain("laurel", LOCALEDIR);
+	}
+	bind_textdomain_codeset("laurel", "UTF-8");
+	textdomain("laurel");
+	setenv("LANGUAGE", lang && strcmp(lang, "en") == 0 ? "en" : "vi", 1);
+	/* Make gettext notice the change of language. */
+	setlocale(LC_MESSAGES, "");
 }

@@ -1536,6 +1536,13 @@ START_TEST(test_a_report_is_previewed_and_saved_as_csv)
 	fclose(f);
 	ck_assert_mem_eq(buf, "\xEF\xBB\xBF", 3);
 	ck_assert_ptr_nonnull(strstr(buf, "Khoa Khám bệnh"));
+	/* Esc leaves the preview for the list of reports, and the program
+	 * goes on. */
+	KEYS(&t, "a", "Escape");
+	WAIT_GONE(&t, "a", "█");
+	KEYS(&t, "a", "Escape");
+	KEYS(&t, "a", "j");
+	SEES(&t, vi("Reports"));
 	tx_down(&t);
 }
 END_TEST

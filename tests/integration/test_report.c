@@ -646,6 +646,35 @@ START_TEST(test_the_roster_list_is_unchanged_as_text)
 }
 END_TEST
 
+/* Without LANGUAGE, a report is a document in the account's language:
+ * Vietnamese for the demo's accounts. */
+START_TEST(test_a_report_is_in_the_readers_language)
+{
+	static const char *const vi_env[] = {"LANGUAGE=", "LC_ALL=C.UTF-8",
+	                                     NULL};
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	h_extra_env = vi_env;
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"tasks", "2026", NULL}),
+	                 0);
+	ck_assert_msg(strstr(o.out, "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KẾ HOẠCH") &&
+	                  strstr(o.out, "Chủ trì") &&
+	                  !strstr(o.out, "PLAN TASKS STATUS"),
+	              "%s", o.out);
+	h_output_free(&o);
+	h_extra_env = english_env;
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"tasks", "2026", NULL}),
+	                 0);
+	ck_assert_msg(strstr(o.out, "PLAN TASKS STATUS"), "%s", o.out);
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_report(void);
 
 Suite *suite_report(void)
@@ -675,6 +704,7 @@ Suite *suite_report(void)
 		tc, test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o);
 	tcase_add_test(tc, test_the_roster_list_is_unchanged_as_text);
 	tcase_add_test(tc, test_the_plan_tasks_status_text_is_as_expected);
+	tcase_add_test(tc, test_a_report_is_in_the_readers_language);
 	tcase_add_test(tc, test_the_audit_trail_text_is_as_expected);
 	suite_add_tcase(s, tc);
 	return s;

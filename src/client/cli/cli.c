@@ -810,6 +810,39 @@ static int page_text(const struct rdoc *d)
 
 /* A printable report: fetched page by page into one document, then
  * rendered as text (paged on a terminal), CSV or PDF. */
+/* A report is a document in its reader's language: LANGUAGE when the
+ * environment sets it, else the account's choice (user lang), else the
+ * configuration's (laurel.conf [client] language, Vietnamese by
+ * default). */
+static void report_language(const struct opts *o, lrl_conn *c)
+{
+	struct lrl_config cfg;
+	struct lrl_reply *r = NULL;
+	char lang[8] = "", err[LRL_PATH_MAX + 256];
+	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
+	const char *env = getenv("LANGUAGE");
+
+	if (env && *env) {
+		lrl_use_language(strncmp(env, "en", 2) == 0 ? "en" : "vi");
+		return;
+	}
+
+	config_defaults(&cfg);
+	if (config_load(&cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
+	                err, sizeof err) == 0)
+		snprintf(lang, sizeof lang, "%s", cfg.language);
+	if (lrl_call(c, "session.whoami", "\x80", 1, &r) == 0 && r->code == 0) {
+		char mine[8] = "";
+		mp_get_strbuf(mp_map_get(mp_map_get(r->body, "record"),
+		                         "language"),
+		              mine, sizeof mine);
+		if (mine[0])
+			snprintf(lang, sizeof lang, "%s", mine);
+	}
+	lrl_reply_free(r);
+	lrl_use_language(lang);
+}
+
 static int do_report(const struct opts *o, lrl_conn *c,
                      const struct lrl_action *a, const mp_buf *entries,
                      size_t count, const char *what)
@@ -827,6 +860,7 @@ static int do_report(const struct opts *o, lrl_conn *c,
 		err_usage(what, "%s", "a PDF goes to a file: give -o FILE");
 		return LRL_EUSAGE;
 	}
+	report_language(o, c);
 	rc = rdoc_fetch(c, a, entries->sb.data, entries->sb.size, count, &d, &r);
 	if (r) {
 		rc = report(what, r, o);

@@ -165,7 +165,7 @@ static void close_preview(struct screen *s)
 		free(p->lines);
 		free(p);
 	}
-	free(s);
+	s->data = NULL; /* the stack frees the screen itself */
 }
 
 static const struct screen_ops preview_ops = {

@@ -1142,31 +1142,7 @@ static void setup_terminal(struct tui *t)
 
 static void set_language(struct tui *t)
 {
-	const char *lang = t->language[0] ? t->language : t->cfg.language;
-	char dir[4096];
-	ssize_t n;
-
-	/* The catalogue beside the program (a build tree) or the installed
-	 * one. */
-	n = readlink("/proc/self/exe", dir, sizeof dir - 16);
-	if (n > 0) {
-		char *slash;
-		dir[n] = '\0';
-		if ((slash = strrchr(dir, '/')) != NULL) {
-			strcpy(slash, "/locale");
-			if (access(dir, R_OK) == 0)
-				bindtextdomain("laurel", dir);
-			else
-				bindtextdomain("laurel", LOCALEDIR);
-		}
-	} else {
-		bindtextdomain("laurel", LOCALEDIR);
-	}
-	bind_textdomain_codeset("laurel", "UTF-8");
-	textdomain("laurel");
-	setenv("LANGUAGE", strcmp(lang, "en") == 0 ? "en" : "vi", 1);
-	/* Make gettext notice the change of language. */
-	setlocale(LC_MESSAGES, "");
+	lrl_use_language(t->language[0] ? t->language : t->cfg.language);
 }
 
 int tui_main(const struct tui_opts *o)
