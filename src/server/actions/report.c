@@ -859,7 +859,7 @@ static void section_targets(rpt *r, const struct census *k,
                             const struct totals *t, const struct year_rec *y,
                             int have_year)
 {
-	static const struct rpt_col cols[] = {{N_("Indicator"), 0, 0},
+	static const struct rpt_col cols[] = {{N_("Indicator"), 0, 1},
 	                                      {N_("Target"), 1, 0},
 	                                      {N_("Proposed"), 1, 0},
 	                                      {N_("Awarded"), 1, 0},
@@ -883,16 +883,25 @@ static void section_targets(rpt *r, const struct census *k,
 	}
 	rpt_heading(r, "III. Targets and results (plan 004)");
 	rpt_pct_text(a_ldtt, t->staff, pct, sizeof pct);
-	if (tl > 0)
-		rpt_para(r, "LĐTT %s — target >%d%% — %s", pct, tl,
-		         target_verdict(a_ldtt, t->staff, tl));
+	/* The verdict is part of the sentence, so that it is translated
+	 * with it. */
+	if (tl > 0 && a_ldtt == 0)
+		rpt_para(r, "LĐTT %s — target >%d%% — no decision yet", pct, tl);
+	else if (tl > 0 && a_ldtt * 100 > (int64_t)tl * t->staff)
+		rpt_para(r, "LĐTT %s — target >%d%% — achieved", pct, tl);
+	else if (tl > 0)
+		rpt_para(r, "LĐTT %s — target >%d%% — not achieved", pct, tl);
 	rpt_table(r, "Targets and results", cols, 5);
-	target_row(r, "LĐTT (% of staff)", p_ldtt, a_ldtt, t->staff, tl);
-	target_row(r, "CSTĐCS (% of staff)", p_cs, a_cs, t->staff,
+	/* xgettext:no-c-format */
+	target_row(r, N_("LĐTT (% of staff)"), p_ldtt, a_ldtt, t->staff, tl);
+	/* xgettext:no-c-format */
+	target_row(r, N_("CSTĐCS (% of staff)"), p_cs, a_cs, t->staff,
 	           have_year ? y->ints[YEAR_T_CSTDCS] : 0);
-	target_row(r, "Giấy khen (% of units)", units_with(k, gk, 1), gk_units,
-	           t->units, have_year ? y->ints[YEAR_T_GK_UNITS] : 0);
-	target_row(r, "Giấy khen (% of people)", p_gk, gk_people, t->staff,
+	/* xgettext:no-c-format */
+	target_row(r, N_("Giấy khen (% of units)"), units_with(k, gk, 1),
+	           gk_units, t->units, have_year ? y->ints[YEAR_T_GK_UNITS] : 0);
+	/* xgettext:no-c-format */
+	target_row(r, N_("Giấy khen (% of people)"), p_gk, gk_people, t->staff,
 	           have_year ? y->ints[YEAR_T_GK_PEOPLE] : 0);
 	rpt_table_end(r);
 	if (a_ldtt + a_cs + gk_people + gk_units == 0)
@@ -1072,12 +1081,14 @@ int act_REPORT_ANNUAL(struct lrl_ctx *c)
 		goto out;
 	census_totals(&k, &t);
 	if ((rc = rpt_begin(c,
-	                    six ? "SIX-MONTH REPORT ON EMULATION AND "
-	                          "COMMENDATION"
-	                        : "ANNUAL REPORT ON EMULATION AND COMMENDATION",
+	                    six ? N_("SIX-MONTH REPORT ON EMULATION AND "
+	                             "COMMENDATION")
+	                        : N_("ANNUAL REPORT ON EMULATION AND "
+	                             "COMMENDATION"),
 	                    &r)) != 0)
 		goto out;
-	rpt_subtitle(r, six ? "First six months of %d" : "Year %d", (int)year);
+	rpt_subtitle(r, six ? N_("First six months of %d") : N_("Year %d"),
+	             (int)year);
 	if (!have_year)
 		rpt_para(r, "Year %d was not opened: no deadlines or targets.",
 		         (int)year);
