@@ -48,6 +48,8 @@ B       := build/san
 CC      := clang
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
+# The PDF libraries' process-long caches are not leaks of laurel's.
+SAN_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 else ifeq ($(SAN),thread)
 B       := build/tsan
 CC      := clang
@@ -205,7 +207,7 @@ check: deps
 	   $(addprefix $(B)/fuzz-replay/,$(FUZZ_TARGETS))
 	@for t in $(FUZZ_TARGETS); do \
 	   $(B)/fuzz-replay/$$t tests/fuzz/corpus/$$t || exit 1; done
-	LAUREL_BUILD=$(B) $(B)/tests/check_laurel
+	LAUREL_BUILD=$(B) $(SAN_ENV) $(B)/tests/check_laurel
 
 $(B)/laurel-bench: $(call obj,tests/bench/bench.c) $(LIBS_ALL)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
