@@ -437,7 +437,7 @@ static void cand_draw(struct tui *t, struct screen *s, WINDOW *w)
 /* The ballot on the selected candidate: yes, no or abstain. */
 static void cand_vote(struct tui *t, struct table *tb)
 {
-	const char *items[] = {_("Yes"), _("No"), _("Abstain")};
+	const char *items[] = {_("Approve"), _("Disapprove"), _("Abstain")};
 	static const char *const choice[] = {"yes", "no", "abstain"};
 	struct lrl_reply *r = NULL;
 	char q[320], msg[512];
