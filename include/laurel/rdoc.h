@@ -52,10 +52,23 @@ struct rdoc_block {
 	struct rdoc_bar *bars;
 };
 
+/* One who signs: the title (translated) and the name ("": blank). */
+struct rdoc_signer {
+	char *title, *name;
+};
+
 struct rdoc {
 	char *name; /* "report.annual" */
 	char *title, *subtitle;
 	char *hospital, *parent, *place, *number, *signer;
+	/* Who signs, left to right; none: the role signer alone. */
+	struct rdoc_signer *signers;
+	size_t nsigners;
+	/* The recipients under "Nơi nhận:"; has_copies 0: the default. */
+	char **copies;
+	size_t ncopies;
+	int has_copies;
+	char *mark; /* stamped on the document ("DỰ THẢO"), "" for none */
 	int32_t date; /* days since 1970-01-01 */
 	int64_t events;
 	char *head; /* hex */

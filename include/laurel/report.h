@@ -10,7 +10,19 @@
  *               "date": days, "number": N or "", "signer": role,
  *               "events": count, "head": hex, "checkpoint": line,
  *               "blocks": [B, …], "next": cursor or nil,
- *               "page-size": positions, "after": this page's start}}
+ *               "page-size": positions, "after": this page's start,
+ *               "signers": [[title, name], …] or nil,
+ *               "copies": [line, …] or nil, "mark": text}}
+ *
+ * "date" is the document's own date (today unless the handler sets it:
+ * a decision's date, a session's); "number" the bare number ("12/QĐ-BV")
+ * that the client prints after "Số:".  "signers" lists who signs, left
+ * to right, each a title (English source text or the document's own
+ * Vietnamese words, looked up in the catalogue either way) and a name
+ * ("" for a blank to sign); nil: the one role "signer", unnamed.
+ * "copies" are the recipients' lines under "Nơi nhận:" (nil: the
+ * default ones; empty: no recipients block).  "mark" is a word stamped
+ * on the document ("DRAFT"), "" for none.
  *
  * and each block B is an array whose first element says its kind:
  *
@@ -62,6 +74,8 @@
 
 /* Positions (blocks and rows) per page. */
 #define REPORT_PAGE 2000
+/* Signers of one document (a chair and a secretary sign minutes). */
+#define RPT_SIGNERS 4
 
 typedef struct rpt rpt;
 
@@ -88,6 +102,20 @@ void rpt_subtitle(rpt *r, const char *fmt, ...)
 void rpt_number(rpt *r, const char *number);
 /* The role that signs ("DIRECTOR"; default). */
 void rpt_signer(rpt *r, const char *role);
+/* Adds a signer (at most RPT_SIGNERS, left to right): a title and a
+ * name ("" leaves the line blank).  Replaces rpt_signer's role. */
+void rpt_sign(rpt *r, const char *title, const char *name);
+/* The recipients under "Nơi nhận:", one per line of lines ("": none). */
+void rpt_copies(rpt *r, const char *lines);
+/* The document's date (days since 1970-01-01) instead of today's; the
+ * issuer and the place instead of the hospital's and laurel.conf's
+ * (each ignored when ""). */
+void rpt_date(rpt *r, int32_t day);
+void rpt_issuer(rpt *r, const char *issuer);
+void rpt_place(rpt *r, const char *place);
+/* A word stamped on the document (English, translated by the client):
+ * "DRAFT" on a draft. */
+void rpt_mark(rpt *r, const char *word);
 
 void rpt_heading(rpt *r, const char *text);
 void rpt_para(rpt *r, const char *fmt, ...)
