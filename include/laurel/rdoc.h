@@ -25,7 +25,14 @@
 
 #include "laurel/client.h"
 
-enum rdoc_kind { RDOC_HEADING, RDOC_PARA, RDOC_TABLE, RDOC_CHART };
+enum rdoc_kind {
+	RDOC_HEADING,
+	RDOC_PARA,
+	RDOC_TABLE,
+	RDOC_CHART,
+	RDOC_SIGNATURE, /* the signature block goes here */
+	RDOC_BREAK      /* a new page */
+};
 
 struct rdoc_col {
 	char *name;
@@ -42,6 +49,7 @@ struct rdoc_block {
 	enum rdoc_kind kind;
 	char *text; /* heading, paragraph, table or chart title */
 	int id;     /* table id (pages join tables by it) */
+	int centred; /* a heading centred on the page */
 	size_t ncols;
 	struct rdoc_col *cols;
 	size_t nrows, caprows;

@@ -27,6 +27,7 @@
  * and each block B is an array whose first element says its kind:
  *
  *   ["h", text]                          a section heading
+ *   ["h", text, "c"]                     a heading centred ("QUYẾT ĐỊNH:")
  *   ["p", text, format, [arg, …]]       a paragraph
  *   ["t", id, title, [[name, align, l10n], …], [[cell, …], …], total|nil]
  *                                        a table (align "l" or "r"; l10n
@@ -34,6 +35,10 @@
  *                                        client translates)
  *   ["c", title, unit, [[label, value, target|nil], …]]
  *                                        a bar chart (rates per unit)
+ *   ["s", ""]                            the signature block goes here
+ *                                        (else after the last block)
+ *   ["b", ""]                            what follows starts a new page
+ *                                        (a decision's annex)
  *
  * Titles, headings, column names and l10n cells are English source text
  * that the client looks up in the "laurel" catalogue; paragraphs and the
@@ -118,8 +123,13 @@ void rpt_place(rpt *r, const char *place);
 void rpt_mark(rpt *r, const char *word);
 
 void rpt_heading(rpt *r, const char *text);
+void rpt_heading_centred(rpt *r, const char *text);
 void rpt_para(rpt *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The signature block here rather than at the end; a page break. */
+void rpt_signature(rpt *r);
+void rpt_page_break(rpt *r);
 
 /* A table: rpt_table, then for each row rpt_row and exactly ncols cells,
  * optionally rpt_total and ncols cells, then rpt_table_end. */

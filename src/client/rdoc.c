@@ -330,9 +330,19 @@ int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 		else if (!strcmp(kind, "c") && a->via.array.size == 4)
 			rc = add_chart(d, a);
 		else if (!strcmp(kind, "h")) {
+			char al[4] = "";
 			if ((b = new_block(d, RDOC_HEADING)) == NULL)
 				return LRL_ENOMEM;
+			if (a->via.array.size >= 3)
+				mp_get_strbuf(&a->via.array.ptr[2], al,
+				              sizeof al);
+			b->centred = al[0] == 'c';
 			rc = (b->text = label_of(&a->via.array.ptr[1]))
+			             ? 0
+			             : LRL_ENOMEM;
+		} else if (!strcmp(kind, "s") || !strcmp(kind, "b")) {
+			rc = new_block(d, kind[0] == 's' ? RDOC_SIGNATURE
+			                                 : RDOC_BREAK)
 			             ? 0
 			             : LRL_ENOMEM;
 		} else if (!strcmp(kind, "p") && a->via.array.size == 4) {

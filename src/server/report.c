@@ -201,9 +201,30 @@ static void text_block(rpt *r, const char *kind, const char *text)
 	r->nblocks++;
 }
 
+void rpt_heading_centred(rpt *r, const char *text)
+{
+	if (!take(r))
+		return;
+	msgpack_pack_array(&r->blocks.pk, 3);
+	mp_pack_str(&r->blocks.pk, "h");
+	mp_pack_str(&r->blocks.pk, text);
+	mp_pack_str(&r->blocks.pk, "c");
+	r->nblocks++;
+}
+
 void rpt_heading(rpt *r, const char *text)
 {
 	text_block(r, "h", text);
+}
+
+void rpt_signature(rpt *r)
+{
+	text_block(r, "s", "");
+}
+
+void rpt_page_break(rpt *r)
+{
+	text_block(r, "b", "");
 }
 
 void rpt_para(rpt *r, const char *fmt, ...)

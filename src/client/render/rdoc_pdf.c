@@ -228,10 +228,11 @@ static void header(struct pdf *p)
 	g_free(hosp);
 }
 
-static void paragraph(struct pdf *p, const char *text, int bold)
+static void paragraph(struct pdf *p, const char *text, int bold, int centre)
 {
 	PangoLayout *l = layout(p, text, BODY_PT, bold, 0, CONTENT_W,
-	                        PANGO_ALIGN_LEFT, !bold);
+	                        centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+	                        !bold);
 	PangoLayoutIter *it;
 	double first_line;
 
@@ -319,6 +320,9 @@ static void measure_columns(struct pdf *p, const struct rdoc_block *b,
 		}
 		if (hi[i] < lo[i])
 			hi[i] = lo[i];
+		/* Numbers and amounts ("300.000.000 đ") never break. */
+		if (b->cols[i].right)
+			lo[i] = hi[i];
 		lo[i] += 2 * CELL_PAD + 2;
 		hi[i] += 2 * CELL_PAD + 2;
 		*sum_lo += lo[i];
@@ -593,6 +597,7 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 {
 	struct pdf p;
 	cairo_status_t st;
+	int signed_ = 0;
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
@@ -615,10 +620,10 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 		case RDOC_HEADING:
 			ensure(&p, 3 * BODY_PT * 1.2);
 			p.y += 2 * MM;
-			paragraph(&p, b->text, 1);
+			paragraph(&p, b->text, 1, b->centred);
 			break;
 		case RDOC_PARA:
-			paragraph(&p, b->text, 0);
+			paragraph(&p, b->text, 0, 0);
 			break;
 		case RDOC_TABLE:
 			table(&p, b);
@@ -626,9 +631,17 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 		case RDOC_CHART:
 			chart(&p, b);
 			break;
+		case RDOC_SIGNATURE:
+			signature(&p);
+			signed_ = 1;
+			break;
+		case RDOC_BREAK:
+			new_page(&p);
+			break;
 		}
 	}
-	signature(&p);
+	if (!signed_)
+		signature(&p);
 	cairo_show_page(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);

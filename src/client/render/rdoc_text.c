@@ -314,6 +314,7 @@ static void signatures(FILE *f, const struct rdoc *d)
 int rdoc_text(const struct rdoc *d, FILE *f, int width)
 {
 	char line[256];
+	int signed_ = 0;
 
 	if (width <= 0)
 		width = TEXT_WIDTH_DEFAULT;
@@ -336,7 +337,10 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		fputc('\n', f);
 		switch (b->kind) {
 		case RDOC_HEADING:
-			para(f, b->text, width);
+			if (b->centred)
+				centred(f, b->text, width);
+			else
+				para(f, b->text, width);
 			break;
 		case RDOC_PARA:
 			para(f, b->text, width);
@@ -347,9 +351,16 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		case RDOC_CHART:
 			chart(f, b);
 			break;
+		case RDOC_SIGNATURE:
+			signatures(f, d);
+			signed_ = 1;
+			break;
+		case RDOC_BREAK:
+			break;
 		}
 	}
-	signatures(f, d);
+	if (!signed_)
+		signatures(f, d);
 	fputc('\n', f);
 	snprintf(line, sizeof line,
 	         dgettext("laurel", "Store checkpoint: %lld events, head %s"),
