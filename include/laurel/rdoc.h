@@ -47,8 +47,8 @@ struct rdoc_bar {
 
 struct rdoc_block {
 	enum rdoc_kind kind;
-	char *text; /* heading, paragraph, table or chart title */
-	int id;     /* table id (pages join tables by it) */
+	char *text;  /* heading, paragraph, table or chart title */
+	int id;      /* table id (pages join tables by it) */
 	int centred; /* a heading centred on the page */
 	size_t ncols;
 	struct rdoc_col *cols;
@@ -76,7 +76,7 @@ struct rdoc {
 	char **copies;
 	size_t ncopies;
 	int has_copies;
-	char *mark; /* stamped on the document ("DỰ THẢO"), "" for none */
+	char *mark;   /* stamped on the document ("DỰ THẢO"), "" for none */
 	int32_t date; /* days since 1970-01-01 */
 	int64_t events;
 	char *head; /* hex */

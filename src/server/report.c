@@ -443,8 +443,7 @@ int rpt_end(rpt *r)
 	hex_encode(cp.head, LRL_HASH_LEN, head);
 	if (r->issuer[0])
 		snprintf(hospital, sizeof hospital, "%s", r->issuer);
-	else if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) ==
-	         0)
+	else if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
 		snprintf(hospital, sizeof hospital, "%.*s",
 		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
 		         (const char *)v);
@@ -460,7 +459,8 @@ int rpt_end(rpt *r)
 	mp_pack_kv_str(pk, "hospital", hospital);
 	mp_pack_kv_str(pk, "parent", c->ident->parent);
 	mp_pack_kv_str(pk, "place", r->place[0] ? r->place : c->ident->place);
-	mp_pack_kv_int(pk, "date", r->has_date ? r->date : date_of_time(c->now));
+	mp_pack_kv_int(pk, "date",
+	               r->has_date ? r->date : date_of_time(c->now));
 	mp_pack_kv_str(pk, "number", r->number);
 	mp_pack_kv_str(pk, "signer", r->signer);
 	mp_pack_kv_int(pk, "events", (int64_t)cp.count);

@@ -432,9 +432,8 @@ static void on_row(int ch, void *arg)
 	memset(c->row, 0, sizeof c->row);
 }
 
-static void parse_csv_find(const char *text, size_t len,
-                           struct csv_rows *rows, const char *a,
-                           const char *b)
+static void parse_csv_find(const char *text, size_t len, struct csv_rows *rows,
+                           const char *a, const char *b)
 {
 	struct csv_parser p;
 
@@ -768,18 +767,17 @@ START_TEST(test_the_new_reports_as_csv_parse_back)
 	world_up(&w);
 	expect_csv_row(&w, (const char *const[]){"minutes", "1", NULL},
 	               "DN-2026-011", "100%");
-	expect_csv_row(&w, (const char *const[]){"decision", "QD-2026-001",
-	                                         NULL},
+	expect_csv_row(&w,
+	               (const char *const[]){"decision", "QD-2026-001", NULL},
 	               "Tổng cộng", "11.140.000 đ");
-	expect_csv_row(&w, (const char *const[]){"decision", "QD-2026-001",
-	                                         NULL},
+	expect_csv_row(&w,
+	               (const char *const[]){"decision", "QD-2026-001", NULL},
 	               "Nguyễn Phương An", "760.000 đ");
 	expect_csv_row(&w, (const char *const[]){"fund", "2026", NULL},
 	               "1/QĐ-BV", "288.860.000 đ");
-	expect_csv_row(&w, (const char *const[]){"fund", "2026", NULL},
-	               "Total", "300.000.000 đ");
-	expect_csv_row(&w, (const char *const[]){"submission", "11/2026",
-	                                         NULL},
+	expect_csv_row(&w, (const char *const[]){"fund", "2026", NULL}, "Total",
+	               "300.000.000 đ");
+	expect_csv_row(&w, (const char *const[]){"submission", "11/2026", NULL},
 	               "DH-2026-002", "Phạm Ngọc Quang");
 	world_down(&w);
 }
@@ -821,8 +819,8 @@ static char *pdf_text(struct world *w, const char *file,
 static void expect_all(const char *text, const char *const *want)
 {
 	for (; *want; want++)
-		ck_assert_msg(strstr(text, *want), "'%s' not in the PDF:\n%.3000s",
-		              *want, text);
+		ck_assert_msg(strstr(text, *want),
+		              "'%s' not in the PDF:\n%.3000s", *want, text);
 }
 
 START_TEST(test_the_signed_decision_pdf_reads_as_a_vietnamese_decision)
@@ -835,19 +833,31 @@ START_TEST(test_the_signed_decision_pdf_reads_as_a_vietnamese_decision)
 	text = pdf_text(&w, "decision.pdf",
 	                (const char *const[]){"decision", "QD-2026-001", NULL},
 	                2);
-	expect_all(text,
-	           (const char *const[]){
-	                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-	                   "Độc lập - Tự do - Hạnh phúc", "Số: 1/QĐ-BV",
-	                   "ngày 15 tháng 12 năm 2026", "QUYẾT ĐỊNH",
-	                   "Về việc tặng danh hiệu thi đua",
-	                   "Căn cứ Luật Thi đua, khen thưởng", "Điều 1.",
-	                   "Điều 2.", "Điều 3.", "Nơi nhận:", "Như Điều 3;",
-	                   "GIÁM ĐỐC", "Lê Thanh Ân",
-	                   "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG",
-	                   "Kèm theo Quyết định số 1/QĐ-BV", "STT",
-	                   "Họ và tên", "Chiến sĩ thi đua cơ sở", "Tổng cộng",
-	                   "11.140.000 đ", NULL});
+	expect_all(text, (const char *const[]){"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+	                                       "NAM",
+	                                       "Độc lập - Tự do - Hạnh phúc",
+	                                       "Số: 1/QĐ-BV",
+	                                       "ngày 15 tháng 12 năm 2026",
+	                                       "QUYẾT ĐỊNH",
+	                                       "Về việc tặng danh hiệu thi đua",
+	                                       "Căn cứ Luật Thi đua, khen "
+	                                       "thưởng",
+	                                       "Điều 1.",
+	                                       "Điều 2.",
+	                                       "Điều 3.",
+	                                       "Nơi nhận:",
+	                                       "Như Điều 3;",
+	                                       "GIÁM ĐỐC",
+	                                       "Lê Thanh Ân",
+	                                       "DANH SÁCH CÁ NHÂN, TẬP THỂ "
+	                                       "ĐƯỢC KHEN THƯỞNG",
+	                                       "Kèm theo Quyết định số 1/QĐ-BV",
+	                                       "STT",
+	                                       "Họ và tên",
+	                                       "Chiến sĩ thi đua cơ sở",
+	                                       "Tổng cộng",
+	                                       "11.140.000 đ",
+	                                       NULL});
 	ck_assert_ptr_null(strstr(text, "DỰ THẢO"));
 	free(text);
 	world_down(&w);
@@ -864,9 +874,9 @@ START_TEST(test_a_draft_decision_pdf_is_stamped_and_has_no_number)
 	text = pdf_text(&w, "draft.pdf",
 	                (const char *const[]){"decision", "QD-2026-002", NULL},
 	                2);
-	expect_all(text, (const char *const[]){"DỰ THẢO", "QUYẾT ĐỊNH",
-	                                       "Điều 1.", "Nơi nhận:",
-	                                       "4.050.000 đ", NULL});
+	expect_all(text,
+	           (const char *const[]){"DỰ THẢO", "QUYẾT ĐỊNH", "Điều 1.",
+	                                 "Nơi nhận:", "4.050.000 đ", NULL});
 	so = strstr(text, "Số:");
 	ck_assert_ptr_nonnull(so);
 	so += strlen("Số:");
@@ -886,17 +896,18 @@ START_TEST(test_the_minutes_fund_and_letter_pdfs_hold_their_facts)
 	world_up(&w);
 	text = pdf_text(&w, "minutes.pdf",
 	                (const char *const[]){"minutes", "1", NULL}, 1);
-	expect_all(text, (const char *const[]){
-	                         "MINUTES OF THE MEETING",
-	                         "Phiên họp thứ nhất xét danh hiệu năm 2026",
-	                         "Nguyễn Đức Thành", "Lê Thanh Ân",
-	                         "DN-2026-006", "Thành tích công tác chuyên môn",
-	                         "COUNCIL SECRETARY", "COUNCIL CHAIR", NULL});
+	expect_all(text, (const char *const[]){"MINUTES OF THE MEETING",
+	                                       "Phiên họp thứ nhất xét danh "
+	                                       "hiệu năm 2026",
+	                                       "Nguyễn Đức Thành",
+	                                       "Lê Thanh Ân", "DN-2026-006",
+	                                       "Thành tích công tác chuyên môn",
+	                                       "COUNCIL SECRETARY",
+	                                       "COUNCIL CHAIR", NULL});
 	ck_assert_ptr_null(strstr(text, "Nơi nhận"));
 	free(text);
-	text = pdf_text(&w, "fund.pdf", (const char *const[]){"fund", "2026",
-	                                                      NULL},
-	                1);
+	text = pdf_text(&w, "fund.pdf",
+	                (const char *const[]){"fund", "2026", NULL}, 1);
 	expect_all(text, (const char *const[]){"REWARD FUND LEDGER", "1/QĐ-BV",
 	                                       "QD-2026-001", "288.860.000 đ",
 	                                       "Trích lập", NULL});
@@ -904,10 +915,10 @@ START_TEST(test_the_minutes_fund_and_letter_pdfs_hold_their_facts)
 	text = pdf_text(&w, "letter.pdf",
 	                (const char *const[]){"submission", "11/2026", NULL},
 	                1);
-	expect_all(text, (const char *const[]){"Sở Y tế", "Phạm Ngọc Quang",
-	                                       "bệnh án điện tử", "Nơi nhận:",
-	                                       "ngày 03 tháng 11 năm 2026",
-	                                       NULL});
+	expect_all(text,
+	           (const char *const[]){"Sở Y tế", "Phạm Ngọc Quang",
+	                                 "bệnh án điện tử", "Nơi nhận:",
+	                                 "ngày 03 tháng 11 năm 2026", NULL});
 	free(text);
 	world_down(&w);
 }
@@ -1004,10 +1015,12 @@ Suite *suite_report(void)
 	tcase_add_test(tc, test_the_signed_decision_text_is_as_expected);
 	tcase_add_test(tc, test_the_draft_decision_text_is_as_expected);
 	tcase_add_test(tc, test_the_fund_ledger_text_is_as_expected);
-	tcase_add_test(tc, test_the_monthly_exemplar_letter_text_is_as_expected);
+	tcase_add_test(tc,
+	               test_the_monthly_exemplar_letter_text_is_as_expected);
 	tcase_add_test(tc, test_the_new_reports_as_csv_parse_back);
 	tcase_add_test(
-		tc, test_the_signed_decision_pdf_reads_as_a_vietnamese_decision);
+		tc,
+		test_the_signed_decision_pdf_reads_as_a_vietnamese_decision);
 	tcase_add_test(tc,
 	               test_a_draft_decision_pdf_is_stamped_and_has_no_number);
 	tcase_add_test(tc,

@@ -230,9 +230,9 @@ static void header(struct pdf *p)
 
 static void paragraph(struct pdf *p, const char *text, int bold, int centre)
 {
-	PangoLayout *l = layout(p, text, BODY_PT, bold, 0, CONTENT_W,
-	                        centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
-	                        !bold);
+	PangoLayout *l =
+		layout(p, text, BODY_PT, bold, 0, CONTENT_W,
+	               centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, !bold);
 	PangoLayoutIter *it;
 	double first_line;
 
@@ -524,8 +524,8 @@ static void signature(struct pdf *p)
 		         "- Sở Y tế;\n- Lưu: VT, TCHC.");
 	for (size_t i = 0; i < d->ncopies; i++)
 		snprintf(copies + strlen(copies),
-		         sizeof copies - strlen(copies), "%s- %s", i ? "\n" : "",
-		         d->copies[i]);
+		         sizeof copies - strlen(copies), "%s- %s",
+		         i ? "\n" : "", d->copies[i]);
 	ensure(p, 45 * MM);
 	y0 = p->y + 3 * MM;
 	if (show_copies) {
@@ -545,8 +545,8 @@ static void signature(struct pdf *p)
 	} else {
 		double w = CONTENT_W / (double)d->nsigners;
 		for (size_t i = 0; i < d->nsigners; i++)
-			signer_block(p, &d->signers[i],
-			             M_LEFT + w * (double)i, w, y0);
+			signer_block(p, &d->signers[i], M_LEFT + w * (double)i,
+			             w, y0);
 	}
 	p->y = y0 + 40 * MM;
 }

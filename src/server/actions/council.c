@@ -2531,7 +2531,7 @@ static void minutes_attendance(struct lrl_ctx *c, rpt *p, const struct round *r,
 		rpt_cell(p, u.full_name);
 		rpt_cell(p, u.login);
 		rpt_cell(p, m[i].position);
-		rpt_cell(p, !r->present_set             ? N_("not recorded")
+		rpt_cell(p, !r->present_set            ? N_("not recorded")
 		            : is_present(r, m[i].user) ? N_("present")
 		                                       : N_("absent"));
 	}
@@ -2589,14 +2589,14 @@ static void minutes_results(rpt *p, const struct round *r,
                             const struct result *res, int written,
                             const char *closed)
 {
-	static const struct rpt_col cols[] = {
-		{N_("No."), 1, 0},       {N_("Nomination"), 0, 0},
-		{N_("Candidate"), 0, 0}, {N_("Unit"), 0, 0},
-		{N_("Title"), 0, 0},     {N_("Yes"), 1, 0},
-		{N_("No"), 1, 0},        {N_("Abstain"), 1, 0},
-		{N_("Yes % of all"), 1, 0}, {N_("Threshold"), 0, 1},
-		{N_("Score"), 1, 0},     {N_("Spread"), 1, 0},
-		{N_("Result"), 0, 1},    {N_("Rank"), 1, 0}};
+	static const struct rpt_col cols[] =
+		{{N_("No."), 1, 0},          {N_("Nomination"), 0, 0},
+	         {N_("Candidate"), 0, 0},    {N_("Unit"), 0, 0},
+	         {N_("Title"), 0, 0},        {N_("Yes"), 1, 0},
+	         {N_("No"), 1, 0},           {N_("Abstain"), 1, 0},
+	         {N_("Yes % of all"), 1, 0}, {N_("Threshold"), 0, 1},
+	         {N_("Score"), 1, 0},        {N_("Spread"), 1, 0},
+	         {N_("Result"), 0, 1},       {N_("Rank"), 1, 0}};
 	size_t passed = 0;
 
 	rpt_heading(p, N_("III. Results"));

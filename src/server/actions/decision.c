@@ -592,9 +592,10 @@ static int fund_each(store_txn *t, int year,
 			if (o && o->type == MSGPACK_OBJECT_STR)
 				snprintf(e.override, sizeof e.override, "%.*s",
 				         (int)(o->via.str.size <
-				                       sizeof e.override - 1
-				                   ? o->via.str.size
-				                   : sizeof e.override - 1),
+				                               sizeof e.override -
+				                                       1
+				                       ? o->via.str.size
+				                       : sizeof e.override - 1),
 				         o->via.str.ptr);
 		}
 		msgpack_unpacked_destroy(&up);
@@ -1576,7 +1577,8 @@ static void articles_of(const struct decision *d, char (*art)[ARTICLE_BUF])
 	for (size_t i = 0; i < d->nr; i++) {
 		size_t j;
 		for (j = 0; j < i; j++)
-			if (d->r[j].kind == d->r[i].kind && d->r[j].id == d->r[i].id)
+			if (d->r[j].kind == d->r[i].kind &&
+			    d->r[j].id == d->r[i].id)
 				break;
 		if (j == i)
 			d->r[i].kind == 'U' ? units++ : persons++;
@@ -1598,8 +1600,10 @@ static void articles_of(const struct decision *d, char (*art)[ARTICLE_BUF])
 	         total_s, d->year, d->issuer);
 	snprintf(art[2], ARTICLE_BUF, "%s",
 	         "Quyết định có hiệu lực kể từ ngày ký. Trưởng phòng Tổ chức – "
-	         "Hành chính, Trưởng phòng Tài chính – Kế toán, Trưởng các khoa, "
-	         "phòng liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu "
+	         "Hành chính, Trưởng phòng Tài chính – Kế toán, Trưởng các "
+	         "khoa, "
+	         "phòng liên quan và các cá nhân, tập thể có tên tại Điều 1 "
+	         "chịu "
 	         "trách nhiệm thi hành Quyết định này.");
 }
 
@@ -1872,12 +1876,14 @@ static int fund_override_row(const struct fund_entry *e, void *arg)
 
 int act_REPORT_FUND(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{N_("No."), 1, 0},      {N_("Date"), 0, 0},
-		{N_("Kind"), 0, 1},     {N_("Source or number"), 0, 0},
-		{N_("Decision"), 0, 0},
-		{N_("Paid in"), 1, 0},  {N_("Paid out"), 1, 0},
-		{N_("Balance"), 1, 0}};
+	static const struct rpt_col cols[] = {{N_("No."), 1, 0},
+	                                      {N_("Date"), 0, 0},
+	                                      {N_("Kind"), 0, 1},
+	                                      {N_("Source or number"), 0, 0},
+	                                      {N_("Decision"), 0, 0},
+	                                      {N_("Paid in"), 1, 0},
+	                                      {N_("Paid out"), 1, 0},
+	                                      {N_("Balance"), 1, 0}};
 	static const struct rpt_col ocols[] = {{N_("Decision"), 0, 0},
 	                                       {N_("Number"), 0, 0},
 	                                       {N_("Reason"), 0, 0}};
@@ -2561,12 +2567,13 @@ int act_DOSSIER_SHOW(struct lrl_ctx *c)
  * recipients and the signer; then, on a page of its own, the annex. */
 int act_REPORT_DECISION(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{"STT", 1, 0},
-		{"Họ và tên", 0, 0},
-		{"Đơn vị", 0, 0},
-		{"Danh hiệu, hình thức khen thưởng", 0, 0},
-		{"Số tiền", 1, 0}};
+	static const struct rpt_col cols[] = {{"STT", 1, 0},
+	                                      {"Họ và tên", 0, 0},
+	                                      {"Đơn vị", 0, 0},
+	                                      {"Danh hiệu, hình thức khen "
+	                                       "thưởng",
+	                                       0, 0},
+	                                      {"Số tiền", 1, 0}};
 	struct rulebook *rb = NULL;
 	struct decision *d = NULL;
 	struct year_rec y;
@@ -2595,8 +2602,8 @@ int act_REPORT_DECISION(struct lrl_ctx *c)
 		/* A draft has no number yet: the blank to fill when signed. */
 		snprintf(buf, sizeof buf, "        /QĐ-%s", su.suffix);
 		rpt_number(p, buf);
-		rpt_mark(p, !strcmp(d->state, "cancelled") ? "ĐÃ HỦY"
-		                                           : "DỰ THẢO");
+		rpt_mark(p,
+		         !strcmp(d->state, "cancelled") ? "ĐÃ HỦY" : "DỰ THẢO");
 	}
 	rpt_copies(p, d->copies);
 	rpt_sign(p, d->signer,
@@ -2653,7 +2660,8 @@ int act_REPORT_DECISION(struct lrl_ctx *c)
 	rpt_cell(p, "");
 	rpt_cell(p, buf);
 	rpt_table_end(p);
-	rpt_para(p, "Nguồn kinh phí: Quỹ thi đua, khen thưởng năm %d.", d->year);
+	rpt_para(p, "Nguồn kinh phí: Quỹ thi đua, khen thưởng năm %d.",
+	         d->year);
 	rc = rpt_end(p);
 	p = NULL;
 out:

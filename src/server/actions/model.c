@@ -1009,8 +1009,7 @@ struct submission {
 	char achievements[LRL_TEXT_MAX * 4 + 1], summary[LRL_TEXT_MAX * 4 + 1];
 };
 
-static void copy_field(const msgpack_object *m, uint64_t f, char *buf,
-                       size_t n)
+static void copy_field(const msgpack_object *m, uint64_t f, char *buf, size_t n)
 {
 	const char *s;
 	size_t len;
@@ -1081,7 +1080,8 @@ static int submission_read(struct lrl_ctx *c, int propose, struct submission *o)
 	if ((rc = ex_load(c->txn, o->code, ekey, &ex)) != 0) {
 		if (rc == LRL_ENOENT)
 			rc = lrl_fail_set(&c->fail, LRL_ENOENT, "exemplar",
-			                  "no exemplar has the code %s", o->code);
+			                  "no exemplar has the code %s",
+			                  o->code);
 		goto done;
 	}
 	ex_code(EX_PREFIX, ekey, o->code, sizeof o->code);
@@ -1091,8 +1091,7 @@ static int submission_read(struct lrl_ctx *c, int propose, struct submission *o)
 			ex_field(&ex.data, EF_ACHIEVEMENTS, &sum, &suml);
 	}
 	snprintf(o->summary, sizeof o->summary, "%.*s",
-	         (int)(suml < sizeof o->summary ? suml
-	                                        : sizeof o->summary - 1),
+	         (int)(suml < sizeof o->summary ? suml : sizeof o->summary - 1),
 	         sum);
 	copy_field(&ex.data, EF_ACHIEVEMENTS, o->achievements,
 	           sizeof o->achievements);
@@ -1147,9 +1146,12 @@ done:
  * Health: the one sent, or a draft (stamped) for --exemplar. */
 int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 {
-	static const struct rpt_col cols[] = {
-		{N_("Code"), 0, 0},  {N_("Name"), 0, 0},  {N_("Kind"), 0, 1},
-		{N_("Unit"), 0, 0},  {N_("Field"), 0, 0}, {N_("Stage"), 0, 1}};
+	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
+	                                      {N_("Name"), 0, 0},
+	                                      {N_("Kind"), 0, 1},
+	                                      {N_("Unit"), 0, 0},
+	                                      {N_("Field"), 0, 0},
+	                                      {N_("Stage"), 0, 1}};
 	struct submission *s = calloc(1, sizeof *s);
 	char hospital[ROSTER_TEXT_MAX] = "";
 	const void *v;
