@@ -2602,9 +2602,11 @@ static void minutes_results(rpt *p, const struct round *r,
 	rpt_heading(p, N_("III. Results"));
 	if (balloting(r))
 		rpt_para(p,
-		         "Votes are counted as a share of all %d members of "
-		         "the council, against each title's threshold; %d "
-		         "written vote(s) of absent members were counted.",
+		         "Yes votes are shown as a share of all %d members "
+		         "of the council: a title with a threshold needs that "
+		         "share, the others a majority (more yes than no "
+		         "votes). %d written vote(s) of absent members were "
+		         "counted.",
 		         r->members, written);
 	rpt_table(p, N_("Votes and scores per candidate"), cols, 14);
 	for (size_t i = 0; i < r->nnoms; i++) {
