@@ -544,21 +544,9 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 	return rc;
 }
 
-/* One line of the fund (decisions.h). */
-struct fund_entry {
-	char kind[16]; /* "deposit" or "payment" */
-	int64_t amount;
-	int32_t date;
-	char source[NAME_BUF]; /* a deposit's source, a payment's number */
-	char decision[LRL_CODE_MAX + 1];
-	char override[NAME_BUF];
-};
-
-/* Calls fn for every line of the year's fund, in the order recorded,
- * until it returns non-zero (which fund_each returns). */
-static int fund_each(store_txn *t, int year,
-                     int (*fn)(const struct fund_entry *e, void *arg),
-                     void *arg)
+int decision_fund_each(store_txn *t, int year,
+                       int (*fn)(const struct fund_line *e, void *arg),
+                       void *arg)
 {
 	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
 	const void *k = lo, *v;
@@ -572,7 +560,7 @@ static int fund_each(store_txn *t, int year,
 	     rc == 0 && kl == 10 && !memcmp(k, lo, 2) && !stop;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		msgpack_unpacked up;
-		struct fund_entry e;
+		struct fund_line e;
 		int64_t date = 0;
 		memset(&e, 0, sizeof e);
 		msgpack_unpacked_init(&up);
@@ -587,17 +575,8 @@ static int fund_each(store_txn *t, int year,
 		text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
 		text_field(mp_map_geti(&up.data, 5), e.decision,
 		           sizeof e.decision);
-		{
-			const msgpack_object *o = mp_map_geti(&up.data, 6);
-			if (o && o->type == MSGPACK_OBJECT_STR)
-				snprintf(e.override, sizeof e.override, "%.*s",
-				         (int)(o->via.str.size <
-				                               sizeof e.override -
-				                                       1
-				                       ? o->via.str.size
-				                       : sizeof e.override - 1),
-				         o->via.str.ptr);
-		}
+		text_field(mp_map_geti(&up.data, 6), e.override,
+		           sizeof e.override);
 		msgpack_unpacked_destroy(&up);
 		stop = fn(&e, arg);
 	}
@@ -608,12 +587,12 @@ static int fund_each(store_txn *t, int year,
 }
 
 /* A line's effect on the balance: deposits add, payments take. */
-static int64_t fund_signed(const struct fund_entry *e)
+static int64_t fund_signed(const struct fund_line *e)
 {
 	return !strcmp(e->kind, "deposit") ? e->amount : -e->amount;
 }
 
-static int add_balance(const struct fund_entry *e, void *arg)
+static int add_balance(const struct fund_line *e, void *arg)
 {
 	*(int64_t *)arg += fund_signed(e);
 	return 0;
@@ -624,7 +603,7 @@ static int64_t fund_balance(store_txn *t, int year)
 {
 	int64_t bal = 0;
 
-	fund_each(t, year, add_balance, &bal);
+	decision_fund_each(t, year, add_balance, &bal);
 	return bal;
 }
 
@@ -1781,7 +1760,7 @@ struct ledger {
 	int64_t bal;
 };
 
-static int ledger_row(const struct fund_entry *e, void *arg)
+static int ledger_row(const struct fund_line *e, void *arg)
 {
 	struct ledger *l = arg;
 	char when[16], amount_s[48], bal_s[48];
@@ -1816,7 +1795,7 @@ int act_FUND_LEDGER(struct lrl_ctx *c)
 	ctx_int(c, "year", &year);
 	memset(&l, 0, sizeof l);
 	mp_buf_init(&l.rows);
-	if ((rc = fund_each(c->txn, (int)year, ledger_row, &l)) == 0) {
+	if ((rc = decision_fund_each(c->txn, (int)year, ledger_row, &l)) == 0) {
 		list_begin(c->out, cols, 8, l.n);
 		mp_pack_raw(c->out, l.rows.sb.data, l.rows.sb.size);
 		list_end(c->out, NULL);
@@ -1832,7 +1811,7 @@ struct fund_report {
 	int64_t n, in, out, bal, overrides;
 };
 
-static int fund_report_row(const struct fund_entry *e, void *arg)
+static int fund_report_row(const struct fund_line *e, void *arg)
 {
 	struct fund_report *f = arg;
 	int dep = !strcmp(e->kind, "deposit");
@@ -1862,7 +1841,7 @@ static int fund_report_row(const struct fund_entry *e, void *arg)
 	return 0;
 }
 
-static int fund_override_row(const struct fund_entry *e, void *arg)
+static int fund_override_row(const struct fund_line *e, void *arg)
 {
 	rpt *p = arg;
 
@@ -1901,7 +1880,8 @@ int act_REPORT_FUND(struct lrl_ctx *c)
 	rpt_sign(f.p, N_("PREPARED BY"), c->actor ? c->actor->full_name : "");
 	rpt_sign(f.p, N_("DIRECTOR"), "");
 	rpt_table(f.p, N_("Deposits and payments"), cols, 8);
-	if ((rc = fund_each(c->txn, (int)year, fund_report_row, &f)) != 0) {
+	if ((rc = decision_fund_each(c->txn, (int)year, fund_report_row, &f)) !=
+	    0) {
 		rpt_free(f.p);
 		return rc;
 	}
@@ -1928,7 +1908,7 @@ int act_REPORT_FUND(struct lrl_ctx *c)
 		         (int)year, a, b, bal);
 	if (f.overrides) {
 		rpt_table(f.p, N_("Payments that overdrew the fund"), ocols, 3);
-		fund_each(c->txn, (int)year, fund_override_row, f.p);
+		decision_fund_each(c->txn, (int)year, fund_override_row, f.p);
 		rpt_table_end(f.p);
 	}
 	return rpt_end(f.p);
