@@ -620,7 +620,15 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 		case RDOC_HEADING:
 			ensure(&p, 3 * BODY_PT * 1.2);
 			p.y += 2 * MM;
-			paragraph(&p, b->text, 1, b->centred);
+			if (b->centred) {
+				/* A centred heading is a document's own line
+				 * ("GIÁM ĐỐC BỆNH VIỆN …"): in capitals. */
+				char *caps = upper(b->text);
+				paragraph(&p, caps, 1, 1);
+				g_free(caps);
+			} else {
+				paragraph(&p, b->text, 1, 0);
+			}
 			break;
 		case RDOC_PARA:
 			paragraph(&p, b->text, 0, 0);
