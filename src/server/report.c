@@ -229,22 +229,33 @@ void rpt_page_break(rpt *r)
 
 void rpt_para(rpt *r, const char *fmt, ...)
 {
-	char buf[2048];
+	char *buf;
 	struct msg_args m;
-	va_list ap, aq;
+	va_list ap, aq, az;
+	int len;
 
+	/* A paragraph may hold a whole text (an exemplar's achievements):
+	 * measured, then written, never cut. */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_copy(az, ap);
+	len = vsnprintf(NULL, 0, fmt, az);
+	va_end(az);
+	buf = malloc(len > 0 ? (size_t)len + 1 : 1);
+	if (buf)
+		vsnprintf(buf, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
 	msg_capture(&m, fmt, aq);
 	va_end(aq);
 	va_end(ap);
-	if (!take(r))
+	if (buf == NULL || !take(r)) {
+		free(buf);
 		return;
+	}
 	msgpack_pack_array(&r->blocks.pk, 4);
 	mp_pack_str(&r->blocks.pk, "p");
 	pack_msg(&r->blocks.pk, buf, &m);
 	r->nblocks++;
+	free(buf);
 }
 
 void rpt_table(rpt *r, const char *title, const struct rpt_col *cols,
