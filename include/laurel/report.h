@@ -55,8 +55,7 @@
  * time; rows outside the page are counted, not packed, so a page costs
  * memory for its own rows only.
  *
- * Adding a report (minutes of a round, a decision with its annex, the
- * fund ledger, the monthly exemplar): a row in LRL_ACTIONS_REPORT with
+ * Adding a report: a row in LRL_ACTIONS_REPORT with
  * AF_REPORT and its LRL_PARAMS_REPORT_<ID> ending in
  * LRL_PARAMS_REPORT_PAGE(P), and a handler that reads the store and calls
  *
@@ -67,7 +66,10 @@
  *   return rpt_end(r);
  *
  * The CLI (laurel report NAME, text, CSV, PDF), report.list and the TUI's
- * Reports section then offer it without further code.
+ * Reports section then offer it without further code.  A report of one
+ * module's records is best built in that module, with its own readers:
+ * the council's minutes (council.c), a decision and the fund ledger
+ * (decision.c), the month's exemplar letter (model.c).
  */
 #ifndef LAUREL_REPORT_H
 #define LAUREL_REPORT_H

@@ -2,7 +2,9 @@
  * report.c — the printable reports (report.h): the annual and six-month
  * report, the phase review across years, the statistics tables of forms
  * 0601–0605, the plan tasks status and the audit trail of a period, and
- * the list of the reports a user may print.
+ * the list of the reports a user may print.  The minutes, a decision,
+ * the fund ledger and the monthly exemplar letter are built beside their
+ * records (council.c, decision.c, model.c).
  *
  * The year's figures are gathered by one cursor pass over each record
  * kind the report rests on (staff, pledges, ratings, awards, nominations,
