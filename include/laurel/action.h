@@ -453,7 +453,19 @@ struct lrl_action {
 	  "Plan tasks status, as the plan 004 appendix table")                 \
 	X(REPORT_AUDIT, "report.audit", QRY, AF_REPORT,                        \
 	  POL(N, N, N, N, N, N, A),                                            \
-	  "Audit trail of a period: who did what, when, signature verified")
+	  "Audit trail of a period: who did what, when, signature verified")  \
+	X(REPORT_MINUTES, "report.minutes", QRY, AF_REPORT,                    \
+	  POL(N, N, A, A, A, A, A),                                            \
+	  "Minutes (biên bản) of a closed council round, signed by the chair and the secretary") \
+	X(REPORT_DECISION, "report.decision", QRY, AF_REPORT,                  \
+	  POL(A, A, A, A, A, A, A),                                            \
+	  "A decision (quyết định) with its annex, as the official document") \
+	X(REPORT_FUND, "report.fund", QRY, AF_REPORT,                          \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Fund ledger of a year: deposits, payments with their decisions, balance") \
+	X(REPORT_SUBMISSION, "report.submission", QRY, AF_REPORT,              \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "The month's exemplar as a letter to the Department of Health (Sở Y tế)")
 
 #define LRL_ACTIONS(X)                                                         \
 	LRL_ACTIONS_CORE(X)                                                    \
@@ -913,6 +925,23 @@ struct lrl_action {
 #define LRL_PARAMS_REPORT_AUDIT(P)                                             \
 	P("from", DATE, PF_REQ, 0, 0, NULL, "first day of the period")         \
 	P("to", DATE, PF_REQ, 0, 0, NULL, "last day of the period")            \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_MINUTES(P)                                           \
+	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number (a closed round)") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_DECISION(P)                                          \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "decision code, e.g. QD-2026-001") \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_FUND(P)                                              \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the fund's year")    \
+	LRL_PARAMS_REPORT_PAGE(P)
+
+#define LRL_PARAMS_REPORT_SUBMISSION(P)                                        \
+	P("month", STR, PF_REQ | PF_POS, 6, 7, NULL, "the month it is sent in, mm/yyyy") \
+	P("exemplar", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "a draft for this exemplar, when the month's is not sent yet") \
 	LRL_PARAMS_REPORT_PAGE(P)
 
 /* ---- decisions, fund, complaints, dossiers ------------------------------- */

@@ -44,6 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "laurel/limits.h"
 #include "laurel/store.h"
 
 /* What settles the award (year, subject, title): copies the code of the
@@ -53,6 +54,28 @@
 int decision_settling(store_txn *t, int year, char kind, uint32_t id,
                       const char *title, char *code, size_t cn, char *state,
                       size_t sn, char *number, size_t nn);
+
+/* One line of a year's fund, decoded: its kind ("deposit" or
+ * "payment"), amount (VND, positive) and date (days); a deposit's source
+ * or a payment's decision number; a payment's decision code, and why it
+ * overdrew the fund ("" when it did not). */
+struct fund_line {
+	char kind[16];
+	int64_t amount;
+	int32_t date;
+	char source[LRL_NAME_MAX * 8 + 1];
+	char decision[LRL_CODE_MAX + 1];
+	char override[LRL_NAME_MAX * 4 + 1];
+};
+
+/*
+ * Calls fn for every line of the year's fund, in the order recorded,
+ * until fn returns non-zero, which decision_fund_each then returns.
+ * Returns 0 when all lines were visited, or an LRL_E* code of the store.
+ */
+int decision_fund_each(store_txn *t, int year,
+                       int (*fn)(const struct fund_line *e, void *arg),
+                       void *arg);
 
 /* Packs every title and honour a person ('S') or unit ('U') holds, year
  * after year, as an array of lines "2026 LDTT — 15/QĐ-BV, 15/12/2026,

@@ -25,7 +25,14 @@
 
 #include "laurel/client.h"
 
-enum rdoc_kind { RDOC_HEADING, RDOC_PARA, RDOC_TABLE, RDOC_CHART };
+enum rdoc_kind {
+	RDOC_HEADING,
+	RDOC_PARA,
+	RDOC_TABLE,
+	RDOC_CHART,
+	RDOC_SIGNATURE, /* the signature block goes here */
+	RDOC_BREAK      /* a new page */
+};
 
 struct rdoc_col {
 	char *name;
@@ -40,8 +47,9 @@ struct rdoc_bar {
 
 struct rdoc_block {
 	enum rdoc_kind kind;
-	char *text; /* heading, paragraph, table or chart title */
-	int id;     /* table id (pages join tables by it) */
+	char *text;  /* heading, paragraph, table or chart title */
+	int id;      /* table id (pages join tables by it) */
+	int centred; /* a heading centred on the page */
 	size_t ncols;
 	struct rdoc_col *cols;
 	size_t nrows, caprows;
@@ -52,10 +60,23 @@ struct rdoc_block {
 	struct rdoc_bar *bars;
 };
 
+/* One who signs: the title (translated) and the name ("": blank). */
+struct rdoc_signer {
+	char *title, *name;
+};
+
 struct rdoc {
 	char *name; /* "report.annual" */
 	char *title, *subtitle;
 	char *hospital, *parent, *place, *number, *signer;
+	/* Who signs, left to right; none: the role signer alone. */
+	struct rdoc_signer *signers;
+	size_t nsigners;
+	/* The recipients under "Nơi nhận:"; has_copies 0: the default. */
+	char **copies;
+	size_t ncopies;
+	int has_copies;
+	char *mark;   /* stamped on the document ("DỰ THẢO"), "" for none */
 	int32_t date; /* days since 1970-01-01 */
 	int64_t events;
 	char *head; /* hex */

@@ -10,11 +10,24 @@
  *               "date": days, "number": N or "", "signer": role,
  *               "events": count, "head": hex, "checkpoint": line,
  *               "blocks": [B, …], "next": cursor or nil,
- *               "page-size": positions, "after": this page's start}}
+ *               "page-size": positions, "after": this page's start,
+ *               "signers": [[title, name], …] or nil,
+ *               "copies": [line, …] or nil, "mark": text}}
+ *
+ * "date" is the document's own date (today unless the handler sets it:
+ * a decision's date, a session's); "number" the bare number ("12/QĐ-BV")
+ * that the client prints after "Số:".  "signers" lists who signs, left
+ * to right, each a title (English source text or the document's own
+ * Vietnamese words, looked up in the catalogue either way) and a name
+ * ("" for a blank to sign); nil: the one role "signer", unnamed.
+ * "copies" are the recipients' lines under "Nơi nhận:" (nil: the
+ * default ones; empty: no recipients block).  "mark" is a word stamped
+ * on the document ("DRAFT"), "" for none.
  *
  * and each block B is an array whose first element says its kind:
  *
  *   ["h", text]                          a section heading
+ *   ["h", text, "c"]                     a heading centred ("QUYẾT ĐỊNH:")
  *   ["p", text, format, [arg, …]]       a paragraph
  *   ["t", id, title, [[name, align, l10n], …], [[cell, …], …], total|nil]
  *                                        a table (align "l" or "r"; l10n
@@ -22,6 +35,10 @@
  *                                        client translates)
  *   ["c", title, unit, [[label, value, target|nil], …]]
  *                                        a bar chart (rates per unit)
+ *   ["s", ""]                            the signature block goes here
+ *                                        (else after the last block)
+ *   ["b", ""]                            what follows starts a new page
+ *                                        (a decision's annex)
  *
  * Titles, headings, column names and l10n cells are English source text
  * that the client looks up in the "laurel" catalogue; paragraphs and the
@@ -38,8 +55,7 @@
  * time; rows outside the page are counted, not packed, so a page costs
  * memory for its own rows only.
  *
- * Adding a report (minutes of a round, a decision with its annex, the
- * fund ledger, the monthly exemplar): a row in LRL_ACTIONS_REPORT with
+ * Adding a report: a row in LRL_ACTIONS_REPORT with
  * AF_REPORT and its LRL_PARAMS_REPORT_<ID> ending in
  * LRL_PARAMS_REPORT_PAGE(P), and a handler that reads the store and calls
  *
@@ -50,7 +66,10 @@
  *   return rpt_end(r);
  *
  * The CLI (laurel report NAME, text, CSV, PDF), report.list and the TUI's
- * Reports section then offer it without further code.
+ * Reports section then offer it without further code.  A report of one
+ * module's records is best built in that module, with its own readers:
+ * the council's minutes (council.c), a decision and the fund ledger
+ * (decision.c), the month's exemplar letter (model.c).
  */
 #ifndef LAUREL_REPORT_H
 #define LAUREL_REPORT_H
@@ -62,6 +81,8 @@
 
 /* Positions (blocks and rows) per page. */
 #define REPORT_PAGE 2000
+/* Signers of one document (a chair and a secretary sign minutes). */
+#define RPT_SIGNERS 4
 
 typedef struct rpt rpt;
 
@@ -88,10 +109,29 @@ void rpt_subtitle(rpt *r, const char *fmt, ...)
 void rpt_number(rpt *r, const char *number);
 /* The role that signs ("DIRECTOR"; default). */
 void rpt_signer(rpt *r, const char *role);
+/* Adds a signer (at most RPT_SIGNERS, left to right): a title and a
+ * name ("" leaves the line blank).  Replaces rpt_signer's role. */
+void rpt_sign(rpt *r, const char *title, const char *name);
+/* The recipients under "Nơi nhận:", one per line of lines ("": none). */
+void rpt_copies(rpt *r, const char *lines);
+/* The document's date (days since 1970-01-01) instead of today's; the
+ * issuer and the place instead of the hospital's and laurel.conf's
+ * (each ignored when ""). */
+void rpt_date(rpt *r, int32_t day);
+void rpt_issuer(rpt *r, const char *issuer);
+void rpt_place(rpt *r, const char *place);
+/* A word stamped on the document (English, translated by the client):
+ * "DRAFT" on a draft. */
+void rpt_mark(rpt *r, const char *word);
 
 void rpt_heading(rpt *r, const char *text);
+void rpt_heading_centred(rpt *r, const char *text);
 void rpt_para(rpt *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The signature block here rather than at the end; a page break. */
+void rpt_signature(rpt *r);
+void rpt_page_break(rpt *r);
 
 /* A table: rpt_table, then for each row rpt_row and exactly ncols cells,
  * optionally rpt_total and ncols cells, then rpt_table_end. */

@@ -92,6 +92,15 @@ void rdoc_free(struct rdoc *d)
 	free(d->place);
 	free(d->number);
 	free(d->signer);
+	for (size_t i = 0; i < d->nsigners; i++) {
+		free(d->signers[i].title);
+		free(d->signers[i].name);
+	}
+	free(d->signers);
+	for (size_t i = 0; i < d->ncopies; i++)
+		free(d->copies[i]);
+	free(d->copies);
+	free(d->mark);
 	free(d->head);
 	free(d->checkpoint);
 	free(d);
@@ -237,6 +246,41 @@ static int add_chart(struct rdoc *d, const msgpack_object *a)
 	return 0;
 }
 
+/* The signers and the copies of the first page (report.h). */
+static int add_signers(struct rdoc *d, const msgpack_object *signers,
+                       const msgpack_object *copies)
+{
+	if (signers && signers->type == MSGPACK_OBJECT_ARRAY &&
+	    signers->via.array.size) {
+		uint32_t n = signers->via.array.size;
+		if ((d->signers = calloc(n, sizeof *d->signers)) == NULL)
+			return LRL_ENOMEM;
+		for (uint32_t i = 0; i < n; i++) {
+			const msgpack_object *e = &signers->via.array.ptr[i];
+			struct rdoc_signer *s = &d->signers[d->nsigners];
+			if (e->type != MSGPACK_OBJECT_ARRAY ||
+			    e->via.array.size != 2)
+				return LRL_EPROTO;
+			s->title = label_of(&e->via.array.ptr[0]);
+			s->name = str_of(&e->via.array.ptr[1]);
+			d->nsigners++;
+			if (s->title == NULL || s->name == NULL)
+				return LRL_ENOMEM;
+		}
+	}
+	if (copies && copies->type == MSGPACK_OBJECT_ARRAY) {
+		uint32_t n = copies->via.array.size;
+		d->has_copies = 1;
+		if ((d->copies = calloc(n ? n : 1, sizeof *d->copies)) == NULL)
+			return LRL_ENOMEM;
+		for (uint32_t i = 0; i < n; i++)
+			if ((d->copies[d->ncopies++] =
+			             str_of(&copies->via.array.ptr[i])) == NULL)
+				return LRL_ENOMEM;
+	}
+	return 0;
+}
+
 int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 {
 	const msgpack_object *blocks, *sub;
@@ -261,6 +305,10 @@ int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 		d->place = str_of(mp_map_get(rep, "place"));
 		d->number = str_of(mp_map_get(rep, "number"));
 		d->signer = label_of(mp_map_get(rep, "signer"));
+		d->mark = label_of(mp_map_get(rep, "mark"));
+		if ((rc = add_signers(d, mp_map_get(rep, "signers"),
+		                      mp_map_get(rep, "copies"))) != 0)
+			return rc;
 		d->head = str_of(mp_map_get(rep, "head"));
 		d->checkpoint = str_of(mp_map_get(rep, "checkpoint"));
 		{
@@ -282,9 +330,19 @@ int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 		else if (!strcmp(kind, "c") && a->via.array.size == 4)
 			rc = add_chart(d, a);
 		else if (!strcmp(kind, "h")) {
+			char al[4] = "";
 			if ((b = new_block(d, RDOC_HEADING)) == NULL)
 				return LRL_ENOMEM;
+			if (a->via.array.size >= 3)
+				mp_get_strbuf(&a->via.array.ptr[2], al,
+				              sizeof al);
+			b->centred = al[0] == 'c';
 			rc = (b->text = label_of(&a->via.array.ptr[1]))
+			             ? 0
+			             : LRL_ENOMEM;
+		} else if (!strcmp(kind, "s") || !strcmp(kind, "b")) {
+			rc = new_block(d, kind[0] == 's' ? RDOC_SIGNATURE
+			                                 : RDOC_BREAK)
 			             ? 0
 			             : LRL_ENOMEM;
 		} else if (!strcmp(kind, "p") && a->via.array.size == 4) {

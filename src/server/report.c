@@ -25,6 +25,15 @@ struct rpt {
 	struct msg_args subtitle_m;
 	char number[RPT_TEXT_MAX];
 	char signer[64];
+	/* Who signs, left to right (report.h); none: the role signer. */
+	char sign_title[RPT_SIGNERS][RPT_TEXT_MAX];
+	char sign_name[RPT_SIGNERS][RPT_TEXT_MAX];
+	size_t nsigners;
+	char *copies; /* NULL: the default recipients */
+	int32_t date;
+	int has_date;
+	char issuer[RPT_TEXT_MAX], place[RPT_TEXT_MAX];
+	char mark[64];
 	mp_buf blocks;
 	size_t nblocks;
 	/* The table being built. */
@@ -86,6 +95,7 @@ void rpt_free(rpt *r)
 	mp_buf_free(&r->rows);
 	mp_buf_free(&r->total);
 	mp_buf_free(&r->bars);
+	free(r->copies);
 	free(r);
 }
 
@@ -122,6 +132,65 @@ void rpt_signer(rpt *r, const char *role)
 	snprintf(r->signer, sizeof r->signer, "%s", role);
 }
 
+void rpt_sign(rpt *r, const char *title, const char *name)
+{
+	if (r->nsigners >= RPT_SIGNERS)
+		return;
+	snprintf(r->sign_title[r->nsigners], RPT_TEXT_MAX, "%s", title);
+	snprintf(r->sign_name[r->nsigners], RPT_TEXT_MAX, "%s",
+	         name ? name : "");
+	r->nsigners++;
+}
+
+void rpt_copies(rpt *r, const char *lines)
+{
+	free(r->copies);
+	r->copies = strdup(lines ? lines : "");
+}
+
+void rpt_date(rpt *r, int32_t day)
+{
+	r->date = day;
+	r->has_date = 1;
+}
+
+void rpt_issuer(rpt *r, const char *issuer)
+{
+	snprintf(r->issuer, sizeof r->issuer, "%s", issuer ? issuer : "");
+}
+
+void rpt_place(rpt *r, const char *place)
+{
+	snprintf(r->place, sizeof r->place, "%s", place ? place : "");
+}
+
+void rpt_mark(rpt *r, const char *word)
+{
+	snprintf(r->mark, sizeof r->mark, "%s", word ? word : "");
+}
+
+/* The copies, one string per non-empty line. */
+static void pack_copies(msgpack_packer *pk, const char *lines)
+{
+	uint32_t n = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const char *s = lines;
+		if (pass)
+			msgpack_pack_array(pk, n);
+		while (*s) {
+			size_t len = strcspn(s, "\n");
+			if (len && pass)
+				mp_pack_strn(pk, s, len);
+			else if (len)
+				n++;
+			s += len;
+			if (*s)
+				s++;
+		}
+	}
+}
+
 static void text_block(rpt *r, const char *kind, const char *text)
 {
 	if (!take(r))
@@ -132,29 +201,61 @@ static void text_block(rpt *r, const char *kind, const char *text)
 	r->nblocks++;
 }
 
+void rpt_heading_centred(rpt *r, const char *text)
+{
+	if (!take(r))
+		return;
+	msgpack_pack_array(&r->blocks.pk, 3);
+	mp_pack_str(&r->blocks.pk, "h");
+	mp_pack_str(&r->blocks.pk, text);
+	mp_pack_str(&r->blocks.pk, "c");
+	r->nblocks++;
+}
+
 void rpt_heading(rpt *r, const char *text)
 {
 	text_block(r, "h", text);
 }
 
+void rpt_signature(rpt *r)
+{
+	text_block(r, "s", "");
+}
+
+void rpt_page_break(rpt *r)
+{
+	text_block(r, "b", "");
+}
+
 void rpt_para(rpt *r, const char *fmt, ...)
 {
-	char buf[2048];
+	char *buf;
 	struct msg_args m;
-	va_list ap, aq;
+	va_list ap, aq, az;
+	int len;
 
+	/* A paragraph may hold a whole text (an exemplar's achievements):
+	 * measured, then written, never cut. */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_copy(az, ap);
+	len = vsnprintf(NULL, 0, fmt, az);
+	va_end(az);
+	buf = malloc(len > 0 ? (size_t)len + 1 : 1);
+	if (buf)
+		vsnprintf(buf, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
 	msg_capture(&m, fmt, aq);
 	va_end(aq);
 	va_end(ap);
-	if (!take(r))
+	if (buf == NULL || !take(r)) {
+		free(buf);
 		return;
+	}
 	msgpack_pack_array(&r->blocks.pk, 4);
 	mp_pack_str(&r->blocks.pk, "p");
 	pack_msg(&r->blocks.pk, buf, &m);
 	r->nblocks++;
+	free(buf);
 }
 
 void rpt_table(rpt *r, const char *title, const struct rpt_col *cols,
@@ -351,14 +452,16 @@ int rpt_end(rpt *r)
 		checkpoint_format(&cp, line, sizeof line);
 	}
 	hex_encode(cp.head, LRL_HASH_LEN, head);
-	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+	if (r->issuer[0])
+		snprintf(hospital, sizeof hospital, "%s", r->issuer);
+	else if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
 		snprintf(hospital, sizeof hospital, "%.*s",
 		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
 		         (const char *)v);
 	snprintf(next, sizeof next, "%" PRId64, r->after + REPORT_PAGE);
 	msgpack_pack_map(pk, 1);
 	mp_pack_str(pk, "report");
-	msgpack_pack_map(pk, 16);
+	msgpack_pack_map(pk, 19);
 	mp_pack_kv_str(pk, "name", c->action->name);
 	mp_pack_kv_str(pk, "title", r->title);
 	mp_pack_str(pk, "subtitle");
@@ -366,8 +469,9 @@ int rpt_end(rpt *r)
 	pack_msg(pk, r->subtitle, &r->subtitle_m);
 	mp_pack_kv_str(pk, "hospital", hospital);
 	mp_pack_kv_str(pk, "parent", c->ident->parent);
-	mp_pack_kv_str(pk, "place", c->ident->place);
-	mp_pack_kv_int(pk, "date", date_of_time(c->now));
+	mp_pack_kv_str(pk, "place", r->place[0] ? r->place : c->ident->place);
+	mp_pack_kv_int(pk, "date",
+	               r->has_date ? r->date : date_of_time(c->now));
 	mp_pack_kv_str(pk, "number", r->number);
 	mp_pack_kv_str(pk, "signer", r->signer);
 	mp_pack_kv_int(pk, "events", (int64_t)cp.count);
@@ -379,6 +483,23 @@ int rpt_end(rpt *r)
 	mp_pack_kv_str(pk, "next", r->full ? next : NULL);
 	mp_pack_kv_int(pk, "page-size", REPORT_PAGE);
 	mp_pack_kv_int(pk, "after", r->after);
+	mp_pack_str(pk, "signers");
+	if (r->nsigners) {
+		msgpack_pack_array(pk, (uint32_t)r->nsigners);
+		for (size_t i = 0; i < r->nsigners; i++) {
+			msgpack_pack_array(pk, 2);
+			mp_pack_str(pk, r->sign_title[i]);
+			mp_pack_str(pk, r->sign_name[i]);
+		}
+	} else {
+		msgpack_pack_nil(pk);
+	}
+	mp_pack_str(pk, "copies");
+	if (r->copies)
+		pack_copies(pk, r->copies);
+	else
+		msgpack_pack_nil(pk);
+	mp_pack_kv_str(pk, "mark", r->mark);
 	rpt_free(r);
 	return 0;
 }

@@ -214,7 +214,8 @@ START_TEST(test_report_list_names_the_reports_a_role_may_print)
 	for (const char *const *n =
 	             (const char *const[]){"roster", "review", "annual",
 	                                   "phase", "stats", "tasks", "audit",
-	                                   NULL};
+	                                   "minutes", "decision", "fund",
+	                                   "submission", NULL};
 	     *n; n++)
 		ck_assert_msg(strstr(o.out, *n), "%s missing:\n%s", *n, o.out);
 	h_output_free(&o);
@@ -224,6 +225,19 @@ START_TEST(test_report_list_names_the_reports_a_role_may_print)
 	ck_assert_ptr_nonnull(strstr(o.out, "tasks"));
 	ck_assert_ptr_null(strstr(o.out, "audit"));
 	ck_assert_ptr_null(strstr(o.out, "annual"));
+	/* Decisions are public once published; the fund, the minutes and
+	 * the monthly submission are not for staff. */
+	ck_assert_ptr_nonnull(strstr(o.out, "decision"));
+	ck_assert_ptr_null(strstr(o.out, "fund"));
+	ck_assert_ptr_null(strstr(o.out, "minutes"));
+	ck_assert_ptr_null(strstr(o.out, "submission"));
+	h_output_free(&o);
+	/* A council member sees the minutes, not the fund. */
+	ck_assert_int_eq(run(&w, &o, "truongkhoa",
+	                     (const char *const[]){"list", NULL}),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "minutes"));
+	ck_assert_ptr_null(strstr(o.out, "fund"));
 	h_output_free(&o);
 	world_down(&w);
 }
@@ -376,6 +390,9 @@ struct csv_rows {
 	int in_audit;
 	long audit_rows;
 	int saw_total_300;
+	/* A row holding both fields (any columns). */
+	const char *find_a, *find_b;
+	int saw_find;
 };
 
 static void on_field(void *s, size_t len, void *arg)
@@ -402,16 +419,27 @@ static void on_row(int ch, void *arg)
 	if (c->nfields >= 2 && !strcmp(c->row[0], "Total") &&
 	    !strcmp(c->row[1], "300"))
 		c->saw_total_300 = 1;
+	if (c->find_a) {
+		int a = 0, b = 0;
+		for (size_t i = 0; i < c->nfields && i < 16; i++) {
+			a |= !strcmp(c->row[i], c->find_a);
+			b |= !strcmp(c->row[i], c->find_b);
+		}
+		c->saw_find |= a && b;
+	}
 	c->nrows++;
 	c->nfields = 0;
 	memset(c->row, 0, sizeof c->row);
 }
 
-static void parse_csv(const char *text, size_t len, struct csv_rows *rows)
+static void parse_csv_find(const char *text, size_t len, struct csv_rows *rows,
+                           const char *a, const char *b)
 {
 	struct csv_parser p;
 
 	memset(rows, 0, sizeof *rows);
+	rows->find_a = a;
+	rows->find_b = b;
 	ck_assert_int_eq(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
 	                                      CSV_APPEND_NULL),
 	                 0);
@@ -419,6 +447,11 @@ static void parse_csv(const char *text, size_t len, struct csv_rows *rows)
 	                  len);
 	ck_assert_int_eq(csv_fini(&p, on_field, on_row, rows), 0);
 	csv_free(&p);
+}
+
+static void parse_csv(const char *text, size_t len, struct csv_rows *rows)
+{
+	parse_csv_find(text, len, rows, NULL, NULL);
 }
 
 START_TEST(test_the_annual_report_as_csv_parses_back_with_a_bom)
@@ -646,6 +679,310 @@ START_TEST(test_the_roster_list_is_unchanged_as_text)
 }
 END_TEST
 
+/* ---- the council's minutes, decisions, the fund, the monthly exemplar --- */
+
+START_TEST(test_the_minutes_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-minutes",
+	            (const char *const[]){"minutes", "--round", "1", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_signed_decision_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-decision",
+	            (const char *const[]){"decision", "QD-2026-001", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_draft_decision_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-decision-draft",
+	            (const char *const[]){"decision", "--decision",
+	                                  "QD-2026-002", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_fund_ledger_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-fund",
+	            (const char *const[]){"fund", "--year", "2026", NULL});
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_monthly_exemplar_letter_text_is_as_expected)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_text(&w, "report-submission",
+	            (const char *const[]){"submission", "--month", "11/2026",
+	                                  NULL});
+	world_down(&w);
+}
+END_TEST
+
+/* `laurel report WORDS… --format csv` as quantri, parsed back; a row
+ * must hold both a and b. */
+static void expect_csv_row(struct world *w, const char *const *words,
+                           const char *a, const char *b)
+{
+	const char *argv[16];
+	struct h_output o;
+	struct csv_rows rows;
+	size_t n = 0;
+
+	for (; words[n] && n < 12; n++)
+		argv[n] = words[n];
+	argv[n++] = "--format";
+	argv[n++] = "csv";
+	argv[n] = NULL;
+	ck_assert_int_eq(run(w, &o, "quantri", argv), 0);
+	parse_csv_find(o.out, strlen(o.out), &rows, a, b);
+	ck_assert_msg(rows.saw_find, "no row with '%s' and '%s' in:\n%.3000s",
+	              a, b, o.out);
+	h_output_free(&o);
+}
+
+START_TEST(test_the_new_reports_as_csv_parse_back)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_csv_row(&w, (const char *const[]){"minutes", "1", NULL},
+	               "DN-2026-011", "100%");
+	expect_csv_row(&w,
+	               (const char *const[]){"decision", "QD-2026-001", NULL},
+	               "Tổng cộng", "11.140.000 đ");
+	expect_csv_row(&w,
+	               (const char *const[]){"decision", "QD-2026-001", NULL},
+	               "Nguyễn Phương An", "760.000 đ");
+	expect_csv_row(&w, (const char *const[]){"fund", "2026", NULL},
+	               "1/QĐ-BV", "288.860.000 đ");
+	expect_csv_row(&w, (const char *const[]){"fund", "2026", NULL}, "Total",
+	               "300.000.000 đ");
+	expect_csv_row(&w, (const char *const[]){"submission", "11/2026", NULL},
+	               "DH-2026-002", "Phạm Ngọc Quang");
+	world_down(&w);
+}
+END_TEST
+
+/* Writes report WORDS… as a PDF, checks it is A4 with at least pages
+ * pages, and returns its text (caller frees). */
+static char *pdf_text(struct world *w, const char *file,
+                      const char *const *words, long pages)
+{
+	const char *argv[16];
+	char pdf[H_PATH_MAX + 32];
+	struct h_output o;
+	char *info, *text;
+	const char *pg;
+	size_t n = 0;
+
+	snprintf(pdf, sizeof pdf, "%s/%s", demo_dir, file);
+	for (; words[n] && n < 10; n++)
+		argv[n] = words[n];
+	argv[n++] = "--format";
+	argv[n++] = "pdf";
+	argv[n++] = "-o";
+	argv[n++] = pdf;
+	argv[n] = NULL;
+	ck_assert_int_eq(run(w, &o, "quantri", argv), 0);
+	h_output_free(&o);
+	info = tool((const char *const[]){"pdfinfo", pdf, NULL});
+	ck_assert_ptr_nonnull(strstr(info, "595.276 x 841.89 pts (A4)"));
+	pg = strstr(info, "Pages:");
+	ck_assert_ptr_nonnull(pg);
+	ck_assert_int_ge(strtol(pg + 6, NULL, 10), pages);
+	free(info);
+	text = tool((const char *const[]){"pdftotext", "-enc", "UTF-8", pdf,
+	                                  "-", NULL});
+	return text;
+}
+
+static void expect_all(const char *text, const char *const *want)
+{
+	for (; *want; want++)
+		ck_assert_msg(strstr(text, *want),
+		              "'%s' not in the PDF:\n%.3000s", *want, text);
+}
+
+START_TEST(test_the_signed_decision_pdf_reads_as_a_vietnamese_decision)
+{
+	struct world w;
+	char *text;
+
+	world_up(&w);
+	/* The decision, and its annex on a page of its own. */
+	text = pdf_text(&w, "decision.pdf",
+	                (const char *const[]){"decision", "QD-2026-001", NULL},
+	                2);
+	expect_all(text, (const char *const[]){"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+	                                       "NAM",
+	                                       "Độc lập - Tự do - Hạnh phúc",
+	                                       "Số: 1/QĐ-BV",
+	                                       "ngày 15 tháng 12 năm 2026",
+	                                       "QUYẾT ĐỊNH",
+	                                       "Về việc tặng danh hiệu thi đua",
+	                                       "Căn cứ Luật Thi đua, khen "
+	                                       "thưởng",
+	                                       "Điều 1.",
+	                                       "Điều 2.",
+	                                       "Điều 3.",
+	                                       "Nơi nhận:",
+	                                       "Như Điều 3;",
+	                                       "GIÁM ĐỐC",
+	                                       "Lê Thanh Ân",
+	                                       "DANH SÁCH CÁ NHÂN, TẬP THỂ "
+	                                       "ĐƯỢC KHEN THƯỞNG",
+	                                       "Kèm theo Quyết định số 1/QĐ-BV",
+	                                       "STT",
+	                                       "Họ và tên",
+	                                       "Chiến sĩ thi đua cơ sở",
+	                                       "Tổng cộng",
+	                                       "11.140.000 đ",
+	                                       NULL});
+	ck_assert_ptr_null(strstr(text, "DỰ THẢO"));
+	free(text);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_draft_decision_pdf_is_stamped_and_has_no_number)
+{
+	struct world w;
+	char *text;
+	const char *so;
+
+	world_up(&w);
+	text = pdf_text(&w, "draft.pdf",
+	                (const char *const[]){"decision", "QD-2026-002", NULL},
+	                2);
+	expect_all(text,
+	           (const char *const[]){"DỰ THẢO", "QUYẾT ĐỊNH", "Điều 1.",
+	                                 "Nơi nhận:", "4.050.000 đ", NULL});
+	so = strstr(text, "Số:");
+	ck_assert_ptr_nonnull(so);
+	so += strlen("Số:");
+	while (*so == ' ' || *so == '\n')
+		so++;
+	ck_assert_msg(*so == '/', "a draft carries a number: %.40s", so);
+	free(text);
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_the_minutes_fund_and_letter_pdfs_hold_their_facts)
+{
+	struct world w;
+	char *text;
+
+	world_up(&w);
+	text = pdf_text(&w, "minutes.pdf",
+	                (const char *const[]){"minutes", "1", NULL}, 1);
+	expect_all(text, (const char *const[]){"MINUTES OF THE MEETING",
+	                                       "Phiên họp thứ nhất xét danh "
+	                                       "hiệu năm 2026",
+	                                       "Nguyễn Đức Thành",
+	                                       "Lê Thanh Ân", "DN-2026-006",
+	                                       "Thành tích công tác chuyên môn",
+	                                       "COUNCIL SECRETARY",
+	                                       "COUNCIL CHAIR", NULL});
+	ck_assert_ptr_null(strstr(text, "Nơi nhận"));
+	free(text);
+	text = pdf_text(&w, "fund.pdf",
+	                (const char *const[]){"fund", "2026", NULL}, 1);
+	expect_all(text, (const char *const[]){"REWARD FUND LEDGER", "1/QĐ-BV",
+	                                       "QD-2026-001", "288.860.000 đ",
+	                                       "Trích lập", NULL});
+	free(text);
+	text = pdf_text(&w, "letter.pdf",
+	                (const char *const[]){"submission", "11/2026", NULL},
+	                1);
+	expect_all(text,
+	           (const char *const[]){"Sở Y tế", "Phạm Ngọc Quang",
+	                                 "bệnh án điện tử", "Nơi nhận:",
+	                                 "ngày 03 tháng 11 năm 2026", NULL});
+	free(text);
+	world_down(&w);
+}
+END_TEST
+
+/* Runs report WORDS… as user: it fails, and its message names param. */
+static void expect_refusal(struct world *w, const char *user,
+                           const char *const *words, const char *param)
+{
+	struct h_output o;
+
+	ck_assert_int_ne(run(w, &o, user, words), 0);
+	ck_assert_msg(strstr(o.err, param), "'%s' not in: %s", param, o.err);
+	ck_assert_ptr_null(strstr(o.out, "Store checkpoint"));
+	h_output_free(&o);
+}
+
+START_TEST(test_bad_input_to_the_new_reports_names_the_parameter)
+{
+	struct world w;
+
+	world_up(&w);
+	expect_refusal(&w, "quantri",
+	               (const char *const[]){"minutes", "2", NULL},
+	               "round: round 2 is open");
+	expect_refusal(&w, "quantri",
+	               (const char *const[]){"minutes", "99", NULL}, "round");
+	expect_refusal(&w, "quantri",
+	               (const char *const[]){"decision", "QD-2026-099", NULL},
+	               "decision: there is no decision QD-2026-099");
+	expect_refusal(&w, "quantri",
+	               (const char *const[]){"submission", "12/2026", NULL},
+	               "month: no exemplar was sent for 12/2026");
+	expect_refusal(&w, "quantri",
+	               (const char *const[]){"submission", "13/2026", NULL},
+	               "month");
+	expect_refusal(&w, "nhanvien",
+	               (const char *const[]){"fund", "2026", NULL},
+	               "report fund");
+	expect_refusal(&w, "nhanvien",
+	               (const char *const[]){"minutes", "1", NULL},
+	               "report minutes");
+	world_down(&w);
+}
+END_TEST
+
+START_TEST(test_a_draft_letter_is_printed_for_a_named_exemplar)
+{
+	struct world w;
+	struct h_output o;
+
+	world_up(&w);
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"submission", "12/2026",
+	                                           "--exemplar", "DH-2026-001",
+	                                           NULL}),
+	                 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "[ DRAFT ]"));
+	ck_assert_ptr_nonnull(strstr(o.out, "DH-2026-001"));
+	h_output_free(&o);
+	world_down(&w);
+}
+END_TEST
+
 /* Without LANGUAGE, a report is a document in the account's language:
  * Vietnamese for the demo's accounts. */
 START_TEST(test_a_report_is_in_the_readers_language)
@@ -703,6 +1040,23 @@ Suite *suite_report(void)
 	tcase_add_test(
 		tc, test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o);
 	tcase_add_test(tc, test_the_roster_list_is_unchanged_as_text);
+	tcase_add_test(tc, test_the_minutes_text_is_as_expected);
+	tcase_add_test(tc, test_the_signed_decision_text_is_as_expected);
+	tcase_add_test(tc, test_the_draft_decision_text_is_as_expected);
+	tcase_add_test(tc, test_the_fund_ledger_text_is_as_expected);
+	tcase_add_test(tc,
+	               test_the_monthly_exemplar_letter_text_is_as_expected);
+	tcase_add_test(tc, test_the_new_reports_as_csv_parse_back);
+	tcase_add_test(
+		tc,
+		test_the_signed_decision_pdf_reads_as_a_vietnamese_decision);
+	tcase_add_test(tc,
+	               test_a_draft_decision_pdf_is_stamped_and_has_no_number);
+	tcase_add_test(tc,
+	               test_the_minutes_fund_and_letter_pdfs_hold_their_facts);
+	tcase_add_test(tc,
+	               test_bad_input_to_the_new_reports_names_the_parameter);
+	tcase_add_test(tc, test_a_draft_letter_is_printed_for_a_named_exemplar);
 	tcase_add_test(tc, test_the_plan_tasks_status_text_is_as_expected);
 	tcase_add_test(tc, test_a_report_is_in_the_readers_language);
 	tcase_add_test(tc, test_the_audit_trail_text_is_as_expected);

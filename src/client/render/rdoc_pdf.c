@@ -40,6 +40,7 @@
 #define FOOT_PT 6.5
 #define CELL_PAD 3.0
 #define MAX_COLS 64
+#define SIGN_ROOM (22.0 * MM) /* between a signer's title and name */
 
 struct pdf {
 	cairo_surface_t *surface;
@@ -49,6 +50,9 @@ struct pdf {
 	double y;
 	double tpt; /* the type size of the table being drawn */
 };
+
+static void stamp(struct pdf *p);
+static void watermark(struct pdf *p);
 
 static PangoLayout *layout(struct pdf *p, const char *text, double pt, int bold,
                            int italic, double width, PangoAlignment align,
@@ -108,6 +112,8 @@ static void page_furniture(struct pdf *p)
 	char foot[768], num[16];
 	const struct rdoc *d = p->d;
 
+	if (d->mark && d->mark[0])
+		watermark(p);
 	snprintf(foot, sizeof foot,
 	         dgettext("laurel", "Store checkpoint: %lld events, head %s"),
 	         (long long)d->events, d->head ? d->head : "");
@@ -182,10 +188,13 @@ static void header(struct pdf *p)
 		hline(p, cx - half, cx + half, ly + 1.5, 0.6);
 		ly += 5;
 	}
-	if (d->number && d->number[0])
-		ly += text_at(p, d->number, 13, 0, 0, M_LEFT, ly + 2, lw,
+	if (d->number && d->number[0]) {
+		char num[256];
+		snprintf(num, sizeof num, "Số: %s", d->number);
+		ly += text_at(p, num, 13, 0, 0, M_LEFT, ly + 2, lw,
 		              PANGO_ALIGN_CENTER) +
 		      2;
+	}
 
 	ry += text_at(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, 1, 0, rx,
 	              ry, rw, PANGO_ALIGN_CENTER);
@@ -203,6 +212,8 @@ static void header(struct pdf *p)
 	rdoc_date_line(d, date, sizeof date);
 	ry += text_at(p, date, 13, 0, 1, rx, ry, rw, PANGO_ALIGN_CENTER);
 	p->y = (ly > ry ? ly : ry) + 8 * MM;
+	if (d->mark && d->mark[0])
+		stamp(p);
 	{
 		char *title = upper(d->title);
 		p->y += text_at(p, title, 14, 1, 0, M_LEFT, p->y, CONTENT_W,
@@ -217,10 +228,11 @@ static void header(struct pdf *p)
 	g_free(hosp);
 }
 
-static void paragraph(struct pdf *p, const char *text, int bold)
+static void paragraph(struct pdf *p, const char *text, int bold, int centre)
 {
-	PangoLayout *l = layout(p, text, BODY_PT, bold, 0, CONTENT_W,
-	                        PANGO_ALIGN_LEFT, !bold);
+	PangoLayout *l =
+		layout(p, text, BODY_PT, bold, 0, CONTENT_W,
+	               centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, !bold);
 	PangoLayoutIter *it;
 	double first_line;
 
@@ -308,6 +320,9 @@ static void measure_columns(struct pdf *p, const struct rdoc_block *b,
 		}
 		if (hi[i] < lo[i])
 			hi[i] = lo[i];
+		/* Numbers and amounts ("300.000.000 đ") never break. */
+		if (b->cols[i].right)
+			lo[i] = hi[i];
 		lo[i] += 2 * CELL_PAD + 2;
 		hi[i] += 2 * CELL_PAD + 2;
 		*sum_lo += lo[i];
@@ -480,26 +495,109 @@ static void chart(struct pdf *p, const struct rdoc_block *b)
 	p->y += 4 * MM;
 }
 
+/* One signer's block centred in [x, x + w): the title, room to sign,
+ * the name. */
+static void signer_block(struct pdf *p, const struct rdoc_signer *s, double x,
+                         double w, double y)
+{
+	char *title = upper(s->title);
+
+	y += text_at(p, title, 13, 1, 0, x, y, w, PANGO_ALIGN_CENTER);
+	if (s->name && s->name[0])
+		text_at(p, s->name, 13, 1, 0, x, y + SIGN_ROOM, w,
+		        PANGO_ALIGN_CENTER);
+	g_free(title);
+}
+
+/* The recipients ("Nơi nhận:") at the left and the signers at the right;
+ * without recipients the signers share the width (minutes: the
+ * secretary at the left, the chair at the right). */
 static void signature(struct pdf *p)
 {
-	double lw = CONTENT_W * 0.45, rx = M_LEFT + lw, rw = CONTENT_W - lw;
-	char *signer = upper(p->d->signer);
-	double y0;
+	const struct rdoc *d = p->d;
+	double lw = CONTENT_W * 0.45, y0;
+	char copies[2048] = "";
+	int show_copies = !d->has_copies || d->ncopies > 0;
 
-	ensure(p, 40 * MM);
+	if (!d->has_copies)
+		snprintf(copies, sizeof copies, "%s",
+		         "- Sở Y tế;\n- Lưu: VT, TCHC.");
+	for (size_t i = 0; i < d->ncopies; i++)
+		snprintf(copies + strlen(copies),
+		         sizeof copies - strlen(copies), "%s- %s",
+		         i ? "\n" : "", d->copies[i]);
+	ensure(p, 45 * MM);
 	y0 = p->y + 3 * MM;
-	text_at(p, "Nơi nhận:", 12, 1, 1, M_LEFT, y0, lw, PANGO_ALIGN_LEFT);
-	text_at(p, "- Sở Y tế;\n- Lưu: VT, TCHC.", 11, 0, 0, M_LEFT, y0 + 16,
-	        lw, PANGO_ALIGN_LEFT);
-	text_at(p, signer, 13, 1, 0, rx, y0, rw, PANGO_ALIGN_CENTER);
-	p->y = y0 + 35 * MM;
-	g_free(signer);
+	if (show_copies) {
+		text_at(p, "Nơi nhận:", 12, 1, 1, M_LEFT, y0, lw,
+		        PANGO_ALIGN_LEFT);
+		text_at(p, copies, 11, 0, 0, M_LEFT, y0 + 16, lw,
+		        PANGO_ALIGN_LEFT);
+	}
+	if (d->nsigners == 0) {
+		struct rdoc_signer role = {d->signer, ""};
+		signer_block(p, &role, M_LEFT + lw, CONTENT_W - lw, y0);
+	} else if (show_copies) {
+		/* Beside the recipients: the last signer (the one who
+		 * decides). */
+		signer_block(p, &d->signers[d->nsigners - 1], M_LEFT + lw,
+		             CONTENT_W - lw, y0);
+	} else {
+		double w = CONTENT_W / (double)d->nsigners;
+		for (size_t i = 0; i < d->nsigners; i++)
+			signer_block(p, &d->signers[i], M_LEFT + w * (double)i,
+			             w, y0);
+	}
+	p->y = y0 + 40 * MM;
+}
+
+/* A draft's stamp: a boxed word above the title. */
+static void stamp(struct pdf *p)
+{
+	char *word = upper(p->d->mark);
+	PangoLayout *l = layout(p, word, 15, 1, 0, -1, PANGO_ALIGN_LEFT, 0);
+	int w, h;
+	double x;
+
+	pango_layout_set_width(l, -1);
+	pango_layout_get_pixel_size(l, &w, &h);
+	x = M_LEFT + (CONTENT_W - w) / 2;
+	cairo_set_source_rgb(p->cr, 0.75, 0.1, 0.1);
+	draw(p, l, x, p->y + 3);
+	cairo_set_line_width(p->cr, 1.5);
+	cairo_rectangle(p->cr, x - 8, p->y, w + 16, h + 6);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y += h + 6 + 4 * MM;
+	g_object_unref(l);
+	g_free(word);
+}
+
+/* A draft's word across every page, faint, behind the text. */
+static void watermark(struct pdf *p)
+{
+	char *word = upper(p->d->mark);
+	PangoLayout *l = layout(p, word, 90, 1, 0, -1, PANGO_ALIGN_LEFT, 0);
+	int w, h;
+
+	pango_layout_set_width(l, -1);
+	pango_layout_get_pixel_size(l, &w, &h);
+	cairo_save(p->cr);
+	cairo_translate(p->cr, PAGE_W / 2, PAGE_H / 2);
+	cairo_rotate(p->cr, -0.9);
+	cairo_set_source_rgb(p->cr, 0.88, 0.88, 0.88);
+	cairo_move_to(p->cr, -w / 2.0, -h / 2.0);
+	pango_cairo_show_layout(p->cr, l);
+	cairo_restore(p->cr);
+	g_object_unref(l);
+	g_free(word);
 }
 
 int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 {
 	struct pdf p;
 	cairo_status_t st;
+	int signed_ = 0;
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
@@ -522,10 +620,18 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 		case RDOC_HEADING:
 			ensure(&p, 3 * BODY_PT * 1.2);
 			p.y += 2 * MM;
-			paragraph(&p, b->text, 1);
+			if (b->centred) {
+				/* A centred heading is a document's own line
+				 * ("GIÁM ĐỐC BỆNH VIỆN …"): in capitals. */
+				char *caps = upper(b->text);
+				paragraph(&p, caps, 1, 1);
+				g_free(caps);
+			} else {
+				paragraph(&p, b->text, 1, 0);
+			}
 			break;
 		case RDOC_PARA:
-			paragraph(&p, b->text, 0);
+			paragraph(&p, b->text, 0, 0);
 			break;
 		case RDOC_TABLE:
 			table(&p, b);
@@ -533,9 +639,17 @@ int rdoc_pdf(const struct rdoc *d, const char *path, int *pages)
 		case RDOC_CHART:
 			chart(&p, b);
 			break;
+		case RDOC_SIGNATURE:
+			signature(&p);
+			signed_ = 1;
+			break;
+		case RDOC_BREAK:
+			new_page(&p);
+			break;
 		}
 	}
-	signature(&p);
+	if (!signed_)
+		signature(&p);
 	cairo_show_page(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);

@@ -297,9 +297,24 @@ static void chart(FILE *f, const struct rdoc_block *b)
 	}
 }
 
+/* The recipients and the signers, when the document names them (the
+ * reports that sign with a role alone print no block). */
+static void signatures(FILE *f, const struct rdoc *d)
+{
+	if (d->has_copies && d->ncopies) {
+		fprintf(f, "\nNơi nhận:\n");
+		for (size_t i = 0; i < d->ncopies; i++)
+			fprintf(f, "- %s\n", d->copies[i]);
+	}
+	for (size_t i = 0; i < d->nsigners; i++)
+		fprintf(f, "\n%s\n%s\n", d->signers[i].title,
+		        d->signers[i].name[0] ? d->signers[i].name : "…………");
+}
+
 int rdoc_text(const struct rdoc *d, FILE *f, int width)
 {
 	char line[256];
+	int signed_ = 0;
 
 	if (width <= 0)
 		width = TEXT_WIDTH_DEFAULT;
@@ -307,9 +322,13 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		fprintf(f, "%s\n", d->parent);
 	fprintf(f, "%s\n", d->hospital ? d->hospital : "");
 	if (d->number && d->number[0])
-		fprintf(f, "%s\n", d->number);
+		fprintf(f, "Số: %s\n", d->number);
 	rdoc_date_line(d, line, sizeof line);
 	fprintf(f, "%s\n\n", line);
+	if (d->mark && d->mark[0]) {
+		snprintf(line, sizeof line, "[ %s ]", d->mark);
+		centred(f, line, width);
+	}
 	centred(f, d->title ? d->title : "", width);
 	if (d->subtitle && d->subtitle[0])
 		centred(f, d->subtitle, width);
@@ -318,7 +337,10 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		fputc('\n', f);
 		switch (b->kind) {
 		case RDOC_HEADING:
-			para(f, b->text, width);
+			if (b->centred)
+				centred(f, b->text, width);
+			else
+				para(f, b->text, width);
 			break;
 		case RDOC_PARA:
 			para(f, b->text, width);
@@ -329,8 +351,16 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 		case RDOC_CHART:
 			chart(f, b);
 			break;
+		case RDOC_SIGNATURE:
+			signatures(f, d);
+			signed_ = 1;
+			break;
+		case RDOC_BREAK:
+			break;
 		}
 	}
+	if (!signed_)
+		signatures(f, d);
 	fputc('\n', f);
 	snprintf(line, sizeof line,
 	         dgettext("laurel", "Store checkpoint: %lld events, head %s"),

@@ -32,6 +32,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
+#include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
@@ -56,6 +57,11 @@ int act_ROUND_CLOSE(struct lrl_ctx *c);
 int act_ROUND_CAST(struct lrl_ctx *c);
 int act_ROUND_RESULTS(struct lrl_ctx *c);
 int act_ROUND_MINUTES(struct lrl_ctx *c);
+int act_REPORT_MINUTES(struct lrl_ctx *c);
+
+/* Marks English text for the catalogue: the client translates it where
+ * a report shows it (report.h). */
+#define N_(s) (s)
 
 #define MEMBERS_MAX 64  /* current members of a term */
 #define HISTORY_MAX 256 /* membership rows of a term */
@@ -2474,6 +2480,234 @@ int act_ROUND_MINUTES(struct lrl_ctx *c)
 	}
 	list_end(c->out, NULL);
 out:
+	free(res);
+	free(r);
+	return rc;
+}
+
+/* ---- the minutes as a printable report ------------------------------------ */
+
+/* Members of the term of r's year when r closed, in the order they
+ * joined: seats that began before the close and had not ended by it. */
+static int members_at_close(store_txn *t, const struct round *r,
+                            struct member *m, size_t *n)
+{
+	struct member *all = calloc(HISTORY_MAX, sizeof *all);
+	size_t na = 0;
+	int rc;
+
+	*n = 0;
+	if (all == NULL)
+		return LRL_ENOMEM;
+	if ((rc = term_rows(t, r->year, 0, all, HISTORY_MAX, &na)) == 0)
+		for (size_t i = 0; i < na && *n < MEMBERS_MAX; i++)
+			if (all[i].added <= r->closed_at &&
+			    (all[i].removed == 0 ||
+			     all[i].removed > r->closed_at))
+				m[(*n)++] = all[i];
+	free(all);
+	return rc;
+}
+
+static void minutes_attendance(struct lrl_ctx *c, rpt *p, const struct round *r,
+                               const struct member *m, size_t n)
+{
+	static const struct rpt_col cols[] = {{N_("No."), 1, 0},
+	                                      {N_("Full name"), 0, 0},
+	                                      {N_("Login"), 0, 0},
+	                                      {N_("Position"), 0, 1},
+	                                      {N_("Attendance"), 0, 1}};
+	int needed = quorum_needed(r, r->members);
+	char q[16];
+
+	rpt_heading(p, N_("I. Attendance and quorum"));
+	rpt_table(p, N_("Council members"), cols, 5);
+	for (size_t i = 0; i < n; i++) {
+		struct user_rec u;
+		if (users_get(c->txn, m[i].user, &u) != 0)
+			memset(&u, 0, sizeof u);
+		rpt_row(p);
+		rpt_cell_int(p, (int64_t)i + 1);
+		rpt_cell(p, u.full_name);
+		rpt_cell(p, u.login);
+		rpt_cell(p, m[i].position);
+		rpt_cell(p, !r->present_set            ? N_("not recorded")
+		            : is_present(r, m[i].user) ? N_("present")
+		                                       : N_("absent"));
+	}
+	rpt_table_end(p);
+	if (r->qd == 3)
+		snprintf(q, sizeof q, "2/3");
+	else
+		snprintf(q, sizeof q, "%d%%", r->qn);
+	if (!r->present_set)
+		rpt_para(p,
+		         "Members: %d. Attendance was not recorded; the quorum "
+		         "(%s of all members) is %d.",
+		         r->members, q, needed);
+	else if ((int)r->npresent >= needed)
+		rpt_para(p,
+		         "Members: %d; present: %u; absent: %d. The quorum (%s "
+		         "of all members, %d) is reached.",
+		         r->members, (unsigned)r->npresent,
+		         r->members - (int)r->npresent, q, needed);
+	else
+		rpt_para(p,
+		         "Members: %d; present: %u; absent: %d. The quorum (%s "
+		         "of all members, %d) is not reached.",
+		         r->members, (unsigned)r->npresent,
+		         r->members - (int)r->npresent, q, needed);
+}
+
+static void minutes_criteria(rpt *p, const struct round *r)
+{
+	static const struct rpt_col cols[] = {{N_("No."), 1, 0},
+	                                      {N_("Criterion"), 0, 0},
+	                                      {N_("Weight"), 1, 0},
+	                                      {N_("Points"), 1, 0},
+	                                      {N_("Note"), 0, 1}};
+
+	rpt_heading(p, N_("II. Criteria"));
+	if (!scoring(r) || r->ncrit == 0) {
+		rpt_para(p, "The council voted by secret ballot without "
+		            "scoring.");
+		return;
+	}
+	rpt_table(p, N_("Scoring criteria"), cols, 5);
+	for (size_t i = 0; i < r->ncrit; i++) {
+		rpt_row(p);
+		rpt_cell_int(p, (int64_t)i + 1);
+		rpt_cell(p, r->crit[i].name);
+		rpt_cell_int(p, r->crit[i].weight);
+		rpt_cellf(p, "0–%d", r->crit[i].max);
+		rpt_cell(p, r->crit[i].nos ? N_("no score allowed") : "");
+	}
+	rpt_table_end(p);
+}
+
+static void minutes_results(rpt *p, const struct round *r,
+                            const struct result *res, int written,
+                            const char *closed)
+{
+	static const struct rpt_col cols[] =
+		{{N_("No."), 1, 0},          {N_("Nomination"), 0, 0},
+	         {N_("Candidate"), 0, 0},    {N_("Unit"), 0, 0},
+	         {N_("Title"), 0, 0},        {N_("Yes"), 1, 0},
+	         {N_("No"), 1, 0},           {N_("Abstain"), 1, 0},
+	         {N_("Yes % of all"), 1, 0}, {N_("Threshold"), 0, 1},
+	         {N_("Score"), 1, 0},        {N_("Spread"), 1, 0},
+	         {N_("Result"), 0, 1},       {N_("Rank"), 1, 0}};
+	size_t passed = 0;
+
+	rpt_heading(p, N_("III. Results"));
+	if (balloting(r))
+		rpt_para(p,
+		         "Yes votes are shown as a share of all %d members "
+		         "of the council: a title with a threshold needs that "
+		         "share, the others a majority (more yes than no "
+		         "votes). %d written vote(s) of absent members were "
+		         "counted.",
+		         r->members, written);
+	rpt_table(p, N_("Votes and scores per candidate"), cols, 14);
+	for (size_t i = 0; i < r->nnoms; i++) {
+		const struct result *x = &res[i];
+		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
+		const char *word = result_word(r, x);
+		pct_text(x->yes_bp, yes, sizeof yes);
+		threshold_text(x, thr, sizeof thr);
+		if (x->nscores) {
+			x100_text(x->mean_x100, sco, sizeof sco);
+			snprintf(spr, sizeof spr, "%lld–%lld",
+			         (long long)x->min, (long long)x->max);
+		}
+		if (x->tc.rank)
+			snprintf(rk, sizeof rk, "%d", x->tc.rank);
+		passed += !strcmp(word, "passed");
+		rpt_row(p);
+		rpt_cell_int(p, (int64_t)i + 1);
+		rpt_cell(p, x->n.code);
+		rpt_cell(p, x->name);
+		rpt_cell(p, x->ucode);
+		rpt_cell(p, x->n.title);
+		rpt_cell_int(p, x->v.yes);
+		rpt_cell_int(p, x->v.no);
+		rpt_cell_int(p, x->v.abstain);
+		rpt_cell(p, balloting(r) ? yes : "");
+		rpt_cell(p, balloting(r) ? thr : "");
+		rpt_cell(p, sco);
+		rpt_cell(p, spr);
+		rpt_cell(p, word);
+		rpt_cell(p, rk);
+	}
+	rpt_table_end(p);
+	rpt_heading(p, N_("IV. Conclusion"));
+	if (balloting(r))
+		rpt_para(p,
+		         "Of %zu candidates, %zu passed the council's vote "
+		         "and are proposed to the director for decision.",
+		         r->nnoms, passed);
+	else
+		rpt_para(p,
+		         "The council scored %zu candidates; their ranks "
+		         "are proposed to the director.",
+		         r->nnoms);
+	rpt_para(p,
+	         "The session closed on %s. These minutes are drawn up from "
+	         "the facts recorded in the store and signed by the chair and "
+	         "the secretary of the council.",
+	         closed);
+}
+
+int act_REPORT_MINUTES(struct lrl_ctx *c)
+{
+	struct round *r = calloc(1, sizeof *r);
+	struct member m[MEMBERS_MAX];
+	struct result *res = NULL;
+	int voters[ROUND_NOMS_MAX], written = 0, rc;
+	char opened[16], closed[16];
+	const char *chair = "", *secretary = "";
+	struct user_rec uc, us;
+	size_t n = 0;
+	rpt *p = NULL;
+
+	if (r == NULL)
+		return LRL_ENOMEM;
+	if ((rc = closed_param(c, r)) != 0 ||
+	    (rc = compute(c->txn, r, &res, &c->fail)) != 0 ||
+	    (rc = count_voters(c->txn, r, voters, &written)) != 0 ||
+	    (rc = members_at_close(c->txn, r, m, &n)) != 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(m[i].position, "chair") &&
+		    users_get(c->txn, m[i].user, &uc) == 0)
+			chair = uc.full_name;
+		if (!strcmp(m[i].position, "secretary") &&
+		    users_get(c->txn, m[i].user, &us) == 0)
+			secretary = us.full_name;
+	}
+	if ((rc = rpt_begin(c,
+	                    N_("MINUTES OF THE MEETING OF THE EMULATION AND "
+	                       "COMMENDATION COUNCIL"),
+	                    &p)) != 0)
+		goto out;
+	rpt_subtitle(p, "%s", r->name);
+	rpt_date(p, date_of_time(r->closed_at));
+	rpt_copies(p, "");
+	rpt_sign(p, N_("COUNCIL SECRETARY"), secretary);
+	rpt_sign(p, N_("COUNCIL CHAIR"), chair);
+	day_text(r->opened, opened, sizeof opened);
+	day_text(r->closed_at, closed, sizeof closed);
+	rpt_para(p,
+	         "Round %u of the %d council, opened on %s and closed on %s; "
+	         "candidates: %zu.",
+	         (unsigned)r->id, r->year, opened, closed, r->nnoms);
+	minutes_attendance(c, p, r, m, n);
+	minutes_criteria(p, r);
+	minutes_results(p, r, res, written, closed);
+	rc = rpt_end(p);
+	p = NULL;
+out:
+	rpt_free(p);
 	free(res);
 	free(r);
 	return rc;

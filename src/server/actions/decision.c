@@ -25,6 +25,7 @@
 #include "laurel/err.h"
 #include "laurel/money.h"
 #include "laurel/nominations.h"
+#include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
@@ -47,6 +48,12 @@ int act_DOSSIER_ADD(struct lrl_ctx *c);
 int act_DOSSIER_RESULT(struct lrl_ctx *c);
 int act_DOSSIER_LIST(struct lrl_ctx *c);
 int act_DOSSIER_SHOW(struct lrl_ctx *c);
+int act_REPORT_DECISION(struct lrl_ctx *c);
+int act_REPORT_FUND(struct lrl_ctx *c);
+
+/* Marks English text for the catalogue: the client translates it where
+ * a report shows it (report.h). */
+#define N_(s) (s)
 
 #define DECISION_RECIPIENTS_MAX 1000
 #define BIG_TEXT (LRL_TEXT_MAX * 4 + 1)
@@ -537,32 +544,66 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 	return rc;
 }
 
-/* The balance of the year's fund. */
-static int64_t fund_balance(store_txn *t, int year)
+int decision_fund_each(store_txn *t, int year,
+                       int (*fn)(const struct fund_line *e, void *arg),
+                       void *arg)
 {
 	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
 	const void *k = lo, *v;
 	size_t kl = 2, vl;
 	store_cursor *cur;
-	int64_t bal = 0;
+	int rc, stop = 0;
 
-	if (store_cursor_open(t, STORE_DB_FUND, &cur) != 0)
-		return 0;
-	for (int rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 10 && !memcmp(k, lo, 2);
+	if ((rc = store_cursor_open(t, STORE_DB_FUND, &cur)) != 0)
+		return rc;
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl == 10 && !memcmp(k, lo, 2) && !stop;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		msgpack_unpacked up;
-		char kind[16] = "";
-		int64_t amount = 0;
+		struct fund_line e;
+		int64_t date = 0;
+		memset(&e, 0, sizeof e);
 		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0) {
-			text_field(mp_map_geti(&up.data, 1), kind, sizeof kind);
-			mp_get_i64(mp_map_geti(&up.data, 2), &amount);
-			bal += !strcmp(kind, "deposit") ? amount : -amount;
+		if (mp_decode(&up, v, vl) != 0) {
+			msgpack_unpacked_destroy(&up);
+			continue;
 		}
+		text_field(mp_map_geti(&up.data, 1), e.kind, sizeof e.kind);
+		mp_get_i64(mp_map_geti(&up.data, 2), &e.amount);
+		mp_get_i64(mp_map_geti(&up.data, 3), &date);
+		e.date = (int32_t)date;
+		text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
+		text_field(mp_map_geti(&up.data, 5), e.decision,
+		           sizeof e.decision);
+		text_field(mp_map_geti(&up.data, 6), e.override,
+		           sizeof e.override);
 		msgpack_unpacked_destroy(&up);
+		stop = fn(&e, arg);
 	}
 	store_cursor_close(cur);
+	if (stop)
+		return stop;
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+/* A line's effect on the balance: deposits add, payments take. */
+static int64_t fund_signed(const struct fund_line *e)
+{
+	return !strcmp(e->kind, "deposit") ? e->amount : -e->amount;
+}
+
+static int add_balance(const struct fund_line *e, void *arg)
+{
+	*(int64_t *)arg += fund_signed(e);
+	return 0;
+}
+
+/* The balance of the year's fund. */
+static int64_t fund_balance(store_txn *t, int year)
+{
+	int64_t bal = 0;
+
+	decision_fund_each(t, year, add_balance, &bal);
 	return bal;
 }
 
@@ -1502,6 +1543,49 @@ int act_DECISION_ANNEX(struct lrl_ctx *c)
 	return 0;
 }
 
+#define ARTICLE_BUF (BIG_TEXT + 512)
+
+/* The text of the three articles (Điều 1–3) of d: who is awarded, the
+ * money and its source, effect and execution. */
+static void articles_of(const struct decision *d, char (*art)[ARTICLE_BUF])
+{
+	size_t persons = 0, units = 0;
+	char who[96], total_s[48];
+
+	/* People and units, each once however many awards it receives. */
+	for (size_t i = 0; i < d->nr; i++) {
+		size_t j;
+		for (j = 0; j < i; j++)
+			if (d->r[j].kind == d->r[i].kind &&
+			    d->r[j].id == d->r[i].id)
+				break;
+		if (j == i)
+			d->r[i].kind == 'U' ? units++ : persons++;
+	}
+	if (persons && units)
+		snprintf(who, sizeof who, "%zu cá nhân và %zu tập thể", persons,
+		         units);
+	else
+		snprintf(who, sizeof who, "%zu %s", persons ? persons : units,
+		         persons ? "cá nhân" : "tập thể");
+	snprintf(art[0], ARTICLE_BUF,
+	         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %s có "
+	         "tên trong danh sách kèm theo.%s%s",
+	         who, d->reason[0] ? " Lý do: " : "", d->reason);
+	money_format(decision_total(d), total_s, sizeof total_s);
+	snprintf(art[1], ARTICLE_BUF,
+	         "Tổng số tiền thưởng: %s, chi từ Quỹ thi đua, khen thưởng năm "
+	         "%d của %s.",
+	         total_s, d->year, d->issuer);
+	snprintf(art[2], ARTICLE_BUF, "%s",
+	         "Quyết định có hiệu lực kể từ ngày ký. Trưởng phòng Tổ chức – "
+	         "Hành chính, Trưởng phòng Tài chính – Kế toán, Trưởng các "
+	         "khoa, "
+	         "phòng liên quan và các cá nhân, tập thể có tên tại Điều 1 "
+	         "chịu "
+	         "trách nhiệm thi hành Quyết định này.");
+}
+
 static void kv_str(msgpack_packer *pk, size_t *n, const char *k, const char *v)
 {
 	mp_pack_kv_str(pk, k, v);
@@ -1515,7 +1599,8 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 	struct year_rec y;
 	struct user_rec u;
 	char buf[BIG_TEXT + 512], total_s[48], when[16];
-	size_t n = 0, persons = 0, units = 0;
+	char art[3][ARTICLE_BUF];
+	size_t n = 0;
 	int64_t total;
 	mp_buf b;
 	int rc;
@@ -1527,15 +1612,6 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 	c->fail.field = NULL;
 	total = decision_total(d);
 	money_format(total, total_s, sizeof total_s);
-	/* People and units, each once however many awards it receives. */
-	for (size_t i = 0; i < d->nr; i++) {
-		size_t j;
-		for (j = 0; j < i; j++)
-			if (d->r[j].kind == d->r[i].kind && d->r[j].id == d->r[i].id)
-				break;
-		if (j == i)
-			d->r[i].kind == 'U' ? units++ : persons++;
-	}
 	mp_buf_init(&b);
 	kv_str(&b.pk, &n, "decision", d->code);
 	kv_str(&b.pk, &n, "number", d->number);
@@ -1549,31 +1625,10 @@ int act_DECISION_SHOW(struct lrl_ctx *c)
 		kv_str(&b.pk, &n, "place", d->place);
 	kv_str(&b.pk, &n, "subject-line", d->subject);
 	kv_str(&b.pk, &n, "grounds", d->grounds);
-	{
-		char who[96];
-		if (persons && units)
-			snprintf(who, sizeof who, "%zu cá nhân và %zu tập thể", persons,
-			         units);
-		else
-			snprintf(who, sizeof who, "%zu %s", persons ? persons : units,
-			         persons ? "cá nhân" : "tập thể");
-		snprintf(buf, sizeof buf,
-		         "Tặng danh hiệu thi đua, hình thức khen thưởng cho %s có "
-		         "tên trong danh sách kèm theo.%s%s",
-		         who, d->reason[0] ? " Lý do: " : "", d->reason);
-	}
-	kv_str(&b.pk, &n, "article-1", buf);
-	snprintf(buf, sizeof buf,
-	         "Tổng số tiền thưởng: %s, chi từ Quỹ thi đua, khen thưởng năm "
-	         "%d "
-	         "của %s.",
-	         total_s, d->year, d->issuer);
-	kv_str(&b.pk, &n, "article-2", buf);
-	kv_str(&b.pk, &n, "article-3",
-	       "Quyết định có hiệu lực kể từ ngày ký. Trưởng phòng Tổ chức – "
-	       "Hành chính, Trưởng phòng Tài chính – Kế toán, Trưởng các khoa, "
-	       "phòng liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu "
-	       "trách nhiệm thi hành Quyết định này.");
+	articles_of(d, art);
+	kv_str(&b.pk, &n, "article-1", art[0]);
+	kv_str(&b.pk, &n, "article-2", art[1]);
+	kv_str(&b.pk, &n, "article-3", art[2]);
 	mp_pack_str(&b.pk, "annex");
 	msgpack_pack_array(&b.pk, d->nr);
 	for (size_t i = 0; i < d->nr; i++) {
@@ -1699,78 +1754,164 @@ int act_FUND_DEPOSIT(struct lrl_ctx *c)
 	return 0;
 }
 
+struct ledger {
+	mp_buf rows;
+	size_t n;
+	int64_t bal;
+};
+
+static int ledger_row(const struct fund_line *e, void *arg)
+{
+	struct ledger *l = arg;
+	char when[16], amount_s[48], bal_s[48];
+	int pay = !strcmp(e->kind, "payment");
+
+	l->bal += fund_signed(e);
+	date_format(e->date, when, sizeof when);
+	money_format(fund_signed(e), amount_s, sizeof amount_s);
+	money_format(l->bal, bal_s, sizeof bal_s);
+	msgpack_pack_array(&l->rows.pk, 8);
+	mp_pack_str(&l->rows.pk, e->kind);
+	mp_pack_str(&l->rows.pk, when);
+	mp_pack_str(&l->rows.pk, amount_s);
+	mp_pack_str(&l->rows.pk, bal_s);
+	mp_pack_str(&l->rows.pk, e->decision);
+	mp_pack_str(&l->rows.pk, pay ? e->source : "");
+	mp_pack_str(&l->rows.pk, !strcmp(e->kind, "deposit") ? e->source : "");
+	mp_pack_str(&l->rows.pk, e->override);
+	l->n++;
+	return 0;
+}
+
 int act_FUND_LEDGER(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"kind",    "date",     "amount",
 	                                   "balance", "decision", "number",
 	                                   "source",  "override"};
-	int64_t year = 0, bal = 0;
-	uint8_t lo[2];
-	const void *k = lo, *v;
-	size_t kl = 2, vl, n = 0;
-	store_cursor *cur;
-	mp_buf rows;
+	struct ledger l;
+	int64_t year = 0;
 	int rc;
 
 	ctx_int(c, "year", &year);
-	lo[0] = (uint8_t)(year >> 8);
-	lo[1] = (uint8_t)year;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_FUND, &cur)) != 0)
-		return rc;
-	mp_buf_init(&rows);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 10 && !memcmp(k, lo, 2);
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "", source[NAME_BUF] = "",
-		     dec[LRL_CODE_MAX + 1] = "";
-		char over[NAME_BUF] = "", when[16], amount_s[48], bal_s[48];
-		int64_t amount = 0, date = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		text_field(mp_map_geti(&up.data, 1), kind, sizeof kind);
-		mp_get_i64(mp_map_geti(&up.data, 2), &amount);
-		mp_get_i64(mp_map_geti(&up.data, 3), &date);
-		text_field(mp_map_geti(&up.data, 4), source, sizeof source);
-		text_field(mp_map_geti(&up.data, 5), dec, sizeof dec);
-		{
-			const msgpack_object *o = mp_map_geti(&up.data, 6);
-			if (o && o->type == MSGPACK_OBJECT_STR)
-				snprintf(over, sizeof over, "%.*s",
-				         (int)(o->via.str.size < sizeof over - 1
-				                       ? o->via.str.size
-				                       : sizeof over - 1),
-				         o->via.str.ptr);
-		}
-		msgpack_unpacked_destroy(&up);
-		bal += !strcmp(kind, "deposit") ? amount : -amount;
-		date_format((int32_t)date, when, sizeof when);
-		money_format(!strcmp(kind, "deposit") ? amount : -amount,
-		             amount_s, sizeof amount_s);
-		money_format(bal, bal_s, sizeof bal_s);
-		msgpack_pack_array(&rows.pk, 8);
-		mp_pack_str(&rows.pk, kind);
-		mp_pack_str(&rows.pk, when);
-		mp_pack_str(&rows.pk, amount_s);
-		mp_pack_str(&rows.pk, bal_s);
-		mp_pack_str(&rows.pk, dec);
-		mp_pack_str(&rows.pk, !strcmp(kind, "payment") ? source : "");
-		mp_pack_str(&rows.pk, !strcmp(kind, "deposit") ? source : "");
-		mp_pack_str(&rows.pk, over);
-		n++;
-	}
-	store_cursor_close(cur);
-	if (rc == LRL_ENOENT || rc == 0) {
-		list_begin(c->out, cols, 8, n);
-		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+	memset(&l, 0, sizeof l);
+	mp_buf_init(&l.rows);
+	if ((rc = decision_fund_each(c->txn, (int)year, ledger_row, &l)) == 0) {
+		list_begin(c->out, cols, 8, l.n);
+		mp_pack_raw(c->out, l.rows.sb.data, l.rows.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-	mp_buf_free(&rows);
+	mp_buf_free(&l.rows);
 	return rc;
+}
+
+/* ---- the fund ledger as a printable report ------------------------------ */
+
+struct fund_report {
+	rpt *p;
+	int64_t n, in, out, bal, overrides;
+};
+
+static int fund_report_row(const struct fund_line *e, void *arg)
+{
+	struct fund_report *f = arg;
+	int dep = !strcmp(e->kind, "deposit");
+	char when[16], m[48];
+
+	f->n++;
+	f->bal += fund_signed(e);
+	if (dep)
+		f->in += e->amount;
+	else
+		f->out += e->amount;
+	f->overrides += e->override[0] != '\0';
+	if (!rpt_row(f->p))
+		return 0;
+	date_format(e->date, when, sizeof when);
+	rpt_cell_int(f->p, f->n);
+	rpt_cell(f->p, when);
+	rpt_cell(f->p, e->kind);
+	/* A deposit's source; a payment's decision number. */
+	rpt_cell(f->p, e->source);
+	rpt_cell(f->p, dep ? "" : e->decision);
+	money_format(e->amount, m, sizeof m);
+	rpt_cell(f->p, dep ? m : "");
+	rpt_cell(f->p, dep ? "" : m);
+	money_format(f->bal, m, sizeof m);
+	rpt_cell(f->p, m);
+	return 0;
+}
+
+static int fund_override_row(const struct fund_line *e, void *arg)
+{
+	rpt *p = arg;
+
+	if (!e->override[0] || !rpt_row(p))
+		return 0;
+	rpt_cell(p, e->decision);
+	rpt_cell(p, e->source);
+	rpt_cell(p, e->override);
+	return 0;
+}
+
+int act_REPORT_FUND(struct lrl_ctx *c)
+{
+	static const struct rpt_col cols[] = {{N_("No."), 1, 0},
+	                                      {N_("Date"), 0, 0},
+	                                      {N_("Kind"), 0, 1},
+	                                      {N_("Source or number"), 0, 0},
+	                                      {N_("Decision"), 0, 0},
+	                                      {N_("Paid in"), 1, 0},
+	                                      {N_("Paid out"), 1, 0},
+	                                      {N_("Balance"), 1, 0}};
+	static const struct rpt_col ocols[] = {{N_("Decision"), 0, 0},
+	                                       {N_("Number"), 0, 0},
+	                                       {N_("Reason"), 0, 0}};
+	struct fund_report f;
+	char a[48], b[48], bal[48];
+	int64_t year = 0;
+	int rc;
+
+	ctx_int(c, "year", &year);
+	memset(&f, 0, sizeof f);
+	if ((rc = rpt_begin(c, N_("REWARD FUND LEDGER"), &f.p)) != 0)
+		return rc;
+	rpt_subtitle(f.p, "Year %d", (int)year);
+	rpt_copies(f.p, "");
+	rpt_sign(f.p, N_("PREPARED BY"), c->actor ? c->actor->full_name : "");
+	rpt_sign(f.p, N_("DIRECTOR"), "");
+	rpt_table(f.p, N_("Deposits and payments"), cols, 8);
+	if ((rc = decision_fund_each(c->txn, (int)year, fund_report_row, &f)) !=
+	    0) {
+		rpt_free(f.p);
+		return rc;
+	}
+	money_format(f.in, a, sizeof a);
+	money_format(f.out, b, sizeof b);
+	money_format(f.bal, bal, sizeof bal);
+	rpt_total(f.p);
+	rpt_cell(f.p, N_("Total"));
+	for (int i = 0; i < 4; i++)
+		rpt_cell(f.p, "");
+	rpt_cell(f.p, a);
+	rpt_cell(f.p, b);
+	rpt_cell(f.p, bal);
+	rpt_table_end(f.p);
+	if (f.n == 0)
+		rpt_para(f.p,
+		         "No data: nothing was paid into or out of the fund "
+		         "of %d.",
+		         (int)year);
+	else
+		rpt_para(f.p,
+		         "Paid into the fund of %d: %s; paid out for "
+		         "decisions: %s; balance: %s.",
+		         (int)year, a, b, bal);
+	if (f.overrides) {
+		rpt_table(f.p, N_("Payments that overdrew the fund"), ocols, 3);
+		decision_fund_each(c->txn, (int)year, fund_override_row, f.p);
+		rpt_table_end(f.p);
+	}
+	return rpt_end(f.p);
 }
 
 /* ---- complaints ---------------------------------------------------------- */
@@ -2395,4 +2536,117 @@ int act_DOSSIER_SHOW(struct lrl_ctx *c)
 	mp_buf_free(&b);
 	free(x);
 	return 0;
+}
+
+/* ---- a decision as a printable report ------------------------------------ */
+
+/* The decision in the official layout (decisions.h: its text is the
+ * Vietnamese document, kept as data, so the report's words are the
+ * document's own): the number, or a blank one on a draft stamped
+ * "DRAFT"; the subject line under the title; the grounds; Điều 1–3; the
+ * recipients and the signer; then, on a page of its own, the annex. */
+int act_REPORT_DECISION(struct lrl_ctx *c)
+{
+	static const struct rpt_col cols[] = {{"STT", 1, 0},
+	                                      {"Họ và tên", 0, 0},
+	                                      {"Đơn vị", 0, 0},
+	                                      {"Danh hiệu, hình thức khen "
+	                                       "thưởng",
+	                                       0, 0},
+	                                      {"Số tiền", 1, 0}};
+	struct rulebook *rb = NULL;
+	struct decision *d = NULL;
+	struct year_rec y;
+	struct user_rec u;
+	struct setup su;
+	char art[3][ARTICLE_BUF], when[16], buf[NAME_BUF * 3];
+	int signed_ = 0, rc;
+	rpt *p = NULL;
+
+	if ((rc = decision_param(c, &d)) != 0)
+		return rc;
+	if (year_get(c->txn, d->year, &y) == 0)
+		rules_load(c->txn, y.rulebook, &rb, &c->fail);
+	c->fail.field = NULL;
+	setup_get(c->txn, &su);
+	signed_ = !strcmp(d->state, "signed");
+	if ((rc = rpt_begin(c, "QUYẾT ĐỊNH", &p)) != 0)
+		goto out;
+	rpt_subtitle(p, "%s", d->subject);
+	rpt_date(p, d->date);
+	rpt_issuer(p, d->issuer);
+	rpt_place(p, d->place);
+	if (signed_) {
+		rpt_number(p, d->number);
+	} else {
+		/* A draft has no number yet: the blank to fill when signed. */
+		snprintf(buf, sizeof buf, "        /QĐ-%s", su.suffix);
+		rpt_number(p, buf);
+		rpt_mark(p,
+		         !strcmp(d->state, "cancelled") ? "ĐÃ HỦY" : "DỰ THẢO");
+	}
+	rpt_copies(p, d->copies);
+	rpt_sign(p, d->signer,
+	         signed_ && users_get(c->txn, (uint32_t)d->signed_by, &u) == 0
+	                 ? u.full_name
+	                 : "");
+	snprintf(buf, sizeof buf, "%s %s", d->signer, d->issuer);
+	rpt_heading_centred(p, buf);
+	for (const char *s = d->grounds; *s;) {
+		size_t len = strcspn(s, "\n");
+		if (len)
+			rpt_para(p, "%.*s", (int)len, s);
+		s += len;
+		if (*s)
+			s++;
+	}
+	rpt_heading_centred(p, "QUYẾT ĐỊNH:");
+	articles_of(d, art);
+	for (int i = 0; i < 3; i++)
+		rpt_para(p, "Điều %d. %s", i + 1, art[i]);
+	rpt_signature(p);
+	rpt_page_break(p);
+	date_format(d->date, when, sizeof when);
+	rpt_heading_centred(p, "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG");
+	if (signed_)
+		rpt_para(p, "(Kèm theo Quyết định số %s ngày %s của %s)",
+		         d->number, when, d->issuer);
+	else
+		rpt_para(p, "(Kèm theo Quyết định số …/QĐ-%s ngày %s của %s)",
+		         su.suffix, when, d->issuer);
+	rpt_table(p, "", cols, 5);
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct recipient *r = &d->r[i];
+		const struct rulebook_title *ti =
+			rb ? rulebook_title_find(rb, r->title) : NULL;
+		char code[LRL_CODE_MAX + 1], name[NAME_BUF], unit[NAME_BUF];
+		char amount[48];
+		if (!rpt_row(p))
+			continue;
+		recipient_names(c->txn, r, code, sizeof code, name, sizeof name,
+		                unit, sizeof unit);
+		money_format(r->amount, amount, sizeof amount);
+		rpt_cell_int(p, (int64_t)i + 1);
+		rpt_cell(p, name);
+		rpt_cell(p, r->kind == 'U' ? "" : unit);
+		rpt_cell(p, ti ? ti->name : r->title);
+		rpt_cell(p, amount);
+	}
+	money_format(decision_total(d), buf, sizeof buf);
+	rpt_total(p);
+	rpt_cell(p, "");
+	rpt_cell(p, "Tổng cộng");
+	rpt_cell(p, "");
+	rpt_cell(p, "");
+	rpt_cell(p, buf);
+	rpt_table_end(p);
+	rpt_para(p, "Nguồn kinh phí: Quỹ thi đua, khen thưởng năm %d.",
+	         d->year);
+	rc = rpt_end(p);
+	p = NULL;
+out:
+	rpt_free(p);
+	rulebook_free(rb);
+	decision_free(d);
+	return rc;
 }

@@ -29,6 +29,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/exemplars.h"
+#include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
@@ -64,6 +65,11 @@ static int month_param(struct lrl_ctx *c, int64_t *year, int64_t *month)
 
 int act_SUBMISSION_SHOW(struct lrl_ctx *c);
 int act_SUBMISSION_SEND(struct lrl_ctx *c);
+int act_REPORT_SUBMISSION(struct lrl_ctx *c);
+
+/* Marks English text for the catalogue: the client translates it where
+ * a report shows it (report.h). */
+#define N_(s) (s)
 int act_SUBMISSION_LIST(struct lrl_ctx *c);
 int act_CEREMONY_ADD(struct lrl_ctx *c);
 int act_CEREMONY_LIST(struct lrl_ctx *c);
@@ -989,106 +995,215 @@ int act_SUBMISSION_PROPOSE(struct lrl_ctx *c)
 	return rc;
 }
 
-int act_SUBMISSION_SHOW(struct lrl_ctx *c)
+/* The month's submission as submission.show and report.submission print
+ * it: the one sent, or (not sent) a draft for the "exemplar" parameter
+ * or, when propose, for the first exemplar proposed. */
+struct submission {
+	int year, month, sent;
+	char month_text[16], due[16], sent_on[16];
+	int32_t sent_day;
+	uint64_t by;
+	char code[LRL_CODE_MAX + 1], name[ROSTER_TEXT_MAX];
+	char unit_name[ROSTER_TEXT_MAX];
+	char kind[16], field[LRL_NAME_MAX * 4 + 1], stage[16];
+	char achievements[LRL_TEXT_MAX * 4 + 1], summary[LRL_TEXT_MAX * 4 + 1];
+};
+
+static void copy_field(const msgpack_object *m, uint64_t f, char *buf, size_t n)
 {
-	char code[LRL_CODE_MAX + 1] = "", name[ROSTER_TEXT_MAX], due[16];
-	char sent_on[16] = "", month_text[16];
-	const char *sum = "", *ach, *field, *stage, *kind;
-	size_t suml = 0, al, fl, sl, kl;
+	const char *s;
+	size_t len;
+
+	ex_field(m, f, &s, &len);
+	snprintf(buf, n, "%.*s", (int)(len < n ? len : n - 1), s);
+}
+
+static int submission_read(struct lrl_ctx *c, int propose, struct submission *o)
+{
+	const char *sum = "";
+	size_t suml = 0;
 	msgpack_unpacked sub, ex;
 	struct year_rec y;
 	struct unit_rec u;
-	struct user_rec who;
-	uint64_t by = 0;
 	int64_t year = 0, month = 0;
 	uint8_t key[3], ekey[6];
 	const void *v;
 	size_t vl;
-	int rc, sent;
+	int rc;
 
+	memset(o, 0, sizeof *o);
 	msgpack_unpacked_init(&sub);
 	msgpack_unpacked_init(&ex);
 	if ((rc = month_param(c, &year, &month)) != 0 ||
 	    (rc = year_param(c, (int)year, &y)) != 0)
 		goto done;
+	o->year = (int)year;
+	o->month = (int)month;
 	skey(key, (int)year, (int)month);
 	rc = store_get(c->txn, STORE_DB_SUBMISSIONS, key, sizeof key, &v, &vl);
-	sent = rc == 0;
+	o->sent = rc == 0;
 	if (rc != 0 && rc != LRL_ENOENT)
 		goto done;
-	if (sent) {
+	rc = 0;
+	if (o->sent) {
 		if (mp_decode(&sub, v, vl) != 0) {
 			rc = LRL_ECORRUPT;
 			goto done;
 		}
-		ex_field(&sub.data, SF_EXEMPLAR, &sum, &suml);
-		snprintf(code, sizeof code, "%.*s", (int)suml, sum);
+		copy_field(&sub.data, SF_EXEMPLAR, o->code, sizeof o->code);
 		ex_field(&sub.data, SF_SUMMARY, &sum, &suml);
-		by = ex_u64(&sub.data, SF_BY);
-		date_format((int32_t)ex_i64(&sub.data, SF_SENT), sent_on,
-		            sizeof sent_on);
+		o->by = ex_u64(&sub.data, SF_BY);
+		o->sent_day = (int32_t)ex_i64(&sub.data, SF_SENT);
+		date_format(o->sent_day, o->sent_on, sizeof o->sent_on);
 	} else if (ctx_param(c, "exemplar")) {
-		ctx_strbuf(c, "exemplar", code, sizeof code);
+		ctx_strbuf(c, "exemplar", o->code, sizeof o->code);
+	} else if (!propose) {
+		rc = lrl_fail_set(&c->fail, LRL_ENOENT, "month",
+		                  "no exemplar was sent for %02d/%04d; give "
+		                  "--exemplar to print a draft",
+		                  (int)month, (int)year);
+		goto done;
 	} else {
 		struct candidates k;
 		rc = candidates_find(c->txn, (int)year, &k);
-		snprintf(code, sizeof code, "%s", k.first);
+		snprintf(o->code, sizeof o->code, "%s", k.first);
 		candidates_free(&k);
 		if (rc != 0)
 			goto done;
-		if (!code[0]) {
+		if (!o->code[0]) {
 			rc = lrl_fail_set(&c->fail, LRL_ENOENT, "exemplar",
 			                  "no exemplar of %lld is left to send",
 			                  (long long)year);
 			goto done;
 		}
 	}
-	if ((rc = ex_load(c->txn, code, ekey, &ex)) != 0) {
+	if ((rc = ex_load(c->txn, o->code, ekey, &ex)) != 0) {
 		if (rc == LRL_ENOENT)
 			rc = lrl_fail_set(&c->fail, LRL_ENOENT, "exemplar",
-			                  "no exemplar has the code %s", code);
+			                  "no exemplar has the code %s",
+			                  o->code);
 		goto done;
 	}
-	ex_code(EX_PREFIX, ekey, code, sizeof code);
-	if (!sent) {
+	ex_code(EX_PREFIX, ekey, o->code, sizeof o->code);
+	if (!o->sent) {
 		ex_field(&ex.data, EF_SUMMARY, &sum, &suml);
 		if (suml == 0)
 			ex_field(&ex.data, EF_ACHIEVEMENTS, &sum, &suml);
 	}
-	ex_field(&ex.data, EF_ACHIEVEMENTS, &ach, &al);
-	ex_field(&ex.data, EF_FIELD, &field, &fl);
-	ex_field(&ex.data, EF_STAGE, &stage, &sl);
-	ex_field(&ex.data, EF_KIND, &kind, &kl);
-	ex_name(c->txn, &ex.data, name, sizeof name, &u);
-	snprintf(month_text, sizeof month_text, "%02d/%04d", (int)month,
+	snprintf(o->summary, sizeof o->summary, "%.*s",
+	         (int)(suml < sizeof o->summary ? suml : sizeof o->summary - 1),
+	         sum);
+	copy_field(&ex.data, EF_ACHIEVEMENTS, o->achievements,
+	           sizeof o->achievements);
+	copy_field(&ex.data, EF_FIELD, o->field, sizeof o->field);
+	copy_field(&ex.data, EF_STAGE, o->stage, sizeof o->stage);
+	copy_field(&ex.data, EF_KIND, o->kind, sizeof o->kind);
+	ex_name(c->txn, &ex.data, o->name, sizeof o->name, &u);
+	snprintf(o->unit_name, sizeof o->unit_name, "%s", u.name);
+	snprintf(o->month_text, sizeof o->month_text, "%02d/%04d", (int)month,
 	         (int)year);
 	date_format(date_from_ymd((int)year, (int)month, ex_submission_day(&y)),
-	            due, sizeof due);
-	msgpack_pack_map(c->out, 1);
-	mp_pack_str(c->out, "record");
-	msgpack_pack_map(c->out, 14);
-	mp_pack_kv_str(c->out, "month", month_text);
-	mp_pack_kv_str(c->out, "due", due);
-	mp_pack_kv_str(c->out, "status", sent ? "sent" : "draft");
-	mp_pack_kv_str(c->out, "exemplar", code);
-	mp_pack_kv_str(c->out, "name", name);
-	mp_pack_str(c->out, "kind");
-	mp_pack_strn(c->out, kind, kl);
-	mp_pack_kv_str(c->out, "unit-name", u.name);
-	mp_pack_str(c->out, "field");
-	mp_pack_strn(c->out, field, fl);
-	mp_pack_str(c->out, "stage");
-	mp_pack_strn(c->out, stage, sl);
-	mp_pack_str(c->out, "achievements");
-	mp_pack_strn(c->out, ach, al);
-	mp_pack_str(c->out, "summary");
-	mp_pack_strn(c->out, sum, suml);
-	mp_pack_kv_str(c->out, "sent", sent_on);
-	mp_pack_kv_str(c->out, "sent-by", ex_login(c->txn, by, &who));
-	mp_pack_kv_str(c->out, "recipient", "Sở Y tế");
+	            o->due, sizeof o->due);
 done:
 	msgpack_unpacked_destroy(&sub);
 	msgpack_unpacked_destroy(&ex);
+	return rc;
+}
+
+int act_SUBMISSION_SHOW(struct lrl_ctx *c)
+{
+	struct submission *s = calloc(1, sizeof *s);
+	struct user_rec who;
+	int rc;
+
+	if (s == NULL)
+		return LRL_ENOMEM;
+	if ((rc = submission_read(c, 1, s)) != 0)
+		goto done;
+	msgpack_pack_map(c->out, 1);
+	mp_pack_str(c->out, "record");
+	msgpack_pack_map(c->out, 14);
+	mp_pack_kv_str(c->out, "month", s->month_text);
+	mp_pack_kv_str(c->out, "due", s->due);
+	mp_pack_kv_str(c->out, "status", s->sent ? "sent" : "draft");
+	mp_pack_kv_str(c->out, "exemplar", s->code);
+	mp_pack_kv_str(c->out, "name", s->name);
+	mp_pack_kv_str(c->out, "kind", s->kind);
+	mp_pack_kv_str(c->out, "unit-name", s->unit_name);
+	mp_pack_kv_str(c->out, "field", s->field);
+	mp_pack_kv_str(c->out, "stage", s->stage);
+	mp_pack_kv_str(c->out, "achievements", s->achievements);
+	mp_pack_kv_str(c->out, "summary", s->summary);
+	mp_pack_kv_str(c->out, "sent", s->sent_on);
+	mp_pack_kv_str(c->out, "sent-by", ex_login(c->txn, s->by, &who));
+	mp_pack_kv_str(c->out, "recipient", "Sở Y tế");
+done:
+	free(s);
+	return rc;
+}
+
+/* The month's exemplar as a short official letter to the Department of
+ * Health: the one sent, or a draft (stamped) for --exemplar. */
+int act_REPORT_SUBMISSION(struct lrl_ctx *c)
+{
+	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
+	                                      {N_("Name"), 0, 0},
+	                                      {N_("Kind"), 0, 1},
+	                                      {N_("Unit"), 0, 0},
+	                                      {N_("Field"), 0, 0},
+	                                      {N_("Stage"), 0, 1}};
+	struct submission *s = calloc(1, sizeof *s);
+	char hospital[ROSTER_TEXT_MAX] = "";
+	const void *v;
+	size_t vl;
+	rpt *p = NULL;
+	int rc;
+
+	if (s == NULL)
+		return LRL_ENOMEM;
+	if ((rc = submission_read(c, 0, s)) != 0 ||
+	    (rc = rpt_begin(c, N_("INTRODUCTION OF AN ADVANCED EXEMPLAR"),
+	                    &p)) != 0)
+		goto done;
+	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+		snprintf(hospital, sizeof hospital, "%.*s",
+		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
+		         (const char *)v);
+	rpt_subtitle(p, "Month %s", s->month_text);
+	if (s->sent)
+		rpt_date(p, s->sent_day);
+	else
+		rpt_mark(p, N_("DRAFT"));
+	rpt_copies(p, "Như trên;\nLưu: VT, TCHC.");
+	rpt_sign(p, N_("DIRECTOR"), "");
+	rpt_para(p, "To: %s.", "Sở Y tế");
+	rpt_para(p,
+	         "Carrying out the plan for finding, nurturing and "
+	         "replicating advanced exemplars, %s introduces to the "
+	         "Department of Health its exemplar of %s, due on %s:",
+	         hospital, s->month_text, s->due);
+	rpt_table(p, N_("The exemplar"), cols, 6);
+	rpt_row(p);
+	rpt_cell(p, s->code);
+	rpt_cell(p, s->name);
+	rpt_cell(p, s->kind);
+	rpt_cell(p, s->unit_name);
+	rpt_cell(p, s->field);
+	rpt_cell(p, s->stage);
+	rpt_table_end(p);
+	rpt_heading(p, N_("Achievements"));
+	rpt_para(p, "%s", s->achievements);
+	rpt_heading(p, N_("Achievement summary"));
+	rpt_para(p, "%s", s->summary);
+	rpt_para(p,
+	         "%s respectfully submits this to the Department of Health "
+	         "for its consideration and for publicity.",
+	         hospital);
+	rc = rpt_end(p);
+	p = NULL;
+done:
+	rpt_free(p);
+	free(s);
 	return rc;
 }
 

@@ -2,7 +2,9 @@
  * report.c — the printable reports (report.h): the annual and six-month
  * report, the phase review across years, the statistics tables of forms
  * 0601–0605, the plan tasks status and the audit trail of a period, and
- * the list of the reports a user may print.
+ * the list of the reports a user may print.  The minutes, a decision,
+ * the fund ledger and the monthly exemplar letter are built beside their
+ * records (council.c, decision.c, model.c).
  *
  * The year's figures are gathered by one cursor pass over each record
  * kind the report rests on (staff, pledges, ratings, awards, nominations,
@@ -18,6 +20,7 @@
 #include "laurel/acthelp.h"
 #include "laurel/awards.h"
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/evlog.h"
 #include "laurel/money.h"
@@ -967,18 +970,43 @@ static void section_works(rpt *r, const struct census *k)
 /* Reward money: the year's payments from the fund (decisions.h), each
  * with its decision, up to the period's last day; deposits and the
  * balance beside them. */
+struct money {
+	rpt *r;
+	int32_t last_day;
+	int64_t paid, deposits, n;
+};
+
+static int money_line(const struct fund_line *e, void *arg)
+{
+	struct money *m = arg;
+	char a[32], d[32];
+
+	if (e->date > m->last_day)
+		return 0;
+	if (!strcmp(e->kind, "deposit")) {
+		m->deposits += e->amount;
+		return 0;
+	}
+	if (strcmp(e->kind, "payment"))
+		return 0;
+	m->paid += e->amount;
+	m->n++;
+	money_format(e->amount, a, sizeof a);
+	date_format(e->date, d, sizeof d);
+	rpt_row(m->r);
+	rpt_cell(m->r, e->source);
+	rpt_cell(m->r, d);
+	rpt_cell(m->r, a);
+	return 0;
+}
+
 static void section_money(struct lrl_ctx *c, rpt *r, const struct census *k)
 {
 	static const struct rpt_col cols[] = {{N_("Decision"), 0, 0},
 	                                      {N_("Date"), 0, 0},
 	                                      {N_("Amount"), 1, 0}};
-	uint8_t lo[2];
-	const void *key = lo, *v;
-	size_t kl = 2, vl;
-	store_cursor *cur;
-	int64_t paid = 0, deposits = 0, n = 0;
+	struct money m = {r, k->last_day, 0, 0, 0};
 	char a[32], d[32];
-	int rc;
 
 	rpt_heading(r, "VI. Reward money");
 	if (ctx_param(c, "unit")) {
@@ -987,51 +1015,18 @@ static void section_money(struct lrl_ctx *c, rpt *r, const struct census *k)
 		            "only (without --unit).");
 		return;
 	}
-	ykey(lo, k->year);
-	if (store_cursor_open(c->txn, STORE_DB_FUND, &cur) != 0)
-		return;
 	rpt_table(r, "Payments from the reward fund", cols, 3);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
-	     rc == 0 && kl >= 2 && memcmp(key, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "", number[LRL_NAME_MAX * 4 + 1] = "";
-		int64_t amount = 0, day = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0) {
-			mp_get_strbuf(mp_map_geti(&up.data, 1), kind,
-			              sizeof kind);
-			mp_get_i64(mp_map_geti(&up.data, 2), &amount);
-			mp_get_i64(mp_map_geti(&up.data, 3), &day);
-			mp_get_strbuf(mp_map_geti(&up.data, 4), number,
-			              sizeof number);
-		}
-		msgpack_unpacked_destroy(&up);
-		if (day > k->last_day)
-			continue;
-		if (!strcmp(kind, "deposit")) {
-			deposits += amount;
-			continue;
-		}
-		if (strcmp(kind, "payment"))
-			continue;
-		paid += amount;
-		n++;
-		money_format(amount, a, sizeof a);
-		date_format((int32_t)day, d, sizeof d);
-		rpt_row(r);
-		rpt_cell(r, number);
-		rpt_cell(r, d);
-		rpt_cell(r, a);
+	if (decision_fund_each(c->txn, k->year, money_line, &m) != 0) {
+		rpt_table_end(r);
+		return;
 	}
-	store_cursor_close(cur);
-	money_format(paid, a, sizeof a);
+	money_format(m.paid, a, sizeof a);
 	rpt_total(r);
 	rpt_cell(r, N_("Total"));
 	rpt_cell(r, "");
 	rpt_cell(r, a);
 	rpt_table_end(r);
-	if (n == 0) {
+	if (m.n == 0) {
 		rpt_para(r,
 		         "No data: no reward money is paid from the fund for "
 		         "%d "
@@ -1039,8 +1034,8 @@ static void section_money(struct lrl_ctx *c, rpt *r, const struct census *k)
 		         k->year);
 		return;
 	}
-	money_format(deposits, d, sizeof d);
-	money_format(deposits - paid, a, sizeof a);
+	money_format(m.deposits, d, sizeof d);
+	money_format(m.deposits - m.paid, a, sizeof a);
 	rpt_para(r, "Paid into the fund: %s; balance: %s.", d, a);
 }
 
