@@ -2594,7 +2594,7 @@ static void minutes_results(rpt *p, const struct round *r,
 	         {N_("Candidate"), 0, 0},    {N_("Unit"), 0, 0},
 	         {N_("Title"), 0, 0},        {N_("Yes"), 1, 0},
 	         {N_("No"), 1, 0},           {N_("Abstain"), 1, 0},
-	         {N_("Yes % of all"), 1, 0}, {N_("Threshold"), 0, 1},
+	         {N_("Yes / all members"), 1, 0}, {N_("Threshold"), 0, 1},
 	         {N_("Score"), 1, 0},        {N_("Spread"), 1, 0},
 	         {N_("Result"), 0, 1},       {N_("Rank"), 1, 0}};
 	size_t passed = 0;
