@@ -2530,7 +2530,9 @@ static void minutes_attendance(struct lrl_ctx *c, rpt *p, const struct round *r,
 		rpt_cell_int(p, (int64_t)i + 1);
 		rpt_cell(p, u.full_name);
 		rpt_cell(p, u.login);
-		rpt_cell(p, m[i].position);
+		rpt_cell(p, !strcmp(m[i].position, "chair")       ? N_("Chair")
+		            : !strcmp(m[i].position, "secretary") ? N_("Secretary")
+		                                                  : N_("Member"));
 		rpt_cell(p, !r->present_set            ? N_("not recorded")
 		            : is_present(r, m[i].user) ? N_("present")
 		                                       : N_("absent"));
