@@ -55,6 +55,8 @@ B       := build/tsan
 CC      := clang
 ALL_CFLAGS += -fsanitize=thread -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=thread
+# The font libraries' own threads are not laurel's races.
+SAN_ENV := TSAN_OPTIONS=suppressions=$(CURDIR)/tests/tsan.supp
 else
 B       := build
 endif
