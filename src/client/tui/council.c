@@ -96,9 +96,40 @@ struct col {
 	int cell;           /* index in the row */
 	const char *label;  /* msgid */
 	int width;          /* 0: the rest */
-	int enumerated;     /* shown through tui_value */
+	int enumerated;     /* 1: shown through tui_value; 2: a progress */
 	const char *column; /* its column name, for tui_value */
 };
+
+/* The server's progress ("3 of 6 scored, 2 of 6 voted") in the user's
+ * language; other text as it is. */
+static const char *progress_shown(const char *raw, char *out, size_t n)
+{
+	char part[64];
+	const char *p = raw;
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (*p && o < n) {
+		size_t len = strcspn(p, ",");
+		int done, due;
+		char word[16];
+		snprintf(part, sizeof part, "%.*s", (int)len, p);
+		if (sscanf(part, " %d of %d %15s", &done, &due, word) != 3 ||
+		    (strcmp(word, "scored") && strcmp(word, "voted")))
+			return raw;
+		o += (size_t)snprintf(out + o, n - o, "%s", o ? ", " : "");
+		if (o < n)
+			o += (size_t)snprintf(out + o, n - o,
+			                      !strcmp(word, "scored")
+			                              ? _("%d of %d scored")
+			                              : _("%d of %d voted"),
+			                      done, due);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return out;
+}
 
 static void table_draw(struct tui *t, WINDOW *w, struct table *tb, int y0,
                        const struct col *cols, int ncols)
@@ -128,7 +159,10 @@ static void table_draw(struct tui *t, WINDOW *w, struct table *tb, int y0,
 		for (int c = 0, x = 1; c < ncols; c++) {
 			int cw = cols[c].width ? cols[c].width : wd - x - 1;
 			const char *v = tb->cell[i][cols[c].cell];
-			if (cols[c].enumerated && v[0])
+			char shown[256];
+			if (cols[c].enumerated == 2)
+				v = progress_shown(v, shown, sizeof shown);
+			else if (cols[c].enumerated && v[0])
 				v = tui_value(cols[c].column, v);
 			if (cw > 0)
 				tui_put(w, y, x, v, cw);
@@ -424,8 +458,9 @@ static void cand_draw(struct tui *t, struct screen *s, WINDOW *w)
 		if (!strcmp(tb->cell[i][0], last))
 			continue;
 		snprintf(last, sizeof last, "%s", tb->cell[i][0]);
+		char shown[256];
 		snprintf(buf, sizeof buf, _("Round %s: %s"), tb->cell[i][0],
-		         tb->cell[i][8]);
+		         progress_shown(tb->cell[i][8], shown, sizeof shown));
 		wattron(w, tui_attr(t, TA_OK));
 		tui_put(w, y++, 1, buf, wd - 2);
 		wattroff(w, tui_attr(t, TA_OK));
@@ -554,7 +589,7 @@ static const struct col round_cols[] = {
 	{3, N_("Mode"), 8, 1, "mode"},
 	{4, N_("State"), 8, 1, "state"},
 	{7, N_("Candidates"), 10, 0, NULL},
-	{8, N_("Your progress"), 28, 0, NULL},
+	{8, N_("Your progress"), 28, 2, NULL},
 	{2, N_("Session"), 0, 0, NULL},
 };
 

@@ -420,8 +420,11 @@ static void load(struct tui *t, struct list *l)
 			l->cols = calloc((size_t)l->ncols, sizeof *l->cols);
 			for (int c = 0; c < l->ncols && l->cols; c++) {
 				l->cols[c] = obj_text(&cols->via.array.ptr[c]);
-				/* The key column is the record's key, never a word. */
-				if (c > 0 && c < 64 && l->cols[c])
+				/* The key column is the record's key, never a word,
+				 * where records open (the fund ledger's first column
+				 * is a kind of entry, and reads as a word). */
+				if ((c > 0 || !noun_action(l->noun, "show")) &&
+				    c < 64 && l->cols[c])
 					enumc[c] = (unsigned char)tui_enum_column(l->cols[c]);
 				if (c < 64)
 					vc[c].n = 0;
