@@ -41,6 +41,9 @@ cat <<TXT
   The emulation year of the demo's date is open: the 2026 rulebook,
   movements, pledges in every state, ratings, initiatives, titles held in
   the two previous years and the heads' nominations with their verdicts;
+  the council's term with a closed round and an open one (phogiamdoc and
+  truongkhoa have candidates to score), a signed decision paid from the
+  fund, a published draft with a complaint, a forwarded dossier;
   exemplars at every stage, models, an honouring event and last month's
   exemplar sent to the Department of Health.
   laurel opens on the login screen; log in with any account above.
@@ -49,6 +52,7 @@ cat <<TXT
     $bin/laurel --store $store --user quantri unit list
     $bin/laurel --store $store --user quantri exemplar targets $(date +%Y) --short
     $bin/laurel --store $store --user quantri audit log
+    $bin/laurel --store $store --user giamdoc report decision QD-$(date +%Y)-001 --format pdf -o qd.pdf
     $bin/laurel help
 
 TXT
