@@ -119,6 +119,9 @@ void rpt_copies(rpt *r, const char *lines);
  * (each ignored when ""). */
 void rpt_date(rpt *r, int32_t day);
 void rpt_issuer(rpt *r, const char *issuer);
+/* The document is issued by body, a part of the hospital (its council):
+ * the issuer block reads the hospital over the body. */
+void rpt_issuer_within(rpt *r, const char *body);
 void rpt_place(rpt *r, const char *place);
 /* A word stamped on the document (English, translated by the client):
  * "DRAFT" on a draft. */

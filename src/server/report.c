@@ -33,6 +33,7 @@ struct rpt {
 	int32_t date;
 	int has_date;
 	char issuer[RPT_TEXT_MAX], place[RPT_TEXT_MAX];
+	int issuer_under_hospital; /* the hospital becomes the parent body */
 	char mark[64];
 	mp_buf blocks;
 	size_t nblocks;
@@ -157,6 +158,12 @@ void rpt_date(rpt *r, int32_t day)
 void rpt_issuer(rpt *r, const char *issuer)
 {
 	snprintf(r->issuer, sizeof r->issuer, "%s", issuer ? issuer : "");
+}
+
+void rpt_issuer_within(rpt *r, const char *body)
+{
+	rpt_issuer(r, body);
+	r->issuer_under_hospital = 1;
 }
 
 void rpt_place(rpt *r, const char *place)
@@ -435,7 +442,7 @@ int rpt_end(rpt *r)
 	msgpack_packer *pk = c->out;
 	struct checkpoint cp;
 	char hospital[LRL_NAME_MAX * 4 + 1] = "", head[2 * LRL_HASH_LEN + 1];
-	char line[512] = "", next[32];
+	char line[512] = "", next[32], parent[LRL_NAME_MAX * 4 + 1];
 	const void *v;
 	size_t vl;
 	int rc;
@@ -452,12 +459,18 @@ int rpt_end(rpt *r)
 		checkpoint_format(&cp, line, sizeof line);
 	}
 	hex_encode(cp.head, LRL_HASH_LEN, head);
-	if (r->issuer[0])
-		snprintf(hospital, sizeof hospital, "%s", r->issuer);
-	else if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
 		snprintf(hospital, sizeof hospital, "%.*s",
 		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
 		         (const char *)v);
+	/* A body within the hospital (its council) issues under it: the
+	 * hospital stands where the parent body would. */
+	if (r->issuer_under_hospital)
+		snprintf(parent, sizeof parent, "%s", hospital);
+	else
+		snprintf(parent, sizeof parent, "%s", c->ident->parent);
+	if (r->issuer[0])
+		snprintf(hospital, sizeof hospital, "%s", r->issuer);
 	snprintf(next, sizeof next, "%" PRId64, r->after + REPORT_PAGE);
 	msgpack_pack_map(pk, 1);
 	mp_pack_str(pk, "report");
@@ -468,7 +481,7 @@ int rpt_end(rpt *r)
 	msgpack_pack_array(pk, 3);
 	pack_msg(pk, r->subtitle, &r->subtitle_m);
 	mp_pack_kv_str(pk, "hospital", hospital);
-	mp_pack_kv_str(pk, "parent", c->ident->parent);
+	mp_pack_kv_str(pk, "parent", parent);
 	mp_pack_kv_str(pk, "place", r->place[0] ? r->place : c->ident->place);
 	mp_pack_kv_int(pk, "date",
 	               r->has_date ? r->date : date_of_time(c->now));

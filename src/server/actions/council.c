@@ -2344,7 +2344,7 @@ static const char *result_word(const struct round *r, const struct result *x)
 static void threshold_text(const struct result *x, char *buf, size_t n)
 {
 	if (x->vote_bp <= 0)
-		snprintf(buf, n, "majority");
+		snprintf(buf, n, "%s", N_("majority"));
 	else {
 		char p[16];
 		pct_text(x->vote_bp, p, sizeof p);
@@ -2693,6 +2693,7 @@ int act_REPORT_MINUTES(struct lrl_ctx *c)
 	                    &p)) != 0)
 		goto out;
 	rpt_subtitle(p, "%s", r->name);
+	rpt_issuer_within(p, "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG");
 	rpt_date(p, date_of_time(r->closed_at));
 	rpt_copies(p, "");
 	rpt_sign(p, N_("COUNCIL SECRETARY"), secretary);
