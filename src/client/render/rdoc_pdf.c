@@ -237,6 +237,21 @@ static void paragraph(struct pdf *p, const char *text, int bold, int centre)
 	double first_line;
 
 	pango_layout_set_indent(l, bold ? 0 : (int)(10 * MM * PANGO_SCALE));
+	/* An article of a decision starts with its number in bold:
+	 * "Điều 1." */
+	if (!bold && text && strncmp(text, "Điều ", strlen("Điều ")) == 0) {
+		const char *dot = strchr(text + strlen("Điều "), '.');
+		size_t digits = strspn(text + strlen("Điều "), "0123456789");
+		if (digits > 0 && dot == text + strlen("Điều ") + digits) {
+			PangoAttrList *al = pango_attr_list_new();
+			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = 0;
+			a->end_index = (guint)(dot - text + 1);
+			pango_attr_list_insert(al, a);
+			pango_layout_set_attributes(l, al);
+			pango_attr_list_unref(al);
+		}
+	}
 	/* Long paragraphs break between lines: draw line by line. */
 	it = pango_layout_get_iter(l);
 	first_line = p->y;
