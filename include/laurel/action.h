@@ -71,6 +71,9 @@ enum lrl_kind { LRL_CMD, LRL_QRY };
 #define AF_REPORT 512u     /* a printable report: returns the report model
                               (report.h), or with AF_LIST a list that the
                               "model" parameter turns into one */
+#define AF_KEYS 1024u      /* makes or retires a round's ballot key, kept
+                              outside the store: the server sweeps the key
+                              directory after the commit */
 
 /* Parameter types. */
 enum lrl_ptype {
@@ -405,7 +408,7 @@ struct lrl_action {
 	  "Remove a member from a council term, with the reason")             \
 	X(TERM_SHOW, "term.show", QRY, AF_LIST, POL(N, N, A, A, A, A, A),      \
 	  "Council members of a term, with who joined or left and when")      \
-	X(ROUND_OPEN, "round.open", CMD, AF_NONE, POL(N, N, N, A, A, N, N),    \
+	X(ROUND_OPEN, "round.open", CMD, AF_KEYS, POL(N, N, N, A, A, N, N),    \
 	  "Open a council round for a set of nominations")                    \
 	X(ROUND_ATTEND, "round.attend", CMD, AF_NONE, POL(N, N, N, A, A, N, N), \
 	  "Record who attends a council round")                               \
@@ -425,7 +428,7 @@ struct lrl_action {
 	X(CONFLICT_DECLARE, "conflict.declare", CMD, AF_NONE,                  \
 	  POL(N, N, A, A, A, N, N),                                            \
 	  "Declare a conflict of interest: you neither score nor vote on the candidate") \
-	X(ROUND_CLOSE, "round.close", CMD, AF_NONE, POL(N, N, N, A, N, N, N),  \
+	X(ROUND_CLOSE, "round.close", CMD, AF_KEYS, POL(N, N, N, A, N, N, N),  \
 	  "Close a council round: the ballots are counted and the results frozen") \
 	X(ROUND_CAST, "round.cast", CMD, AF_NONE, POL(N, N, N, A, N, N, N),    \
 	  "The chair's casting vote between candidates tied at a quota")      \

@@ -85,6 +85,13 @@ struct exec_origin {
 	int replay;
 	const uint8_t *data;
 	size_t data_len;
+	/* Set by a caller that has the signature checked elsewhere and keeps
+	 * the commit from taking effect until that check says yes (see
+	 * store_commit_gated): the key it is checked against.  When that is
+	 * still the author's current key, the executor leaves the signature
+	 * to the caller and sets *deferred to 1. */
+	const uint8_t *deferred_pk;
+	int *deferred;
 };
 
 /*

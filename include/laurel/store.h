@@ -104,6 +104,25 @@ void store_close(store *s);
  * write transaction. */
 int store_begin(store *s, store_txn *parent, int write, store_txn **out);
 int store_commit(store_txn *t);  /* frees t, whatever the result */
+
+/*
+ * Commits t like store_commit, and asks gate(arg) on the way whether it
+ * may take effect.  Where the store allows it (store_gate_overlaps), the
+ * question comes once the transaction's pages are on disk and before the
+ * meta page that makes them the store's state is written, so that the
+ * gate's work overlaps the disk's; otherwise it comes before the commit
+ * starts.  A non-zero answer abandons the commit — the store stays as it
+ * was, on disk and in memory — and is returned.  When the commit
+ * succeeds, the gate was asked and said 0.  The gate runs on the calling
+ * thread.  Frees t, whatever the result.
+ */
+typedef int (*store_gate_fn)(void *arg);
+int store_commit_gated(store_txn *t, store_gate_fn gate, void *arg);
+
+/* 1 when store_commit_gated asks its gate between the two flushes of the
+ * commit, 0 when it asks before the commit (checked when the store opens
+ * for writing). */
+int store_gate_overlaps(const store *s);
 void store_abort(store_txn *t); /* frees t; NULL is safe */
 
 /* LRL_ENOENT when the key is absent. */

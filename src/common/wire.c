@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "laurel/err.h"
@@ -131,14 +132,30 @@ static int read_all(int fd, void *p, size_t n)
 int wire_write_frame(int fd, const void *payload, size_t len)
 {
 	uint8_t hdr[LRL_FRAME_HDR];
+	struct iovec iov[2];
+	ssize_t w;
+	size_t done;
 	int rc;
 
 	if (len == 0 || len > LRL_FRAME_MAX)
 		return LRL_ETOOBIG;
 	wire_put_be32(hdr, (uint32_t)len);
-	if ((rc = write_all(fd, hdr, sizeof hdr)) != 0)
-		return rc;
-	return write_all(fd, payload, len);
+	/* Header and payload in one write: the reader wakes once. */
+	iov[0] = (struct iovec){hdr, sizeof hdr};
+	iov[1] = (struct iovec){(void *)payload, len};
+	do
+		w = writev(fd, iov, 2);
+	while (w < 0 && errno == EINTR);
+	if (w < 0)
+		return LRL_ECONN;
+	done = (size_t)w;
+	if (done < sizeof hdr) {
+		if ((rc = write_all(fd, hdr + done, sizeof hdr - done)) != 0)
+			return rc;
+		done = sizeof hdr;
+	}
+	done -= sizeof hdr;
+	return write_all(fd, (const char *)payload + done, len - done);
 }
 
 int wire_read_frame(int fd, char **buf, size_t *len)

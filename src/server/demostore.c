@@ -97,7 +97,8 @@ static int run(struct signer *s, uint32_t uid, const unsigned char *sk,
 {
 	uint8_t sig[LRL_SIG_LEN];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL, 0, NULL, 0};
+	struct exec_origin origin = {.uid = (uint32_t)getuid(),
+	                             .pid = (int32_t)getpid()};
 	int rc;
 
 	wire_req_encode(&s->req, s->id->server_id, s->nonce, ++s->counter, uid,

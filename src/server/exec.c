@@ -235,9 +235,12 @@ int exec_command(store_txn *t, const struct srv_ident *id, const uint8_t *req,
 		}
 		pk = actor.pk;
 	}
-	if (!(origin.verified_pk &&
-	      sodium_memcmp(origin.verified_pk, pk, LRL_PK_LEN) == 0) &&
-	    crypto_sign_verify_detached(sig, req, req_len, pk) != 0) {
+	if (origin.deferred_pk &&
+	    sodium_memcmp(origin.deferred_pk, pk, LRL_PK_LEN) == 0)
+		*origin.deferred = 1;
+	else if (!(origin.verified_pk &&
+	           sodium_memcmp(origin.verified_pk, pk, LRL_PK_LEN) == 0) &&
+	         crypto_sign_verify_detached(sig, req, req_len, pk) != 0) {
 		rc = lrl_fail_set(f, LRL_ESIG, NULL,
 		                  "the signature does not match the account's key");
 		goto out;

@@ -115,7 +115,8 @@ static int cmd_init(const char *dir, const char *admin, const char *full_name,
 	char *password = NULL;
 	const struct lrl_action *a = &lrl_actions[LRL_A_STORE_INIT];
 	struct lrl_fail f;
-	struct exec_origin origin = {(uint32_t)getuid(), (int32_t)getpid(), NULL, 0, NULL, 0};
+	struct exec_origin origin = {.uid = (uint32_t)getuid(),
+	                             .pid = (int32_t)getpid()};
 	store *st = NULL;
 	store_txn *t = NULL;
 	mp_buf params, req, result;

@@ -93,6 +93,11 @@ struct writer {
 	uint64_t last_seq;
 	int rc;
 	int grown;
+	/* A lone command whose signature the writer checks while the main
+	 * thread applies it (see dispatch); under mu. */
+	const struct batch_item *check;
+	int check_done, check_ok;
+	pthread_cond_t check_cv;
 };
 
 struct srv {
@@ -679,6 +684,10 @@ static void conn_read(struct srv *s, struct conn *c)
 		if (c->in_len >= LRL_FRAME_HDR &&
 		    wire_get_be32(c->in) > LRL_FRAME_MAX)
 			break;
+		/* A short read emptied the socket: poll says when more
+		 * comes (or the peer closes). */
+		if (c->in_len < c->in_cap)
+			break;
 	}
 	conn_process(s, c);
 }
@@ -771,6 +780,26 @@ static void *verify_thread(void *arg)
 	return NULL;
 }
 
+/* Copies the key of the author of it, as t has it, into it->pk; 1 when
+ * found. */
+static int author_key(store_txn *t, struct batch_item *it)
+{
+	msgpack_unpacked u;
+	struct wire_req r;
+	struct user_rec user;
+	int found = 0;
+
+	memset(it->pk, 0, sizeof it->pk);
+	msgpack_unpacked_init(&u);
+	if (t && wire_req_decode(&u, it->req, it->req_len, &r) == 0 &&
+	    r.user_id != 0 && users_get(t, (uint32_t)r.user_id, &user) == 0) {
+		memcpy(it->pk, user.pk, LRL_PK_LEN);
+		found = 1;
+	}
+	msgpack_unpacked_destroy(&u);
+	return found;
+}
+
 /*
  * Checks the signatures of the commands that arrived since the last call,
  * against each author's key in the last committed state, on both
@@ -791,18 +820,8 @@ static void preverify(struct srv *s)
 	if (store_begin(s->st, NULL, 0, &t) != 0)
 		t = NULL;
 	for (size_t i = from; i < s->nbatch; i++) {
-		struct batch_item *it = &s->batch[i];
-		msgpack_unpacked u;
-		struct wire_req r;
-		struct user_rec user;
-
-		it->sig_ok = 0;
-		memset(it->pk, 0, sizeof it->pk);
-		msgpack_unpacked_init(&u);
-		if (t && wire_req_decode(&u, it->req, it->req_len, &r) == 0 &&
-		    r.user_id != 0 && users_get(t, (uint32_t)r.user_id, &user) == 0)
-			memcpy(it->pk, user.pk, LRL_PK_LEN);
-		msgpack_unpacked_destroy(&u);
+		s->batch[i].sig_ok = 0;
+		author_key(t, &s->batch[i]);
 	}
 	store_abort(t);
 	mid = from + n / 2;
@@ -821,29 +840,85 @@ static void preverify(struct srv *s)
 	s->nverified = s->nbatch;
 }
 
+/* Does the command it make or retire a round's ballot key (AF_KEYS)? */
+static int touches_keys(const struct batch_item *it)
+{
+	msgpack_unpacked u;
+	struct wire_req r;
+	const struct lrl_action *a = NULL;
+
+	msgpack_unpacked_init(&u);
+	if (wire_req_decode(&u, it->req, it->req_len, &r) == 0)
+		a = action_find(r.action, r.action_len);
+	msgpack_unpacked_destroy(&u);
+	return a != NULL && (a->flags & AF_KEYS);
+}
+
+/* Hands the signature of it to the writer thread to check (see
+ * dispatch). */
+static void check_start(struct writer *w, const struct batch_item *it)
+{
+	pthread_mutex_lock(&w->mu);
+	w->check = it;
+	w->check_done = 0;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Waits for the writer's check; 1 when the signature is good. */
+static int check_wait(struct writer *w)
+{
+	int ok;
+
+	pthread_mutex_lock(&w->mu);
+	while (!w->check_done)
+		pthread_cond_wait(&w->check_cv, &w->mu);
+	ok = w->check_ok;
+	pthread_mutex_unlock(&w->mu);
+	return ok;
+}
+
+/* The commit gate of a lone command: it takes effect only with a good
+ * signature. */
+static int check_gate(void *arg)
+{
+	return check_wait(arg) ? 0 : LRL_ESIG;
+}
+
 /*
  * Applies the n commands at items in one transaction, each in a nested
  * one so that a refused command leaves no trace, and commits.  Returns 0,
  * LRL_EFULL when the map is full (nothing is written; grow the map and
  * apply the same batch again: handlers are deterministic), or another
- * store error (nothing is written).  Runs on the writer thread.
+ * store error (nothing is written).  Runs on the writer thread, or for a
+ * lone command on the main thread.
+ *
+ * With checking (a lone command whose signature the writer thread is
+ * checking against items[0].pk), the executor leaves the signature to that
+ * check and sets *deferred, and the commit waits for it between its two
+ * flushes: it returns LRL_ESIG, nothing written, when the check fails.
  */
 static int apply_batch(store *st, const struct srv_ident *ident,
                        struct batch_item *items, size_t n,
                        struct item_result *res, int64_t now,
-                       uint64_t *last_seq)
+                       uint64_t *last_seq, struct writer *checking,
+                       int *deferred)
 {
 	store_txn *top = NULL;
-	int rc;
+	int rc, keys = 0;
 
 	*last_seq = 0;
 	if ((rc = store_begin(st, NULL, 1, &top)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		struct batch_item *it = &items[i];
-		struct exec_origin origin = {it->uid, it->pid,
-		                             it->sig_ok ? it->pk : NULL, 0,
-		                             NULL, 0};
+		struct exec_origin origin = {
+			.uid = it->uid,
+			.pid = it->pid,
+			.verified_pk = it->sig_ok ? it->pk : NULL,
+			.deferred_pk = checking ? it->pk : NULL,
+			.deferred = deferred,
+		};
 		store_txn *child;
 
 		mp_buf_reset(&res[i].out);
@@ -861,13 +936,18 @@ static int apply_batch(store *st, const struct srv_ident *ident,
 		if (rc == LRL_EFULL)
 			goto fail;
 		res[i].rc = rc;
+		keys |= touches_keys(it);
 	}
-	rc = store_commit(top);
+	if (checking && *deferred)
+		rc = store_commit_gated(top, check_gate, checking);
+	else
+		rc = store_commit(top);
 	if (rc != 0)
 		*last_seq = 0;
-	else
+	if (keys)
 		/* A closed round's ballot key goes only once the close is
-		 * on disk. */
+		 * on disk, and a key made for a round that was not
+		 * committed goes too. */
 		council_keys_sweep(st, ident->store_dir);
 	return rc;
 fail:
@@ -883,13 +963,27 @@ static void *writer_main(void *arg)
 
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
-		while (!w->go && !w->quit)
+		while (!w->go && !w->quit && !w->check)
 			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->check) {
+			const struct batch_item *it = w->check;
+			int ok;
+			w->check = NULL;
+			pthread_mutex_unlock(&w->mu);
+			ok = crypto_sign_verify_detached(it->sig, it->req,
+			                                 it->req_len,
+			                                 it->pk) == 0;
+			pthread_mutex_lock(&w->mu);
+			w->check_ok = ok;
+			w->check_done = 1;
+			pthread_cond_signal(&w->check_cv);
+			continue;
+		}
 		if (!w->go)
 			break;
 		pthread_mutex_unlock(&w->mu);
 		w->rc = apply_batch(s->st, &s->ident, w->items, w->n, w->res,
-		                    w->now, &w->last_seq);
+		                    w->now, &w->last_seq, NULL, NULL);
 		pthread_mutex_lock(&w->mu);
 		w->go = 0;
 		/* One byte says "done"; the main loop polls the pipe. */
@@ -919,8 +1013,6 @@ static void dispatch(struct srv *s)
 
 	if (w->busy || s->nbatch == 0)
 		return;
-	/* A lone command's signature is checked as it is applied, against
-	 * the key in the write transaction: no read transaction first. */
 	if (s->nbatch > 1)
 		preverify(s);
 	else
@@ -945,18 +1037,49 @@ static void dispatch(struct srv *s)
 	w->grown = 0;
 	w->busy = 1;
 	if (w->n == 1) {
-		/* A lone command, the writer idle: applying it here spares
+		/*
+		 * A lone command, the writer idle: applying it here spares
 		 * two wake-ups of another thread, which cost as much as the
 		 * handler on a small machine.  Nothing else can commit
-		 * meanwhile, and no transaction is open when the map grows. */
-		int rc;
+		 * meanwhile, and no transaction is open when the map grows.
+		 *
+		 * Its signature is checked on the writer thread meanwhile,
+		 * against the author's key as last committed: the handler
+		 * runs and the pages are written while it is, and the commit
+		 * takes effect only once it says yes (store_commit_gated).
+		 * Neither the command's result nor its effects reach anyone
+		 * before that: a bad signature gets the same answer as when
+		 * it is checked first.
+		 */
+		struct batch_item *it = &w->items[0];
+		store_txn *rt = NULL;
+		int rc, deferred = 0, checking = 0;
+
+		if (store_begin(s->st, NULL, 0, &rt) == 0) {
+			checking = author_key(rt, it);
+			store_abort(rt);
+		}
+		if (checking)
+			check_start(w, it);
 		while ((rc = apply_batch(s->st, &s->ident, w->items, w->n,
-		                         w->res, w->now, &w->last_seq)) ==
+		                         w->res, w->now, &w->last_seq,
+		                         checking ? w : NULL, &deferred)) ==
 		               LRL_EFULL &&
 		       w->grown++ < 8 && store_grow(s->st) == 0)
 			syslog(LOG_DAEMON | LOG_NOTICE,
 			       "store map grown to %zu MiB",
 			       store_map_size(s->st) >> 20);
+		if (checking && !check_wait(w) && deferred) {
+			/* Nothing was committed (the gate said no) or
+			 * nothing was to be: answer as a bad signature. */
+			if (rc == LRL_ESIG)
+				rc = 0;
+			mp_buf_reset(&w->res[0].out);
+			w->res[0].rc = lrl_fail_set(
+				&w->res[0].f, LRL_ESIG, NULL,
+				"the signature does not match the account's "
+				"key");
+		}
 		finish_batch(s, rc);
 		return;
 	}
@@ -1057,7 +1180,9 @@ static int writer_init(struct srv *s)
 		return LRL_EIO;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);
+	pthread_cond_init(&w->check_cv, NULL);
 	if (pthread_create(&w->th, NULL, writer_main, s) != 0) {
+		pthread_cond_destroy(&w->check_cv);
 		pthread_cond_destroy(&w->cv);
 		pthread_mutex_destroy(&w->mu);
 		return LRL_ENOMEM;
@@ -1077,6 +1202,7 @@ static void writer_stop(struct srv *s)
 		pthread_cond_signal(&w->cv);
 		pthread_mutex_unlock(&w->mu);
 		pthread_join(w->th, NULL);
+		pthread_cond_destroy(&w->check_cv);
 		pthread_cond_destroy(&w->cv);
 		pthread_mutex_destroy(&w->mu);
 		w->started = 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "laurel/err.h"
@@ -18,6 +19,7 @@ struct store {
 	MDB_dbi dbi[STORE_DB_COUNT];
 	size_t mapsize;
 	unsigned flags;
+	int gate_overlaps; /* see store_commit_gated */
 };
 
 struct store_txn {
@@ -136,6 +138,99 @@ static size_t initial_map(void)
 	return v >= 65536 ? (size_t)v : LRL_MAP_INITIAL;
 }
 
+/*
+ * The commit gate.  LMDB makes a write transaction durable in two steps:
+ * it writes the transaction's pages and flushes them with fdatasync(),
+ * then writes the meta page that makes those pages the store's state
+ * (through a descriptor opened O_DSYNC, so that write is flushed too).
+ * Until the meta page is written, the store on disk and in memory is the
+ * previous one, and a failure of the first flush abandons the commit:
+ * LMDB aborts the transaction, exactly as after a crash at that point.
+ *
+ * LMDB has no hook between the two steps, so this module supplies the
+ * fdatasync() that liblmdb calls (the executable's definition comes first
+ * for the dynamic linker).  It flushes like the C library's, then, when
+ * the calling thread is committing through store_commit_gated, asks the
+ * gate; a refusal is reported to LMDB as a failed flush (ECANCELED).
+ * Every other caller gets the plain flush.
+ *
+ * Whether the hook is in place (the dynamic linker honoured it, LMDB
+ * flushes with fdatasync) is checked when a store opens for writing, by a
+ * commit whose gate refuses: the gate must run, and the probe record must
+ * not be there afterwards.  Where the check fails, store_commit_gated asks
+ * the gate before committing, and nothing is lost but the overlap.
+ */
+struct gate_call {
+	store_gate_fn fn;
+	void *arg;
+	int asked;
+	int answer;
+};
+
+static _Thread_local struct gate_call *gate_now;
+
+int fdatasync(int fd)
+{
+	struct gate_call *g = gate_now;
+
+	if (syscall(SYS_fdatasync, fd) != 0)
+		return -1;
+	if (g == NULL || g->asked)
+		return 0;
+	g->asked = 1;
+	if ((g->answer = g->fn(g->arg)) != 0) {
+		errno = ECANCELED;
+		return -1;
+	}
+	return 0;
+}
+
+/* The key of the probe record; it never reaches the disk. */
+#define GATE_PROBE_KEY "gate-probe"
+
+static int gate_refuse(void *arg)
+{
+	(void)arg;
+	return LRL_ESTATE;
+}
+
+/* Sets s->gate_overlaps: does a refusing gate, asked between the flushes,
+ * leave the store as it was? */
+static int gate_check(store *s)
+{
+	struct gate_call g = {gate_refuse, NULL, 0, 0};
+	MDB_txn *txn;
+	MDB_val k = {strlen(GATE_PROBE_KEY), GATE_PROBE_KEY}, v = {1, "1"};
+	int rc;
+
+	s->gate_overlaps = 0;
+	if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)) != 0)
+		return xlate(rc);
+	if ((rc = mdb_put(txn, s->dbi[STORE_DB_META], &k, &v, 0)) != 0) {
+		mdb_txn_abort(txn);
+		return xlate(rc);
+	}
+	gate_now = &g;
+	rc = mdb_txn_commit(txn);
+	gate_now = NULL;
+	if (rc == 0) {
+		/* The probe went through: take it out again. */
+		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)) != 0)
+			return xlate(rc);
+		mdb_del(txn, s->dbi[STORE_DB_META], &k, NULL);
+		return xlate(mdb_txn_commit(txn));
+	}
+	if (!g.asked || rc != ECANCELED)
+		return 0;
+	if ((rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn)) != 0)
+		return xlate(rc);
+	rc = mdb_get(txn, s->dbi[STORE_DB_META], &k, &v);
+	mdb_txn_abort(txn);
+	if (rc == MDB_NOTFOUND)
+		s->gate_overlaps = 1;
+	return 0;
+}
+
 int store_open(const char *dir, unsigned flags, store **out)
 {
 	store *s;
@@ -191,6 +286,11 @@ int store_open(const char *dir, unsigned flags, store **out)
 		store_close(s);
 		return rc;
 	}
+	if (!(flags & (STORE_READONLY | STORE_SCRATCH)) &&
+	    (rc = gate_check(s)) != 0) {
+		store_close(s);
+		return rc;
+	}
 	*out = s;
 	return 0;
 fail:
@@ -240,6 +340,36 @@ int store_commit(store_txn *t)
 
 	free(t);
 	return xlate(rc);
+}
+
+int store_commit_gated(store_txn *t, store_gate_fn gate, void *arg)
+{
+	struct gate_call g = {gate, arg, 0, 0};
+	int rc;
+
+	if (!t->s->gate_overlaps) {
+		if ((rc = gate(arg)) != 0) {
+			store_abort(t);
+			return rc;
+		}
+		return store_commit(t);
+	}
+	gate_now = &g;
+	rc = mdb_txn_commit(t->txn);
+	gate_now = NULL;
+	free(t);
+	if (g.asked && g.answer != 0)
+		return g.answer;
+	if (rc != 0)
+		return xlate(rc);
+	/* Committed without a flush: the transaction changed nothing, and
+	 * the gate's answer decides only what the caller reports. */
+	return g.asked ? 0 : gate(arg);
+}
+
+int store_gate_overlaps(const store *s)
+{
+	return s->gate_overlaps;
 }
 
 void store_abort(store_txn *t)

@@ -239,6 +239,7 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 		se->counter = r.counter;
 		memset(&f, 0, sizeof f);
 		mp_buf_reset(&out);
+		memset(&origin, 0, sizeof origin);
 		origin.uid = ev.origin_uid;
 		origin.pid = ev.origin_pid;
 		origin.verified_pk = NULL; /* replay checks every signature */

@@ -562,6 +562,52 @@ START_TEST(test_request_signed_with_another_users_key_is_refused)
 }
 END_TEST
 
+/* A command with a bad signature learns nothing from its handler: the
+ * answer is the same whether the command would have worked or failed. */
+START_TEST(test_a_bad_signature_gets_no_other_answer)
+{
+	struct h_env e;
+	lrl_conn *admin, *bob;
+	uint8_t sig[LRL_SIG_LEN];
+	uint64_t counter;
+	int64_t events;
+	mp_buf req;
+
+	env_up(&e);
+	admin = login_ok(e.srv.sock, H_ADMIN, H_ADMIN_PASSWORD);
+	add_active_user(&e, admin, "bob");
+	bob = login_ok(e.srv.sock, "bob", USER_PASSWORD);
+	events = h_event_count(admin);
+	mp_buf_init(&req);
+	/* Signed rightly, granting a role to nobody fails in the handler. */
+	counter = lrl_counter(admin) + 1;
+	grant_request(admin, admin, "nobody", counter, &req, sig);
+	ck_assert_int_eq(send_signed(admin, &req, sig), LRL_ENOENT);
+	lrl_set_counter(admin, counter);
+	/* Signed by Bob, the same failing command and a working one get
+	 * only "bad signature", and neither leaves an event. */
+	counter = lrl_counter(admin) + 1;
+	grant_request(admin, bob, "nobody", counter, &req, sig);
+	ck_assert_int_eq(send_signed(admin, &req, sig), LRL_ESIG);
+	lrl_set_counter(admin, counter);
+	counter = lrl_counter(admin) + 1;
+	grant_request(admin, bob, "bob", counter, &req, sig);
+	ck_assert_int_eq(send_signed(admin, &req, sig), LRL_ESIG);
+	lrl_set_counter(admin, counter);
+	ck_assert_int_eq(h_event_count(admin), events);
+	/* And the server goes on: the same grant, rightly signed. */
+	counter = lrl_counter(admin) + 1;
+	grant_request(admin, admin, "bob", counter, &req, sig);
+	ck_assert_int_eq(send_signed(admin, &req, sig), 0);
+	lrl_set_counter(admin, counter);
+	ck_assert_int_eq(h_event_count(admin), events + 1);
+	mp_buf_free(&req);
+	lrl_close(bob);
+	lrl_close(admin);
+	ck_assert_int_eq(h_env_done(&e), 0);
+}
+END_TEST
+
 START_TEST(test_pipelined_requests_are_answered_in_order)
 {
 	struct h_env e;
@@ -1265,6 +1311,7 @@ Suite *suite_server(void)
 	tcase_add_test(tc, test_replayed_request_is_refused_and_adds_no_event);
 	tcase_add_test(tc, test_request_of_another_session_is_refused);
 	tcase_add_test(tc, test_request_signed_with_another_users_key_is_refused);
+	tcase_add_test(tc, test_a_bad_signature_gets_no_other_answer);
 	tcase_add_test(tc, test_pipelined_requests_are_answered_in_order);
 	tcase_add_test(tc,
 	               test_new_account_may_only_see_itself_until_it_changes_password);

@@ -123,7 +123,7 @@ static int run_as(int role, const struct lrl_action *a, const mp_buf *params,
 	mp_buf req, out;
 	msgpack_unpacked u;
 	uint8_t sig[LRL_SIG_LEN];
-	struct exec_origin origin = {0, 0, NULL, 0, NULL, 0};
+	struct exec_origin origin = {.uid = 0};
 	int rc;
 
 	memset(f, 0, sizeof *f);

@@ -148,6 +148,146 @@ START_TEST(test_events_chain_to_the_previous_hash)
 }
 END_TEST
 
+/* ---- the commit gate (store_commit_gated) ---- */
+
+struct gate_probe {
+	store *s;
+	int asked;
+	int answer;
+	int saw_record; /* the record was visible to a reader when asked */
+};
+
+/* Notes the call and whether a reader already sees the record. */
+static int probe_gate(void *arg)
+{
+	struct gate_probe *g = arg;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+
+	g->asked++;
+	if (store_begin(g->s, NULL, 0, &t) == 0) {
+		g->saw_record = store_get(t, STORE_DB_STATE, "k", 1, &v, &vl) == 0;
+		store_abort(t);
+	}
+	return g->answer;
+}
+
+static int has_record(store *s)
+{
+	store_txn *t;
+	const void *v;
+	size_t vl;
+	int rc;
+
+	ck_assert_int_eq(store_begin(s, NULL, 0, &t), 0);
+	rc = store_get(t, STORE_DB_STATE, "k", 1, &v, &vl);
+	store_abort(t);
+	return rc == 0;
+}
+
+static int put_gated(store *s, struct gate_probe *g)
+{
+	store_txn *t;
+
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	ck_assert_int_eq(store_put(t, STORE_DB_STATE, "k", 1, "v", 1, 0), 0);
+	return store_commit_gated(t, probe_gate, g);
+}
+
+START_TEST(test_the_gate_is_asked_between_the_flushes)
+{
+	store *s;
+	struct gate_probe g = {0};
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	/* The store's fdatasync() is the one LMDB calls. */
+	ck_assert_int_eq(store_gate_overlaps(s), 1);
+	g.s = s;
+	ck_assert_int_eq(put_gated(s, &g), 0);
+	ck_assert_int_eq(g.asked, 1);
+	/* Asked before the commit took effect. */
+	ck_assert_int_eq(g.saw_record, 0);
+	ck_assert(has_record(s));
+	store_close(s);
+	ck_assert_int_eq(store_open(dir, 0, &s), 0);
+	ck_assert(has_record(s));
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_a_refusing_gate_leaves_the_store_as_it_was)
+{
+	store *s;
+	store_txn *t;
+	struct gate_probe g = {0};
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	g.s = s;
+	g.answer = LRL_ESIG;
+	ck_assert_int_eq(put_gated(s, &g), LRL_ESIG);
+	ck_assert_int_eq(g.asked, 1);
+	ck_assert(!has_record(s));
+	/* The store goes on: the next commit works, and a reopened store
+	 * has it and not the refused one. */
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	ck_assert_int_eq(store_put(t, STORE_DB_STATE, "j", 1, "w", 1, 0), 0);
+	ck_assert_int_eq(store_commit(t), 0);
+	store_close(s);
+	ck_assert_int_eq(store_open(dir, 0, &s), 0);
+	ck_assert(!has_record(s));
+	ck_assert_int_eq(store_begin(s, NULL, 0, &t), 0);
+	{
+		const void *v;
+		size_t vl;
+		ck_assert_int_eq(store_get(t, STORE_DB_STATE, "j", 1, &v, &vl), 0);
+	}
+	store_abort(t);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_the_gate_is_asked_when_nothing_changed)
+{
+	store *s;
+	store_txn *t;
+	struct gate_probe g = {0};
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	g.s = s;
+	g.answer = LRL_ESIG;
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	ck_assert_int_eq(store_commit_gated(t, probe_gate, &g), LRL_ESIG);
+	ck_assert_int_eq(g.asked, 1);
+	g.answer = 0;
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	ck_assert_int_eq(store_commit_gated(t, probe_gate, &g), 0);
+	ck_assert_int_eq(g.asked, 2);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_without_flushes_the_gate_is_asked_first)
+{
+	store *s;
+	struct gate_probe g = {0};
+
+	/* A scratch store does not flush: the gate comes before. */
+	ck_assert_int_eq(store_open(dir, STORE_CREATE | STORE_SCRATCH, &s), 0);
+	ck_assert_int_eq(store_gate_overlaps(s), 0);
+	g.s = s;
+	g.answer = LRL_ESIG;
+	ck_assert_int_eq(put_gated(s, &g), LRL_ESIG);
+	ck_assert_int_eq(g.asked, 1);
+	ck_assert(!has_record(s));
+	g.answer = 0;
+	ck_assert_int_eq(put_gated(s, &g), 0);
+	ck_assert_int_eq(g.asked, 2);
+	ck_assert(has_record(s));
+	store_close(s);
+}
+END_TEST
+
 Suite *suite_store(void)
 {
 	Suite *s = suite_create("store");
@@ -159,6 +299,10 @@ Suite *suite_store(void)
 	tcase_add_test(tc, test_store_files_are_private);
 	tcase_add_test(tc, test_a_full_map_grows_instead_of_failing);
 	tcase_add_test(tc, test_events_chain_to_the_previous_hash);
+	tcase_add_test(tc, test_the_gate_is_asked_between_the_flushes);
+	tcase_add_test(tc, test_a_refusing_gate_leaves_the_store_as_it_was);
+	tcase_add_test(tc, test_the_gate_is_asked_when_nothing_changed);
+	tcase_add_test(tc, test_without_flushes_the_gate_is_asked_first);
 	suite_add_tcase(s, tc);
 	return s;
 }
