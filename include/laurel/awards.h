@@ -58,8 +58,10 @@ int awards_each(store_txn *t, char kind, uint32_t id, int from, int to,
 int award_held(store_txn *t, int year, char kind, uint32_t id,
                const char *code);
 
-/* Which open matters concern the subject: bits 1 complaint, 2 review,
- * 4 investigation. */
+/* Which open matters concern the subject and so block all its awards:
+ * bits 1 complaint, 2 review, 4 investigation.  A complaint about one
+ * award of a draft decision (complaint.file) is not among them: it
+ * blocks only that award (decision_complaint_open). */
 unsigned matters_open(store_txn *t, char kind, uint32_t id);
 
 /* Records matter number (normally the event's number) as open: kind

@@ -55,6 +55,15 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
                       const char *title, char *code, size_t cn, char *state,
                       size_t sn, char *number, size_t nn);
 
+/* Is a complaint about an award of a published draft still open?  The
+ * complaint matches when it is about decision (any, when NULL), names
+ * nomination nom (any, when NULL) and concerns subject kind id (any, when
+ * kind is 0).  Returns 1 and its number in *number (when not NULL), else
+ * 0. */
+int decision_complaint_open(store_txn *t, const char *decision,
+                            const char *nom, char kind, uint32_t id,
+                            uint64_t *number);
+
 /* One line of a year's fund, decoded: its kind ("deposit" or
  * "payment"), amount (VND, positive) and date (days); a deposit's source
  * or a payment's decision number; a payment's decision code, and why it

@@ -481,7 +481,7 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	struct lrl_reply *r = NULL;
 	const msgpack_object *rows;
 	char n1[32], n2[32], list[80], d[32], hidden[32], num[32];
-	char cnum[32] = "";
+	char cnum[32] = "", other[32];
 
 	world_up(&w);
 	deposit(&w, "10000000");
@@ -526,6 +526,16 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.list", &r, NULL), 0);
 	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
 	lrl_reply_free(r);
+	/* it blocks the award it is about, not KB1's other awards */
+	ck_assert_int_eq(h_tcall(w.director, "decision.add", &r, "year", Y,
+	                         "staff", "KB1", "title", "GK", "reason",
+	                         "Cứu người bị nạn", NULL),
+	                 0);
+	code_of(r, other, sizeof other);
+	lrl_reply_free(r);
+	ck_assert_int_eq(sign(w.director, other, NULL, num, sizeof num, NULL),
+	                 0);
+	ck_assert_str_eq(num, "1/QĐ-BV");
 	/* the window is open: no signing yet */
 	ck_assert_int_eq(sign(w.director, d, NULL, NULL, 0, &r), LRL_ESTATE);
 	ck_assert_ptr_nonnull(strstr(r->message, "20/12/2026"));
@@ -535,9 +545,10 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", NULL, "decision", d,
 	                         "staff", "KB2", "text", "x", NULL),
 	                 LRL_ESTATE);
-	/* the open complaint blocks KB1 */
+	/* the open complaint blocks KB1's award in d */
 	ck_assert_int_eq(sign(w.director, d, NULL, NULL, 0, &r), LRL_ESTATE);
-	ck_assert_ptr_nonnull(strstr(r->message, "blocked"));
+	ck_assert_ptr_nonnull(strstr(r->message, "KB1 LDTT is blocked"));
+	ck_assert_ptr_nonnull(strstr(r->message, cnum));
 	lrl_reply_free(r);
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.answer", NULL, "complaint",
 	                         cnum, "answer", "x", NULL),
@@ -547,7 +558,7 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	                         "Đã xác minh: đủ 12 tháng công tác", NULL),
 	                 0);
 	ck_assert_int_eq(sign(w.director, d, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "1/QĐ-BV");
+	ck_assert_str_eq(num, "2/QĐ-BV");
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.list", &r, NULL), 0);
 	rows = mp_map_get(r->body, "rows");
 	{

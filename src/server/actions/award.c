@@ -485,6 +485,16 @@ static int matter_decode(const void *k, size_t kl, const void *v, size_t vl,
 	return m->kind < 0 ? LRL_ECORRUPT : 0;
 }
 
+/* Is matter k a complaint about one award of a draft decision?  Those
+ * share their number with the complaint record. */
+static int about_one_award(store_txn *t, const void *k)
+{
+	const void *v;
+	size_t vl;
+
+	return store_get(t, STORE_DB_COMPLAINTS, k, 8, &v, &vl) == 0;
+}
+
 unsigned matters_open(store_txn *t, char kind, uint32_t id)
 {
 	store_cursor *cur;
@@ -500,7 +510,7 @@ unsigned matters_open(store_txn *t, char kind, uint32_t id)
 		msgpack_unpacked up;
 		msgpack_unpacked_init(&up);
 		if (matter_decode(k, kl, v, vl, &m, &up) == 0 && m.closed == 0 &&
-		    m.subject == kind && m.id == id)
+		    m.subject == kind && m.id == id && !about_one_award(t, k))
 			bits |= 1u << m.kind;
 		msgpack_unpacked_destroy(&up);
 	}

@@ -1173,6 +1173,47 @@ out:
 	return rc;
 }
 
+int decision_complaint_open(store_txn *t, const char *decision,
+                            const char *nom, char kind, uint32_t id,
+                            uint64_t *number)
+{
+	store_cursor *cur;
+	const void *k, *v;
+	size_t kl, vl;
+	int found = 0;
+
+	if (store_cursor_open(t, STORE_DB_COMPLAINTS, &cur) != 0)
+		return 0;
+	for (int rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl);
+	     rc == 0 && !found;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		msgpack_unpacked up;
+		char dec[LRL_CODE_MAX + 1] = "", code[LRL_CODE_MAX + 1] = "";
+		char subj[2] = "";
+		uint64_t sid = 0;
+		if (kl != 8)
+			continue;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0) {
+			text_field(mp_map_geti(&up.data, 1), dec, sizeof dec);
+			text_field(mp_map_geti(&up.data, 2), code, sizeof code);
+			text_field(mp_map_geti(&up.data, 3), subj, sizeof subj);
+			mp_get_u64(mp_map_geti(&up.data, 4), &sid);
+		}
+		msgpack_unpacked_destroy(&up);
+		if ((decision && strcmp(dec, decision)) ||
+		    (nom && (code[0] == '\0' || strcmp(code, nom))) ||
+		    (kind && (subj[0] != kind || sid != id)) ||
+		    matter_state(t, wire_get_be64(k), NULL, 0) != 0)
+			continue;
+		found = 1;
+		if (number)
+			*number = wire_get_be64(k);
+	}
+	store_cursor_close(cur);
+	return found;
+}
+
 /* Closes the open complaints about d's recipients with resolution. */
 static int close_complaints(struct lrl_ctx *c, const char *code,
                             const char *resolution)
@@ -1313,6 +1354,23 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 		date_format(d->date, when, sizeof when);
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "decision",
 		                  "%s is dated %s, after today", d->code, when);
+		goto out;
+	}
+	/* A complaint blocks the award it is about until it is answered. */
+	for (size_t i = 0; i < d->nr; i++) {
+		uint64_t number;
+		struct subject s;
+		if (!decision_complaint_open(c->txn, d->code, NULL, d->r[i].kind,
+		                             d->r[i].id, &number))
+			continue;
+		if ((rc = subject_get(c->txn, d->r[i].kind, d->r[i].id, &s)) !=
+		    0)
+			goto out;
+		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "decision",
+		                  "%s %s is blocked: complaint %llu about it is "
+		                  "not answered",
+		                  s.code, d->r[i].title,
+		                  (unsigned long long)number);
 		goto out;
 	}
 	if ((rc = year_get(c->txn, d->year, &y)) != 0 ||
