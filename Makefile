@@ -168,6 +168,7 @@ po:
 	   --keyword=rpt_chart:2 --keyword=rpt_signer:2 \
 	   --keyword=rpt_para:2 --flag=rpt_para:2:c-format \
 	   --keyword=rpt_subtitle:2 --flag=rpt_subtitle:2:c-format \
+	   --keyword=rpt_abstract:2 --flag=rpt_abstract:2:c-format \
 	   --keyword=dgettext:2 \
 	   --add-comments=TRANSLATORS: --package-name=laurel -f po/POTFILES -o po/laurel.pot
 	msgmerge --update --backup=none po/vi.po po/laurel.pot

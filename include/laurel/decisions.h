@@ -55,6 +55,10 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
                       const char *title, char *code, size_t cn, char *state,
                       size_t sn, char *number, size_t nn);
 
+/* The hospital's abbreviation in its document numbers ("BV" of
+ * "15/QĐ-BV"), as decision.setup has it. */
+void decision_issuer_code(store_txn *t, char *out, size_t n);
+
 /* Is a complaint about an award of a published draft still open?  The
  * complaint matches when it is about decision (any, when NULL), names
  * nomination nom (any, when NULL) and concerns subject kind id (any, when

@@ -69,6 +69,9 @@ struct rdoc {
 	char *name; /* "report.annual" */
 	char *title, *subtitle;
 	char *hospital, *parent, *place, *number, *signer;
+	/* A letter's subject line ("V/v …"), "" for a document with a
+	 * title. */
+	char *abstract;
 	/* Who signs, left to right; none: the role signer alone. */
 	struct rdoc_signer *signers;
 	size_t nsigners;

@@ -107,6 +107,11 @@ void rpt_free(rpt *r);
 void rpt_subtitle(rpt *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void rpt_number(rpt *r, const char *number);
+/* A letter's subject line under its number (the trích yếu, "V/v …"; an
+ * English format translated by the client as rpt_para's are).  A
+ * document with one is a letter (công văn): it has no title line. */
+void rpt_abstract(rpt *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The role that signs ("DIRECTOR"; default). */
 void rpt_signer(rpt *r, const char *role);
 /* Adds a signer (at most RPT_SIGNERS, left to right): a title and a

@@ -87,6 +87,7 @@ void rdoc_free(struct rdoc *d)
 	free(d->name);
 	free(d->title);
 	free(d->subtitle);
+	free(d->abstract);
 	free(d->hospital);
 	free(d->parent);
 	free(d->place);
@@ -304,6 +305,13 @@ int rdoc_add_page(struct rdoc *d, const msgpack_object *rep)
 		d->parent = str_of(mp_map_get(rep, "parent"));
 		d->place = str_of(mp_map_get(rep, "place"));
 		d->number = str_of(mp_map_get(rep, "number"));
+		sub = mp_map_get(rep, "abstract");
+		d->abstract = sub && sub->type == MSGPACK_OBJECT_ARRAY &&
+		                              sub->via.array.size == 3
+		                      ? msg_of(&sub->via.array.ptr[0],
+		                               &sub->via.array.ptr[1],
+		                               &sub->via.array.ptr[2])
+		                      : strdup("");
 		d->signer = label_of(mp_map_get(rep, "signer"));
 		d->mark = label_of(mp_map_get(rep, "mark"));
 		if ((rc = add_signers(d, mp_map_get(rep, "signers"),

@@ -24,6 +24,8 @@ struct rpt {
 	char subtitle[RPT_TEXT_MAX];
 	struct msg_args subtitle_m;
 	char number[RPT_TEXT_MAX];
+	char abstract[RPT_TEXT_MAX];
+	struct msg_args abstract_m;
 	char signer[64];
 	/* Who signs, left to right (report.h); none: the role signer. */
 	char sign_title[RPT_SIGNERS][RPT_TEXT_MAX];
@@ -108,6 +110,18 @@ void rpt_subtitle(rpt *r, const char *fmt, ...)
 	va_copy(aq, ap);
 	vsnprintf(r->subtitle, sizeof r->subtitle, fmt, ap);
 	msg_capture(&r->subtitle_m, fmt, aq);
+	va_end(aq);
+	va_end(ap);
+}
+
+void rpt_abstract(rpt *r, const char *fmt, ...)
+{
+	va_list ap, aq;
+
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	vsnprintf(r->abstract, sizeof r->abstract, fmt, ap);
+	msg_capture(&r->abstract_m, fmt, aq);
 	va_end(aq);
 	va_end(ap);
 }
@@ -474,7 +488,7 @@ int rpt_end(rpt *r)
 	snprintf(next, sizeof next, "%" PRId64, r->after + REPORT_PAGE);
 	msgpack_pack_map(pk, 1);
 	mp_pack_str(pk, "report");
-	msgpack_pack_map(pk, 19);
+	msgpack_pack_map(pk, 20);
 	mp_pack_kv_str(pk, "name", c->action->name);
 	mp_pack_kv_str(pk, "title", r->title);
 	mp_pack_str(pk, "subtitle");
@@ -486,6 +500,9 @@ int rpt_end(rpt *r)
 	mp_pack_kv_int(pk, "date",
 	               r->has_date ? r->date : date_of_time(c->now));
 	mp_pack_kv_str(pk, "number", r->number);
+	mp_pack_str(pk, "abstract");
+	msgpack_pack_array(pk, 3);
+	pack_msg(pk, r->abstract, &r->abstract_m);
 	mp_pack_kv_str(pk, "signer", r->signer);
 	mp_pack_kv_int(pk, "events", (int64_t)cp.count);
 	mp_pack_kv_str(pk, "head", head);

@@ -918,7 +918,10 @@ START_TEST(test_the_minutes_fund_and_letter_pdfs_hold_their_facts)
 	expect_all(text,
 	           (const char *const[]){"Sở Y tế", "Phạm Ngọc Quang",
 	                                 "bệnh án điện tử", "Nơi nhận:",
-	                                 "ngày 03 tháng 11 năm 2026", NULL});
+	                                 "ngày 03 tháng 11 năm 2026",
+	                                 "/BV-TCHC", "11/2026", NULL});
+	/* A letter: a subject line under the number, no title. */
+	ck_assert_ptr_null(strstr(text, "INTRODUCTION OF AN ADVANCED"));
 	free(text);
 	world_down(&w);
 }

@@ -195,6 +195,11 @@ static void header(struct pdf *p)
 		              PANGO_ALIGN_CENTER) +
 		      2;
 	}
+	/* A letter's subject line (trích yếu), 12 pt under the number. */
+	if (d->abstract && d->abstract[0])
+		ly += text_at(p, d->abstract, 12, 0, 0, M_LEFT, ly + 1, lw,
+		              PANGO_ALIGN_CENTER) +
+		      1;
 
 	ry += text_at(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, 1, 0, rx,
 	              ry, rw, PANGO_ALIGN_CENTER);
@@ -214,16 +219,17 @@ static void header(struct pdf *p)
 	p->y = (ly > ry ? ly : ry) + 8 * MM;
 	if (d->mark && d->mark[0])
 		stamp(p);
-	{
+	/* A letter has its subject line instead of a title. */
+	if (!(d->abstract && d->abstract[0])) {
 		char *title = upper(d->title);
 		p->y += text_at(p, title, 14, 1, 0, M_LEFT, p->y, CONTENT_W,
 		                PANGO_ALIGN_CENTER);
 		g_free(title);
+		if (d->subtitle && d->subtitle[0])
+			p->y += text_at(p, d->subtitle, 13, 1, 0, M_LEFT,
+			                p->y, CONTENT_W, PANGO_ALIGN_CENTER);
+		p->y += 5 * MM;
 	}
-	if (d->subtitle && d->subtitle[0])
-		p->y += text_at(p, d->subtitle, 13, 1, 0, M_LEFT, p->y,
-		                CONTENT_W, PANGO_ALIGN_CENTER);
-	p->y += 5 * MM;
 	g_free(parent);
 	g_free(hosp);
 }

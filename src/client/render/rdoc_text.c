@@ -323,15 +323,25 @@ int rdoc_text(const struct rdoc *d, FILE *f, int width)
 	fprintf(f, "%s\n", d->hospital ? d->hospital : "");
 	if (d->number && d->number[0])
 		fprintf(f, "Số: %s\n", d->number);
+	if (d->abstract && d->abstract[0])
+		fprintf(f, "%s\n", d->abstract);
 	rdoc_date_line(d, line, sizeof line);
-	fprintf(f, "%s\n\n", line);
+	/* A letter goes on with its first block, a titled document with
+	 * the title after a blank line. */
+	fprintf(f, "%s\n%s", line,
+	        d->abstract && d->abstract[0] && !(d->mark && d->mark[0])
+	                ? ""
+	                : "\n");
 	if (d->mark && d->mark[0]) {
 		snprintf(line, sizeof line, "[ %s ]", d->mark);
 		centred(f, line, width);
 	}
-	centred(f, d->title ? d->title : "", width);
-	if (d->subtitle && d->subtitle[0])
-		centred(f, d->subtitle, width);
+	/* A letter has its subject line instead of a title. */
+	if (!(d->abstract && d->abstract[0])) {
+		centred(f, d->title ? d->title : "", width);
+		if (d->subtitle && d->subtitle[0])
+			centred(f, d->subtitle, width);
+	}
 	for (size_t i = 0; i < d->nblocks; i++) {
 		const struct rdoc_block *b = &d->blocks[i];
 		fputc('\n', f);

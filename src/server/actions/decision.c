@@ -1173,6 +1173,14 @@ out:
 	return rc;
 }
 
+void decision_issuer_code(store_txn *t, char *out, size_t n)
+{
+	struct setup s;
+
+	setup_get(t, &s);
+	snprintf(out, n, "%s", s.suffix);
+}
+
 int decision_complaint_open(store_txn *t, const char *decision,
                             const char *nom, char kind, uint32_t id,
                             uint64_t *number)

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "laurel/date.h"
+#include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/exemplars.h"
 #include "laurel/report.h"
@@ -1142,6 +1143,27 @@ done:
 	return rc;
 }
 
+/* The English words of a field of achievement (LRL_EXEMPLAR_FIELDS),
+ * which the client translates. */
+static const char *field_words(const char *code)
+{
+	static const char *const words[][2] = {
+		{"quality-of-care", N_("quality of care")},
+		{"medical-ethics", N_("medical ethics")},
+		{"digital-transformation", N_("digital transformation")},
+		{"research", N_("research and initiatives")},
+		{"prevention", N_("prevention")},
+		{"administrative-reform", N_("administrative reform")},
+		{"charity", N_("charity")},
+		{"other", N_("other")},
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(code, words[i][0]))
+			return words[i][1];
+	return code;
+}
+
 /* The month's exemplar as a short official letter to the Department of
  * Health: the one sent, or a draft (stamped) for --exemplar. */
 int act_REPORT_SUBMISSION(struct lrl_ctx *c)
@@ -1150,7 +1172,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	                                      {N_("Name"), 0, 0},
 	                                      {N_("Kind"), 0, 1},
 	                                      {N_("Unit"), 0, 0},
-	                                      {N_("Field"), 0, 0},
+	                                      {N_("Field"), 0, 1},
 	                                      {N_("Stage"), 0, 1}};
 	struct submission *s = calloc(1, sizeof *s);
 	char hospital[ROSTER_TEXT_MAX] = "";
@@ -1170,6 +1192,16 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
 		         (const char *)v);
 	rpt_subtitle(p, "Month %s", s->month_text);
+	/* A letter (công văn): its number is left for the clerk who
+	 * issues it, its subject line under it. */
+	{
+		char abbr[LRL_CODE_MAX + 1], num[LRL_CODE_MAX + 32];
+		decision_issuer_code(c->txn, abbr, sizeof abbr);
+		snprintf(num, sizeof num, "        /%s-TCHC", abbr);
+		rpt_number(p, num);
+	}
+	rpt_abstract(p, "Re: introducing the advanced exemplar of %s",
+	             s->month_text);
 	if (s->sent)
 		rpt_date(p, s->sent_day);
 	else
@@ -1188,7 +1220,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	rpt_cell(p, s->name);
 	rpt_cell(p, s->kind);
 	rpt_cell(p, s->unit_name);
-	rpt_cell(p, s->field);
+	rpt_cell(p, field_words(s->field));
 	rpt_cell(p, s->stage);
 	rpt_table_end(p);
 	rpt_heading(p, N_("Achievements"));
