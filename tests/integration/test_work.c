@@ -626,6 +626,101 @@ START_TEST(test_the_store_functions_give_a_persons_works_with_scope_and_date)
 }
 END_TEST
 
+/* Does any string in o contain needle? */
+static int has_text(const msgpack_object *o, const char *needle)
+{
+	if (o->type == MSGPACK_OBJECT_STR) {
+		char buf[1024];
+		snprintf(buf, sizeof buf, "%.*s", (int)o->via.str.size,
+		         o->via.str.ptr);
+		return strstr(buf, needle) != NULL;
+	}
+	if (o->type == MSGPACK_OBJECT_ARRAY) {
+		for (uint32_t i = 0; i < o->via.array.size; i++)
+			if (has_text(&o->via.array.ptr[i], needle))
+				return 1;
+	} else if (o->type == MSGPACK_OBJECT_MAP) {
+		for (uint32_t i = 0; i < o->via.map.size; i++)
+			if (has_text(&o->via.map.ptr[i].val, needle))
+				return 1;
+	}
+	return 0;
+}
+
+/* The cells of the first row (an array) whose first cell is first,
+ * joined with spaces into buf. */
+static int row_text(const msgpack_object *o, const char *first, char *buf,
+                    size_t n)
+{
+	if (o->type == MSGPACK_OBJECT_ARRAY && o->via.array.size > 1 &&
+	    o->via.array.ptr[0].type == MSGPACK_OBJECT_STR &&
+	    o->via.array.ptr[0].via.str.size == strlen(first) &&
+	    !memcmp(o->via.array.ptr[0].via.str.ptr, first, strlen(first))) {
+		buf[0] = '\0';
+		for (uint32_t i = 1; i < o->via.array.size; i++) {
+			const msgpack_object *c = &o->via.array.ptr[i];
+			size_t l = strlen(buf);
+			if (c->type == MSGPACK_OBJECT_STR)
+				snprintf(buf + l, n - l, "%s%.*s", i > 1 ? " " : "",
+				         (int)c->via.str.size, c->via.str.ptr);
+		}
+		return 1;
+	}
+	if (o->type == MSGPACK_OBJECT_ARRAY) {
+		for (uint32_t i = 0; i < o->via.array.size; i++)
+			if (row_text(&o->via.array.ptr[i], first, buf, n))
+				return 1;
+	} else if (o->type == MSGPACK_OBJECT_MAP) {
+		for (uint32_t i = 0; i < o->via.map.size; i++)
+			if (row_text(&o->via.map.ptr[i].val, first, buf, n))
+				return 1;
+	}
+	return 0;
+}
+
+/* The six-month report counts what stood on 30/6: works registered by
+ * then (recognised only if decided by then) and ratings recorded by
+ * then; the annual report counts everything. */
+START_TEST(test_the_six_month_report_counts_what_stood_on_30_june)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char first[32], row[128];
+
+	world_up(&w);
+	/* 15/12/2026 → 01/03/2027 */
+	ck_assert_int_eq(h_env_advance(&w.e, 76 * 86400), 0);
+	ck_assert_int_eq(add_work(w.ha, "2027", "initiative", "KB1", NULL,
+	                          first, sizeof first), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", "2027",
+	                        "staff", "KB1", "rating", "HTTNV", NULL), 0);
+	/* → 01/08/2027 */
+	ck_assert_int_eq(h_env_advance(&w.e, 153 * 86400), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "work.recognise", NULL, "code",
+	                        first, "result", "recognised", "scope",
+	                        "hospital", "decision", "5/QĐ-BV", "date",
+	                        "15/07/2027", NULL), 0);
+	ck_assert_int_eq(add_work(w.ha, "2027", "initiative", "KB1", NULL,
+	                          NULL, 0), 0);
+	ck_assert_int_eq(h_tcall(w.admin, "rating.set", NULL, "year", "2027",
+	                        "staff", "KB2", "rating", "HTTNV", NULL), 0);
+
+	ck_assert_int_eq(h_tcall(w.admin, "report.annual", &r, "year", "2027",
+	                        "period", "six-month", NULL), 0);
+	ck_assert(row_text(r->body, "initiatives", row, sizeof row));
+	ck_assert_str_eq(row, "1 0 0 1");
+	ck_assert(has_text(r->body, "1 staff rated"));
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.admin, "report.annual", &r, "year", "2027",
+	                        NULL), 0);
+	ck_assert(row_text(r->body, "initiatives", row, sizeof row));
+	ck_assert_str_eq(row, "1 1 0 2");
+	ck_assert(has_text(r->body, "2 staff rated"));
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_work(void)
 {
 	Suite *s = suite_create("work");
@@ -644,6 +739,7 @@ Suite *suite_work(void)
 	tcase_add_test(tc, test_the_list_names_the_authors_and_the_decision);
 	tcase_add_test(tc, test_show_returns_every_field_of_the_work);
 	tcase_add_test(tc, test_the_store_functions_give_a_persons_works_with_scope_and_date);
+	tcase_add_test(tc, test_the_six_month_report_counts_what_stood_on_30_june);
 	suite_add_tcase(s, tc);
 	return s;
 }

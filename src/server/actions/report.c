@@ -70,6 +70,7 @@ struct unit_fig {
 
 /* A year's figures, for the units the actor may see. */
 struct census {
+	store_txn *t;
 	int year;
 	int32_t last_day; /* figures up to this day (six-month: 30/6) */
 	struct rulebook *rb;
@@ -417,13 +418,32 @@ static int rating_word(const void *v, size_t vl)
 	return rulebook_rating_from_name(word);
 }
 
+/* Was the record made after the period's last day?  Field at holds the
+ * time it was recorded (ratings: 5, unit ratings: 3).  Only a period that
+ * ends before the year does (the six-month report) decodes it. */
+static int after_period(const struct census *k, const void *v, size_t vl,
+                        uint64_t at)
+{
+	msgpack_unpacked up;
+	int64_t when = 0;
+
+	if (k->last_day >= date_from_ymd(k->year, 12, 31))
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0)
+		mp_get_i64(mp_map_geti(&up.data, at), &when);
+	msgpack_unpacked_destroy(&up);
+	return when != 0 && date_of_time(when) > k->last_day;
+}
+
 static void on_rating(struct census *k, const uint8_t *key, size_t kl,
                       const void *v, size_t vl)
 {
 	struct unit_fig *f;
 	int r;
 
-	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
+	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL ||
+	    after_period(k, v, vl, 5))
 		return;
 	r = rating_word(v, vl);
 	if (r > RB_RATING_NONE && r < RB_RATING_COUNT) {
@@ -437,7 +457,8 @@ static void on_unit_rating(struct census *k, const uint8_t *key, size_t kl,
 {
 	struct unit_fig *f;
 
-	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL)
+	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL &&
+	    !after_period(k, v, vl, 3))
 		f->unit_rating = rating_word(v, vl);
 }
 
@@ -498,8 +519,15 @@ static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
 	uint32_t staff;
 	int slot;
 
-	(void)v;
-	(void)vl;
+	/* A six-month report counts the nominations made by 30/6. */
+	if (k->last_day < date_from_ymd(k->year, 12, 31)) {
+		const void *nv;
+		size_t nl;
+		if (store_get(k->t, STORE_DB_NOMINATIONS, v, vl, &nv, &nl) ==
+		            0 &&
+		    after_period(k, nv, nl, 11))
+			return;
+	}
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) != NULL) {
 		f->proposed[slot]++;
 		if (!staff)
@@ -525,7 +553,7 @@ static int census_works(store_txn *t, struct census *k)
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
 		msgpack_unpacked up;
 		char kind[16] = "", state[16] = "";
-		int64_t year = 0;
+		int64_t year = 0, registered = 0, decided = 0;
 		msgpack_unpacked_init(&up);
 		if (mp_decode(&up, v, vl) == 0 &&
 		    mp_get_i64(mp_map_geti(&up.data, 2), &year) == 0 &&
@@ -534,6 +562,15 @@ static int census_works(store_txn *t, struct census *k)
 			              sizeof kind);
 			mp_get_strbuf(mp_map_geti(&up.data, 7), state,
 			              sizeof state);
+			mp_get_i64(mp_map_geti(&up.data, 10), &decided);
+			mp_get_i64(mp_map_geti(&up.data, 12), &registered);
+			/* As of the period's last day: registered by then,
+			 * and recognised (or not) only if decided by then. */
+			if (registered != 0 &&
+			    date_of_time(registered) > k->last_day)
+				kind[0] = '\0';
+			else if (decided > k->last_day)
+				snprintf(state, sizeof state, "registered");
 			for (int i = 1; i < 4; i++)
 				for (int j = 1; j < 4; j++)
 					if (!strcmp(kind, kinds[i]) &&
@@ -594,6 +631,7 @@ static int census_make(struct lrl_ctx *c, int year, int32_t last_day,
 	int rc;
 
 	memset(k, 0, sizeof *k);
+	k->t = c->txn;
 	k->year = year;
 	k->last_day = last_day;
 	if (rulebook && rulebook[0] &&
