@@ -428,6 +428,9 @@ struct lrl_action {
 	X(CONFLICT_DECLARE, "conflict.declare", CMD, AF_NONE,                  \
 	  POL(N, N, A, A, A, N, N),                                            \
 	  "Declare a conflict of interest: you neither score nor vote on the candidate") \
+	X(CONFLICT_LIST, "conflict.list", QRY, AF_LIST,                        \
+	  POL(N, N, A, A, A, A, A),                                            \
+	  "Conflicts of interest declared by council members, with their reasons") \
 	X(ROUND_CLOSE, "round.close", CMD, AF_KEYS, POL(N, N, N, A, N, N, N),  \
 	  "Close a council round: the ballots are counted and the results frozen") \
 	X(ROUND_CAST, "round.cast", CMD, AF_NONE, POL(N, N, N, A, N, N, N),    \
@@ -1255,6 +1258,9 @@ struct lrl_action {
 	P("nomination", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "nomination code") \
 	P("type", ENUM, PF_REQ, 0, 0, LRL_CONFLICT_TYPES, "relative, colleague, author or other") \
 	P("reason", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the conflict")
+
+#define LRL_PARAMS_CONFLICT_LIST(P)                                            \
+	P("round", INT, PF_POS, 1, LRL_ROUND_MAX, NULL, "only this round")
 
 #define LRL_PARAMS_ROUND_CLOSE(P)                                              \
 	P("round", INT, PF_REQ | PF_POS, 1, LRL_ROUND_MAX, NULL, "round number")

@@ -1797,7 +1797,7 @@ START_TEST(test_three_members_score_and_vote_at_once_and_the_chair_closes)
 	                                     "thuky"};
 	static const char *const sess[] = {"a", "b", "c"};
 	const char *cand_hint = vi("Enter dossier  s score  v vote  c conflict  Tab menu");
-	const char *round_hint = vi("Enter open/results  i round  a attendance  C close  m minutes  n new");
+	const char *round_hint = vi("Enter open/results  i round  a attendance  x conflicts  C close  m minutes  n new");
 	char x[32], y[32], list[80], staff[32], login[32], qd[32] = "";
 	char prog[160];
 	struct tx t;

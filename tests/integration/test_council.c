@@ -387,6 +387,34 @@ START_TEST(test_members_are_recused_from_themselves_their_unit_and_conflicts)
 	                 0);
 	ck_assert_int_eq(score(w.duc, "DN-2027-002", "5,5"), LRL_EPERM);
 	ck_assert_int_eq(vote(w.duc, "DN-2027-002", "no"), LRL_EPERM);
+	/* The council and the administrators see the declared conflicts;
+	 * staff do not. */
+	{
+		struct lrl_reply *r = NULL;
+		const msgpack_object *rows, *row;
+		char buf[64];
+		ck_assert_int_eq(h_tcall(w.chu, "conflict.list", &r, "round",
+		                         "1", NULL),
+		                 0);
+		rows = mp_map_get(r->body, "rows");
+		ck_assert_uint_eq(rows->via.array.size, 1);
+		row = rows->via.array.ptr[0].via.array.ptr;
+		mp_get_strbuf(&row[1], buf, sizeof buf);
+		ck_assert_str_eq(buf, "DN-2027-002");
+		mp_get_strbuf(&row[4], buf, sizeof buf);
+		ck_assert_str_eq(buf, "duc");
+		mp_get_strbuf(&row[6], buf, sizeof buf);
+		ck_assert_str_eq(buf, "relative");
+		mp_get_strbuf(&row[7], buf, sizeof buf);
+		ck_assert_str_eq(buf, "Anh họ");
+		lrl_reply_free(r);
+		ck_assert_int_eq(h_tcall(w.admin, "conflict.list", &r, "round",
+		                         "2", NULL),
+		                 0);
+		ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size,
+		                  0);
+		lrl_reply_free(r);
+	}
 	/* A vote cannot be taken back by declaring a conflict after it. */
 	ck_assert_int_eq(vote(w.mai, "DN-2027-001", "yes"), 0);
 	ck_assert_int_eq(h_tcall(w.mai, "conflict.declare", NULL, "round", "1",

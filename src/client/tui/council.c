@@ -653,6 +653,9 @@ static int rounds_key(struct tui *t, struct screen *s, int ch, int is_key)
 	} else if (!is_key && ch == 'm' && closed) {
 		tui_push(t,
 		         screen_list(t, LRL_A_ROUND_MINUTES, "round", round));
+	} else if (!is_key && ch == 'x' && may_do(t, LRL_A_CONFLICT_LIST)) {
+		tui_push(t,
+		         screen_list(t, LRL_A_CONFLICT_LIST, "round", round));
 	} else if (!is_key && ch == 'a' && !closed &&
 	           may_do(t, LRL_A_ROUND_ATTEND)) {
 		mp_buf b;
@@ -703,8 +706,8 @@ static const struct screen_ops rounds_ops = {
 	rounds_key,
 	rounds_reload,
 	table_close,
-	N_("Enter open/results  i round  a attendance  C close  m minutes  n "
-           "new"),
+	N_("Enter open/results  i round  a attendance  x conflicts  C close  "
+	   "m minutes  n new"),
 	NULL,
 	0,
 };

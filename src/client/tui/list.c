@@ -617,8 +617,21 @@ static const char *key_param(struct list *l)
 	return l->ncols ? l->cols[0] : "code";
 }
 
+/* Opens a's form with param: value filled in, and the list's filter
+ * (fparam: fvalue, when fparam is not NULL or "") when a takes it too. */
+static void open_form_with(struct tui *t, const struct lrl_action *a,
+                           const char *param, const char *value,
+                           const char *fparam, const char *fvalue);
+
 static void open_form_for(struct tui *t, const struct lrl_action *a,
                           const char *param, const char *value)
+{
+	open_form_with(t, a, param, value, NULL, NULL);
+}
+
+static void open_form_with(struct tui *t, const struct lrl_action *a,
+                           const char *param, const char *value,
+                           const char *fparam, const char *fvalue)
 {
 	mp_buf b;
 	msgpack_unpacked u;
@@ -639,9 +652,13 @@ static void open_form_for(struct tui *t, const struct lrl_action *a,
 			rec = mp_map_get(r->body, "record");
 	}
 	if (rec == NULL && value) {
+		int with = fparam && fparam[0] && strcmp(fparam, param) &&
+		           action_param(a, fparam, strlen(fparam));
 		mp_buf_reset(&b);
-		msgpack_pack_map(&b.pk, 1);
-		mp_pack_kv_str(&b.pk, param, value);
+		msgpack_pack_map(&b.pk, with ? 2 : 1);
+		pack_kv_typed(&b.pk, a, param, value);
+		if (with)
+			pack_kv_typed(&b.pk, a, fparam, fvalue);
 		if (mp_decode(&u, b.sb.data, b.sb.size) == 0)
 			rec = &u.data;
 	}
@@ -671,12 +688,13 @@ static void row_what(const struct list *l, size_t ri, char *buf, size_t n)
  * list of the year has)?  Then choosing it from the menu says all, and a
  * question replaces the form. */
 static int needs_no_input(struct tui *t, const struct lrl_action *a,
-                          const char *key)
+                          const char *key, const char *fparam)
 {
 	if (a->flags & (AF_NEWPASS | AF_ROTATE))
 		return 0;
 	for (const struct lrl_param *p = a->params; p->name; p++) {
-		if ((p->flags & PF_DERIVED) || !strcmp(p->name, key))
+		if ((p->flags & PF_DERIVED) || !strcmp(p->name, key) ||
+		    (fparam[0] && !strcmp(p->name, fparam)))
 			continue;
 		if (!strcmp(p->name, "year") && t->year)
 			continue;
@@ -688,7 +706,9 @@ static int needs_no_input(struct tui *t, const struct lrl_action *a,
 /* Asks (yes first: the action was just chosen) and performs a on the row
  * whose key parameter is value; the screens then reload. */
 static void act_on_row(struct tui *t, const struct lrl_action *a,
-                       const char *key, const char *value, const char *what)
+                       const char *key, const char *value,
+                       const char *fparam, const char *fvalue,
+                       const char *what)
 {
 	const char *items[] = {_("No"), _("Yes")};
 	char q[768], year[16], msg[1024];
@@ -711,8 +731,12 @@ static void act_on_row(struct tui *t, const struct lrl_action *a,
 			continue;
 		mp_pack_str(&b.pk, p->name);
 		memset(&fail, 0, sizeof fail);
-		if (action_pack_text(p, strcmp(p->name, key) ? year : value, &b.pk,
-		                     &fail) != 0) {
+		if (action_pack_text(p,
+		                     !strcmp(p->name, key) ? value
+		                     : fparam[0] && !strcmp(p->name, fparam)
+		                             ? fvalue
+		                             : year,
+		                     &b.pk, &fail) != 0) {
 			tui_message(t, 1, "%s: %s", tui_label(p->name), fail.reason);
 			goto out;
 		}
@@ -755,12 +779,15 @@ static void row_actions(struct tui *t, struct list *l)
 	sel = tui_choose(t, _("Actions"), items, n, 0);
 	if (sel < 0)
 		return;
-	if (needs_no_input(t, acts[sel], key)) {
+	if (needs_no_input(t, acts[sel], key, l->fparam)) {
 		char what[512];
 		row_what(l, l->view[l->sel], what, sizeof what);
-		act_on_row(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0], what);
+		act_on_row(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0],
+		           l->fparam, l->fvalue, what);
 	} else {
-		open_form_for(t, acts[sel], key, l->rows[l->view[l->sel]].cell[0]);
+		open_form_with(t, acts[sel], key,
+		               l->rows[l->view[l->sel]].cell[0], l->fparam,
+		               l->fvalue);
 	}
 }
 

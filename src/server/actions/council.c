@@ -53,6 +53,7 @@ int act_SCORE_SET(struct lrl_ctx *c);
 int act_SCORE_SHOW(struct lrl_ctx *c);
 int act_BALLOT_CAST(struct lrl_ctx *c);
 int act_CONFLICT_DECLARE(struct lrl_ctx *c);
+int act_CONFLICT_LIST(struct lrl_ctx *c);
 int act_ROUND_CLOSE(struct lrl_ctx *c);
 int act_ROUND_CAST(struct lrl_ctx *c);
 int act_ROUND_RESULTS(struct lrl_ctx *c);
@@ -2917,6 +2918,85 @@ int act_ROUND_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, prog);
 		n++;
 		free(r);
+	}
+	if (rc == LRL_ENOENT || rc == 0) {
+		list_begin(c->out, cols, 9, n);
+		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+		list_end(c->out, NULL);
+		rc = 0;
+	}
+out:
+	store_cursor_close(cur);
+	mp_buf_free(&rows);
+	return rc;
+}
+
+int act_CONFLICT_LIST(struct lrl_ctx *c)
+{
+	static const char *const cols[] = {"round",  "nomination", "title",
+	                                   "name",   "member",     "member-name",
+	                                   "type",   "reason",     "declared"};
+	store_cursor *cur = NULL;
+	const void *k, *v;
+	size_t kl, vl, n = 0;
+	int64_t only = 0;
+	mp_buf rows;
+	int rc;
+
+	ctx_int(c, "round", &only);
+	mp_buf_init(&rows);
+	if ((rc = store_cursor_open(c->txn, STORE_DB_COUNCIL_CONFLICTS,
+	                            &cur)) != 0)
+		goto out;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		char code[LRL_CODE_MAX + 1], type[16] = "", when[16] = "";
+		char title[RULEBOOK_CODE_MAX + 1] = "", name[LRL_NAME_MAX * 4 + 1] = "";
+		struct user_rec u;
+		struct cand nb;
+		struct subject sj;
+		msgpack_unpacked up;
+		int64_t at = 0;
+		uint32_t round;
+		if (kl <= 8 || kl - 8 > LRL_CODE_MAX)
+			continue;
+		round = wire_get_be32(k);
+		if (only && round != (uint32_t)only)
+			continue;
+		snprintf(code, sizeof code, "%.*s", (int)(kl - 8),
+		         (const char *)k + 8);
+		if (users_get(c->txn, wire_get_be32((const uint8_t *)k + 4),
+		              &u) != 0)
+			memset(&u, 0, sizeof u);
+		if (cand_get(c->txn, code, &nb) == 0) {
+			snprintf(title, sizeof title, "%s", nb.title);
+			if (subject_get(c->txn, nb.kind, nb.id, &sj) == 0)
+				snprintf(name, sizeof name, "%s", sj.name);
+		}
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0) {
+			mp_get_strbuf(mp_map_geti(&up.data, 1), type, sizeof type);
+			mp_get_i64(mp_map_geti(&up.data, 3), &at);
+		}
+		day_text(at, when, sizeof when);
+		msgpack_pack_array(&rows.pk, 9);
+		msgpack_pack_int64(&rows.pk, round);
+		mp_pack_str(&rows.pk, code);
+		mp_pack_str(&rows.pk, title);
+		mp_pack_str(&rows.pk, name);
+		mp_pack_str(&rows.pk, u.login);
+		mp_pack_str(&rows.pk, u.full_name);
+		mp_pack_str(&rows.pk, type);
+		{
+			const msgpack_object *o = mp_map_geti(&up.data, 2);
+			if (o && o->type == MSGPACK_OBJECT_STR)
+				msgpack_pack_object(&rows.pk, *o);
+			else
+				mp_pack_str(&rows.pk, "");
+		}
+		mp_pack_str(&rows.pk, when);
+		msgpack_unpacked_destroy(&up);
+		n++;
 	}
 	if (rc == LRL_ENOENT || rc == 0) {
 		list_begin(c->out, cols, 9, n);
