@@ -534,6 +534,15 @@ int rpt_end(rpt *r)
 	return 0;
 }
 
+#define N_(s) (s)
+
+/* Columns of a wrapped list whose cells are words the client translates,
+ * and the words of those lists that are not named elsewhere. */
+static const char *const wrap_l10n[] = {"state", "late", "verdict",
+                                        "discipline"};
+static const char *const wrap_words[] __attribute__((unused)) = {
+	N_("Proposal"), N_("Failing"), N_("not-eligible")};
+
 int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 {
 	msgpack_sbuffer sb;
@@ -570,6 +579,10 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 		                     : strdup("");
 		if (name == NULL)
 			goto out;
+		for (size_t w = 0; w < sizeof wrap_l10n / sizeof wrap_l10n[0];
+		     w++)
+			if (!strcmp(name, wrap_l10n[w]))
+				rc_cols[i].l10n = 1;
 		/* A list's column "full-name" heads a document as "Full name". */
 		if (name[0] >= 'a' && name[0] <= 'z')
 			name[0] = (char)(name[0] - 'a' + 'A');
@@ -584,7 +597,8 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 		if (ctx_int(c, "year", &year) == 0 && year)
 			rpt_subtitle(r, "%" PRId64, year);
 	}
-	rpt_table(r, title, rc_cols, cols->via.array.size);
+	/* The document's title names the table already. */
+	rpt_table(r, "", rc_cols, cols->via.array.size);
 	for (uint32_t i = 0; i < rows->via.array.size && !rpt_full(r); i++) {
 		const msgpack_object *row = &rows->via.array.ptr[i];
 		rpt_row(r);

@@ -167,9 +167,9 @@ static void help_action(FILE *f, const struct lrl_action *a)
 		      "input).\n", f);
 	if (a->flags & AF_REPORT)
 		fputs(a->flags & AF_LIST
-		              ? "\nA list as text or CSV; with --format pdf -o FILE, "
-		                "a document in the\nofficial layout (see REPORTS "
-		                "in laurel(1)).\n"
+		              ? "\nA document: --format text (paged on a terminal) "
+		                "or pdf (-o FILE); csv\ngives the list itself (--bom "
+		                "for spreadsheets); see REPORTS in laurel(1).\n"
 		              : "\nA document: --format text (paged on a terminal), "
 		                "csv (--bom for\nspreadsheets) or pdf (-o FILE); see "
 		                "REPORTS in laurel(1).\n",
@@ -971,7 +971,10 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 		if (rc != 0 || o->dry_run)
 			goto out;
 	}
-	if ((a->flags & AF_REPORT) && (!(a->flags & AF_LIST) || o->pdf)) {
+	/* A report is a document; one that is also a list (the roster, the
+	 * review sheet) is that list in CSV, for a spreadsheet. */
+	if ((a->flags & AF_REPORT) &&
+	    (!(a->flags & AF_LIST) || o->pdf || o->format != RENDER_CSV)) {
 		rc = do_report(o, c, a, &entries, count, what);
 		goto out;
 	}
@@ -1197,7 +1200,8 @@ int cli_main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.output &&
-	    (!(a->flags & AF_REPORT) || ((a->flags & AF_LIST) && !o.pdf)) &&
+	    (!(a->flags & AF_REPORT) ||
+	     ((a->flags & AF_LIST) && !o.pdf && o.format == RENDER_CSV)) &&
 	    freopen(o.output, "w", stdout) == NULL) {
 		fprintf(stderr, "laurel: cannot write %s\n", o.output);
 		return EXIT_USAGE;
