@@ -299,6 +299,9 @@ struct lrl_action {
 	  "Set how decisions are headed: number suffix, issuer, place, signer's title") \
 	X(DECISION_ADD, "decision.add", CMD, AF_NONE, POL(N, N, N, N, N, A, A), \
 	  "Draft a decision for nominations, or an ad-hoc one")                \
+	X(DECISION_EDIT, "decision.edit", CMD, AF_NONE,                        \
+	  POL(N, N, N, N, N, A, A),                                            \
+	  "Correct a draft decision before it is published: date, subject line, grounds, copies") \
 	X(DECISION_PUBLISH, "decision.publish", CMD, AF_NONE,                  \
 	  POL(N, N, N, N, N, A, A),                                            \
 	  "Publish a draft decision to all staff with a complaint window")     \
@@ -971,6 +974,13 @@ struct lrl_action {
 	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date (default: today); the money uses the base salary in force then") \
 	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
 	P("grounds", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "grounds (Căn cứ …), one per line (default: the rulebook's sources)") \
+	P("copies", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "recipients of copies (Nơi nhận), one per line")
+
+#define LRL_PARAMS_DECISION_EDIT(P)                                            \
+	P("decision", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, "draft code, e.g. QD-2026-001") \
+	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date; the money is computed again for it") \
+	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
+	P("grounds", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "grounds (Căn cứ …), one per line") \
 	P("copies", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "recipients of copies (Nơi nhận), one per line")
 
 #define LRL_PARAMS_DECISION_PUBLISH(P)                                         \

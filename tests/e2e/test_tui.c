@@ -1591,12 +1591,12 @@ START_TEST(test_the_director_signs_a_decision_and_the_title_is_on_the_record)
 	wait_screen(&t, "a", pred_row,
 	            (const char *const[]){"QD-2026-003", "760.000 đ", NULL},
 	            WAIT_MS, "the draft", __LINE__);
-	/* m: publish, cancel or sign. */
+	/* m: correct, publish, cancel or sign. */
 	KEYS(&t, "a", "m");
 	WAIT_FOR(&t, "a", "─" VI_ACTIONS "─");
 	SEES(&t, vi("Sign a draft decision: number it, pay from the fund, "
 	            "record the titles"));
-	KEYS(&t, "a", "j", "j", "Enter");
+	KEYS(&t, "a", "j", "j", "j", "Enter");
 	WAIT_FOR_STR(&t, "a", "QD-2026-003");
 	KEYS(&t, "a", "F10");
 	/* The confirmation names the total and the balance; No is first. */

@@ -231,6 +231,62 @@ START_TEST(test_money_uses_the_base_salary_of_the_decision_date)
 }
 END_TEST
 
+/* A draft not yet published is corrected in place; the money follows a
+ * new date.  A published draft is not. */
+START_TEST(test_a_draft_is_corrected_before_it_is_published)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char n1[32], d[32], buf[512];
+
+	world_up(&w);
+	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
+	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d, sizeof d), 0);
+	annex_cell(w.director, d, n1, 7, buf, sizeof buf);
+	ck_assert_str_eq(buf, "760.000 đ");
+	/* nothing to correct, and staff may not */
+	ck_assert_int_eq(h_tcall(w.director, "decision.edit", NULL, "decision",
+	                         d, NULL),
+	                 LRL_EINVAL);
+	ck_assert_int_eq(h_tcall(w.staff, "decision.edit", NULL, "decision", d,
+	                         "copies", "x", NULL),
+	                 LRL_EPERM);
+	ck_assert_int_eq(h_tcall(w.director, "decision.edit", NULL, "decision",
+	                         d, "date", "30/06/2026", "subject-line",
+	                         "tặng danh hiệu Lao động tiên tiến",
+	                         "grounds", "Căn cứ Luật Thi đua, khen thưởng;",
+	                         NULL),
+	                 0);
+	/* the base salary before 01/07/2026 */
+	annex_cell(w.director, d, n1, 7, buf, sizeof buf);
+	ck_assert_str_eq(buf, "710.000 đ");
+	ck_assert_int_eq(h_tcall(w.director, "decision.show", &r, "decision", d,
+	                         NULL),
+	                 0);
+	ck_assert_int_eq(h_record_str(r, "subject-line", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "Về việc tặng danh hiệu Lao động tiên tiến");
+	ck_assert_int_eq(h_record_str(r, "grounds", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "Căn cứ Luật Thi đua, khen thưởng;");
+	ck_assert_int_eq(h_record_str(r, "date", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "30/06/2026");
+	lrl_reply_free(r);
+	/* before the year begins: refused, naming the date */
+	ck_assert_int_eq(h_tcall(w.director, "decision.edit", &r, "decision", d,
+	                         "date", "31/12/2025", NULL),
+	                 LRL_EINVAL);
+	ck_assert_str_eq(r->field, "date");
+	lrl_reply_free(r);
+	/* once published, staff have seen it: cancel and draft again */
+	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
+	                         d, "until", "20/12/2026", NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.director, "decision.edit", NULL, "decision",
+	                         d, "copies", "Như Điều 3;", NULL),
+	                 LRL_ESTATE);
+	world_down(&w);
+}
+END_TEST
+
 START_TEST(test_same_period_only_the_highest_title_pays_and_an_honour_pays_too)
 {
 	struct world w;
@@ -723,6 +779,7 @@ Suite *suite_decision(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc,
 	               test_money_uses_the_base_salary_of_the_decision_date);
+	tcase_add_test(tc, test_a_draft_is_corrected_before_it_is_published);
 	tcase_add_test(
 		tc,
 		test_same_period_only_the_highest_title_pays_and_an_honour_pays_too);

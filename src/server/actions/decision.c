@@ -33,6 +33,7 @@
 
 int act_DECISION_SETUP(struct lrl_ctx *c);
 int act_DECISION_ADD(struct lrl_ctx *c);
+int act_DECISION_EDIT(struct lrl_ctx *c);
 int act_DECISION_PUBLISH(struct lrl_ctx *c);
 int act_DECISION_CANCEL(struct lrl_ctx *c);
 int act_DECISION_SIGN(struct lrl_ctx *c);
@@ -982,6 +983,13 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 	return rc;
 }
 
+/* "Về việc …": the subject line as given, with its opening words. */
+static void subject_line(struct decision *d, const char *s)
+{
+	snprintf(d->subject, sizeof d->subject, "%s%s",
+	         strncmp(s, "Về việc", strlen("Về việc")) ? "Về việc " : "", s);
+}
+
 int act_DECISION_ADD(struct lrl_ctx *c)
 {
 	const msgpack_object *nv = ctx_param(c, "nominations");
@@ -1080,11 +1088,7 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		    (rc = ctx_text(c, "subject-line", &s)) != 0)
 			goto out;
 		if (s)
-			snprintf(d->subject, sizeof d->subject, "%s%s",
-			         strncmp(s, "Về việc", strlen("Về việc"))
-			                 ? "Về việc "
-			                 : "",
-			         s);
+			subject_line(d, s);
 		else if (nv)
 			snprintf(d->subject, sizeof d->subject,
 			         "Về việc tặng danh hiệu thi đua và hình thức "
@@ -1258,6 +1262,77 @@ static int close_complaints(struct lrl_ctx *c, const char *code,
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+int act_DECISION_EDIT(struct lrl_ctx *c)
+{
+	static const char *const texts[] = {"subject-line", "grounds",
+	                                    "copies"};
+	struct decision *d = NULL;
+	struct rulebook *rb = NULL;
+	struct year_rec y;
+	int64_t date = 0, total = 0;
+	char total_s[48];
+	int rc, changed = 0;
+
+	if ((rc = decision_param(c, &d)) != 0)
+		return rc;
+	if (strcmp(d->state, "draft")) {
+		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "decision",
+		                  "%s is %s; only a draft not yet published is "
+		                  "corrected (cancel it and draft again)",
+		                  d->code, d->state);
+		goto out;
+	}
+	if (ctx_param(c, "date")) {
+		ctx_int(c, "date", &date);
+		if (date < date_from_ymd(d->year, 1, 1)) {
+			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "date",
+			                  "a decision for %d cannot be dated "
+			                  "before the year begins",
+			                  d->year);
+			goto out;
+		}
+		d->date = (int32_t)date;
+		if ((rc = year_get(c->txn, d->year, &y)) != 0 ||
+		    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
+		    (rc = compute_money(c, rb, d, &total)) != 0)
+			goto out;
+		changed = 1;
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *s = NULL;
+		if (!ctx_param(c, texts[i]))
+			continue;
+		if ((rc = ctx_text(c, texts[i], &s)) != 0)
+			goto out;
+		if (i == 0)
+			subject_line(d, s);
+		else if (i == 1)
+			snprintf(d->grounds, sizeof d->grounds, "%s", s);
+		else
+			snprintf(d->copies, sizeof d->copies, "%s", s);
+		free(s);
+		changed = 1;
+	}
+	if (!changed) {
+		rc = lrl_fail_set(&c->fail, LRL_EINVAL, NULL,
+		                  "nothing to correct: give --date, "
+		                  "--subject-line, --grounds or --copies");
+		goto out;
+	}
+	if ((rc = decision_put(c->txn, d)) != 0)
+		goto out;
+	if (total) {
+		money_format(total, total_s, sizeof total_s);
+		result_message(c->out, "%s corrected: %s", d->code, total_s);
+	} else {
+		result_message(c->out, "%s corrected", d->code);
+	}
+out:
+	rulebook_free(rb);
+	decision_free(d);
+	return rc;
 }
 
 int act_DECISION_CANCEL(struct lrl_ctx *c)
