@@ -362,6 +362,9 @@ struct lrl_action {
 	X(EXEMPLAR_TARGETS, "exemplar.targets", QRY, AF_LIST,                  \
 	  POL(N, U, N, N, N, A, A),                                            \
 	  "Models and exemplars per unit against the plans' targets, and the shortfalls") \
+	X(EXEMPLAR_CANDIDATES, "exemplar.candidates", QRY, AF_LIST,            \
+	  POL(N, U, N, N, N, A, A),                                            \
+	  "Exemplar candidates the units named in their collective pledges, and whether each is recorded") \
 	X(EXEMPLAR_WARNINGS, "exemplar.warnings", QRY, AF_LIST,                \
 	  POL(N, N, N, N, N, A, A),                                            \
 	  "What the exemplar work of a year still lacks today")                \
@@ -1114,6 +1117,10 @@ struct lrl_action {
 
 #define LRL_PARAMS_EXEMPLAR_SHOW(P)                                            \
 	P("exemplar", CODE, PF_REQ | PF_POS, 1, LRL_CODE_MAX, NULL, LRL_EXEMPLAR_CODE_HELP)
+
+#define LRL_PARAMS_EXEMPLAR_CANDIDATES(P)                                      \
+	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
+	P("missing", BOOL, PF_NONE, 0, 0, NULL, "only those not yet recorded as exemplars")
 
 #define LRL_PARAMS_EXEMPLAR_TARGETS(P)                                         \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \

@@ -786,6 +786,59 @@ START_TEST(test_the_web_pages_escape_every_string_and_their_links_work)
 }
 END_TEST
 
+/* The candidates a unit names in its collective pledge are listed with
+ * the exemplar recorded for each; --missing leaves the recorded ones out;
+ * a head sees their own units only. */
+START_TEST(test_the_candidates_of_unit_pledges_show_what_is_recorded)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+	char buf[64];
+
+	world_up(&w);
+	ck_assert_int_eq(h_tcall(w.admin, "year.reopen", NULL, "year", "2026",
+	                         "unit", "KHAMBENH", "until", "20/12/2026",
+	                         NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.binh, "unit.pledge", NULL, "year", "2026",
+	                         "unit", "KHAMBENH", "title", "TTLDTT", "model",
+	                         "Đón tiếp không chờ đợi", "exemplars",
+	                         "KB1, KB3", NULL),
+	                 0);
+	exemplar(w.admin, "KB1", NULL, "quality-of-care");
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.candidates", &r, "year",
+	                         "2026", NULL),
+	                 0);
+	rows = mp_map_get(r->body, "rows");
+	ck_assert_uint_eq(rows->via.array.size, 2);
+	mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[1], buf, sizeof buf);
+	ck_assert_str_eq(buf, "KB1");
+	mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[3], buf, sizeof buf);
+	ck_assert_str_eq(buf, "DH-2026-001");
+	mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[4], buf, sizeof buf);
+	ck_assert_str_eq(buf, "found");
+	mp_get_strbuf(&rows->via.array.ptr[1].via.array.ptr[3], buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.binh, "exemplar.candidates", &r, "year",
+	                         "2026", "missing", "true", NULL),
+	                 0);
+	rows = mp_map_get(r->body, "rows");
+	ck_assert_uint_eq(rows->via.array.size, 1);
+	mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[1], buf, sizeof buf);
+	ck_assert_str_eq(buf, "KB3");
+	lrl_reply_free(r);
+	/* the head of Khoa Dược sees nothing of Khoa Khám bệnh */
+	ck_assert_int_eq(h_tcall(w.duc, "exemplar.candidates", &r, "year",
+	                         "2026", NULL),
+	                 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 0);
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
 Suite *suite_exemplar(void);
 Suite *suite_exemplar(void)
 {
@@ -802,6 +855,7 @@ Suite *suite_exemplar(void)
 	tcase_add_test(tc, test_target_shortfalls_per_unit);
 	tcase_add_test(tc, test_monthly_submission_across_a_month_boundary);
 	tcase_add_test(tc, test_the_web_pages_escape_every_string_and_their_links_work);
+	tcase_add_test(tc, test_the_candidates_of_unit_pledges_show_what_is_recorded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -505,6 +505,7 @@ static const struct {
 	{"exemplar", N_("Exemplars"), LRL_A_EXEMPLAR_LIST, NULL},
 	{"model", N_("Models"), LRL_A_MODEL_LIST, NULL},
 	{"exemplar", N_("Exemplar targets"), LRL_A_EXEMPLAR_TARGETS, NULL},
+	{"exemplar", N_("Exemplar candidates"), LRL_A_EXEMPLAR_CANDIDATES, NULL},
 	{"submission", N_("Monthly submission"), LRL_A_SUBMISSION_LIST, NULL},
 	{"ceremony", N_("Honouring events"), LRL_A_CEREMONY_LIST, NULL},
 	{"year", N_("Emulation years"), LRL_A_YEAR_LIST, NULL},

@@ -33,6 +33,7 @@
 #include "laurel/wire.h"
 
 int act_EXEMPLAR_ADD(struct lrl_ctx *c);
+int act_EXEMPLAR_CANDIDATES(struct lrl_ctx *c);
 int act_EXEMPLAR_NURTURE(struct lrl_ctx *c);
 int act_EXEMPLAR_SUMMARISE(struct lrl_ctx *c);
 int act_EXEMPLAR_REPLICATE(struct lrl_ctx *c);
@@ -690,6 +691,119 @@ int ex_each(store_txn *t, int year,
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+/* ---- exemplar.candidates ------------------------------------------------ */
+
+/* The year's exemplar of a person: its code and stage word. */
+struct person_ex {
+	uint32_t staff;
+	char code[LRL_CODE_MAX + 1];
+	const char *stage;
+};
+
+struct cand_arg {
+	struct person_ex *ex;
+	size_t n, cap;
+};
+
+static int note_person(const uint8_t *key, const msgpack_object *m,
+                       void *arg)
+{
+	struct cand_arg *a = arg;
+	uint64_t staff = ex_u64(m, EF_STAFF);
+	int stage = ex_stage_of(m);
+
+	if (staff == 0 || stage == EX_DROPPED)
+		return 0;
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? 2 * a->cap : 64;
+		struct person_ex *p = realloc(a->ex, cap * sizeof *p);
+		if (p == NULL)
+			return LRL_ENOMEM;
+		a->ex = p;
+		a->cap = cap;
+	}
+	a->ex[a->n].staff = (uint32_t)staff;
+	ex_code(EX_PREFIX, key, a->ex[a->n].code, sizeof a->ex[a->n].code);
+	a->ex[a->n].stage = stage > 0 && stage < EX_STAGE_COUNT
+	                            ? ex_stage_words[stage]
+	                            : "";
+	a->n++;
+	return 0;
+}
+
+/*
+ * The persons each unit named as exemplar candidates in its collective
+ * pledge of the year (plan 004), with the exemplar recorded for them that
+ * year (not dropped), so that the personnel office records the rest.
+ */
+int act_EXEMPLAR_CANDIDATES(struct lrl_ctx *c)
+{
+	static const char *const cols[] = {"unit", "staff", "name",
+	                                   "exemplar", "stage"};
+	struct cand_arg ex = {NULL, 0, 0};
+	uint8_t lo[6];
+	const void *k = lo, *v;
+	size_t kl = sizeof lo, vl, n = 0;
+	store_cursor *cur = NULL;
+	int64_t year = 0;
+	int missing = 0, rc;
+	mp_buf rows;
+
+	ctx_int(c, "year", &year);
+	mp_get_bool(ctx_param(c, "missing"), &missing);
+	mp_buf_init(&rows);
+	if ((rc = ex_each(c->txn, (int)year, note_person, &ex)) != 0 ||
+	    (rc = store_cursor_open(c->txn, STORE_DB_UNIT_PLEDGES, &cur)) != 0)
+		goto out;
+	year_key(lo, (int)year, 0);
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		char names[LRL_NAME_MAX * 8 + 1] = "", *tok, *save = NULL;
+		struct unit_rec u;
+		msgpack_unpacked up;
+		uint32_t unit = wire_get_be32((const uint8_t *)k + 2);
+		if (unit_get(c->txn, unit, &u) != 0 ||
+		    scope_unit_ok(c, unit) != 0)
+			continue;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0)
+			mp_get_strbuf(mp_map_geti(&up.data, 3), names,
+			              sizeof names);
+		msgpack_unpacked_destroy(&up);
+		for (tok = strtok_r(names, ", ", &save); tok;
+		     tok = strtok_r(NULL, ", ", &save)) {
+			struct staff_rec s;
+			const struct person_ex *hit = NULL;
+			if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
+				continue;
+			for (size_t i = 0; i < ex.n && !hit; i++)
+				if (ex.ex[i].staff == s.id)
+					hit = &ex.ex[i];
+			if (missing && hit)
+				continue;
+			msgpack_pack_array(&rows.pk, 5);
+			mp_pack_str(&rows.pk, u.code);
+			mp_pack_str(&rows.pk, s.code);
+			mp_pack_str(&rows.pk, s.full_name);
+			mp_pack_str(&rows.pk, hit ? hit->code : "");
+			mp_pack_str(&rows.pk, hit ? hit->stage : "");
+			n++;
+		}
+	}
+	if (rc == LRL_ENOENT || rc == 0) {
+		list_begin(c->out, cols, 5, n);
+		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+		list_end(c->out, NULL);
+		rc = 0;
+	}
+out:
+	store_cursor_close(cur);
+	free(ex.ex);
+	mp_buf_free(&rows);
+	return rc;
 }
 
 /* ---- exemplar.list ----------------------------------------------------- */
