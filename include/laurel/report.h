@@ -149,6 +149,10 @@ void rpt_table(rpt *r, const char *title, const struct rpt_col *cols,
 int rpt_row(rpt *r);
 void rpt_total(rpt *r);
 void rpt_cell(rpt *r, const char *s);
+/* A cell of explained lines [{text, fmt, args, child}, …], which the
+ * client shows in its language, "; "-separated, a line's children (child:
+ * true) in brackets after it. */
+void rpt_cell_lines(rpt *r, const msgpack_object *lines);
 void rpt_cellf(rpt *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void rpt_cell_int(rpt *r, int64_t v);

@@ -123,6 +123,43 @@ static struct rdoc_block *new_block(struct rdoc *d, enum rdoc_kind kind)
 }
 
 /* A row of ncols cells; l10n[i] translates cell i. */
+/* A cell of explained lines (report.h, rpt_cell_lines) in the reader's
+ * language: "a; b (c; d)". */
+static char *lines_of(const msgpack_object *a)
+{
+	char *out = strdup("");
+	size_t len = 0;
+	int open = 0;
+
+	for (uint32_t i = 0; out && i < a->via.array.size; i++) {
+		const msgpack_object *e = &a->via.array.ptr[i];
+		int child = 0;
+		char *m, *p;
+		const char *sep;
+		size_t ml;
+		if (e->type != MSGPACK_OBJECT_MAP)
+			continue;
+		mp_get_bool(mp_map_get(e, "child"), &child);
+		m = msg_of(mp_map_get(e, "text"), mp_map_get(e, "fmt"),
+		           mp_map_get(e, "args"));
+		sep = child ? (open ? "; " : " (")
+		            : (open ? "); " : (len ? "; " : ""));
+		ml = m ? strlen(m) : 0;
+		if ((p = realloc(out, len + strlen(sep) + ml + 2)) == NULL) {
+			free(m);
+			free(out);
+			return NULL;
+		}
+		out = p;
+		len += (size_t)sprintf(out + len, "%s%s", sep, m ? m : "");
+		open = child;
+		free(m);
+	}
+	if (out && open)
+		strcat(out, ")");
+	return out;
+}
+
 static char **row_of(const msgpack_object *o, size_t ncols, const int *l10n)
 {
 	char **row = calloc(ncols ? ncols : 1, sizeof *row);
@@ -134,7 +171,9 @@ static char **row_of(const msgpack_object *o, size_t ncols, const int *l10n)
 			o->type == MSGPACK_OBJECT_ARRAY && i < o->via.array.size
 				? &o->via.array.ptr[i]
 				: NULL;
-		row[i] = l10n[i] ? label_of(v) : str_of(v);
+		row[i] = v && v->type == MSGPACK_OBJECT_ARRAY ? lines_of(v)
+		         : l10n[i]                           ? label_of(v)
+		                                             : str_of(v);
 		if (row[i] == NULL) {
 			free_row(row, i);
 			return NULL;

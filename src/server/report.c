@@ -336,6 +336,14 @@ void rpt_cell(rpt *r, const char *s)
 		mp_pack_str(pk, s ? s : "");
 }
 
+void rpt_cell_lines(rpt *r, const msgpack_object *lines)
+{
+	msgpack_packer *pk = cell_pk(r);
+
+	if (pk)
+		msgpack_pack_object(pk, *lines);
+}
+
 void rpt_cellf(rpt *r, const char *fmt, ...)
 {
 	char buf[2048];
@@ -616,6 +624,8 @@ int rpt_wrap_list(struct lrl_ctx *c, lrl_handler h, const char *title)
 			} else if (v &&
 			           v->type == MSGPACK_OBJECT_POSITIVE_INTEGER)
 				rpt_cellf(r, "%" PRIu64, v->via.u64);
+			else if (v && v->type == MSGPACK_OBJECT_ARRAY)
+				rpt_cell_lines(r, v);
 			else
 				rpt_cell(r, "");
 		}

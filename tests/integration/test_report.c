@@ -1003,6 +1003,16 @@ START_TEST(test_a_report_is_in_the_readers_language)
 	                  !strstr(o.out, "PLAN TASKS STATUS"),
 	              "%s", o.out);
 	h_output_free(&o);
+	/* The review sheet's states, verdicts and failing criteria too. */
+	ck_assert_int_eq(run(&w, &o, "quantri",
+	                     (const char *const[]){"review", "2026", "--unit",
+	                                           "KHAMBENH", NULL}),
+	                 0);
+	ck_assert_msg(strstr(o.out, "chưa đủ") && strstr(o.out, "không đạt") &&
+	                  !strstr(o.out, "not-eligible") &&
+	                  !strstr(o.out, "none of the"),
+	              "%s", o.out);
+	h_output_free(&o);
 	h_extra_env = english_env;
 	ck_assert_int_eq(run(&w, &o, "quantri",
 	                     (const char *const[]){"tasks", "2026", NULL}),

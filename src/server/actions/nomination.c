@@ -525,6 +525,46 @@ static const char *verdict_word(const struct eligibility_result *r)
 	return r->eligible ? "eligible" : r->blocked ? "blocked" : "not-eligible";
 }
 
+/* Does the top-level group that line i (at depth 1) belongs to fail? */
+static int group_fails(const struct eligibility_result *r, size_t i)
+{
+	while (i > 0 && r->lines[i].depth != 0)
+		i--;
+	return r->lines[i].depth == 0 && !r->lines[i].pass;
+}
+
+/* The failing criteria as explained lines {text, fmt, args, child}: each
+ * failing criterion at the top, then the failing criteria of a failing
+ * group (child: true).  The client shows them in its language. */
+static void pack_failing(msgpack_packer *pk, const struct eligibility_result *r)
+{
+	uint32_t n = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			msgpack_pack_array(pk, n);
+		for (size_t i = 0; r && i < r->nlines; i++) {
+			const struct eligibility_line *l = &r->lines[i];
+			int child = l->depth == 1 && i > 0;
+			if (l->pass || l->depth > 1 ||
+			    (child && !group_fails(r, i)))
+				continue;
+			if (pass == 0) {
+				n++;
+				continue;
+			}
+			msgpack_pack_map(pk, 4);
+			mp_pack_kv_str(pk, "text", l->text);
+			wire_pack_msg(pk, &l->msg);
+			mp_pack_str(pk, "child");
+			if (child)
+				msgpack_pack_true(pk);
+			else
+				msgpack_pack_false(pk);
+		}
+	}
+}
+
 static void failing_text(const struct eligibility_result *r, char *buf,
                          size_t n)
 {
@@ -1239,13 +1279,10 @@ static int review_row(struct lrl_ctx *c, struct review *r, const char *ucode,
                       const char *disc, const struct nom *n)
 {
 	struct eligibility_result *res = NULL;
-	char fail[2048] = "";
 	int rc;
 
 	if (n && (rc = evaluate(c->txn, r->rb, n, &res)) != 0)
 		return rc;
-	if (res)
-		failing_text(res, fail, sizeof fail);
 	msgpack_pack_array(&r->b.pk, 9);
 	mp_pack_str(&r->b.pk, ucode);
 	mp_pack_str(&r->b.pk, code);
@@ -1255,7 +1292,7 @@ static int review_row(struct lrl_ctx *c, struct review *r, const char *ucode,
 	mp_pack_str(&r->b.pk, n ? n->title : "");
 	mp_pack_str(&r->b.pk, n ? n->code : "");
 	mp_pack_str(&r->b.pk, res ? verdict_word(res) : "");
-	mp_pack_str(&r->b.pk, fail);
+	pack_failing(&r->b.pk, res);
 	eligibility_free(res);
 	r->n++;
 	return 0;
