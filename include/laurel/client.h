@@ -82,6 +82,11 @@ void lrl_reply_free(struct lrl_reply *r);
  * catalogue and the arguments put back.  Writes into out (size n). */
 void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n);
 
+/* An argument of a message that is one of the server's words for a state,
+ * scope or discipline level ("published", "province", "warning"), put in
+ * the user's language in place (arg holds MSG_ARG_LEN bytes). */
+void lrl_arg_word(char *arg);
+
 /* Packs the derived parameters of a new temporary password (salt, pk,
  * ops, mem) for AF_NEWPASS actions: 4 map entries, appended to pk. */
 int lrl_pack_newpass(lrl_conn *c, const char *password, msgpack_packer *pk);

@@ -240,6 +240,30 @@ static int roundtrip(lrl_conn *c, const void *payload, size_t len,
 	return read_reply(c, out, type);
 }
 
+/* The words the server puts into messages as arguments; the catalogue
+ * has them all. */
+#define N_(s) (s)
+static const char *const arg_words[] = {
+	N_("draft"),      N_("published"),  N_("signed"),
+	N_("cancelled"),  N_("forwarded"),  N_("granted"),
+	N_("refused"),    N_("open"),       N_("closed"),
+	N_("found"),      N_("nurtured"),   N_("summarised"),
+	N_("replicated"), N_("dropped"),    N_("submitted"),
+	N_("endorsed"),   N_("accepted"),   N_("returned"),
+	N_("hospital"),   N_("province"),   N_("national"),
+	N_("reprimand"),  N_("warning"),    N_("dismissal"),
+};
+
+void lrl_arg_word(char *arg)
+{
+	for (size_t i = 0; i < sizeof arg_words / sizeof arg_words[0]; i++)
+		if (!strcmp(arg, arg_words[i])) {
+			snprintf(arg, MSG_ARG_LEN, "%s",
+			         dgettext("laurel", arg_words[i]));
+			return;
+		}
+}
+
 void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n)
 {
 	const char *plain = r->message;
@@ -252,7 +276,12 @@ void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n)
 	if (r->fmt[0]) {
 		const char *tr = dgettext("laurel", r->fmt);
 		if (tr != r->fmt && strcmp(tr, r->fmt) != 0) {
-			msg_apply(tr, (char(*)[MSG_ARG_LEN])r->args, r->nargs, out, n);
+			char args[MSG_ARGS_MAX][MSG_ARG_LEN];
+			for (int i = 0; i < r->nargs && i < MSG_ARGS_MAX; i++) {
+				memcpy(args[i], r->args[i], MSG_ARG_LEN);
+				lrl_arg_word(args[i]);
+			}
+			msg_apply(tr, args, r->nargs, out, n);
 			return;
 		}
 	}

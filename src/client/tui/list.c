@@ -103,19 +103,10 @@ static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
 }
 
 /* The rulebook's words that arguments of explained lines carry (scopes,
- * discipline levels), in the user's language. */
-static const char *const arg_words[] = {
-	N_("hospital"), N_("province"), N_("national"),
-	N_("reprimand"), N_("warning"), N_("dismissal"),
-};
-
+ * discipline levels), in the user's language (lrl_arg_word). */
 static void arg_word(char *arg)
 {
-	for (size_t i = 0; i < sizeof arg_words / sizeof arg_words[0]; i++)
-		if (!strcmp(arg, arg_words[i])) {
-			snprintf(arg, MSG_ARG_LEN, "%s", _(arg_words[i]));
-			return;
-		}
+	lrl_arg_word(arg);
 }
 
 /*
