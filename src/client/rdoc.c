@@ -122,7 +122,6 @@ static struct rdoc_block *new_block(struct rdoc *d, enum rdoc_kind kind)
 	return &d->blocks[d->nblocks++];
 }
 
-/* A row of ncols cells; l10n[i] translates cell i. */
 /* A cell of explained lines (report.h, rpt_cell_lines) in the reader's
  * language: "a; b (c; d)". */
 static char *lines_of(const msgpack_object *a)
@@ -160,6 +159,7 @@ static char *lines_of(const msgpack_object *a)
 	return out;
 }
 
+/* A row of ncols cells; l10n[i] translates cell i. */
 static char **row_of(const msgpack_object *o, size_t ncols, const int *l10n)
 {
 	char **row = calloc(ncols ? ncols : 1, sizeof *row);

@@ -136,7 +136,6 @@ int tally_rank(struct tally_cand *c, size_t n, int slots)
 				if (compare(&c[order[i]], in, &lv) == 0)
 					c[order[i]].tie = 1;
 			}
-			(void)out;
 		}
 	}
 	free(order);

@@ -64,6 +64,8 @@ struct batch_item {
 	uint8_t sig[LRL_SIG_LEN];
 	uint8_t pk[LRL_PK_LEN]; /* the author's key when the batch began */
 	int sig_ok;             /* the signature checks against pk */
+	uint32_t user_id;       /* the author (the session's account) */
+	int keys;               /* the action makes or retires a ballot key */
 };
 
 struct verify_job {
@@ -533,6 +535,8 @@ static void on_call(struct srv *s, struct conn *c, const msgpack_object *b)
 		it->c = c;
 		it->uid = c->uid;
 		it->pid = c->pid;
+		it->user_id = (uint32_t)r.user_id;
+		it->keys = (a->flags & AF_KEYS) != 0;
 		s->nbatch++;
 		c->pending = 1;
 		goto out;
@@ -784,20 +788,14 @@ static void *verify_thread(void *arg)
  * found. */
 static int author_key(store_txn *t, struct batch_item *it)
 {
-	msgpack_unpacked u;
-	struct wire_req r;
 	struct user_rec user;
-	int found = 0;
 
 	memset(it->pk, 0, sizeof it->pk);
-	msgpack_unpacked_init(&u);
-	if (t && wire_req_decode(&u, it->req, it->req_len, &r) == 0 &&
-	    r.user_id != 0 && users_get(t, (uint32_t)r.user_id, &user) == 0) {
-		memcpy(it->pk, user.pk, LRL_PK_LEN);
-		found = 1;
-	}
-	msgpack_unpacked_destroy(&u);
-	return found;
+	if (t == NULL || it->user_id == 0 ||
+	    users_get(t, it->user_id, &user) != 0)
+		return 0;
+	memcpy(it->pk, user.pk, LRL_PK_LEN);
+	return 1;
 }
 
 /*
@@ -838,20 +836,6 @@ static void preverify(struct srv *s)
 		verify_items(s->batch, from, s->nbatch);
 	}
 	s->nverified = s->nbatch;
-}
-
-/* Does the command it make or retire a round's ballot key (AF_KEYS)? */
-static int touches_keys(const struct batch_item *it)
-{
-	msgpack_unpacked u;
-	struct wire_req r;
-	const struct lrl_action *a = NULL;
-
-	msgpack_unpacked_init(&u);
-	if (wire_req_decode(&u, it->req, it->req_len, &r) == 0)
-		a = action_find(r.action, r.action_len);
-	msgpack_unpacked_destroy(&u);
-	return a != NULL && (a->flags & AF_KEYS);
 }
 
 /* Hands the signature of it to the writer thread to check (see
@@ -936,7 +920,7 @@ static int apply_batch(store *st, const struct srv_ident *ident,
 		if (rc == LRL_EFULL)
 			goto fail;
 		res[i].rc = rc;
-		keys |= touches_keys(it);
+		keys |= it->keys;
 	}
 	if (checking && *deferred)
 		rc = store_commit_gated(top, check_gate, checking);
@@ -1004,6 +988,17 @@ static void writer_start_batch(struct writer *w)
 
 static void finish_batch(struct srv *s, int rc);
 
+/* Doubles the map after a batch found it full (at most 8 times a batch,
+ * and only while no transaction is open); 1 when it grew. */
+static int grow_map(struct srv *s)
+{
+	if (s->w.grown++ >= 8 || store_grow(s->st) != 0)
+		return 0;
+	syslog(LOG_DAEMON | LOG_NOTICE, "store map grown to %zu MiB",
+	       store_map_size(s->st) >> 20);
+	return 1;
+}
+
 /* Hands the waiting commands to the writer when it is idle (a lone one
  * is applied here). */
 static void dispatch(struct srv *s)
@@ -1061,14 +1056,11 @@ static void dispatch(struct srv *s)
 		}
 		if (checking)
 			check_start(w, it);
-		while ((rc = apply_batch(s->st, &s->ident, w->items, w->n,
-		                         w->res, w->now, &w->last_seq,
-		                         checking ? w : NULL, &deferred)) ==
-		               LRL_EFULL &&
-		       w->grown++ < 8 && store_grow(s->st) == 0)
-			syslog(LOG_DAEMON | LOG_NOTICE,
-			       "store map grown to %zu MiB",
-			       store_map_size(s->st) >> 20);
+		do
+			rc = apply_batch(s->st, &s->ident, w->items, w->n,
+			                 w->res, w->now, &w->last_seq,
+			                 checking ? w : NULL, &deferred);
+		while (rc == LRL_EFULL && grow_map(s));
 		if (checking && !check_wait(w) && deferred) {
 			/* Nothing was committed (the gate said no) or
 			 * nothing was to be: answer as a bad signature. */
@@ -1106,10 +1098,7 @@ static void complete(struct srv *s)
 	if (rc == LRL_EFULL) {
 		/* No transaction is open anywhere now: double the map and
 		 * apply the same batch again. */
-		if (w->grown++ < 8 && store_grow(s->st) == 0) {
-			syslog(LOG_DAEMON | LOG_NOTICE,
-			       "store map grown to %zu MiB",
-			       store_map_size(s->st) >> 20);
+		if (grow_map(s)) {
 			writer_start_batch(w);
 			return;
 		}

@@ -185,7 +185,18 @@ int fdatasync(int fd)
 	return 0;
 }
 
-/* The key of the probe record; it never reaches the disk. */
+/* Commits txn with g asked between its flushes; LMDB's result. */
+static int commit_through(MDB_txn *txn, struct gate_call *g)
+{
+	int rc;
+
+	gate_now = g;
+	rc = mdb_txn_commit(txn);
+	gate_now = NULL;
+	return rc;
+}
+
+/* The key of the probe record; it never becomes the store's state. */
 #define GATE_PROBE_KEY "gate-probe"
 
 static int gate_refuse(void *arg)
@@ -210,10 +221,7 @@ static int gate_check(store *s)
 		mdb_txn_abort(txn);
 		return xlate(rc);
 	}
-	gate_now = &g;
-	rc = mdb_txn_commit(txn);
-	gate_now = NULL;
-	if (rc == 0) {
+	if ((rc = commit_through(txn, &g)) == 0) {
 		/* The probe went through: take it out again. */
 		if ((rc = mdb_txn_begin(s->env, NULL, 0, &txn)) != 0)
 			return xlate(rc);
@@ -354,9 +362,7 @@ int store_commit_gated(store_txn *t, store_gate_fn gate, void *arg)
 		}
 		return store_commit(t);
 	}
-	gate_now = &g;
-	rc = mdb_txn_commit(t->txn);
-	gate_now = NULL;
+	rc = commit_through(t->txn, &g);
 	free(t);
 	if (g.asked && g.answer != 0)
 		return g.answer;

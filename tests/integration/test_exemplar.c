@@ -553,13 +553,15 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	                         "summary", "Tóm tắt thành tích tháng 12", NULL),
 	                 0);
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
-	column(w.admin, "submission.list", 2, cells, 16, "year", "2026", NULL,
-	       NULL);
+	ck_assert_uint_eq(column(w.admin, "submission.list", 2, cells, 16,
+	                         "year", "2026", NULL, NULL),
+	                  12);
 	ck_assert_str_eq(cells[9], "missing");
 	ck_assert_str_eq(cells[10], "sent");
 	ck_assert_str_eq(cells[11], "sent");
-	column(w.admin, "submission.list", 6, cells, 16, "year", "2026", NULL,
-	       NULL);
+	ck_assert_uint_eq(column(w.admin, "submission.list", 6, cells, 16,
+	                         "year", "2026", NULL, NULL),
+	                  12);
 	ck_assert_str_eq(cells[11], "admin");
 	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "month",
 	                         "12/2026", NULL), 0);

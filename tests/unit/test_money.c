@@ -40,6 +40,7 @@ START_TEST(test_a_short_buffer_is_cut_not_overrun)
 	memset(buf, 'x', sizeof buf);
 	money_format(760000, buf, 5);
 	ck_assert_str_eq(buf, "760.");
+	ck_assert_int_eq(buf[5], 'x');
 	ck_assert_int_eq(buf[6], 'x');
 }
 END_TEST

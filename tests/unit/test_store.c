@@ -154,7 +154,8 @@ struct gate_probe {
 	store *s;
 	int asked;
 	int answer;
-	int saw_record; /* the record was visible to a reader when asked */
+	int looked;     /* a reader could look when asked */
+	int saw_record; /* the record was visible to it */
 };
 
 /* Notes the call and whether a reader already sees the record. */
@@ -167,6 +168,7 @@ static int probe_gate(void *arg)
 
 	g->asked++;
 	if (store_begin(g->s, NULL, 0, &t) == 0) {
+		g->looked = 1;
 		g->saw_record = store_get(t, STORE_DB_STATE, "k", 1, &v, &vl) == 0;
 		store_abort(t);
 	}
@@ -207,6 +209,7 @@ START_TEST(test_the_gate_is_asked_between_the_flushes)
 	ck_assert_int_eq(put_gated(s, &g), 0);
 	ck_assert_int_eq(g.asked, 1);
 	/* Asked before the commit took effect. */
+	ck_assert_int_eq(g.looked, 1);
 	ck_assert_int_eq(g.saw_record, 0);
 	ck_assert(has_record(s));
 	store_close(s);

@@ -808,8 +808,6 @@ static int page_text(const struct rdoc *d)
 	return rc;
 }
 
-/* A printable report: fetched page by page into one document, then
- * rendered as text (paged on a terminal), CSV or PDF. */
 /* A report is a document in its reader's language: LANGUAGE when the
  * environment sets it, else the account's choice (user lang), else the
  * configuration's (laurel.conf [client] language, Vietnamese by
@@ -843,6 +841,8 @@ static void report_language(const struct opts *o, lrl_conn *c)
 	lrl_use_language(lang);
 }
 
+/* A printable report: fetched page by page into one document, then
+ * rendered as text (paged on a terminal), CSV or PDF. */
 static int do_report(const struct opts *o, lrl_conn *c,
                      const struct lrl_action *a, const mp_buf *entries,
                      size_t count, const char *what)

@@ -102,13 +102,6 @@ static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
 	}
 }
 
-/* The rulebook's words that arguments of explained lines carry (scopes,
- * discipline levels), in the user's language (lrl_arg_word). */
-static void arg_word(char *arg)
-{
-	lrl_arg_word(arg);
-}
-
 /*
  * An explained line from the server — {"text", "fmt", "args"} and, for a
  * criterion, "pass" and "depth" — in the user's language: the format
@@ -133,7 +126,7 @@ static char *explained_text(const msgpack_object *v)
 			                     nargs < MSG_ARGS_MAX; i++)
 				if (mp_get_strbuf(&args->via.array.ptr[i], argv[nargs],
 				                  MSG_ARG_LEN) == 0)
-					arg_word(argv[nargs++]);
+					lrl_arg_word(argv[nargs++]);
 		if (tr != fmt && strcmp(tr, fmt) != 0)
 			msg_apply(tr, argv, nargs, text, sizeof text);
 	}

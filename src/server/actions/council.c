@@ -2333,8 +2333,6 @@ static const char *result_word(const struct round *r, const struct result *x)
 		return x->nscores ? "scored" : "not scored";
 	if (!x->passes)
 		return "failed";
-	if (x->tc.tie && !x->tc.within)
-		return "tied: chair's vote";
 	if (x->tc.tie)
 		return "tied: chair's vote";
 	if (!x->tc.within)

@@ -71,6 +71,7 @@ struct unit_fig {
 /* A year's figures, for the units the actor may see. */
 struct census {
 	store_txn *t;
+	int partial; /* the period ends before the year (last_day < 31/12) */
 	int year;
 	int32_t last_day; /* figures up to this day (six-month: 30/6) */
 	struct rulebook *rb;
@@ -427,7 +428,7 @@ static int after_period(const struct census *k, const void *v, size_t vl,
 	msgpack_unpacked up;
 	int64_t when = 0;
 
-	if (k->last_day >= date_from_ymd(k->year, 12, 31))
+	if (!k->partial)
 		return 0;
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0)
@@ -495,7 +496,7 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 		return;
 	/* The decision date matters only when the period ends before the
 	 * year does. */
-	if (k->last_day < date_from_ymd(k->year, 12, 31)) {
+	if (k->partial) {
 		msgpack_unpacked_init(&up);
 		if (mp_decode(&up, v, vl) == 0)
 			mp_get_i64(mp_map_geti(&up.data, 2), &day);
@@ -519,8 +520,10 @@ static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
 	uint32_t staff;
 	int slot;
 
+	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
+		return;
 	/* A six-month report counts the nominations made by 30/6. */
-	if (k->last_day < date_from_ymd(k->year, 12, 31)) {
+	if (k->partial) {
 		const void *nv;
 		size_t nl;
 		if (store_get(k->t, STORE_DB_NOMINATIONS, v, vl, &nv, &nl) ==
@@ -528,11 +531,9 @@ static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
 		    after_period(k, nv, nl, 11))
 			return;
 	}
-	if ((f = subject_fig(k, key, kl, &slot, &staff)) != NULL) {
-		f->proposed[slot]++;
-		if (!staff)
-			f->unit_proposed[slot]++;
-	}
+	f->proposed[slot]++;
+	if (!staff)
+		f->unit_proposed[slot]++;
 }
 
 static int census_works(store_txn *t, struct census *k)
@@ -634,6 +635,7 @@ static int census_make(struct lrl_ctx *c, int year, int32_t last_day,
 	k->t = c->txn;
 	k->year = year;
 	k->last_day = last_day;
+	k->partial = last_day < date_from_ymd(year, 12, 31);
 	if (rulebook && rulebook[0] &&
 	    (rc = rules_load(c->txn, rulebook, &k->rb, &c->fail)) != 0)
 		return rc;
