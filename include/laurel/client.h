@@ -87,6 +87,19 @@ void lrl_reply_text(const struct lrl_reply *r, char *out, size_t n);
  * the user's language in place (arg holds MSG_ARG_LEN bytes). */
 void lrl_arg_word(char *arg);
 
+/* Format fmt from the "laurel" catalogue with the nargs arguments put
+ * back, each word of lrl_arg_word in the user's language: 0, or -1 when
+ * the catalogue has no translation of fmt (out is then untouched). */
+int lrl_msg_apply(const char *fmt, char args[][MSG_ARG_LEN], int nargs,
+                  char *out, size_t n);
+
+/* A message the server sent as its English text, its format and its
+ * arguments (msg.h), in the user's language (lrl_msg_apply), or the text
+ * as sent when the catalogue has no translation.  Writes into out (size
+ * n); a missing text gives "". */
+void lrl_msg_text(const msgpack_object *text, const msgpack_object *fmt,
+                  const msgpack_object *args, char *out, size_t n);
+
 /* Packs the derived parameters of a new temporary password (salt, pk,
  * ops, mem) for AF_NEWPASS actions: 4 map entries, appended to pk. */
 int lrl_pack_newpass(lrl_conn *c, const char *password, msgpack_packer *pk);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "laurel/client.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/mp.h"
@@ -31,24 +32,14 @@ static char *label_of(const msgpack_object *o)
 	return t;
 }
 
-/* A message [text, format, [args]]: the translated format with the
- * arguments put back, or the text as sent. */
+/* A message (its text, format and arguments) in the reader's language,
+ * sanitised (lrl_msg_text). */
 static char *msg_of(const msgpack_object *text, const msgpack_object *fmt,
                     const msgpack_object *args)
 {
-	char f[512], out[4096], a[MSG_ARGS_MAX][MSG_ARG_LEN];
-	const char *tr;
-	int n = 0;
+	char out[4096];
 
-	if (mp_get_strbuf(fmt, f, sizeof f) != 0 || f[0] == '\0')
-		return str_of(text);
-	tr = dgettext("laurel", f);
-	if (tr == f || strcmp(tr, f) == 0 || args == NULL ||
-	    args->type != MSGPACK_OBJECT_ARRAY)
-		return str_of(text);
-	for (uint32_t i = 0; i < args->via.array.size && n < MSG_ARGS_MAX; i++)
-		mp_get_strbuf(&args->via.array.ptr[i], a[n++], MSG_ARG_LEN);
-	msg_apply(tr, a, n, out, sizeof out);
+	lrl_msg_text(text, fmt, args, out, sizeof out);
 	return text_sanitize(out, strlen(out), 0);
 }
 

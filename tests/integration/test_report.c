@@ -1012,6 +1012,10 @@ START_TEST(test_a_report_is_in_the_readers_language)
 	                  !strstr(o.out, "not-eligible") &&
 	                  !strstr(o.out, "none of the"),
 	              "%s", o.out);
+	/* A discipline level inside a failing criterion reads in Vietnamese
+	 * too ("khiển trách từ 14/08/2026 …"). */
+	ck_assert_msg(strstr(o.out, "khiển") && !strstr(o.out, "reprimand"),
+	              "%s", o.out);
 	h_output_free(&o);
 	h_extra_env = english_env;
 	ck_assert_int_eq(run(&w, &o, "quantri",

@@ -110,26 +110,12 @@ static char *obj_text_nl(const msgpack_object *v, int keep_newlines)
  */
 static char *explained_text(const msgpack_object *v)
 {
-	const msgpack_object *args = mp_map_get(v, "args");
 	const msgpack_object *pass = mp_map_get(v, "pass");
-	char fmt[512] = "", text[1024] = "", argv[MSG_ARGS_MAX][MSG_ARG_LEN];
-	char out[1200];
-	int nargs = 0;
+	char text[1024], out[1200];
 	int64_t depth = 0;
 
-	mp_get_strbuf(mp_map_get(v, "text"), text, sizeof text);
-	if (mp_get_strbuf(mp_map_get(v, "fmt"), fmt, sizeof fmt) == 0 &&
-	    fmt[0]) {
-		const char *tr = dgettext("laurel", fmt);
-		if (args && args->type == MSGPACK_OBJECT_ARRAY)
-			for (uint32_t i = 0; i < args->via.array.size &&
-			                     nargs < MSG_ARGS_MAX; i++)
-				if (mp_get_strbuf(&args->via.array.ptr[i], argv[nargs],
-				                  MSG_ARG_LEN) == 0)
-					lrl_arg_word(argv[nargs++]);
-		if (tr != fmt && strcmp(tr, fmt) != 0)
-			msg_apply(tr, argv, nargs, text, sizeof text);
-	}
+	lrl_msg_text(mp_map_get(v, "text"), mp_map_get(v, "fmt"),
+	             mp_map_get(v, "args"), text, sizeof text);
 	mp_get_i64(mp_map_get(v, "depth"), &depth);
 	if (depth < 0 || depth > 8)
 		depth = 0;
