@@ -1023,6 +1023,7 @@ struct lrl_action {
 	P("nomination", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the nomination complained about (or --staff / --unit)") \
 	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the person complained about") \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "the unit complained about") \
+	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the award's title, when the person or unit has several in the draft") \
 	P("text", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the complaint")
 
 #define LRL_PARAMS_COMPLAINT_ANSWER(P)                                         \

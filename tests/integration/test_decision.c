@@ -619,10 +619,84 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	rows = mp_map_get(r->body, "rows");
 	{
 		char state[32] = "";
-		mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[6], state,
+		mp_get_strbuf(&rows->via.array.ptr[0].via.array.ptr[7], state,
 		              sizeof state);
 		ck_assert_str_eq(state, "answered");
 	}
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
+/* A complaint is about one award: a person with two in the draft must
+ * say which, and signing names that one. */
+START_TEST(test_a_complaint_names_one_of_a_persons_awards)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	const msgpack_object *row;
+	char n1[32], d[32], buf[256];
+
+	world_up(&w);
+	deposit(&w, "10000000");
+	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
+	ck_assert_int_eq(h_tcall(w.director, "decision.add", &r, "year", Y,
+	                         "nominations", n1, "staff", "KB1", "title",
+	                         "GK", "reason", "Cứu người bị nạn", "date",
+	                         "15/12/2026", NULL),
+	                 0);
+	code_of(r, d, sizeof d);
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
+	                         d, "until", "20/12/2026", NULL),
+	                 0);
+	/* the person alone does not say which award */
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
+	                         "staff", "KB1", "text", "x", NULL),
+	                 LRL_EINVAL);
+	ck_assert_str_eq(r->field, "title");
+	ck_assert_msg(strstr(r->message, "2 awards") &&
+	                  strstr(r->message, "LDTT, GK"),
+	              "%s", r->message);
+	lrl_reply_free(r);
+	/* a title the person has not in the draft, or not of the nomination */
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
+	                         "staff", "KB1", "title", "CSTDCS", "text", "x",
+	                         NULL),
+	                 LRL_EINVAL);
+	ck_assert_str_eq(r->field, "title");
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", NULL, "decision", d,
+	                         "nomination", n1, "title", "GK", "text", "x",
+	                         NULL),
+	                 LRL_EINVAL);
+	/* the ad-hoc award, by its title */
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
+	                         "staff", "KB1", "title", "GK", "text",
+	                         "Chưa xác minh được sự việc", NULL),
+	                 0);
+	mp_get_strbuf(mp_map_get(r->body, "message"), buf, sizeof buf);
+	ck_assert_msg(strstr(buf, "award of GK to KB1"), "%s", buf);
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.list", &r, NULL), 0);
+	ck_assert_uint_eq(mp_map_get(r->body, "rows")->via.array.size, 1);
+	row = mp_map_get(r->body, "rows")->via.array.ptr[0].via.array.ptr;
+	mp_get_strbuf(&row[2], buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	mp_get_strbuf(&row[5], buf, sizeof buf);
+	ck_assert_str_eq(buf, "GK");
+	lrl_reply_free(r);
+	/* the nomination's award is not blocked by it; the ad-hoc one is */
+	ck_assert_int_eq(h_tcall(w.admin, "nomination.show", &r, "nomination",
+	                         n1, NULL),
+	                 0);
+	ck_assert_int_eq(h_record_str(r, "verdict", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "eligible");
+	lrl_reply_free(r);
+	ck_assert_int_eq(h_env_advance(&w.e, 6 * 86400), 0);
+	ck_assert_int_eq(sign(w.director, d, NULL, NULL, 0, &r), LRL_ESTATE);
+	ck_assert_msg(strstr(r->message, "KB1 GK is blocked"), "%s",
+	              r->message);
 	lrl_reply_free(r);
 	world_down(&w);
 }
@@ -794,6 +868,7 @@ Suite *suite_decision(void)
 	tcase_add_test(
 		tc,
 		test_a_complaint_in_the_window_blocks_signing_until_answered);
+	tcase_add_test(tc, test_a_complaint_names_one_of_a_persons_awards);
 	tcase_add_test(
 		tc,
 		test_a_forwarded_dossier_is_recorded_when_the_province_grants_it);

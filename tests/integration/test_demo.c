@@ -449,7 +449,7 @@ START_TEST(test_the_demo_signs_a_decision_publishes_a_draft_and_forwards_a_dossi
 	 * title of the signed decision on their record */
 	c = login(&w, "nhanvien");
 	ck_assert_int_eq(h_tcall(c, "complaint.list", &r, NULL), 0);
-	ck_assert_uint_eq(count(r, 6, "pending"), 1);
+	ck_assert_uint_eq(count(r, 7, "pending"), 1);
 	lrl_reply_free(r);
 	ck_assert_int_eq(h_tcall(c, "nomination.list", &r, "year", Y, NULL), 0);
 	ck_assert_uint_eq(count(r, 6, "decided"), 1);

@@ -1185,83 +1185,144 @@ void decision_issuer_code(store_txn *t, char *out, size_t n)
 	snprintf(out, n, "%s", s.suffix);
 }
 
-int decision_complaint_open(store_txn *t, const char *decision,
-                            const char *nom, char kind, uint32_t id,
-                            uint64_t *number)
+/* A complaint about an award of a published draft (complaint.file), as
+ * stored: field 1 the decision, 2 the nomination ("" for an ad-hoc
+ * award), 3 and 4 the subject, 5 the text, 6 who filed it, 7 when, 8 the
+ * award's title ("" in complaints filed before it was recorded). */
+struct complaint {
+	uint64_t number;
+	char decision[LRL_CODE_MAX + 1];
+	char nom[LRL_CODE_MAX + 1];
+	char kind;
+	uint32_t id;
+	char title[RULEBOOK_CODE_MAX + 1];
+	uint64_t by;
+	int64_t time;
+	const msgpack_object *text;
+};
+
+/*
+ * Calls fn for each complaint, in the order filed, until it returns
+ * non-zero; that value, or 0.  The record's text is valid only during
+ * the call.  fn may write to other databases.
+ */
+static int complaints_each(store_txn *t,
+                           int (*fn)(store_txn *t, const struct complaint *cp,
+                                     void *arg),
+                           void *arg)
 {
 	store_cursor *cur;
 	const void *k, *v;
 	size_t kl, vl;
-	int found = 0;
+	int rc, r = 0;
 
-	if (store_cursor_open(t, STORE_DB_COMPLAINTS, &cur) != 0)
-		return 0;
-	for (int rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl);
-	     rc == 0 && !found;
+	if ((rc = store_cursor_open(t, STORE_DB_COMPLAINTS, &cur)) != 0)
+		return rc;
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl);
+	     rc == 0 && r == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		struct complaint cp = {0};
 		msgpack_unpacked up;
-		char dec[LRL_CODE_MAX + 1] = "", code[LRL_CODE_MAX + 1] = "";
-		char subj[2] = "";
-		uint64_t sid = 0;
+		char kind[2] = "";
+		uint64_t id = 0;
 		if (kl != 8)
 			continue;
 		msgpack_unpacked_init(&up);
 		if (mp_decode(&up, v, vl) == 0) {
-			text_field(mp_map_geti(&up.data, 1), dec, sizeof dec);
-			text_field(mp_map_geti(&up.data, 2), code, sizeof code);
-			text_field(mp_map_geti(&up.data, 3), subj, sizeof subj);
-			mp_get_u64(mp_map_geti(&up.data, 4), &sid);
+			cp.number = wire_get_be64(k);
+			text_field(mp_map_geti(&up.data, 1), cp.decision,
+			           sizeof cp.decision);
+			text_field(mp_map_geti(&up.data, 2), cp.nom,
+			           sizeof cp.nom);
+			text_field(mp_map_geti(&up.data, 3), kind, sizeof kind);
+			mp_get_u64(mp_map_geti(&up.data, 4), &id);
+			cp.text = mp_map_geti(&up.data, 5);
+			mp_get_u64(mp_map_geti(&up.data, 6), &cp.by);
+			mp_get_i64(mp_map_geti(&up.data, 7), &cp.time);
+			text_field(mp_map_geti(&up.data, 8), cp.title,
+			           sizeof cp.title);
+			cp.kind = kind[0] == 'U' ? 'U' : 'S';
+			cp.id = (uint32_t)id;
+			r = fn(t, &cp, arg);
 		}
 		msgpack_unpacked_destroy(&up);
-		if ((decision && strcmp(dec, decision)) ||
-		    (nom && (code[0] == '\0' || strcmp(code, nom))) ||
-		    (kind && (subj[0] != kind || sid != id)) ||
-		    matter_state(t, wire_get_be64(k), NULL, 0) != 0)
-			continue;
-		found = 1;
-		if (number)
-			*number = wire_get_be64(k);
 	}
 	store_cursor_close(cur);
-	return found;
+	return rc == 0 || rc == LRL_ENOENT ? r : rc;
+}
+
+/*
+ * Is cp about the award of nomination nom (NULL: none) to subject kind id
+ * (kind 0: none) with title?  A complaint that names a nomination is about
+ * that nomination's award; one about an ad-hoc award, about the subject's
+ * award with its title (any of the subject's awards, for a complaint filed
+ * before titles were recorded).
+ */
+static int complaint_about(const struct complaint *cp, const char *nom,
+                           char kind, uint32_t id, const char *title)
+{
+	if (cp->nom[0])
+		return nom && !strcmp(cp->nom, nom);
+	return kind && cp->kind == kind && cp->id == id &&
+	       (cp->title[0] == '\0' || (title && !strcmp(cp->title, title)));
+}
+
+struct complaint_query {
+	const char *decision, *nom, *title;
+	char kind;
+	uint32_t id;
+	uint64_t number;
+};
+
+static int open_one(store_txn *t, const struct complaint *cp, void *arg)
+{
+	struct complaint_query *q = arg;
+
+	if ((q->decision && strcmp(cp->decision, q->decision)) ||
+	    !complaint_about(cp, q->nom, q->kind, q->id, q->title) ||
+	    matter_state(t, cp->number, NULL, 0) != 0)
+		return 0;
+	q->number = cp->number;
+	return 1;
+}
+
+int decision_complaint_open(store_txn *t, const char *decision,
+                            const char *nom, char kind, uint32_t id,
+                            const char *title, uint64_t *number)
+{
+	struct complaint_query q = {decision, nom, title, kind, id, 0};
+
+	if (complaints_each(t, open_one, &q) != 1)
+		return 0;
+	if (number)
+		*number = q.number;
+	return 1;
+}
+
+struct complaint_close {
+	const char *decision, *resolution;
+	int64_t now;
+	uint64_t actor;
+};
+
+static int close_one(store_txn *t, const struct complaint *cp, void *arg)
+{
+	struct complaint_close *cc = arg;
+
+	if (strcmp(cp->decision, cc->decision) ||
+	    matter_state(t, cp->number, NULL, 0) != 0)
+		return 0;
+	/* Writing to another database keeps the cursor valid. */
+	return matter_close(t, cp->number, cc->resolution, cc->now, cc->actor);
 }
 
 /* Closes the open complaints about d's recipients with resolution. */
 static int close_complaints(struct lrl_ctx *c, const char *code,
                             const char *resolution)
 {
-	store_cursor *cur;
-	const void *k, *v;
-	size_t kl, vl;
-	int rc;
+	struct complaint_close cc = {code, resolution, c->now, c->actor_id};
 
-	if ((rc = store_cursor_open(c->txn, STORE_DB_COMPLAINTS, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char dec[LRL_CODE_MAX + 1] = "";
-		uint64_t number;
-		int r;
-		if (kl != 8)
-			continue;
-		number = wire_get_be64(k);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0)
-			text_field(mp_map_geti(&up.data, 1), dec, sizeof dec);
-		msgpack_unpacked_destroy(&up);
-		if (strcmp(dec, code) ||
-		    matter_state(c->txn, number, NULL, 0) != 0)
-			continue;
-		/* Writing to another database keeps this cursor valid. */
-		if ((r = matter_close(c->txn, number, resolution, c->now,
-		                      c->actor_id)) != 0) {
-			store_cursor_close(cur);
-			return r;
-		}
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
+	return complaints_each(c->txn, close_one, &cc);
 }
 
 int act_DECISION_EDIT(struct lrl_ctx *c)
@@ -1443,8 +1504,9 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	for (size_t i = 0; i < d->nr; i++) {
 		uint64_t number;
 		struct subject s;
-		if (!decision_complaint_open(c->txn, d->code, NULL, d->r[i].kind,
-		                             d->r[i].id, &number))
+		if (!decision_complaint_open(c->txn, d->code, d->r[i].nom,
+		                             d->r[i].kind, d->r[i].id,
+		                             d->r[i].title, &number))
 			continue;
 		if ((rc = subject_get(c->txn, d->r[i].kind, d->r[i].id, &s)) !=
 		    0)
@@ -2057,13 +2119,66 @@ int act_REPORT_FUND(struct lrl_ctx *c)
 
 /* ---- complaints ---------------------------------------------------------- */
 
+/*
+ * The award of d a complaint is about: the one of nomination nom, or the
+ * one of subject s (with title, when given).  A subject with several
+ * awards in d must say which.  NULL, with c->fail set, when there is none
+ * or several.
+ */
+static const struct recipient *complained_award(struct lrl_ctx *c,
+                                                const struct decision *d,
+                                                const char *nom,
+                                                const struct subject *s,
+                                                const char *title)
+{
+	const struct recipient *hit = NULL;
+	char titles[256] = "";
+	size_t n = 0, len = 0;
+
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct recipient *r = &d->r[i];
+		if (nom ? strcmp(r->nom, nom) != 0
+		        : r->kind != s->kind || r->id != s->id)
+			continue;
+		if (title && strcmp(r->title, title))
+			continue;
+		if (n++ == 0)
+			hit = r;
+		if (len < sizeof titles)
+			len += (size_t)snprintf(titles + len, sizeof titles - len,
+			                        "%s%s", len ? ", " : "",
+			                        r->title);
+	}
+	if (n == 1)
+		return hit;
+	if (n > 1)
+		lrl_fail_set(&c->fail, LRL_EINVAL, "title",
+		             "%s has %zu awards in %s (%s); name the one "
+		             "complained about by its title or nomination",
+		             s->code, n, d->code, titles);
+	else if (nom && title)
+		lrl_fail_set(&c->fail, LRL_EINVAL, "title",
+		             "%s is not for %s in %s", nom, title, d->code);
+	else if (nom)
+		lrl_fail_set(&c->fail, LRL_EINVAL, "nomination",
+		             "%s is not in %s", nom, d->code);
+	else if (title)
+		lrl_fail_set(&c->fail, LRL_EINVAL, "title",
+		             "%s has no %s award in %s", s->code, title, d->code);
+	else
+		lrl_fail_set(&c->fail, LRL_EINVAL,
+		             s->kind == 'U' ? "unit" : "staff",
+		             "%s is not a recipient in %s", s->code, d->code);
+	return NULL;
+}
+
 int act_COMPLAINT_FILE(struct lrl_ctx *c)
 {
-	const msgpack_object *nv = ctx_param(c, "nomination");
 	struct decision *d = NULL;
 	struct subject s;
-	char nom[LRL_CODE_MAX + 1] = "", *text = NULL, note[512], when[16];
-	const struct recipient *hit = NULL;
+	char nom[LRL_CODE_MAX + 1] = "", title[RULEBOOK_CODE_MAX + 1] = "";
+	char *text = NULL, note[512], when[16];
+	const struct recipient *hit;
 	uint8_t key[8];
 	mp_buf b;
 	int rc;
@@ -2082,35 +2197,20 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 		                  d->code, when);
 		goto out;
 	}
-	if (nv) {
-		snprintf(nom, sizeof nom, "%.*s", (int)nv->via.str.size,
-		         nv->via.str.ptr);
-		for (size_t i = 0; i < d->nr && !hit; i++)
-			if (!strcmp(d->r[i].nom, nom))
-				hit = &d->r[i];
-		if (hit == NULL) {
-			rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nomination",
-			                  "%s is not in %s", nom, d->code);
-			goto out;
-		}
-		if ((rc = subject_get(c->txn, hit->kind, hit->id, &s)) != 0)
-			goto out;
-	} else {
-		if ((rc = subject_param(c, &s)) != 0)
-			goto out;
-		for (size_t i = 0; i < d->nr && !hit; i++)
-			if (d->r[i].kind == s.kind && d->r[i].id == s.id)
-				hit = &d->r[i];
-		if (hit == NULL) {
-			rc = lrl_fail_set(&c->fail, LRL_EINVAL,
-			                  s.kind == 'U' ? "unit" : "staff",
-			                  "%s is not a recipient in %s", s.code,
-			                  d->code);
-			goto out;
-		}
-		snprintf(nom, sizeof nom, "%s", hit->nom);
+	ctx_strbuf(c, "title", title, sizeof title);
+	if (ctx_param(c, "nomination")) {
+		ctx_strbuf(c, "nomination", nom, sizeof nom);
+		memset(&s, 0, sizeof s);
+	} else if ((rc = subject_param(c, &s)) != 0) {
+		goto out;
 	}
-	if ((rc = ctx_text(c, "text", &text)) != 0)
+	if ((hit = complained_award(c, d, nom[0] ? nom : NULL, &s,
+	                            title[0] ? title : NULL)) == NULL) {
+		rc = LRL_EINVAL;
+		goto out;
+	}
+	if ((rc = subject_get(c->txn, hit->kind, hit->id, &s)) != 0 ||
+	    (rc = ctx_text(c, "text", &text)) != 0)
 		goto out;
 	snprintf(note, sizeof note, "complaint about %s in %s: %.400s",
 	         hit->title, d->code, text);
@@ -2119,11 +2219,11 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 		goto out;
 	wire_put_be64(key, c->seq);
 	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 7);
+	msgpack_pack_map(&b.pk, 8);
 	msgpack_pack_uint8(&b.pk, 1);
 	mp_pack_str(&b.pk, d->code);
 	msgpack_pack_uint8(&b.pk, 2);
-	mp_pack_str(&b.pk, nom);
+	mp_pack_str(&b.pk, hit->nom);
 	msgpack_pack_uint8(&b.pk, 3);
 	mp_pack_strn(&b.pk, &s.kind, 1);
 	msgpack_pack_uint8(&b.pk, 4);
@@ -2134,15 +2234,17 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 	msgpack_pack_uint64(&b.pk, c->actor_id);
 	msgpack_pack_uint8(&b.pk, 7);
 	msgpack_pack_int64(&b.pk, c->now);
+	msgpack_pack_uint8(&b.pk, 8);
+	mp_pack_str(&b.pk, hit->title);
 	rc = store_put(c->txn, STORE_DB_COMPLAINTS, key, 8, b.sb.data,
 	               b.sb.size, 1);
 	mp_buf_free(&b);
 	if (rc != 0)
 		goto out;
 	result_message(c->out,
-	               "complaint %llu filed; the award to %s is "
+	               "complaint %llu filed; the award of %s to %s is "
 	               "blocked until it is answered",
-	               (unsigned long long)c->seq, s.code);
+	               (unsigned long long)c->seq, hit->title, s.code);
 out:
 	free(text);
 	decision_free(d);
@@ -2182,90 +2284,69 @@ int act_COMPLAINT_ANSWER(struct lrl_ctx *c)
 	return 0;
 }
 
+struct complaint_rows {
+	struct lrl_ctx *c;
+	int only_open;
+	mp_buf rows;
+	size_t n;
+};
+
+static int list_one(store_txn *t, const struct complaint *cp, void *arg)
+{
+	struct complaint_rows *cr = arg;
+	msgpack_packer *pk = &cr->rows.pk;
+	char when[16], answer[1024];
+	struct subject s;
+	struct user_rec u;
+	int closed;
+
+	closed = matter_state(t, cp->number, answer, sizeof answer);
+	if ((cr->c->scope != LRL_SC_A && cp->by != cr->c->actor_id) ||
+	    (cr->only_open && closed != 0))
+		return 0;
+	if (closed != 1)
+		answer[0] = '\0';
+	if (subject_get(t, cp->kind, cp->id, &s) != 0)
+		memset(&s, 0, sizeof s);
+	date_format(date_of_time(cp->time), when, sizeof when);
+	msgpack_pack_array(pk, 11);
+	msgpack_pack_uint64(pk, cp->number);
+	mp_pack_str(pk, cp->decision);
+	mp_pack_str(pk, cp->nom);
+	mp_pack_str(pk, s.code);
+	mp_pack_str(pk, s.name);
+	mp_pack_str(pk, cp->title);
+	mp_pack_str(pk, when);
+	mp_pack_str(pk, closed == 1 ? "answered" : "pending");
+	mp_pack_str(pk, users_get(t, (uint32_t)cp->by, &u) == 0 ? u.login : "");
+	if (cp->text && cp->text->type == MSGPACK_OBJECT_STR)
+		msgpack_pack_object(pk, *cp->text);
+	else
+		mp_pack_str(pk, "");
+	mp_pack_str(pk, answer);
+	cr->n++;
+	return 0;
+}
+
 int act_COMPLAINT_LIST(struct lrl_ctx *c)
 {
-	static const char *const cols[] = {"complaint",  "decision",
-	                                   "nomination", "code",
-	                                   "name",       "filed",
-	                                   "state",      "by",
-	                                   "text",       "answer"};
-	int only_open = 0;
-	store_cursor *cur;
-	const void *k, *v;
-	size_t kl, vl, n = 0;
-	mp_buf rows;
+	static const char *const cols[] = {
+		"complaint", "decision", "nomination", "code",
+		"name",      "title",    "filed",      "state",
+		"by",        "text",     "answer"};
+	struct complaint_rows cr;
 	int rc;
 
-	mp_get_bool(ctx_param(c, "open"), &only_open);
-	if ((rc = store_cursor_open(c->txn, STORE_DB_COMPLAINTS, &cur)) != 0)
-		return rc;
-	mp_buf_init(&rows);
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char dec[LRL_CODE_MAX + 1] = "", nom[LRL_CODE_MAX + 1] = "";
-		char kind[2] = "", when[16], answer[1024];
-		struct subject s;
-		struct user_rec u;
-		uint64_t id = 0, by = 0, number;
-		int64_t time = 0;
-		int closed;
-		if (kl != 8)
-			continue;
-		number = wire_get_be64(k);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		mp_get_u64(mp_map_geti(&up.data, 6), &by);
-		closed = matter_state(c->txn, number, answer, sizeof answer);
-		if ((c->scope != LRL_SC_A && by != c->actor_id) ||
-		    (only_open && closed != 0)) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		if (closed != 1)
-			answer[0] = '\0';
-		text_field(mp_map_geti(&up.data, 1), dec, sizeof dec);
-		text_field(mp_map_geti(&up.data, 2), nom, sizeof nom);
-		text_field(mp_map_geti(&up.data, 3), kind, sizeof kind);
-		mp_get_u64(mp_map_geti(&up.data, 4), &id);
-		mp_get_i64(mp_map_geti(&up.data, 7), &time);
-		if (subject_get(c->txn, kind[0] == 'U' ? 'U' : 'S',
-		                (uint32_t)id, &s) != 0)
-			memset(&s, 0, sizeof s);
-		date_format(date_of_time(time), when, sizeof when);
-		msgpack_pack_array(&rows.pk, 10);
-		msgpack_pack_uint64(&rows.pk, number);
-		mp_pack_str(&rows.pk, dec);
-		mp_pack_str(&rows.pk, nom);
-		mp_pack_str(&rows.pk, s.code);
-		mp_pack_str(&rows.pk, s.name);
-		mp_pack_str(&rows.pk, when);
-		mp_pack_str(&rows.pk, closed == 1 ? "answered" : "pending");
-		mp_pack_str(&rows.pk, users_get(c->txn, (uint32_t)by, &u) == 0
-		                              ? u.login
-		                              : "");
-		{
-			const msgpack_object *o = mp_map_geti(&up.data, 5);
-			if (o && o->type == MSGPACK_OBJECT_STR)
-				msgpack_pack_object(&rows.pk, *o);
-			else
-				mp_pack_str(&rows.pk, "");
-		}
-		mp_pack_str(&rows.pk, answer);
-		msgpack_unpacked_destroy(&up);
-		n++;
-	}
-	store_cursor_close(cur);
-	if (rc == LRL_ENOENT || rc == 0) {
-		list_begin(c->out, cols, 10, n);
-		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+	memset(&cr, 0, sizeof cr);
+	cr.c = c;
+	mp_get_bool(ctx_param(c, "open"), &cr.only_open);
+	mp_buf_init(&cr.rows);
+	if ((rc = complaints_each(c->txn, list_one, &cr)) == 0) {
+		list_begin(c->out, cols, 11, cr.n);
+		mp_pack_raw(c->out, cr.rows.sb.data, cr.rows.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-	mp_buf_free(&rows);
+	mp_buf_free(&cr.rows);
 	return rc;
 }
 

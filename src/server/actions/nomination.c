@@ -479,7 +479,7 @@ static int facts_gather(store_txn *t, const struct rulebook *rb,
 	open = matters_open(t, n->kind, n->id);
 	fx->f.open_complaint =
 		(open & 1) != 0 ||
-		decision_complaint_open(t, NULL, n->code, 0, 0, NULL);
+		decision_complaint_open(t, NULL, n->code, 0, 0, NULL, NULL);
 	fx->f.discipline_review = (open & 2) != 0;
 	fx->f.investigation = (open & 4) != 0;
 	if (ti && ti->report)
