@@ -45,6 +45,9 @@ int main(void)
 
 	/* Integration suites start real servers: allow them time. */
 	setenv("CK_DEFAULT_TIMEOUT", "120", 0);
+	/* The client's messages and documents are in English unless a test
+	 * asks for its reader's language (LANGUAGE= in h_extra_env). */
+	setenv("LANGUAGE", "en", 1);
 	for (const struct suite_entry *e = suites; e->name; e++) {
 		if (!wanted(only, e->name))
 			continue;

@@ -259,6 +259,37 @@ START_TEST(test_successful_command_exits_0_and_says_what_it_did)
 }
 END_TEST
 
+/* Without LANGUAGE, what the server says reads in the account's language
+ * (Vietnamese by default); the field stays the option's name. */
+START_TEST(test_messages_are_in_the_readers_language)
+{
+	static const char *const vi_env[] = {"LANGUAGE=", NULL};
+	struct h_env e;
+	struct h_output o;
+
+	env_up(&e);
+	h_extra_env = vi_env;
+	ADMIN(&o, &e, "unit", "add", "KHAMBENH", "--name", "Khoa Khám bệnh",
+	      "--kind", "department");
+	EXPECT(&o, 0);
+	ck_assert_str_eq(o.out, "đã thêm đơn vị KHAMBENH\n");
+	h_output_free(&o);
+	ADMIN(&o, &e, "unit", "add", "KHAMBENH", "--name", "Khoa Khám bệnh",
+	      "--kind", "department");
+	EXPECT(&o, 1);
+	ck_assert_str_eq(o.err, "laurel: unit add: code: đã có đơn vị mang mã "
+	                        "KHAMBENH\n");
+	h_output_free(&o);
+	/* a list stays data: its column names are the fields' */
+	ADMIN(&o, &e, "unit", "list");
+	EXPECT(&o, 0);
+	HAS(o.out, "code");
+	h_output_free(&o);
+	h_extra_env = NULL;
+	env_down(&e);
+}
+END_TEST
+
 START_TEST(test_kind_not_in_the_list_exits_1_naming_the_field_and_choices)
 {
 	struct h_env e;
@@ -1711,6 +1742,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc,
 	               test_impossible_birth_date_exits_1_naming_birth_date);
 	tcase_add_test(tc, test_refusal_by_the_server_exits_1_with_its_reason);
+	tcase_add_test(tc, test_messages_are_in_the_readers_language);
 	tcase_add_test(tc, test_unknown_command_exits_2);
 	tcase_add_test(tc, test_unknown_option_exits_2);
 	tcase_add_test(tc, test_missing_required_option_exits_2);

@@ -469,20 +469,74 @@ static void bom(const struct opts *o)
 		fputs("\xEF\xBB\xBF", stdout);
 }
 
-static int report(const char *what, struct lrl_reply *r,
-                  const struct opts *o)
+/* Reports and messages are in their reader's language: LANGUAGE when
+ * the environment sets it, else the account's choice (user lang), else
+ * the configuration's (laurel.conf [client] language, Vietnamese by
+ * default).  Chosen once, when first needed. */
+static void reader_language(const struct opts *o, lrl_conn *c)
 {
+	static int chosen;
+	struct lrl_config cfg;
+	struct lrl_reply *r = NULL;
+	char lang[8] = "", err[LRL_PATH_MAX + 256];
+	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
+	const char *env = getenv("LANGUAGE");
+
+	if (chosen++)
+		return;
+	if (env && *env) {
+		lrl_use_language(strncmp(env, "en", 2) == 0 ? "en" : "vi");
+		return;
+	}
+
+	config_defaults(&cfg);
+	if (config_load(&cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
+	                err, sizeof err) == 0)
+		snprintf(lang, sizeof lang, "%s", cfg.language);
+	if (c && lrl_call(c, "session.whoami", "\x80", 1, &r) == 0 &&
+	    r->code == 0) {
+		char mine[8] = "";
+		mp_get_strbuf(mp_map_get(mp_map_get(r->body, "record"),
+		                         "language"),
+		              mine, sizeof mine);
+		if (mine[0])
+			snprintf(lang, sizeof lang, "%s", mine);
+	}
+	lrl_reply_free(r);
+	lrl_use_language(lang);
+}
+
+/* Prints reply r of command what: a refusal on stderr, a message or a
+ * result on stdout; r's code.  Messages are in the reader's language. */
+static int report(const char *what, struct lrl_reply *r,
+                  const struct opts *o, lrl_conn *c)
+{
+	char text[2048], *msg;
+
 	if (r->code != 0) {
 		/* A reason may quote stored text ("… already exists (name)"):
 		 * sanitise it like any other text from the server. */
 		char *field = text_sanitize(r->field, strlen(r->field), 0);
-		char *msg = text_sanitize(r->message, strlen(r->message), 0);
+		reader_language(o, c);
+		lrl_reply_text(r, text, sizeof text);
+		msg = text_sanitize(text, strlen(text), 0);
 		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
 		        field && *field ? field : "", field && *field ? ": " : "",
 		        msg && *msg ? msg : lrl_strerror(r->code));
 		free(field);
 		free(msg);
 		return r->code;
+	}
+	if (o->format == RENDER_TEXT && r->fmt[0] && r->body &&
+	    mp_map_get(r->body, "message") && !mp_map_get(r->body, "record") &&
+	    !mp_map_get(r->body, "columns")) {
+		reader_language(o, c);
+		lrl_reply_text(r, text, sizeof text);
+		if ((msg = text_sanitize(text, strlen(text), 1)) != NULL) {
+			printf("%s\n", msg);
+			free(msg);
+			return 0;
+		}
 	}
 	bom(o);
 	if (render_result(stdout, r->body, o->format) != 0) {
@@ -512,7 +566,7 @@ static int do_passwd(const struct opts *o)
 		goto out;
 	rc = lrl_passwd(c, np, &r);
 	if (rc == 0)
-		rc = report("passwd", r, o);
+		rc = report("passwd", r, o, c);
 	else
 		fprintf(stderr, "laurel: passwd: %s\n", lrl_strerror(rc));
 out:
@@ -545,7 +599,7 @@ static int check_file(const struct opts *o, lrl_conn *c,
 		return LRL_ECONN;
 	}
 	if (r->code != 0) {
-		rc = report(what, r, o);
+		rc = report(what, r, o, c);
 		lrl_reply_free(r);
 		return rc;
 	}
@@ -594,12 +648,12 @@ static int call_all_pages(const struct opts *o, lrl_conn *c,
 			goto out;
 		}
 		if (r->code != 0) {
-			rc = report(what, r, o);
+			rc = report(what, r, o, c);
 			goto out;
 		}
 		rs = mp_map_get(r->body, "rows");
 		if (rs == NULL || rs->type != MSGPACK_OBJECT_ARRAY) {
-			rc = report(what, r, o);
+			rc = report(what, r, o, c);
 			goto out;
 		}
 		for (uint32_t i = 0; i < rs->via.array.size; i++)
@@ -808,39 +862,6 @@ static int page_text(const struct rdoc *d)
 	return rc;
 }
 
-/* A report is a document in its reader's language: LANGUAGE when the
- * environment sets it, else the account's choice (user lang), else the
- * configuration's (laurel.conf [client] language, Vietnamese by
- * default). */
-static void report_language(const struct opts *o, lrl_conn *c)
-{
-	struct lrl_config cfg;
-	struct lrl_reply *r = NULL;
-	char lang[8] = "", err[LRL_PATH_MAX + 256];
-	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
-	const char *env = getenv("LANGUAGE");
-
-	if (env && *env) {
-		lrl_use_language(strncmp(env, "en", 2) == 0 ? "en" : "vi");
-		return;
-	}
-
-	config_defaults(&cfg);
-	if (config_load(&cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
-	                err, sizeof err) == 0)
-		snprintf(lang, sizeof lang, "%s", cfg.language);
-	if (lrl_call(c, "session.whoami", "\x80", 1, &r) == 0 && r->code == 0) {
-		char mine[8] = "";
-		mp_get_strbuf(mp_map_get(mp_map_get(r->body, "record"),
-		                         "language"),
-		              mine, sizeof mine);
-		if (mine[0])
-			snprintf(lang, sizeof lang, "%s", mine);
-	}
-	lrl_reply_free(r);
-	lrl_use_language(lang);
-}
-
 /* A printable report: fetched page by page into one document, then
  * rendered as text (paged on a terminal), CSV or PDF. */
 static int do_report(const struct opts *o, lrl_conn *c,
@@ -860,10 +881,10 @@ static int do_report(const struct opts *o, lrl_conn *c,
 		err_usage(what, "%s", "a PDF goes to a file: give -o FILE");
 		return LRL_EUSAGE;
 	}
-	report_language(o, c);
+	reader_language(o, c);
 	rc = rdoc_fetch(c, a, entries->sb.data, entries->sb.size, count, &d, &r);
 	if (r) {
-		rc = report(what, r, o);
+		rc = report(what, r, o, c);
 		lrl_reply_free(r);
 		return rc;
 	}
@@ -1002,7 +1023,7 @@ reply:
 			printf("%zu pages written to %s\n", pages, dir);
 		goto out;
 	}
-	rc = report(what, r, o);
+	rc = report(what, r, o, c);
 out:
 	keys_password_free(np);
 	lrl_reply_free(r);
