@@ -65,18 +65,32 @@ static void fixture_setup(void)
 	demo_setup();
 }
 
+/* Each test serves its own copy of the demo store and clock, made in
+ * its own directory: what one test writes, no other sees. */
 struct world {
 	struct h_server srv;
+	char dir[H_PATH_MAX];
+	char store[H_PATH_MAX + 16];
+	char clock[H_PATH_MAX + 16];
 	char sock[H_PATH_MAX + 16];
 };
 
 static void world_up(struct world *w)
 {
+	struct h_output o;
+
 	memset(w, 0, sizeof *w);
 	ck_assert_msg(demo_store[0], "no demo store: %s", demo_failure);
-	snprintf(w->sock, sizeof w->sock, "%s/s.sock", demo_dir);
-	ck_assert_int_eq(h_server_start(&w->srv, demo_store, w->sock,
-	                                demo_clock),
+	ck_assert_int_eq(h_tmpdir(w->dir, sizeof w->dir), 0);
+	snprintf(w->store, sizeof w->store, "%s/store", w->dir);
+	snprintf(w->clock, sizeof w->clock, "%s/clock", w->dir);
+	snprintf(w->sock, sizeof w->sock, "%s/s.sock", w->dir);
+	ck_assert_msg(h_run((const char *const[]){"/bin/cp", "-a", demo_store,
+	                                          demo_clock, w->dir, NULL},
+	                    NULL, &o) == 0,
+	              "cannot copy the demo store: %s", o.err);
+	h_output_free(&o);
+	ck_assert_int_eq(h_server_start(&w->srv, w->store, w->sock, w->clock),
 	                 0);
 	h_extra_env = english_env;
 }
@@ -355,16 +369,16 @@ START_TEST(test_the_plan_tasks_status_text_is_as_expected)
 }
 END_TEST
 
-/* Runs last: it moves the shared store's clock on a day, so that the
- * day it reports holds exactly the event it makes (the demo's own events
- * include the store's creation at the wall clock's time). */
+/* It moves its store's clock on a day, so that the day it reports holds
+ * exactly the event it makes (the demo's own events include the store's
+ * creation at the wall clock's time). */
 START_TEST(test_the_audit_trail_text_is_as_expected)
 {
 	struct world w;
 	lrl_conn *admin = NULL;
 
 	world_up(&w);
-	ck_assert_int_eq(h_clock_write(demo_clock, h_time("2026-12-16T02:00:"
+	ck_assert_int_eq(h_clock_write(w.clock, h_time("2026-12-16T02:00:"
 	                                                  "00Z")),
 	                 0);
 	ck_assert_int_eq(h_login(w.sock, "quantri", "laurel-demo-2026", &admin),
