@@ -231,6 +231,77 @@ START_TEST(test_money_uses_the_base_salary_of_the_decision_date)
 }
 END_TEST
 
+/* The fund ledger row at index i: column col into buf. */
+static void ledger_cell(lrl_conn *c, uint32_t i, int col, char *buf, size_t n)
+{
+	struct lrl_reply *r = NULL;
+	const msgpack_object *rows;
+
+	buf[0] = '\0';
+	ck_assert_int_eq(h_tcall(c, "fund.ledger", &r, "year", Y, NULL), 0);
+	rows = mp_map_get(r->body, "rows");
+	ck_assert_uint_gt(rows->via.array.size, i);
+	mp_get_strbuf(&rows->via.array.ptr[i].via.array.ptr[col], buf, n);
+	lrl_reply_free(r);
+}
+
+/* Signed months after 01/07/2026, a decision dated before it pays the
+ * base salary of its own date: the ledger takes 0.3 × 2,340,000 =
+ * 702,000 → 710,000, and the one dated 01/07/2026 0.3 × 2,530,000 =
+ * 759,000 → 760,000. */
+START_TEST(test_a_signed_decision_before_july_2026_pays_the_old_base_salary)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char n1[32], n2[32], d1[32], d2[32], num[32], buf[256];
+
+	world_up(&w);
+	deposit(&w, "10000000");
+	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
+	propose(&w, "KB2", "LDTT", NULL, n2, sizeof n2);
+	/* drafted today (15/12/2026), then dated back to 30/06/2026 */
+	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d1, sizeof d1), 0);
+	ck_assert_int_eq(h_tcall(w.director, "decision.edit", NULL, "decision",
+	                         d1, "date", "30/06/2026", NULL),
+	                 0);
+	ck_assert_int_eq(sign(w.director, d1, NULL, num, sizeof num, &r), 0);
+	ck_assert_str_eq(num, "1/QĐ-BV");
+	mp_get_strbuf(mp_map_get(r->body, "message"), buf, sizeof buf);
+	ck_assert_msg(strstr(buf, "710.000 đ from the fund"), "%s", buf);
+	lrl_reply_free(r);
+	ledger_cell(w.director, 1, 0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "payment");
+	ledger_cell(w.director, 1, 1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "30/06/2026");
+	ledger_cell(w.director, 1, 2, buf, sizeof buf);
+	ck_assert_str_eq(buf, "-710.000 đ");
+	ledger_cell(w.director, 1, 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "9.290.000 đ");
+	ledger_cell(w.director, 1, 5, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1/QĐ-BV");
+	/* the signed decision keeps the amount it paid */
+	annex_cell(w.director, d1, n1, 7, buf, sizeof buf);
+	ck_assert_str_eq(buf, "710.000 đ");
+	ck_assert_int_eq(h_tcall(w.director, "decision.show", &r, "decision",
+	                         d1, NULL),
+	                 0);
+	ck_assert_int_eq(h_record_str(r, "total", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "710.000 đ");
+	lrl_reply_free(r);
+	/* the first day of the new base salary */
+	ck_assert_int_eq(draft(&w, n2, "01/07/2026", d2, sizeof d2), 0);
+	ck_assert_int_eq(sign(w.director, d2, NULL, num, sizeof num, NULL), 0);
+	ck_assert_str_eq(num, "2/QĐ-BV");
+	ledger_cell(w.director, 2, 1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "01/07/2026");
+	ledger_cell(w.director, 2, 2, buf, sizeof buf);
+	ck_assert_str_eq(buf, "-760.000 đ");
+	ledger_cell(w.director, 2, 3, buf, sizeof buf);
+	ck_assert_str_eq(buf, "8.530.000 đ");
+	world_down(&w);
+}
+END_TEST
+
 /* A draft not yet published is corrected in place; the money follows a
  * new date.  A published draft is not. */
 START_TEST(test_a_draft_is_corrected_before_it_is_published)
@@ -853,6 +924,9 @@ Suite *suite_decision(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc,
 	               test_money_uses_the_base_salary_of_the_decision_date);
+	tcase_add_test(
+		tc,
+		test_a_signed_decision_before_july_2026_pays_the_old_base_salary);
 	tcase_add_test(tc, test_a_draft_is_corrected_before_it_is_published);
 	tcase_add_test(
 		tc,
