@@ -576,6 +576,79 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 }
 END_TEST
 
+/* The status of month m (1–12) in submission.list 2026 into buf. */
+static void month_status(struct world *w, int m, char *buf, size_t n)
+{
+	char cells[16][128];
+
+	ck_assert_uint_eq(column(w->admin, "submission.list", 2, cells, 16,
+	                         "year", "2026", NULL, NULL),
+	                  12);
+	snprintf(buf, n, "%s", cells[m - 1]);
+}
+
+/* The reminder follows the day in Vietnam (UTC+7): the month turns at
+ * 17:00 UTC of the month's last day, and "before the 5th" ends at 17:00
+ * UTC on the 4th, when 05/12 begins and the submission is late. */
+START_TEST(test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th)
+{
+	struct world w;
+	struct lrl_reply *r = NULL;
+	char cells[16][128], buf[128];
+
+	world_up(&w);
+	/* 30/11/2026 23:59:59 in Vietnam: still November, and late. */
+	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-11-30T16:59:59Z")),
+	                 0);
+	exemplar(w.admin, "KB1", NULL, "quality-of-care"); /* DH-2026-001 */
+	ck_assert(warned(w.admin, "submission-late", "11/2026"));
+	ck_assert(!warned(w.admin, "submission-due", "12/2026"));
+	month_status(&w, 11, buf, sizeof buf);
+	ck_assert_str_eq(buf, "missing");
+	month_status(&w, 12, buf, sizeof buf);
+	ck_assert_str_eq(buf, "upcoming");
+	/* 01/12/2026 00:00:00 in Vietnam (still 30/11 in UTC): December's
+	 * submission is due by 05/12. */
+	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-11-30T17:00:00Z")),
+	                 0);
+	ck_assert(warned(w.admin, "submission-due", "12/2026"));
+	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
+	ck_assert(!warned(w.admin, "submission-late", "11/2026"));
+	column(w.admin, "exemplar.warnings", 5, cells, 16, "year", "2026", NULL,
+	       NULL);
+	ck_assert_str_eq(cells[0], "05/12/2026");
+	month_status(&w, 12, buf, sizeof buf);
+	ck_assert_str_eq(buf, "due");
+	/* 04/12/2026 23:59:59 in Vietnam: the last moment before the 5th. */
+	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-04T16:59:59Z")),
+	                 0);
+	ck_assert(warned(w.admin, "submission-due", "12/2026"));
+	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
+	month_status(&w, 12, buf, sizeof buf);
+	ck_assert_str_eq(buf, "due");
+	/* 05/12/2026 00:00:00 in Vietnam (still the 4th in UTC): the 5th
+	 * itself is no longer before the 5th. */
+	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-04T17:00:00Z")),
+	                 0);
+	ck_assert(warned(w.admin, "submission-late", "12/2026"));
+	ck_assert(!warned(w.admin, "submission-due", "12/2026"));
+	month_status(&w, 12, buf, sizeof buf);
+	ck_assert_str_eq(buf, "missing");
+	/* Sent now, it is dated the 5th, the day in Vietnam. */
+	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "month",
+	                         "12/2026", "exemplar", "DH-2026-001", NULL),
+	                 0);
+	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
+	ck_assert_int_eq(h_tcall(w.admin, "submission.show", &r, "month",
+	                         "12/2026", NULL),
+	                 0);
+	ck_assert_int_eq(h_record_str(r, "sent", buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "05/12/2026");
+	lrl_reply_free(r);
+	world_down(&w);
+}
+END_TEST
+
 START_TEST(test_the_list_filters_by_unit_stage_and_field_and_reads_vietnamese)
 {
 	struct world w;
@@ -856,6 +929,7 @@ Suite *suite_exemplar(void)
 	tcase_add_test(tc, test_the_list_filters_by_unit_stage_and_field_and_reads_vietnamese);
 	tcase_add_test(tc, test_target_shortfalls_per_unit);
 	tcase_add_test(tc, test_monthly_submission_across_a_month_boundary);
+	tcase_add_test(tc, test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th);
 	tcase_add_test(tc, test_the_web_pages_escape_every_string_and_their_links_work);
 	tcase_add_test(tc, test_the_candidates_of_unit_pledges_show_what_is_recorded);
 	suite_add_tcase(s, tc);
