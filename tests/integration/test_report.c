@@ -101,9 +101,10 @@ static void world_down(struct world *w)
 	ck_assert_int_eq(h_server_stop(&w->srv), 0);
 }
 
-/* `laurel report WORDS…` as user; up to 8 words. */
-static int run(struct world *w, struct h_output *o, const char *user,
-               const char *const *words)
+/* `laurel report WORDS…` as user; up to 8 words; standard output on a
+ * pseudo-terminal when tty is set, else a pipe. */
+static int run_on(struct world *w, struct h_output *o, const char *user,
+                  const char *const *words, int tty)
 {
 	const char *argv[24];
 	size_t n = 0;
@@ -120,7 +121,14 @@ static int run(struct world *w, struct h_output *o, const char *user,
 	for (size_t i = 0; words[i] && n < 23; i++)
 		argv[n++] = words[i];
 	argv[n] = NULL;
-	return h_run(argv, DEMO_PASSWORD, o);
+	return tty ? h_run_tty(argv, DEMO_PASSWORD, o)
+	           : h_run(argv, DEMO_PASSWORD, o);
+}
+
+static int run(struct world *w, struct h_output *o, const char *user,
+               const char *const *words)
+{
+	return run_on(w, o, user, words, 0);
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -646,6 +654,7 @@ START_TEST(test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o)
 {
 	struct world w;
 	struct h_output o;
+	char pdf[H_PATH_MAX + 16], *got;
 
 	world_up(&w);
 	ck_assert_int_eq(run(&w, &o, "quantri",
@@ -654,6 +663,33 @@ START_TEST(test_a_pdf_goes_to_a_pipe_but_not_to_a_terminal_without_o)
 	                 0);
 	ck_assert_mem_eq(o.out, "%PDF-", 5);
 	h_output_free(&o);
+	/* Standard output a terminal (standard input still the password's
+	 * pipe): refused as a usage error, and no PDF reaches the screen. */
+	ck_assert_int_eq(run_on(&w, &o, "quantri",
+	                        (const char *const[]){"tasks", "2026",
+	                                              "--format", "pdf", NULL},
+	                        1),
+	                 2);
+	ck_assert_msg(strstr(o.err, "a PDF goes to a file: give -o FILE"), "%s",
+	              o.err);
+	ck_assert_ptr_null(strstr(o.out, "%PDF"));
+	h_output_free(&o);
+	/* With -o, the file takes it and nothing of it reaches the
+	 * terminal. */
+	snprintf(pdf, sizeof pdf, "%s/tasks-tty.pdf", demo_dir);
+	ck_assert_int_eq(run_on(&w, &o, "quantri",
+	                        (const char *const[]){"tasks", "2026",
+	                                              "--format", "pdf", "-o",
+	                                              pdf, NULL},
+	                        1),
+	                 0);
+	ck_assert_ptr_null(strstr(o.out, "%PDF"));
+	ck_assert_ptr_nonnull(strstr(o.err, "tasks-tty.pdf: "));
+	h_output_free(&o);
+	got = slurp(pdf, NULL);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_mem_eq(got, "%PDF-", 5);
+	free(got);
 	ck_assert_int_ne(run(&w, &o, "quantri",
 	                     (const char *const[]){"tasks", "2026", "--format",
 	                                           "json", NULL}),

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -294,7 +295,10 @@ static int append(char **buf, size_t *len, size_t *cap, const char *p,
 	return 0;
 }
 
-int h_run(const char *const argv[], const char *input, struct h_output *out)
+/* h_run, with standard output on a pipe, or (tty) on the slave side of
+ * a pseudo-terminal whose master the parent reads. */
+static int run_io(const char *const argv[], const char *input,
+                  struct h_output *out, int tty)
 {
 	int in[2] = {-1, -1}, o[2] = {-1, -1}, e[2] = {-1, -1};
 	size_t in_len = input ? strlen(input) : 0, in_off = 0;
@@ -309,8 +313,15 @@ int h_run(const char *const argv[], const char *input, struct h_output *out)
 	out->status = -1;
 	if ((env = child_env()) == NULL)
 		return -1;
-	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(o, O_CLOEXEC) != 0 ||
-	    pipe2(e, O_CLOEXEC) != 0)
+	if (tty) {
+		if (openpty(&o[0], &o[1], NULL, NULL, NULL) != 0)
+			goto fail;
+		fcntl(o[0], F_SETFD, FD_CLOEXEC);
+		fcntl(o[1], F_SETFD, FD_CLOEXEC);
+	} else if (pipe2(o, O_CLOEXEC) != 0) {
+		goto fail;
+	}
+	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(e, O_CLOEXEC) != 0)
 		goto fail;
 	pid = fork();
 	if (pid < 0)
@@ -395,6 +406,17 @@ fail:
 			close(e[i]);
 	}
 	return -1;
+}
+
+int h_run(const char *const argv[], const char *input, struct h_output *out)
+{
+	return run_io(argv, input, out, 0);
+}
+
+int h_run_tty(const char *const argv[], const char *input,
+              struct h_output *out)
+{
+	return run_io(argv, input, out, 1);
 }
 
 void h_output_free(struct h_output *out)

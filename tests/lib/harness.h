@@ -243,6 +243,12 @@ struct h_output {
 int h_run(const char *const argv[], const char *input, struct h_output *out);
 void h_output_free(struct h_output *out);
 
+/* As h_run, but standard output is a pseudo-terminal (isatty(1) holds in
+ * the program) whose output, with the terminal's "\r\n" line ends, is
+ * captured in out->out; standard input and error stay pipes. */
+int h_run_tty(const char *const argv[], const char *input,
+              struct h_output *out);
+
 /* h_run of BUILD/laureld or BUILD/laurel with the NULL-terminated
  * arguments that follow input. */
 int h_laureld(struct h_output *out, const char *input, ...);
