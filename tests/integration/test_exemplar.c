@@ -861,6 +861,167 @@ START_TEST(test_the_web_pages_escape_every_string_and_their_links_work)
 }
 END_TEST
 
+/* Markup, an ampersand and both quotes, told apart by id (page_escapes
+ * knows how each must read on a page). */
+#define MARK(id) "<script>x" id "</script> \"q" id "\" 'a" id "' & b" id
+
+/* Every field the pages show that a user typed: the hospital (at init),
+ * unit and staff names, an exemplar's achievements, support note,
+ * summary, where and how it was replicated, its introduction (cluster,
+ * note) and publicity (channel, title); a model's name, plan,
+ * evaluation (result, evidence), assessment, adoption (body, note) and
+ * publicity.  The movement ("through") and the adopting units are shown
+ * by code, where no markup gets in; UNITB, the adopting unit's name, is
+ * checked only for never appearing raw. */
+static const char *const mark_ids[] = {
+	"HOSP",  "UNITA", "UNITB", "STAFF", "ACH1", "ACH2", "NURT", "SUMM",
+	"WHERE", "HOW",   "CLUS",  "INTRO", "CHAN", "TITL", "MNAM", "PLAN",
+	"RES",   "EVID",  "ASSE",  "BODY",  "ADOP", "MCHA", "MTIT",
+};
+
+/* The page dir/name: every id of want reads escaped; no mark of any id
+ * and no tag of them is left raw anywhere. */
+static void page_escapes(const char *dir, const char *name,
+                         const char *const *want)
+{
+	char path[H_PATH_MAX * 2], raw[64];
+	char *page;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	page = slurp(path);
+	ck_assert_ptr_nonnull(page);
+	ck_assert_msg(strstr(page, "<script") == NULL, "%s: raw <script", name);
+	ck_assert_msg(strstr(page, "</script") == NULL, "%s: raw </script",
+	              name);
+	for (size_t i = 0; i < sizeof mark_ids / sizeof mark_ids[0]; i++) {
+		const char *id = mark_ids[i];
+		snprintf(raw, sizeof raw, "\"q%s\"", id);
+		ck_assert_msg(!strstr(page, raw), "%s: raw %s", name, raw);
+		snprintf(raw, sizeof raw, "'a%s'", id);
+		ck_assert_msg(!strstr(page, raw), "%s: raw %s", name, raw);
+		snprintf(raw, sizeof raw, "& b%s", id);
+		ck_assert_msg(!strstr(page, raw), "%s: raw %s", name, raw);
+	}
+	for (size_t i = 0; want[i]; i++) {
+		char esc[256];
+		snprintf(esc, sizeof esc,
+		         "&lt;script&gt;x%s&lt;/script&gt; &quot;q%s&quot; "
+		         "&#39;a%s&#39; &amp; b%s",
+		         want[i], want[i], want[i], want[i]);
+		ck_assert_msg(strstr(page, esc) != NULL,
+		              "%s does not show %s escaped", name, want[i]);
+	}
+	free(page);
+}
+
+START_TEST(test_the_web_pages_escape_markup_in_every_field_they_show)
+{
+	struct world w;
+	struct h_output o;
+	char dir[H_PATH_MAX], out[H_PATH_MAX + 16];
+
+	h_hospital = MARK("HOSP");
+	world_up(&w);
+	h_hospital = H_HOSPITAL;
+	unit(&w, "EVILA", MARK("UNITA"), "department", NULL);
+	unit(&w, "EVILB", MARK("UNITB"), "department", NULL);
+	ck_assert_int_eq(h_tcall(w.admin, "staff.add", NULL, "code", "EV1",
+	                         "full-name", MARK("STAFF"), "sex", "nữ",
+	                         "birth-date", "01/02/1990", "unit", "EVILA",
+	                         "start-date", "01/03/2012", NULL),
+	                 0);
+	/* DH-2026-001, a person, through every stage */
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.add", NULL, "year", "2026",
+	                         "staff", "EV1", "field", "other",
+	                         "achievements", MARK("ACH1"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.nurture", NULL, "exemplar",
+	                         "DH-2026-001", "support", "other", "note",
+	                         MARK("NURT"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.summarise", NULL,
+	                         "exemplar", "DH-2026-001", "summary",
+	                         MARK("SUMM"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.replicate", NULL,
+	                         "exemplar", "DH-2026-001", "where",
+	                         MARK("WHERE"), "note", MARK("HOW"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.introduce", NULL,
+	                         "exemplar", "DH-2026-001", "date",
+	                         "10/12/2026", "cluster", MARK("CLUS"), "note",
+	                         MARK("INTRO"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.publicise", NULL,
+	                         "exemplar", "DH-2026-001", "kind", "website",
+	                         "date", "03/12/2026", "channel", MARK("CHAN"),
+	                         "title", MARK("TITL"), "link",
+	                         "https://benhvien.vn/tin?id=1&x=2", NULL),
+	                 0);
+	/* DH-2026-002, the collective */
+	ck_assert_int_eq(h_tcall(w.admin, "exemplar.add", NULL, "year", "2026",
+	                         "unit", "EVILA", "field", "other",
+	                         "achievements", MARK("ACH2"), NULL),
+	                 0);
+	/* MH-2026-001, a model of the unit, adopted by the other */
+	ck_assert_int_eq(h_tcall(w.admin, "work.add", NULL, "year", "2026",
+	                         "kind", "model", "name", MARK("MNAM"), "unit",
+	                         "EVILA", NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.plan", NULL, "code",
+	                         "MH-2026-001", "plan", MARK("PLAN"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.evaluate", NULL, "code",
+	                         "MH-2026-001", "date", "30/06/2026", "result",
+	                         MARK("RES"), "evidence", MARK("EVID"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.assess", NULL, "code",
+	                         "MH-2026-001", "assessment", MARK("ASSE"),
+	                         NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.adopt", NULL, "code",
+	                         "MH-2026-001", "date", "01/10/2026", "units",
+	                         "EVILB", "body", MARK("BODY"), "note",
+	                         MARK("ADOP"), NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(w.admin, "model.publicise", NULL, "code",
+	                         "MH-2026-001", "kind", "newspaper", "date",
+	                         "04/12/2026", "channel", MARK("MCHA"), "title",
+	                         MARK("MTIT"), "link",
+	                         "https://baoyte.vn/a?b=1&c=2", NULL),
+	                 0);
+	ck_assert_int_eq(h_tmpdir(dir, sizeof dir), 0);
+	snprintf(out, sizeof out, "%s/web", dir);
+	ck_assert_int_eq(export_to(&w, out, &o), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "4 pages written"));
+	h_output_free(&o);
+	page_escapes(out, "index.html",
+	             (const char *const[]){"HOSP", "STAFF", "UNITA", "MNAM",
+	                                   NULL});
+	page_escapes(out, "DH-2026-001.html",
+	             (const char *const[]){"HOSP", "STAFF", "UNITA", "ACH1",
+	                                   "NURT", "SUMM", "WHERE", "HOW",
+	                                   "CLUS", "INTRO", "CHAN", "TITL",
+	                                   NULL});
+	page_escapes(out, "DH-2026-002.html",
+	             (const char *const[]){"HOSP", "UNITA", "ACH2", NULL});
+	{
+		char path[H_PATH_MAX * 2], *page;
+		snprintf(path, sizeof path, "%s/MH-2026-001.html", out);
+		page = slurp(path);
+		ck_assert_ptr_nonnull(page);
+		ck_assert_ptr_nonnull(strstr(page, "href=\"https://baoyte.vn/"
+		                                   "a?b=1&amp;c=2\""));
+		free(page);
+	}
+	page_escapes(out, "MH-2026-001.html",
+	             (const char *const[]){"HOSP", "MNAM", "UNITA", "PLAN",
+	                                   "RES", "EVID", "ASSE", "BODY",
+	                                   "ADOP", "MCHA", "MTIT", NULL});
+	world_down(&w);
+}
+END_TEST
+
 /* The candidates a unit names in its collective pledge are listed with
  * the exemplar recorded for each; --missing leaves the recorded ones out;
  * a head sees their own units only. */
@@ -931,6 +1092,7 @@ Suite *suite_exemplar(void)
 	tcase_add_test(tc, test_monthly_submission_across_a_month_boundary);
 	tcase_add_test(tc, test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th);
 	tcase_add_test(tc, test_the_web_pages_escape_every_string_and_their_links_work);
+	tcase_add_test(tc, test_the_web_pages_escape_markup_in_every_field_they_show);
 	tcase_add_test(tc, test_the_candidates_of_unit_pledges_show_what_is_recorded);
 	suite_add_tcase(s, tc);
 	return s;

@@ -33,6 +33,7 @@
 extern char **environ;
 
 const char *h_config = "/dev/null";
+const char *h_hospital = H_HOSPITAL;
 const char *const *h_extra_env = NULL;
 
 /* The servers to kill when the process that started them exits. */
@@ -475,7 +476,7 @@ int h_store_init(const char *store, const char *admin, const char *full_name,
 
 	snprintf(input, sizeof input, "%s\n", password);
 	rc = h_laureld(&out, input, "init", "--store", store, "--admin", admin,
-	               "--full-name", full_name, "--hospital", H_HOSPITAL,
+	               "--full-name", full_name, "--hospital", h_hospital,
 	               "--password-stdin", "--test", (const char *)NULL);
 	if (rc != 0)
 		fprintf(stderr, "harness: laureld init exited %d: %s%s", rc,

@@ -61,6 +61,11 @@
  * may point it elsewhere (the string must outlive the runs). */
 extern const char *h_config;
 
+/* The hospital name h_store_init gives a new store (by default
+ * H_HOSPITAL); a test may point it elsewhere (the string must outlive
+ * the init) and set it back. */
+extern const char *h_hospital;
+
 /* Extra environment entries ("NAME=value", NULL-terminated) that every
  * program the harness starts sees in place of the runner's own NAME
  * while this is set; NULL (the default) adds none.  A test sets it around
@@ -98,7 +103,7 @@ int64_t h_time(const char *iso);
 
 /*
  * Runs `laureld init --store STORE --admin LOGIN --full-name NAME
- * --hospital H_HOSPITAL --password-stdin --test` with password on stdin.
+ * --hospital h_hospital --password-stdin --test` with password on stdin.
  * Returns the program's exit status (0 on success).
  */
 int h_store_init(const char *store, const char *admin, const char *full_name,
