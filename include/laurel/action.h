@@ -681,12 +681,12 @@ struct lrl_action {
 
 #define LRL_PARAMS_PLEDGE_SAVE(P)                                              \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
-	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "target title code, e.g. LDTT") \
+	P("title", CODE, PF_REQ, 1, LRL_TITLE_CODE_MAX, NULL, "target title code, e.g. LDTT") \
 	P("commitments", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "what you commit to")
 
 #define LRL_PARAMS_PLEDGE_SUBMIT(P)                                            \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
-	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "target title code (else the draft's)") \
+	P("title", CODE, PF_NONE, 1, LRL_TITLE_CODE_MAX, NULL, "target title code (else the draft's)") \
 	P("commitments", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "commitments (else the draft's)")
 
 #define LRL_PARAMS_PLEDGE_ENDORSE(P)                                           \
@@ -712,7 +712,7 @@ struct lrl_action {
 #define LRL_PARAMS_UNIT_PLEDGE(P)                                              \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("unit", CODE, PF_REQ | PF_POS, 2, LRL_CODE_MAX, NULL, "unit code")   \
-	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "collective title code, e.g. TTLDTT") \
+	P("title", CODE, PF_REQ, 1, LRL_TITLE_CODE_MAX, NULL, "collective title code, e.g. TTLDTT") \
 	P("model", STR, PF_REQ, 1, LRL_NAME_MAX * 2, NULL, "the unit's model (mô hình mới, cách làm hay)") \
 	P("exemplars", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "exemplar candidates: staff codes, comma-separated") \
 	P("commitments", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "the unit's commitments")
@@ -841,7 +841,7 @@ struct lrl_action {
 
 #define LRL_PARAMS_AWARD_ADD(P)                                                \
 	P("year", INT, PF_REQ | PF_POS, 1990, 2099, NULL, "the year it was awarded for") \
-	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
+	P("title", CODE, PF_REQ, 1, LRL_TITLE_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
 	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "awarded to a person (or give --unit)") \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "awarded to a unit (or give --staff)") \
 	P("decision", STR, PF_REQ, 1, LRL_NAME_MAX, NULL, "decision number, e.g. 15/QĐ-BV") \
@@ -871,7 +871,7 @@ struct lrl_action {
 
 #define LRL_PARAMS_NOMINATION_ADD(P)                                           \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
-	P("title", CODE, PF_REQ, 1, LRL_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
+	P("title", CODE, PF_REQ, 1, LRL_TITLE_CODE_MAX, NULL, "title or honour code, e.g. CSTDCS") \
 	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "proposed for a person (or give --unit)") \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "proposed for a unit (or give --staff)") \
 	P("movement", BOOL, PF_NONE, 0, 0, NULL, "has an achievement in a movement") \
@@ -895,7 +895,7 @@ struct lrl_action {
 #define LRL_PARAMS_NOMINATION_LIST(P)                                          \
 	P("year", INT, PF_REQ | PF_POS, 2000, 2099, NULL, "the year")          \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "only this unit and its sub-units") \
-	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "only this title or honour") \
+	P("title", CODE, PF_NONE, 1, LRL_TITLE_CODE_MAX, NULL, "only this title or honour") \
 	P("failing", BOOL, PF_NONE, 0, 0, NULL, "only those not eligible")
 
 #define LRL_PARAMS_NOMINATION_SHOW(P)                                          \
@@ -972,7 +972,7 @@ struct lrl_action {
 	P("round", INT, PF_NONE, 1, LRL_ROUND_MAX, NULL, "a closed council round: every candidate it passed that the hospital decides") \
 	P("staff", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: people awarded, staff codes, comma-separated") \
 	P("units", STR, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: units awarded, unit codes, comma-separated") \
-	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \
+	P("title", CODE, PF_NONE, 1, LRL_TITLE_CODE_MAX, NULL, "ad-hoc: the title or honour, e.g. GK") \
 	P("reason", TEXT, PF_NONE, 1, LRL_TEXT_MAX, NULL, "ad-hoc: the achievement rewarded") \
 	P("date", DATE, PF_NONE, 0, 0, NULL, "decision date (default: today); the money uses the base salary in force then") \
 	P("subject-line", STR, PF_NONE, 1, LRL_NAME_MAX * 2, NULL, "subject line (Về việc …)") \
@@ -1023,7 +1023,7 @@ struct lrl_action {
 	P("nomination", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the nomination complained about (or --staff / --unit)") \
 	P("staff", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the person complained about") \
 	P("unit", CODE, PF_NONE, 2, LRL_CODE_MAX, NULL, "the unit complained about") \
-	P("title", CODE, PF_NONE, 1, LRL_CODE_MAX, NULL, "the award's title, when the person or unit has several in the draft") \
+	P("title", CODE, PF_NONE, 1, LRL_TITLE_CODE_MAX, NULL, "the award's title, when the person or unit has several in the draft") \
 	P("text", TEXT, PF_REQ, 1, LRL_TEXT_MAX, NULL, "the complaint")
 
 #define LRL_PARAMS_COMPLAINT_ANSWER(P)                                         \

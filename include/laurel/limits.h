@@ -30,6 +30,7 @@
 #define LRL_NAME_MAX 128
 #define LRL_TEXT_MAX 4000
 #define LRL_CODE_MAX 24
+#define LRL_TITLE_CODE_MAX 16 /* a title or honour code ("CSTDCS") */
 #define LRL_ROLES_MAX 32
 
 /* Store. */

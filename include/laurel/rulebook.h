@@ -40,6 +40,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "laurel/limits.h"
 #include "laurel/msg.h"
 
 struct rulebook;       /* opaque: a parsed rulebook */
@@ -49,7 +50,7 @@ struct rulebook_title; /* below */
 #define RULEBOOK_TEXT_MAX (1024u * 1024u) /* bytes of rulebook text */
 #define RULEBOOK_LINE_MAX 1024            /* bytes in one line */
 #define RULEBOOK_WORDS_MAX 16             /* words on one line */
-#define RULEBOOK_CODE_MAX 16              /* bytes in a title code */
+#define RULEBOOK_CODE_MAX LRL_TITLE_CODE_MAX /* bytes in a title code */
 #define RULEBOOK_NAME_MAX 200             /* code points in a quoted name */
 #define RULEBOOK_DEPTH_MAX 6              /* nested groups in a title */
 #define RULEBOOK_TITLES_MAX 64

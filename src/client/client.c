@@ -42,6 +42,7 @@ struct lrl_conn {
 	struct lrl_session session;
 	int logged_in;
 	int changed;
+	int asleep; /* queries left to await asleep (see await_query_reply) */
 	mp_buf buf;
 	mp_buf req;
 };
@@ -217,12 +218,16 @@ static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
 			const msgpack_object *a = mp_map_get(body, "args");
 			mp_get_strbuf(mp_map_get(body, "fmt"), r->fmt, sizeof r->fmt);
 			if (a && a->type == MSGPACK_OBJECT_ARRAY)
-				for (uint32_t i = 0; i < a->via.array.size &&
-				                     r->nargs < MSG_ARGS_MAX; i++)
-					if (mp_get_strbuf(&a->via.array.ptr[i],
-					                  r->args[r->nargs],
-					                  MSG_ARG_LEN) == 0)
-						r->nargs++;
+				/* An argument it cannot read stays in its
+				 * place, empty. */
+				for (; r->nargs < (int)a->via.array.size &&
+				       r->nargs < MSG_ARGS_MAX;
+				     r->nargs++)
+					if (mp_get_strbuf(
+						    &a->via.array.ptr[r->nargs],
+						    r->args[r->nargs],
+						    MSG_ARG_LEN) != 0)
+						r->args[r->nargs][0] = '\0';
 		}
 		*type_out = (int)type;
 		*out = r;
@@ -235,31 +240,41 @@ static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
  * than it takes a sleeping processor to wake up again on a virtual
  * machine.  So the client waits for it awake, for at most this long,
  * before it sleeps in read(); a command's answer waits for the disk and
- * is awaited asleep.  With a single processor to share with laureld,
- * waiting awake would only delay the answer, so the client does not.
+ * is awaited asleep.  When an answer takes longer than that (laureld is
+ * busy: many sessions asking at once), the next QUERY_ASLEEP_AFTER_MISS
+ * queries are awaited asleep, leaving the processors to laureld.  With a
+ * single processor to share with laureld, waiting awake would only delay
+ * the answer, so the client does not.
  */
 #define QUERY_AWAKE_NS 100000L
+#define QUERY_ASLEEP_AFTER_MISS 32
 
-static void await_query_reply(int fd)
+static void await_query_reply(lrl_conn *c)
 {
 	struct timespec t0, t;
 	cpu_set_t cpus;
 	char b;
 
+	if (c->asleep > 0) {
+		c->asleep--;
+		return;
+	}
 	if (sched_getaffinity(0, sizeof cpus, &cpus) != 0 ||
 	    CPU_COUNT(&cpus) < 2)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
-		ssize_t r = recv(fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+		ssize_t r = recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
 		if (r >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK &&
 		               errno != EINTR))
 			return;
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		if ((t.tv_sec - t0.tv_sec) * 1000000000L +
 		            (t.tv_nsec - t0.tv_nsec) >
-		    QUERY_AWAKE_NS)
+		    QUERY_AWAKE_NS) {
+			c->asleep = QUERY_ASLEEP_AFTER_MISS;
 			return;
+		}
 	}
 }
 
@@ -273,7 +288,7 @@ static int exchange(lrl_conn *c, const void *payload, size_t len,
 	if ((rc = wire_write_frame(c->fd, payload, len)) != 0)
 		return rc;
 	if (query)
-		await_query_reply(c->fd);
+		await_query_reply(c);
 	return read_reply(c, out, type);
 }
 

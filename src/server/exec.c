@@ -88,8 +88,8 @@ int ctx_strbuf(struct lrl_ctx *c, const char *name, char *buf, size_t n)
 	if (v == NULL)
 		return LRL_ENOENT;
 	if (mp_get_strbuf(v, buf, n) != 0)
-		return lrl_fail_set(&c->fail, LRL_EINVAL, NULL, "%s is too long",
-		                    name);
+		return lrl_fail_set(&c->fail, LRL_EINVAL, name,
+		                    "at most %zu bytes", n - 1);
 	return 0;
 }
 

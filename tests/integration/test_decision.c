@@ -741,6 +741,13 @@ START_TEST(test_a_complaint_names_one_of_a_persons_awards)
 	                         "nomination", n1, "title", "GK", "text", "x",
 	                         NULL),
 	                 LRL_EINVAL);
+	/* a title longer than any title code is refused, not dropped */
+	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
+	                         "staff", "KB1", "title", "ABCDEFGHIJKLMNOPQR",
+	                         "text", "x", NULL),
+	                 LRL_EINVAL);
+	ck_assert_str_eq(r->field, "title");
+	lrl_reply_free(r);
 	/* the ad-hoc award, by its title */
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
 	                         "staff", "KB1", "title", "GK", "text",

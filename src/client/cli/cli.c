@@ -481,6 +481,7 @@ static void reader_language(const struct opts *o, lrl_conn *c)
 	char lang[8] = "", err[LRL_PATH_MAX + 256];
 	const char *conf = o->config ? o->config : getenv("LAUREL_CONFIG");
 	const char *env = getenv("LANGUAGE");
+	void (*pipe_was)(int);
 
 	if (chosen++)
 		return;
@@ -493,6 +494,9 @@ static void reader_language(const struct opts *o, lrl_conn *c)
 	if (config_load(&cfg, conf ? conf : LRL_CONFIG_DEFAULT, conf != NULL,
 	                err, sizeof err) == 0)
 		snprintf(lang, sizeof lang, "%s", cfg.language);
+	/* The server may have closed the connection after a refusal: a
+	 * write to it must not end the program. */
+	pipe_was = signal(SIGPIPE, SIG_IGN);
 	if (c && lrl_call(c, "session.whoami", "\x80", 1, &r) == 0 &&
 	    r->code == 0) {
 		char mine[8] = "";
@@ -502,6 +506,7 @@ static void reader_language(const struct opts *o, lrl_conn *c)
 		if (mine[0])
 			snprintf(lang, sizeof lang, "%s", mine);
 	}
+	signal(SIGPIPE, pipe_was);
 	lrl_reply_free(r);
 	lrl_use_language(lang);
 }
@@ -517,7 +522,8 @@ static int report(const char *what, struct lrl_reply *r,
 		/* A reason may quote stored text ("… already exists (name)"):
 		 * sanitise it like any other text from the server. */
 		char *field = text_sanitize(r->field, strlen(r->field), 0);
-		reader_language(o, c);
+		if (r->fmt[0])
+			reader_language(o, c);
 		lrl_reply_text(r, text, sizeof text);
 		msg = text_sanitize(text, strlen(text), 0);
 		fprintf(stderr, "laurel: %s: %s%s%s\n", what,

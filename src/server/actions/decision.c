@@ -2197,7 +2197,9 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 		                  d->code, when);
 		goto out;
 	}
-	ctx_strbuf(c, "title", title, sizeof title);
+	if (ctx_param(c, "title") &&
+	    (rc = ctx_strbuf(c, "title", title, sizeof title)) != 0)
+		goto out;
 	if (ctx_param(c, "nomination")) {
 		ctx_strbuf(c, "nomination", nom, sizeof nom);
 		memset(&s, 0, sizeof s);
