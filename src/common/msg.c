@@ -68,6 +68,26 @@ static size_t parse_conv(const char *p, struct conv *c)
 	return (size_t)(s - p);
 }
 
+/* Copies the first len bytes of s into a (MSG_ARG_LEN bytes).  Text that
+ * does not fit is cut at a character's start and ends with "…", so that
+ * a translation shows it shortened, never with half a character. */
+static void put_text(char *a, const char *s, size_t len)
+{
+	static const char more[] = "…";
+	size_t n;
+
+	if (len < MSG_ARG_LEN) {
+		memcpy(a, s, len);
+		a[len] = '\0';
+		return;
+	}
+	n = MSG_ARG_LEN - sizeof more;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(a, s, n);
+	memcpy(a + n, more, sizeof more);
+}
+
 void msg_capture(struct msg_args *m, const char *fmt, va_list ap)
 {
 	m->fmt = fmt;
@@ -93,10 +113,17 @@ void msg_capture(struct msg_args *m, const char *fmt, va_list ap)
 			if (c.star) {
 				int prec = va_arg(ap, int);
 				const char *s = va_arg(ap, const char *);
-				snprintf(a, MSG_ARG_LEN, "%.*s", prec, s ? s : "");
+				size_t len = s ? strlen(s) : 0;
+				put_text(a, s ? s : "",
+				         prec >= 0 && (size_t)prec < len
+				                 ? (size_t)prec
+				                 : len);
 			} else {
 				const char *s = va_arg(ap, const char *);
-				snprintf(a, MSG_ARG_LEN, "%s", s ? s : "");
+				size_t len = s ? strlen(s) : 0;
+				if (c.prec >= 0 && (size_t)c.prec < len)
+					len = (size_t)c.prec;
+				put_text(a, s ? s : "", len);
 			}
 			break;
 		case 'd':

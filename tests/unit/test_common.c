@@ -12,6 +12,7 @@
 #include "laurel/err.h"
 #include "laurel/mp.h"
 #include "laurel/msg.h"
+#include "laurel/text.h"
 #include "laurel/render.h"
 
 START_TEST(test_dates_parse_in_both_written_forms)
@@ -405,6 +406,28 @@ START_TEST(test_messages_carry_their_arguments_for_translation)
 }
 END_TEST
 
+/* An argument too long to carry is cut at a character's start and marked
+ * "…"; a precision in the format cuts it as printf would. */
+START_TEST(test_a_long_message_argument_is_cut_between_characters)
+{
+	struct msg_args m;
+	char name[400] = "a"; /* so that the cut falls inside a character */
+
+	for (int i = 0; i < 100; i++)
+		strcat(name, "Ễ"); /* 3 bytes each */
+	capture(&m, "%s already exists (%.5s)", name, "abcdefgh");
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_uint_lt(strlen(m.arg[0]), MSG_ARG_LEN);
+	ck_assert_uint_gt(strlen(m.arg[0]), MSG_ARG_LEN - 8);
+	ck_assert_int_eq(text_utf8_valid(m.arg[0], strlen(m.arg[0])), 1);
+	ck_assert_str_eq(m.arg[0] + strlen(m.arg[0]) - 3, "…");
+	ck_assert_int_eq(strncmp(m.arg[0], name, strlen(m.arg[0]) - 3), 0);
+	ck_assert_str_eq(m.arg[1], "abcde");
+	capture(&m, "%s", "Lê Thị Ánh");
+	ck_assert_str_eq(m.arg[0], "Lê Thị Ánh");
+}
+END_TEST
+
 START_TEST(test_a_message_claiming_more_than_it_holds_is_refused)
 {
 	/* An array of 2^30 elements in five bytes, a map of 2^32-1 pairs,
@@ -445,6 +468,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, test_demo_generator_is_seeded_and_realistic);
 	tcase_add_test(tc, test_demo_year_is_seeded_and_covers_every_state);
 	tcase_add_test(tc, test_messages_carry_their_arguments_for_translation);
+	tcase_add_test(tc, test_a_long_message_argument_is_cut_between_characters);
 	tcase_add_test(tc, test_a_message_claiming_more_than_it_holds_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
