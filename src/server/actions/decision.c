@@ -60,6 +60,7 @@ int act_REPORT_FUND(struct lrl_ctx *c);
 #define BIG_TEXT (LRL_TEXT_MAX * 4 + 1)
 #define NAME_BUF (LRL_NAME_MAX * 4 + 1)
 #define NUMBER_BUF 96
+#define STATE_BUF 16
 
 struct recipient {
 	char nom[LRL_CODE_MAX + 1]; /* "" for an ad-hoc award */
@@ -73,7 +74,7 @@ struct recipient {
 struct decision {
 	char code[LRL_CODE_MAX + 1];
 	int year;
-	char state[16];
+	char state[STATE_BUF];
 	int32_t date;
 	char subject[NAME_BUF * 2];
 	char grounds[BIG_TEXT];
@@ -420,6 +421,35 @@ static int dossier_state(store_txn *t, const char *code, size_t cl, char *state,
 	return rc;
 }
 
+/* The state and number of the decision with this code, read without
+ * decoding the rest of the record (its texts and recipients): a
+ * nomination list asks this once per row. */
+static int decision_state(store_txn *t, const char *code, size_t cl,
+                          char *state, size_t sn, char *number, size_t nn)
+{
+	char st[STATE_BUF] = "";
+	char num[NUMBER_BUF] = "";
+	const void *v;
+	size_t vl;
+	msgpack_unpacked up;
+	int rc;
+
+	if (cl > LRL_CODE_MAX)
+		return LRL_ENOENT;
+	if ((rc = store_get(t, STORE_DB_DECISIONS, code, cl, &v, &vl)) != 0)
+		return rc;
+	msgpack_unpacked_init(&up);
+	rc = mp_decode(&up, v, vl) != 0 ? LRL_ECORRUPT : 0;
+	if (rc == 0) {
+		text_field(mp_map_geti(&up.data, 2), st, sizeof st);
+		text_field(mp_map_geti(&up.data, 9), num, sizeof num);
+		snprintf(state, sn, "%s", st);
+		snprintf(number, nn, "%s", num);
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
 int decision_settling(store_txn *t, int year, char kind, uint32_t id,
                       const char *title, char *code, size_t cn, char *state,
                       size_t sn, char *number, size_t nn)
@@ -428,7 +458,6 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
 	size_t kl = subject_key(key, year, kind, id, title);
 	const void *v;
 	size_t vl;
-	struct decision *d = NULL;
 
 	code[0] = state[0] = number[0] = '\0';
 	if (store_get(t, STORE_DB_DECISION_KEYS, key, kl, &v, &vl) != 0)
@@ -436,12 +465,7 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
 	snprintf(code, cn, "%.*s", (int)vl, (const char *)v);
 	if (vl > 3 && !memcmp(v, "TT-", 3))
 		return dossier_state(t, v, vl, state, sn, number, nn) == 0;
-	if (decision_get(t, v, vl, &d) != 0)
-		return 0;
-	snprintf(state, sn, "%s", d->state);
-	snprintf(number, nn, "%s", d->number);
-	decision_free(d);
-	return 1;
+	return decision_state(t, v, vl, state, sn, number, nn) == 0;
 }
 
 static int settle(store_txn *t, int year, char kind, uint32_t id,
