@@ -2030,6 +2030,74 @@ static int passed_of(store_txn *t, const struct round *self,
 	return count;
 }
 
+/* Scores kept per candidate, at most. */
+#define SCORES_MAX (MEMBERS_MAX * 4)
+
+/* A candidate's index in the round, by code. */
+struct nom_index {
+	const char *code;
+	size_t i;
+};
+
+static int nom_index_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct nom_index *)a)->code,
+	              ((const struct nom_index *)b)->code);
+}
+
+/* The weighted totals of the scores of each candidate of r, in one pass
+ * over the round's scores: totals[i * SCORES_MAX …] and nt[i] for the
+ * candidate r->noms[i]. */
+static int round_totals(store_txn *t, const struct round *r, int64_t *totals,
+                        size_t *nt)
+{
+	struct nom_index idx[ROUND_NOMS_MAX];
+	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX];
+	store_cursor *cur = NULL;
+	uint8_t start[4];
+	const void *k, *v;
+	size_t kl, vl;
+	int rc;
+
+	crit_arrays(r, w, mx, nos);
+	for (size_t i = 0; i < r->nnoms; i++) {
+		idx[i].code = r->noms[i];
+		idx[i].i = i;
+		nt[i] = 0;
+	}
+	qsort(idx, r->nnoms, sizeof idx[0], nom_index_cmp);
+	/* Scores: key round ‖ user ‖ code. */
+	wire_put_be32(start, r->id);
+	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES, &cur)) != 0)
+		return rc;
+	k = start;
+	kl = 4;
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		char code[CODE_BUF];
+		struct nom_index key = {code, 0}, *hit;
+		int pts[CRIT_MAX];
+		int64_t tot;
+		size_t i;
+		if (kl - 8 >= sizeof code)
+			continue;
+		memcpy(code, (const char *)k + 8, kl - 8);
+		code[kl - 8] = '\0';
+		if (strlen(code) != kl - 8 ||
+		    (hit = bsearch(&key, idx, r->nnoms, sizeof idx[0],
+		                   nom_index_cmp)) == NULL ||
+		    points_decode(v, vl, r, pts) != 0)
+			continue;
+		i = hit->i;
+		tot = tally_weighted(pts, w, mx, nos, r->ncrit);
+		if (tot >= 0 && nt[i] < SCORES_MAX)
+			totals[i * SCORES_MAX + nt[i]++] = tot;
+	}
+	store_cursor_close(cur);
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+
 /* The results of closed round r, one per candidate in the round's order.
  * The caller frees *out. */
 static int compute(store_txn *t, const struct round *r, struct result **out,
@@ -2039,8 +2107,8 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	struct rulebook *rb = NULL;
 	struct year_rec y;
 	int64_t *totals = NULL;
-	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX], women_bp;
-	store_cursor *cur = NULL;
+	size_t nt[ROUND_NOMS_MAX];
+	int women_bp;
 	int rc;
 
 	*out = NULL;
@@ -2050,20 +2118,19 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	    (rc = rules_load(t, y.rulebook, &rb, f)) != 0)
 		goto fail;
 	women_bp = rulebook_tiebreak_women_bp(rb);
-	crit_arrays(r, w, mx, nos);
-	totals = calloc(MEMBERS_MAX * 4, sizeof *totals);
+	totals = calloc((r->nnoms ? r->nnoms : 1) * SCORES_MAX,
+	                sizeof *totals);
 	if (totals == NULL) {
 		rc = LRL_ENOMEM;
 		goto fail;
 	}
+	if ((rc = round_totals(t, r, totals, nt)) != 0)
+		goto fail;
 	for (size_t i = 0; i < r->nnoms; i++) {
 		struct result *x = &res[i];
 		const struct tally_votes *tv = round_tally(r, r->noms[i]);
 		struct subject sj;
 		struct unit_rec u;
-		uint8_t start[4];
-		const void *k, *v;
-		size_t kl, vl, nt = 0;
 
 		if ((rc = cand_get(t, r->noms[i], &x->n)) != 0)
 			goto fail;
@@ -2082,39 +2149,16 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 			x->passes = tally_passes(tv, r->members, x->vote_bp,
 			                         &x->yes_bp);
 		}
-		/* Scores of this candidate: key round ‖ user ‖ code. */
-		wire_put_be32(start, r->id);
-		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES,
-		                            &cur)) != 0)
-			goto fail;
-		k = start;
-		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
-		                           &vl);
-		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-			int pts[CRIT_MAX];
-			int64_t tot;
-			if (kl - 8 != strlen(r->noms[i]) ||
-			    memcmp((const char *)k + 8, r->noms[i], kl - 8) !=
-			            0 ||
-			    points_decode(v, vl, r, pts) != 0)
-				continue;
-			tot = tally_weighted(pts, w, mx, nos, r->ncrit);
-			if (tot >= 0 && nt < MEMBERS_MAX * 4)
-				totals[nt++] = tot;
-		}
-		store_cursor_close(cur);
-		cur = NULL;
-		x->nscores = (int)nt;
-		tally_mean(totals, nt, &x->mean_x100, &x->min, &x->max);
+		x->nscores = (int)nt[i];
+		tally_mean(totals + i * SCORES_MAX, nt[i], &x->mean_x100,
+		           &x->min, &x->max);
 		x->tc.yes = x->v.yes;
 		x->tc.score_x100 = x->mean_x100;
 		x->tc.tiebreak = r->nfrozen ? r->frozen[i].favoured
 		                            : favoured(t, &x->n, women_bp);
 		x->tc.cast = round_cast_for(r, r->noms[i]);
 		/* A scoring round without a ballot ranks everyone scored. */
-		x->tc.passes = balloting(r) ? x->passes : nt > 0;
+		x->tc.passes = balloting(r) ? x->passes : nt[i] > 0;
 	}
 	/* Rank per title; a cap limits how many are within. */
 	for (size_t i = 0; i < r->nnoms; i++) {
@@ -2158,7 +2202,6 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	*out = res;
 	return 0;
 fail:
-	store_cursor_close(cur);
 	free(totals);
 	rulebook_free(rb);
 	free(res);
@@ -2771,52 +2814,180 @@ int council_round_info(store_txn *t, uint32_t id, int *year, int *closed,
 	return rc;
 }
 
-int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
+/* A closed round as council_verdicts keeps it: its candidates, and its
+ * results once a lookup needed them. */
+struct verdict_round {
+	uint32_t id;
+	char (*noms)[CODE_BUF];
+	size_t nnoms;
+	int computed; /* 0: not yet, 1: res holds the results, -1: failed */
+	struct round *r;
+	struct result *res;
+};
+
+struct council_verdicts {
+	store_txn *t;
+	int scanned;
+	struct verdict_round *v; /* the closed rounds, the latest first */
+	size_t n;
+};
+
+int council_verdicts_open(store_txn *t, council_verdicts **out)
+{
+	*out = calloc(1, sizeof **out);
+	if (*out == NULL)
+		return LRL_ENOMEM;
+	(*out)->t = t;
+	return 0;
+}
+
+/* Forgets every round vs noted. */
+static void verdicts_clear(council_verdicts *vs)
+{
+	for (size_t i = 0; i < vs->n; i++) {
+		free(vs->v[i].noms);
+		free(vs->v[i].r);
+		free(vs->v[i].res);
+	}
+	free(vs->v);
+	vs->v = NULL;
+	vs->n = 0;
+	vs->scanned = 0;
+}
+
+void council_verdicts_close(council_verdicts *vs)
+{
+	if (vs == NULL)
+		return;
+	verdicts_clear(vs);
+	free(vs);
+}
+
+/* Notes the candidates of every closed round, the latest first. */
+static int verdicts_scan(council_verdicts *vs)
 {
 	store_cursor *cur = NULL;
 	const void *k, *val;
-	size_t kl, vl;
-	int rc, found = 0;
+	size_t kl, vl, cap = 0;
+	struct round *r = calloc(1, sizeof *r);
+	int rc;
 
-	memset(v, 0, sizeof *v);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur)) != 0)
+	if (r == NULL)
+		return LRL_ENOMEM;
+	if ((rc = store_cursor_open(vs->t, STORE_DB_COUNCIL_ROUNDS, &cur)) !=
+	    0) {
+		free(r);
 		return rc;
-	/* The latest round first. */
+	}
 	for (rc = store_cursor_get(cur, STORE_LAST, &k, &kl, &val, &vl);
-	     rc == 0 && !found;
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_PREV, &k, &kl, &val, &vl)) {
-		struct round *r = calloc(1, sizeof *r);
-		struct result *res = NULL;
-		struct lrl_fail f;
-
-		if (r == NULL) {
+		struct verdict_round *x;
+		memset(r, 0, sizeof *r);
+		if (round_decode(val, vl, r) != 0 || !r->closed)
+			continue;
+		if (vs->n == cap) {
+			struct verdict_round *nv =
+				realloc(vs->v, (cap = cap * 2 + 8) * sizeof *nv);
+			if (nv == NULL) {
+				rc = LRL_ENOMEM;
+				break;
+			}
+			vs->v = nv;
+		}
+		x = &vs->v[vs->n];
+		memset(x, 0, sizeof *x);
+		x->id = wire_get_be32(k);
+		x->nnoms = r->nnoms;
+		if ((x->noms = calloc(r->nnoms ? r->nnoms : 1,
+		                      sizeof *x->noms)) == NULL) {
 			rc = LRL_ENOMEM;
 			break;
 		}
-		r->id = wire_get_be32(k);
-		if (round_decode(val, vl, r) == 0 && r->closed &&
-		    round_has(r, code) && compute(t, r, &res, &f) == 0) {
-			for (size_t i = 0; i < r->nnoms; i++)
-				if (!strcmp(r->noms[i], code)) {
-					v->round = r->id;
-					v->has_ballot = balloting(r);
-					v->passed = balloting(r) &&
-					            res[i].passes &&
-					            res[i].tc.within &&
-					            !res[i].tc.tie;
-					v->yes_bp = res[i].yes_bp;
-					v->score_x100 = res[i].mean_x100;
-					v->rank = res[i].tc.rank;
-				}
-			found = 1;
-		}
-		free(res);
-		free(r);
+		memcpy(x->noms, r->noms, r->nnoms * sizeof *x->noms);
+		vs->n++;
 	}
 	store_cursor_close(cur);
-	if (found)
+	free(r);
+	if (rc != 0 && rc != LRL_ENOENT) {
+		verdicts_clear(vs);
+		return rc;
+	}
+	vs->scanned = 1;
+	return 0;
+}
+
+static int verdict_round_has(const struct verdict_round *x, const char *code)
+{
+	for (size_t i = 0; i < x->nnoms; i++)
+		if (!strcmp(x->noms[i], code))
+			return 1;
+	return 0;
+}
+
+/* Computes the results of x once; 0 when it has them. */
+static int verdict_round_results(store_txn *t, struct verdict_round *x)
+{
+	struct lrl_fail f;
+
+	if (x->computed == 0) {
+		x->computed = -1;
+		if ((x->r = calloc(1, sizeof *x->r)) == NULL)
+			return LRL_ENOMEM;
+		if (round_get(t, x->id, x->r) == 0 &&
+		    compute(t, x->r, &x->res, &f) == 0)
+			x->computed = 1;
+	}
+	return x->computed == 1 ? 0 : LRL_ENOENT;
+}
+
+int council_verdicts_get(council_verdicts *vs, const char *code,
+                         struct council_verdict *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if (!vs->scanned && (rc = verdicts_scan(vs)) != 0)
+		return rc;
+	/* The latest closed round that had it and whose results are known. */
+	for (size_t j = 0; j < vs->n; j++) {
+		struct verdict_round *x = &vs->v[j];
+		const struct round *r;
+		if (!verdict_round_has(x, code))
+			continue;
+		rc = verdict_round_results(vs->t, x);
+		if (rc == LRL_ENOMEM)
+			return rc;
+		if (rc != 0)
+			continue;
+		r = x->r;
+		for (size_t i = 0; i < r->nnoms; i++)
+			if (!strcmp(r->noms[i], code)) {
+				const struct result *res = &x->res[i];
+				v->round = r->id;
+				v->has_ballot = balloting(r);
+				v->passed = balloting(r) && res->passes &&
+				            res->tc.within && !res->tc.tie;
+				v->yes_bp = res->yes_bp;
+				v->score_x100 = res->mean_x100;
+				v->rank = res->tc.rank;
+			}
 		return 0;
-	return rc == 0 || rc == LRL_ENOENT ? LRL_ENOENT : rc;
+	}
+	return LRL_ENOENT;
+}
+
+int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
+{
+	council_verdicts *vs;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if ((rc = council_verdicts_open(t, &vs)) != 0)
+		return rc;
+	rc = council_verdicts_get(vs, code, v);
+	council_verdicts_close(vs);
+	return rc;
 }
 
 /* ---- lists ------------------------------------------------------------------ */

@@ -670,9 +670,11 @@ static int fund_put(struct lrl_ctx *c, int year, const char *kind,
 /* ---- checking recipients ----------------------------------------------- */
 
 /* Checks that a nomination may be awarded by the hospital now.  With
- * self, the decision that holds it already (signing) is not a conflict. */
+ * self, the decision that holds it already (signing) is not a conflict.
+ * The council's verdicts come from cvs. */
 static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
-                            const char *field, int year, const char *code,
+                            council_verdicts *cvs, const char *field,
+                            int year, const char *code,
                             const char *self, struct nomination_info *ni,
                             int forwarded)
 {
@@ -727,7 +729,7 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 	{
 		/* A nomination the council voted down is not awarded. */
 		struct council_verdict cv;
-		if (council_verdict(c->txn, code, &cv) == 0 && cv.has_ballot &&
+		if (council_verdicts_get(cvs, code, &cv) == 0 && cv.has_ballot &&
 		    !cv.passed)
 			return lrl_fail_set(&c->fail, LRL_ESTATE, field,
 			                    "%s did not pass the council "
@@ -796,13 +798,13 @@ static int add_recipient(struct lrl_ctx *c, struct decision *d,
  * nominations (a list of codes today; the passed candidates of a council
  * round when rounds exist) goes through here. */
 static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
-                          struct decision *d, const char *field,
-                          const char *code)
+                          council_verdicts *cvs, struct decision *d,
+                          const char *field, const char *code)
 {
 	struct nomination_info ni;
 	int rc;
 
-	if ((rc = check_nomination(c, rb, field, d->year, code, NULL, &ni,
+	if ((rc = check_nomination(c, rb, cvs, field, d->year, code, NULL, &ni,
 	                           0)) != 0)
 		return rc;
 	return add_recipient(c, d, field, ni.code, ni.kind, ni.id, ni.unit,
@@ -811,14 +813,14 @@ static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 
 /* Re-checks every recipient of d (self: its own settlement is fine). */
 static int check_all(struct lrl_ctx *c, const struct rulebook *rb,
-                     const struct decision *d)
+                     council_verdicts *cvs, const struct decision *d)
 {
 	for (size_t i = 0; i < d->nr; i++) {
 		const struct recipient *r = &d->r[i];
 		int rc;
 		if (r->nom[0]) {
 			struct nomination_info ni;
-			rc = check_nomination(c, rb, "decision", d->year,
+			rc = check_nomination(c, rb, cvs, "decision", d->year,
 			                      r->nom, d->code, &ni, 0);
 		} else {
 			struct subject s;
@@ -949,7 +951,7 @@ static int adhoc_param(struct lrl_ctx *c, struct decision *d,
 /* Adds the candidates a closed council round passed, except those the
  * province decides and those a decision or dossier holds already. */
 static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
-                             struct decision *d)
+                             council_verdicts *cvs, struct decision *d)
 {
 	char (*codes)[LRL_CODE_MAX + 1];
 	int64_t id = 0;
@@ -978,7 +980,7 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 		struct nomination_info ni;
 		const struct rulebook_title *ti;
 		struct subject s;
-		if (council_verdict(c->txn, codes[i], &cv) != 0 ||
+		if (council_verdicts_get(cvs, codes[i], &cv) != 0 ||
 		    cv.round != (uint32_t)id || !cv.passed ||
 		    nomination_info(c->txn, NULL, codes[i], strlen(codes[i]),
 		                    &ni) != 0 || ni.withdrawn ||
@@ -995,7 +997,8 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 				codes[i][0] = '\0'; /* also in --nominations */
 		if (codes[i][0] == '\0')
 			continue;
-		if ((rc = add_nomination(c, rb, d, "round", codes[i])) == 0)
+		if ((rc = add_nomination(c, rb, cvs, d, "round", codes[i])) ==
+		    0)
 			added++;
 	}
 	if (rc == 0 && added == 0)
@@ -1019,6 +1022,7 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	const msgpack_object *nv = ctx_param(c, "nominations");
 	char title[RULEBOOK_CODE_MAX + 1] = "", total_s[48];
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct decision *d;
 	struct year_rec y;
 	struct setup su;
@@ -1029,7 +1033,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		return LRL_ENOMEM;
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0 ||
-	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0)
+	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0)
 		goto out;
 	d->year = (int)year;
 	date = date_of_time(c->now);
@@ -1056,13 +1061,13 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 				                  code);
 				goto out;
 			}
-			if ((rc = add_nomination(c, rb, d, "nominations",
+			if ((rc = add_nomination(c, rb, cvs, d, "nominations",
 			                         code)) != 0)
 				goto out;
 		}
 	}
 	if (ctx_param(c, "round") &&
-	    (rc = round_nominations(c, rb, d)) != 0)
+	    (rc = round_nominations(c, rb, cvs, d)) != 0)
 		goto out;
 	if (ctx_param(c, "staff") || ctx_param(c, "units")) {
 		const struct rulebook_title *ti;
@@ -1162,6 +1167,7 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	result_message(c->out, "%s drafted: %zu recipients, %s", d->code, d->nr,
 	               total_s);
 out:
+	council_verdicts_close(cvs);
 	rulebook_free(rb);
 	decision_free(d);
 	return rc;
@@ -1434,6 +1440,7 @@ static int award_put(store_txn *t, int year, char kind, uint32_t id,
 int act_DECISION_SIGN(struct lrl_ctx *c)
 {
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct decision *d = NULL;
 	struct year_rec y;
 	char *override = NULL, when[16], total_s[48], bal_s[48];
@@ -1482,7 +1489,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	}
 	if ((rc = year_get(c->txn, d->year, &y)) != 0 ||
 	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
-	    (rc = check_all(c, rb, d)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0 ||
+	    (rc = check_all(c, rb, cvs, d)) != 0 ||
 	    (rc = compute_money(c, rb, d, &total)) != 0)
 		goto out;
 	balance = fund_balance(c->txn, d->year);
@@ -1548,6 +1556,7 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	               "the fund (balance %s)",
 	               d->code, d->number, d->nr, total_s, bal_s);
 out:
+	council_verdicts_close(cvs);
 	free(override);
 	rulebook_free(rb);
 	decision_free(d);
@@ -2420,6 +2429,7 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	const msgpack_object *nv = ctx_param(c, "nominations");
 	const char *p = nv->via.str.ptr, *end = p + nv->via.str.size;
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct dossier *x;
 	struct year_rec y;
 	int64_t year = 0, date = 0;
@@ -2432,7 +2442,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	ctx_int(c, "date", &date);
 	if ((rc = year_param(c, (int)year, &y)) != 0 ||
 	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
-	    (rc = ctx_text(c, "memo", &memo)) != 0)
+	    (rc = ctx_text(c, "memo", &memo)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0)
 		goto out;
 	x->year = (int)year;
 	while ((got = next_item(&p, end, code, sizeof code)) != 0) {
@@ -2443,8 +2454,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 			                  code);
 			goto out;
 		}
-		if ((rc = check_nomination(c, rb, "nominations", x->year, code,
-		                           NULL, &ni, 1)) != 0)
+		if ((rc = check_nomination(c, rb, cvs, "nominations", x->year,
+		                           code, NULL, &ni, 1)) != 0)
 			goto out;
 		for (size_t i = 0; i < x->nn; i++)
 			if (!strcmp(x->noms[i], ni.code)) {
@@ -2489,6 +2500,7 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	result_message(c->out, "%s: %zu nominations forwarded with memo %s",
 	               x->code, x->nn, x->memo);
 out:
+	council_verdicts_close(cvs);
 	free(memo);
 	rulebook_free(rb);
 	free(x);
