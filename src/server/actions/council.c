@@ -1001,35 +1001,74 @@ static int each_item(const char *list, int (*fn)(const char *item, void *arg),
 	return 0;
 }
 
+/* A candidate of an open round. */
+struct open_nom {
+	uint32_t round;
+	char code[CODE_BUF];
+};
+
 struct noms_arg {
 	struct lrl_ctx *c;
 	struct round *r;
+	struct open_nom *open; /* the open rounds' candidates, by round */
+	size_t nopen;
+	int read;
 };
 
-static int open_round_has(store_txn *t, const char *code, uint32_t *which)
+/* Reads the candidates of every open round into a->open, once. */
+static int open_noms_read(struct noms_arg *a)
 {
 	store_cursor *cur = NULL;
 	const void *k, *v;
-	size_t kl, vl;
-	int rc, found = 0;
+	size_t kl, vl, cap = 0;
+	struct round *r;
+	int rc;
 
-	if (store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
+	if (a->read)
 		return 0;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl);
-	     rc == 0 && !found;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		struct round *r = calloc(1, sizeof *r);
-		if (r == NULL)
-			break;
-		if (round_decode(v, vl, r) == 0 && !r->closed &&
-		    round_has(r, code)) {
-			found = 1;
-			*which = wire_get_be32(k);
-		}
+	a->read = 1;
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return LRL_ENOMEM;
+	if (store_cursor_open(a->c->txn, STORE_DB_COUNCIL_ROUNDS, &cur) != 0) {
 		free(r);
+		return 0;
 	}
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		memset(r, 0, sizeof *r);
+		if (round_decode(v, vl, r) != 0 || r->closed)
+			continue;
+		for (size_t i = 0; i < r->nnoms; i++) {
+			if (a->nopen == cap) {
+				struct open_nom *p = realloc(
+					a->open, (cap = cap * 2 + 64) * sizeof *p);
+				if (p == NULL) {
+					rc = LRL_ENOMEM;
+					goto out;
+				}
+				a->open = p;
+			}
+			a->open[a->nopen].round = wire_get_be32(k);
+			snprintf(a->open[a->nopen++].code, CODE_BUF, "%s",
+			         r->noms[i]);
+		}
+	}
+out:
 	store_cursor_close(cur);
-	return found;
+	free(r);
+	return rc == LRL_ENOMEM ? rc : 0;
+}
+
+/* Is code a candidate of an open round?  Which (the first) into *which. */
+static int open_round_has(const struct noms_arg *a, const char *code,
+                          uint32_t *which)
+{
+	for (size_t i = 0; i < a->nopen; i++)
+		if (!strcmp(a->open[i].code, code)) {
+			*which = a->open[i].round;
+			return 1;
+		}
+	return 0;
 }
 
 static int add_nom(const char *item, void *arg)
@@ -1037,6 +1076,7 @@ static int add_nom(const char *item, void *arg)
 	struct noms_arg *a = arg;
 	struct cand n;
 	uint32_t other;
+	int rc;
 
 	if (cand_get(a->c->txn, item, &n) != 0)
 		return lrl_fail_set(&a->c->fail, LRL_ENOENT, "nominations",
@@ -1051,7 +1091,9 @@ static int add_nom(const char *item, void *arg)
 	if (round_has(a->r, n.code))
 		return lrl_fail_set(&a->c->fail, LRL_EINVAL, "nominations",
 		                    "%s is given twice", item);
-	if (open_round_has(a->c->txn, n.code, &other))
+	if ((rc = open_noms_read(a)) != 0)
+		return rc;
+	if (open_round_has(a, n.code, &other))
 		return lrl_fail_set(&a->c->fail, LRL_ESTATE, "nominations",
 		                    "%s is already in open round %u", item,
 		                    (unsigned)other);
@@ -1171,9 +1213,12 @@ int act_ROUND_OPEN(struct lrl_ctx *c)
 		goto out;
 	ctx_strbuf(c, "mode", r->mode, sizeof r->mode);
 	ctx_strbuf(c, "nominations", list, sizeof list);
+	memset(&na, 0, sizeof na);
 	na.c = c;
 	na.r = r;
-	if ((rc = each_item(list, add_nom, &na)) != 0)
+	rc = each_item(list, add_nom, &na);
+	free(na.open);
+	if (rc != 0)
 		goto out;
 	if (r->nnoms == 0) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
@@ -2992,24 +3037,38 @@ int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
 
 /* ---- lists ------------------------------------------------------------------ */
 
+/* Where a user stands with one candidate of a round. */
+struct cand_progress {
+	struct cand n;
+	int found;       /* n was read */
+	const char *why; /* why the user is recused ("" when not) */
+	int scored, voted;
+};
+
 /* How far user is in r: candidates scored and voted on, and those they
- * are recused from. */
+ * are recused from; with each (when not NULL, r->nnoms entries) where
+ * the user stands with every candidate. */
 static void progress_of(store_txn *t, const struct round *r,
-                        const struct user_rec *u, int *scored, int *voted,
-                        int *recused)
+                        const struct user_rec *u, struct cand_progress *each,
+                        int *scored, int *voted, int *recused)
 {
 	*scored = *voted = *recused = 0;
 	for (size_t i = 0; i < r->nnoms; i++) {
-		struct cand n;
-		if (cand_get(t, r->noms[i], &n) == 0 &&
-		    recusal(t, r, &n, u)[0]) {
-			(*recused)++;
-			continue;
-		}
-		*scored += has_rec(t, STORE_DB_COUNCIL_SCORES, r->id, u->id,
+		struct cand_progress p;
+		p.found = cand_get(t, r->noms[i], &p.n) == 0;
+		p.why = p.found ? recusal(t, r, &p.n, u) : "";
+		p.scored = has_rec(t, STORE_DB_COUNCIL_SCORES, r->id, u->id,
 		                   r->noms[i]);
-		*voted += has_rec(t, STORE_DB_COUNCIL_VOTERS, r->id, u->id,
+		p.voted = has_rec(t, STORE_DB_COUNCIL_VOTERS, r->id, u->id,
 		                  r->noms[i]);
+		if (each)
+			each[i] = p;
+		if (p.why[0]) {
+			(*recused)++;
+		} else {
+			*scored += p.scored;
+			*voted += p.voted;
+		}
 	}
 }
 
@@ -3072,7 +3131,7 @@ int act_ROUND_LIST(struct lrl_ctx *c)
 			date_format(r->closes, cl, sizeof cl);
 		if (c->actor && is_member(c->txn, r->year, c->actor->id)) {
 			int s, vt, rec;
-			progress_of(c->txn, r, c->actor, &s, &vt, &rec);
+			progress_of(c->txn, r, c->actor, NULL, &s, &vt, &rec);
 			progress_text(r, s, vt, rec, prog, sizeof prog);
 		}
 		msgpack_pack_array(&rows.pk, 9);
@@ -3201,6 +3260,7 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		struct round *r = calloc(1, sizeof *r);
+		struct cand_progress *pr = NULL;
 		char prog[128];
 		int s, vt, rec;
 		if (r == NULL)
@@ -3212,29 +3272,28 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			free(r);
 			continue;
 		}
-		progress_of(c->txn, r, c->actor, &s, &vt, &rec);
+		if ((pr = calloc(r->nnoms ? r->nnoms : 1, sizeof *pr)) == NULL) {
+			free(r);
+			break;
+		}
+		progress_of(c->txn, r, c->actor, pr, &s, &vt, &rec);
 		progress_text(r, s, vt, rec, prog, sizeof prog);
 		for (size_t i = 0; i < r->nnoms; i++) {
-			struct cand nm;
+			const struct cand *nm = &pr[i].n;
+			const char *why = pr[i].why;
+			int sc = pr[i].scored, vo = pr[i].voted;
 			struct subject sj;
 			struct unit_rec u;
-			const char *why;
-			int sc, vo;
-			if (cand_get(c->txn, r->noms[i], &nm) != 0)
+			if (!pr[i].found)
 				continue;
-			if (subject_get(c->txn, nm.kind, nm.id, &sj) != 0)
+			if (subject_get(c->txn, nm->kind, nm->id, &sj) != 0)
 				memset(&sj, 0, sizeof sj);
-			why = recusal(c->txn, r, &nm, c->actor);
-			sc = has_rec(c->txn, STORE_DB_COUNCIL_SCORES, r->id,
-			             c->actor->id, nm.code);
-			vo = has_rec(c->txn, STORE_DB_COUNCIL_VOTERS, r->id,
-			             c->actor->id, nm.code);
 			msgpack_pack_array(&rows.pk, 9);
 			msgpack_pack_int64(&rows.pk, r->id);
-			mp_pack_str(&rows.pk, nm.code);
-			mp_pack_str(&rows.pk, nm.title);
+			mp_pack_str(&rows.pk, nm->code);
+			mp_pack_str(&rows.pk, nm->title);
 			mp_pack_str(&rows.pk, sj.name);
-			mp_pack_str(&rows.pk, unit_get(c->txn, nm.unit, &u) == 0
+			mp_pack_str(&rows.pk, unit_get(c->txn, nm->unit, &u) == 0
 			                              ? u.code
 			                              : "");
 			mp_pack_str(&rows.pk, !scoring(r) ? ""
@@ -3251,6 +3310,7 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			mp_pack_str(&rows.pk, prog);
 			n++;
 		}
+		free(pr);
 		free(r);
 	}
 	store_cursor_close(cur);
