@@ -866,15 +866,19 @@ int ex_submission_sent(store_txn *t, int y, int m, int *sent)
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-/* Where exemplar code was sent: "mm/yyyy" into when, or "" when never. */
-static int sent_when(store_txn *t, const char *code, char *when, size_t n)
+/* Calls fn with the key of every month's submission, oldest first, and
+ * the code of the exemplar it sent (len bytes), until fn returns
+ * non-zero. */
+static int each_sent(store_txn *t,
+                     int (*fn)(const uint8_t *key, const char *code,
+                               size_t len, void *arg),
+                     void *arg)
 {
 	store_cursor *cur;
 	const void *k, *v;
 	size_t kl, vl;
-	int rc;
+	int rc, stop;
 
-	when[0] = '\0';
 	if ((rc = store_cursor_open(t, STORE_DB_SUBMISSIONS, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
@@ -882,21 +886,83 @@ static int sent_when(store_txn *t, const char *code, char *when, size_t n)
 		msgpack_unpacked up;
 		const char *s;
 		size_t sl;
+		stop = 0;
 		msgpack_unpacked_init(&up);
 		if (kl == 3 && mp_decode(&up, v, vl) == 0) {
 			ex_field(&up.data, SF_EXEMPLAR, &s, &sl);
-			if (sl == strlen(code) && memcmp(s, code, sl) == 0) {
-				const uint8_t *kk = k;
-				snprintf(when, n, "%02u/%04u", kk[2],
-				         (unsigned)(kk[0] << 8 | kk[1]));
-			}
+			stop = fn(k, s, sl, arg);
 		}
 		msgpack_unpacked_destroy(&up);
-		if (when[0])
+		if (stop)
 			break;
 	}
 	store_cursor_close(cur);
 	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+}
+
+struct sent_month {
+	const char *code;
+	char *when;
+	size_t n;
+};
+
+static int month_if_sent(const uint8_t *key, const char *code, size_t len,
+                         void *arg)
+{
+	struct sent_month *m = arg;
+
+	if (len != strlen(m->code) || memcmp(code, m->code, len) != 0)
+		return 0;
+	snprintf(m->when, m->n, "%02u/%04u", key[2],
+	         (unsigned)(key[0] << 8 | key[1]));
+	return 1;
+}
+
+/* Where exemplar code was sent: "mm/yyyy" into when, or "" when never. */
+static int sent_when(store_txn *t, const char *code, char *when, size_t n)
+{
+	struct sent_month m = {code, when, n};
+
+	when[0] = '\0';
+	return each_sent(t, month_if_sent, &m);
+}
+
+/* The exemplars any month's submission sent. */
+struct sent_list {
+	char (*code)[LRL_CODE_MAX + 1];
+	size_t n, cap;
+	int rc;
+};
+
+static int note_sent(const uint8_t *key, const char *code, size_t len,
+                     void *arg)
+{
+	struct sent_list *l = arg;
+
+	(void)key;
+	if (len > LRL_CODE_MAX)
+		return 0; /* no exemplar has such a code */
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char(*p)[LRL_CODE_MAX + 1] = realloc(l->code, cap * sizeof *p);
+		if (p == NULL) {
+			l->rc = LRL_ENOMEM;
+			return 1;
+		}
+		l->code = p;
+		l->cap = cap;
+	}
+	memcpy(l->code[l->n], code, len);
+	l->code[l->n++][len] = '\0';
+	return 0;
+}
+
+static int was_sent(const struct sent_list *l, const char *code)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->code[i], code))
+			return 1;
+	return 0;
 }
 
 /* How good a candidate a stage makes: summarised results first. */
@@ -918,6 +984,7 @@ static int stage_rank(int stage)
 
 struct candidates {
 	store_txn *t;
+	struct sent_list sent;
 	mp_buf b[4]; /* rows per rank */
 	size_t n[4];
 	char first[LRL_CODE_MAX + 1];
@@ -929,18 +996,15 @@ static int candidate(const uint8_t *key, const msgpack_object *m, void *arg)
 {
 	struct candidates *k = arg;
 	int rank = stage_rank(ex_stage_of(m));
-	char code[LRL_CODE_MAX + 1], when[16], name[ROSTER_TEXT_MAX];
+	char code[LRL_CODE_MAX + 1], name[ROSTER_TEXT_MAX];
 	const char *field, *stage;
 	size_t fl, sl;
 	struct unit_rec u;
-	int rc;
 
 	if (rank < 0)
 		return 0;
 	ex_code(EX_PREFIX, key, code, sizeof code);
-	if ((rc = sent_when(k->t, code, when, sizeof when)) != 0)
-		return rc;
-	if (when[0])
+	if (was_sent(&k->sent, code))
 		return 0;
 	if (!k->first[0] || rank < k->first_rank) {
 		snprintf(k->first, sizeof k->first, "%s", code);
@@ -963,14 +1027,21 @@ static void candidates_free(struct candidates *k)
 {
 	for (int i = 0; i < 4; i++)
 		mp_buf_free(&k->b[i]);
+	free(k->sent.code);
 }
 
 static int candidates_find(store_txn *t, int year, struct candidates *k)
 {
+	int rc;
+
 	memset(k, 0, sizeof *k);
 	k->t = t;
 	for (int i = 0; i < 4; i++)
 		mp_buf_init(&k->b[i]);
+	/* Which were sent is read once, not once per exemplar. */
+	if ((rc = each_sent(t, note_sent, &k->sent)) != 0 ||
+	    (rc = k->sent.rc) != 0)
+		return rc;
 	return ex_each(t, year, candidate, k);
 }
 
