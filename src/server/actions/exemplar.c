@@ -1184,6 +1184,7 @@ int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 	uint32_t root = 0;
 	struct year_rec y;
 	size_t n = 0;
+	mp_buf rows;
 
 	ctx_int(c, "year", &year);
 	if (ctx_param(c, "short"))
@@ -1197,37 +1198,34 @@ int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 		return rc;
 	}
 	/* Heads see the units they head. */
-	for (size_t pass = 0; pass < 2; pass++) {
-		if (pass == 1)
-			list_begin(c->out, cols, 8, n);
-		for (size_t i = 0; i < k.n; i++) {
-			struct unit_count *u = &k.u[i];
-			struct unit_rec ur;
-			struct lrl_fail keep = c->fail;
-			int ms = short_by(TARGET_MODELS, u->models),
-			    cs = short_by(TARGET_COLLECTIVE, u->collective),
-			    is = short_by(TARGET_INDIVIDUAL, u->individual);
-			int visible = scope_unit_ok(c, u->id) == 0;
-			c->fail = keep;
-			if (!visible || (only_short && !ms && !cs && !is) ||
-			    unit_get(c->txn, u->id, &ur) != 0)
-				continue;
-			if (pass == 0) {
-				n++;
-				continue;
-			}
-			msgpack_pack_array(c->out, 8);
-			mp_pack_str(c->out, ur.code);
-			mp_pack_str(c->out, ur.name);
-			msgpack_pack_int(c->out, u->models);
-			msgpack_pack_int(c->out, u->collective);
-			msgpack_pack_int(c->out, u->individual);
-			msgpack_pack_int(c->out, ms);
-			msgpack_pack_int(c->out, cs);
-			msgpack_pack_int(c->out, is);
-		}
+	mp_buf_init(&rows);
+	for (size_t i = 0; i < k.n; i++) {
+		struct unit_count *u = &k.u[i];
+		struct unit_rec ur;
+		struct lrl_fail keep = c->fail;
+		int ms = short_by(TARGET_MODELS, u->models),
+		    cs = short_by(TARGET_COLLECTIVE, u->collective),
+		    is = short_by(TARGET_INDIVIDUAL, u->individual);
+		int visible = scope_unit_ok(c, u->id) == 0;
+		c->fail = keep;
+		if (!visible || (only_short && !ms && !cs && !is) ||
+		    unit_get(c->txn, u->id, &ur) != 0)
+			continue;
+		msgpack_pack_array(&rows.pk, 8);
+		mp_pack_str(&rows.pk, ur.code);
+		mp_pack_str(&rows.pk, ur.name);
+		msgpack_pack_int(&rows.pk, u->models);
+		msgpack_pack_int(&rows.pk, u->collective);
+		msgpack_pack_int(&rows.pk, u->individual);
+		msgpack_pack_int(&rows.pk, ms);
+		msgpack_pack_int(&rows.pk, cs);
+		msgpack_pack_int(&rows.pk, is);
+		n++;
 	}
+	list_begin(c->out, cols, 8, n);
+	mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
 	list_end(c->out, NULL);
+	mp_buf_free(&rows);
 	free(k.u);
 	return 0;
 }
