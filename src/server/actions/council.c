@@ -32,6 +32,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
+#include "laurel/nominations.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
@@ -129,7 +130,7 @@ struct round {
 	size_t nfrozen;
 };
 
-/* The parts of a nomination record the council needs (nomination.c). */
+/* The parts of a nomination the council needs (nominations.h). */
 struct cand {
 	char code[CODE_BUF];
 	int year;
@@ -422,41 +423,23 @@ static int round_cast_for(const struct round *r, const char *code)
 	return 0;
 }
 
+/* The nomination with code, as the council needs it (n is zeroed when
+ * there is none). */
 static int cand_get(store_txn *t, const char *code, struct cand *n)
 {
-	msgpack_unpacked up;
-	const void *v;
-	size_t vl;
-	char kind[2] = "", state[16] = "";
-	int64_t i64 = 0;
-	uint64_t u64 = 0;
-	int rc;
+	struct nomination_info ni;
+	int rc = nomination_info(t, NULL, code, strlen(code), &ni);
 
 	memset(n, 0, sizeof *n);
-	if (strlen(code) > LRL_CODE_MAX)
-		return LRL_ENOENT;
-	if ((rc = store_get(t, STORE_DB_NOMINATIONS, code, strlen(code), &v,
-	                    &vl)) != 0)
+	if (rc != 0)
 		return rc;
-	snprintf(n->code, sizeof n->code, "%s", code);
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) != 0) {
-		msgpack_unpacked_destroy(&up);
-		return LRL_ECORRUPT;
-	}
-	mp_get_i64(mp_map_geti(&up.data, 1), &i64);
-	n->year = (int)i64;
-	mp_get_strbuf(mp_map_geti(&up.data, 2), n->title, sizeof n->title);
-	mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
-	n->kind = kind[0] == 'U' ? 'U' : 'S';
-	mp_get_u64(mp_map_geti(&up.data, 4), &u64);
-	n->id = (uint32_t)u64;
-	u64 = 0;
-	mp_get_u64(mp_map_geti(&up.data, 5), &u64);
-	n->unit = (uint32_t)u64;
-	mp_get_strbuf(mp_map_geti(&up.data, 9), state, sizeof state);
-	n->withdrawn = !strcmp(state, "withdrawn");
-	msgpack_unpacked_destroy(&up);
+	snprintf(n->code, sizeof n->code, "%s", ni.code);
+	n->year = ni.year;
+	snprintf(n->title, sizeof n->title, "%s", ni.title);
+	n->kind = ni.kind;
+	n->id = ni.id;
+	n->unit = ni.unit;
+	n->withdrawn = ni.withdrawn;
 	return 0;
 }
 
