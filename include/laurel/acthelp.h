@@ -55,6 +55,14 @@ void list_end(msgpack_packer *pk, const char *next);
 void action_subject_text(const struct lrl_action *a,
                          const msgpack_object *params, char *buf, size_t n);
 
+/* The next code of a numbered series: PREFIX-YEAR-nnn (at least three
+ * digits), one more than the last the state database records under
+ * "seq:PREFIX-YEAR" (1 at first), into code (size n); records it as the
+ * last.  Returns 0 or the store's error.  Nominations (DN), decision
+ * drafts (QD), dossiers (TT) and signed numbers (SO) are such series. */
+int series_next_code(store_txn *t, const char *prefix, int year, char *code,
+                     size_t n);
+
 /* Keys u16 BE year ‖ u32 BE number (tasks, exemplars, honouring events),
  * and the year's next number in db: one more than its last, 1 when the
  * year has none. */

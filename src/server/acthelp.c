@@ -171,6 +171,24 @@ void action_subject_text(const struct lrl_action *a,
 	}
 }
 
+int series_next_code(store_txn *t, const char *prefix, int year, char *code,
+                     size_t n)
+{
+	char key[32];
+	uint8_t num[4];
+	const void *v;
+	size_t vl;
+	uint32_t last = 0;
+	int kl = snprintf(key, sizeof key, "seq:%s-%d", prefix, year);
+
+	if (store_get(t, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
+	    vl == 4)
+		last = wire_get_be32(v);
+	wire_put_be32(num, ++last);
+	snprintf(code, n, "%s-%d-%03u", prefix, year, (unsigned)last);
+	return store_put(t, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
+}
+
 void year_key(uint8_t *key, int year, uint32_t num)
 {
 	key[0] = (uint8_t)(year >> 8);

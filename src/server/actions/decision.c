@@ -132,25 +132,6 @@ static int next_item(const char **p, const char *end, char *code, size_t n)
 	return 1;
 }
 
-/* The next code of a series in the state database: PREFIX-YEAR-nnn. */
-static int next_code(store_txn *t, const char *prefix, int year, char *code,
-                     size_t n)
-{
-	char key[32];
-	uint8_t num[4];
-	const void *v;
-	size_t vl;
-	uint32_t last = 0;
-	int kl = snprintf(key, sizeof key, "seq:%s-%d", prefix, year);
-
-	if (store_get(t, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
-	    vl == 4)
-		last = wire_get_be32(v);
-	wire_put_be32(num, ++last);
-	snprintf(code, n, "%s-%d-%03u", prefix, year, (unsigned)last);
-	return store_put(t, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
-}
-
 /* How decisions are headed: the stored setup over the defaults. */
 struct setup {
 	char suffix[LRL_CODE_MAX + 1];
@@ -1154,8 +1135,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	snprintf(d->state, sizeof d->state, "draft");
 	d->by = c->actor_id;
 	d->time = c->now;
-	if ((rc = next_code(c->txn, "QD", d->year, d->code, sizeof d->code)) !=
-	    0)
+	if ((rc = series_next_code(c->txn, "QD", d->year, d->code,
+	                           sizeof d->code)) != 0)
 		goto out;
 	for (size_t i = 0; i < d->nr; i++)
 		if ((rc = settle(c->txn, d->year, d->r[i].kind, d->r[i].id,
@@ -1513,7 +1494,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 		char seq[LRL_CODE_MAX + 1];
 		struct setup su;
 		setup_get(c->txn, &su);
-		if ((rc = next_code(c->txn, "SO", yy, seq, sizeof seq)) != 0)
+		if ((rc = series_next_code(c->txn, "SO", yy, seq,
+		                           sizeof seq)) != 0)
 			goto out;
 		snprintf(d->number, sizeof d->number, "%d/QĐ-%s",
 		         atoi(strrchr(seq, '-') + 1), su.suffix);
@@ -2484,8 +2466,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	snprintf(x->state, sizeof x->state, "forwarded");
 	x->by = c->actor_id;
 	x->time = c->now;
-	if ((rc = next_code(c->txn, "TT", x->year, x->code, sizeof x->code)) !=
-	    0)
+	if ((rc = series_next_code(c->txn, "TT", x->year, x->code,
+	                           sizeof x->code)) != 0)
 		goto out;
 	for (size_t i = 0; i < x->nn; i++) {
 		struct nomination_info ni;

@@ -148,24 +148,6 @@ static int nom_param(struct lrl_ctx *c, struct nom *n, msgpack_unpacked *up)
 	return rc;
 }
 
-/* The next code of the year: DN-2026-001, DN-2026-002, … */
-static int next_code(struct lrl_ctx *c, int year, char *code, size_t n)
-{
-	char key[24];
-	uint8_t num[4];
-	const void *v;
-	size_t vl;
-	uint32_t last = 0;
-	int kl = snprintf(key, sizeof key, "seq:DN-%d", year);
-
-	if (store_get(c->txn, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
-	    vl == 4)
-		last = wire_get_be32(v);
-	wire_put_be32(num, ++last);
-	snprintf(code, n, "DN-%d-%03u", year, (unsigned)last);
-	return store_put(c->txn, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
-}
-
 /* ---- facts -------------------------------------------------------------- */
 
 #define FACT_TITLES 128
@@ -714,7 +696,8 @@ int act_NOMINATION_ADD(struct lrl_ctx *c)
 		return rc;
 	if (ctx_param(c, "reason") && (rc = ctx_text(c, "reason", &reason)) != 0)
 		return rc;
-	if ((rc = next_code(c, n.year, n.code, sizeof n.code)) != 0)
+	if ((rc = series_next_code(c->txn, "DN", n.year, n.code,
+	                           sizeof n.code)) != 0)
 		goto out;
 	n.by = c->actor_id;
 	n.time = c->now;
