@@ -1385,39 +1385,6 @@ out:
 
 /* ---- signing ------------------------------------------------------------ */
 
-static int award_put(store_txn *t, int year, char kind, uint32_t id,
-                     const char *title, const char *number, int32_t date,
-                     const char *issuer, char basis[][LRL_CODE_MAX + 1],
-                     size_t nb, const char *ref, uint64_t by, int64_t now)
-{
-	uint8_t key[8 + LRL_CODE_MAX];
-	size_t kl = subject_key(key, year, kind, id, title);
-	mp_buf b;
-	int rc;
-
-	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 7);
-	msgpack_pack_uint8(&b.pk, 1);
-	mp_pack_str(&b.pk, number);
-	msgpack_pack_uint8(&b.pk, 2);
-	msgpack_pack_int64(&b.pk, date);
-	msgpack_pack_uint8(&b.pk, 3);
-	mp_pack_str(&b.pk, issuer);
-	msgpack_pack_uint8(&b.pk, 4);
-	msgpack_pack_array(&b.pk, nb);
-	for (size_t i = 0; i < nb; i++)
-		mp_pack_str(&b.pk, basis[i]);
-	msgpack_pack_uint8(&b.pk, 5);
-	msgpack_pack_uint64(&b.pk, by);
-	msgpack_pack_uint8(&b.pk, 6);
-	msgpack_pack_int64(&b.pk, now);
-	msgpack_pack_uint8(&b.pk, 7);
-	mp_pack_str(&b.pk, ref);
-	rc = store_put(t, STORE_DB_AWARDS, key, kl, b.sb.data, b.sb.size, 1);
-	mp_buf_free(&b);
-	return rc;
-}
-
 int act_DECISION_SIGN(struct lrl_ctx *c)
 {
 	struct rulebook *rb = NULL;
