@@ -119,21 +119,12 @@ static int title_slot(const struct census *k, const char *code, size_t len)
 	return -1;
 }
 
-/* The largest u32 BE key of a database (0 when empty). */
+/* The largest u32 BE key of a database (0 when empty or unreadable). */
 static uint32_t last_id(store_txn *t, enum store_db db)
 {
-	store_cursor *cur;
-	const void *k;
-	size_t kl;
-	uint32_t id = 0;
+	uint32_t next;
 
-	if (store_cursor_open(t, db, &cur) != 0)
-		return 0;
-	if (store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL) == 0 &&
-	    kl == 4)
-		id = wire_get_be32(k);
-	store_cursor_close(cur);
-	return id;
+	return store_next_id(t, db, &next) == 0 ? next - 1 : 0;
 }
 
 /* Units the actor may see, inside the "unit" parameter's subtree. */
