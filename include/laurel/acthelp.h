@@ -55,6 +55,11 @@ void list_end(msgpack_packer *pk, const char *next);
 void action_subject_text(const struct lrl_action *a,
                          const msgpack_object *params, char *buf, size_t n);
 
+/* The hospital's name as store.init recorded it, into buf (size n, cut to
+ * fit; "" when none).  HOSPITAL_NAME_BUF bytes hold any. */
+#define HOSPITAL_NAME_BUF (LRL_NAME_MAX * 4 + 1)
+void hospital_name(store_txn *t, char *buf, size_t n);
+
 /* The next code of a numbered series: PREFIX-YEAR-nnn (at least three
  * digits), one more than the last the state database records under
  * "seq:PREFIX-YEAR" (1 at first), into code (size n); records it as the

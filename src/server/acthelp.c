@@ -171,6 +171,17 @@ void action_subject_text(const struct lrl_action *a,
 	}
 }
 
+void hospital_name(store_txn *t, char *buf, size_t n)
+{
+	const void *v;
+	size_t vl;
+
+	buf[0] = '\0';
+	if (store_get(t, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+		snprintf(buf, n, "%.*s", (int)(vl < n ? vl : n - 1),
+		         (const char *)v);
+}
+
 int series_next_code(store_txn *t, const char *prefix, int year, char *code,
                      size_t n)
 {

@@ -146,11 +146,7 @@ static void setup_get(store_txn *t, struct setup *s)
 	snprintf(s->suffix, sizeof s->suffix, "BV");
 	s->issuer[0] = s->place[0] = '\0';
 	snprintf(s->signer, sizeof s->signer, "GIÁM ĐỐC");
-	if (store_get(t, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0 &&
-	    vl < sizeof s->issuer) {
-		memcpy(s->issuer, v, vl);
-		s->issuer[vl] = '\0';
-	}
+	hospital_name(t, s->issuer, sizeof s->issuer);
 	if (store_get(t, STORE_DB_STATE, "decision:setup", 14, &v, &vl) == 0) {
 		msgpack_unpacked up;
 		msgpack_unpacked_init(&up);

@@ -1437,9 +1437,8 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 {
 	struct export_arg a;
 	mp_buf models;
+	char hospital[HOSPITAL_NAME_BUF];
 	int64_t year = 0;
-	const void *v;
-	size_t vl;
 	int rc;
 
 	memset(&a, 0, sizeof a);
@@ -1450,12 +1449,8 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 	if ((rc = ex_each(c->txn, (int)year, export_one, &a)) == 0 &&
 	    (rc = ex_export_models(c->txn, (int)year, &models.pk)) == 0) {
 		msgpack_pack_map(c->out, 3);
-		mp_pack_str(c->out, "hospital");
-		if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) ==
-		    0)
-			mp_pack_strn(c->out, v, vl);
-		else
-			mp_pack_str(c->out, "");
+		hospital_name(c->txn, hospital, sizeof hospital);
+		mp_pack_kv_str(c->out, "hospital", hospital);
 		mp_pack_str(c->out, "exemplars");
 		msgpack_pack_array(c->out, (uint32_t)a.n);
 		mp_pack_raw(c->out, a.b.sb.data, a.b.sb.size);

@@ -1246,9 +1246,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	                                      {N_("Field"), 0, 1},
 	                                      {N_("Stage"), 0, 1}};
 	struct submission *s = calloc(1, sizeof *s);
-	char hospital[ROSTER_TEXT_MAX] = "";
-	const void *v;
-	size_t vl;
+	char hospital[HOSPITAL_NAME_BUF];
 	rpt *p = NULL;
 	int rc;
 
@@ -1258,10 +1256,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	    (rc = rpt_begin(c, N_("INTRODUCTION OF AN ADVANCED EXEMPLAR"),
 	                    &p)) != 0)
 		goto done;
-	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
-		snprintf(hospital, sizeof hospital, "%.*s",
-		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
-		         (const char *)v);
+	hospital_name(c->txn, hospital, sizeof hospital);
 	rpt_subtitle(p, "Month %s", s->month_text);
 	/* A letter (công văn): its number is left for the clerk who
 	 * issues it, its subject line under it. */
