@@ -538,8 +538,6 @@ int rpt_end(rpt *r)
 	return 0;
 }
 
-#define N_(s) (s)
-
 /* Columns of a wrapped list whose cells are words the client translates,
  * and the words of those lists that are not named elsewhere. */
 static const char *const wrap_l10n[] = {"state", "late", "verdict",

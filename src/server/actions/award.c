@@ -16,6 +16,7 @@
 #include "laurel/awards.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
@@ -26,9 +27,6 @@ int act_AWARD_LIST(struct lrl_ctx *c);
 int act_MATTER_OPEN(struct lrl_ctx *c);
 int act_MATTER_CLOSE(struct lrl_ctx *c);
 int act_MATTER_LIST(struct lrl_ctx *c);
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 static const char *const matter_kinds[] = {"complaint", "review",
                                            "investigation"};

@@ -32,6 +32,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
+#include "laurel/msg.h"
 #include "laurel/nominations.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
@@ -60,10 +61,6 @@ int act_ROUND_CAST(struct lrl_ctx *c);
 int act_ROUND_RESULTS(struct lrl_ctx *c);
 int act_ROUND_MINUTES(struct lrl_ctx *c);
 int act_REPORT_MINUTES(struct lrl_ctx *c);
-
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
 
 #define MEMBERS_MAX 64  /* current members of a term */
 #define HISTORY_MAX 256 /* membership rows of a term */

@@ -24,6 +24,7 @@
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
 #include "laurel/money.h"
+#include "laurel/msg.h"
 #include "laurel/nominations.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
@@ -51,10 +52,6 @@ int act_DOSSIER_LIST(struct lrl_ctx *c);
 int act_DOSSIER_SHOW(struct lrl_ctx *c);
 int act_REPORT_DECISION(struct lrl_ctx *c);
 int act_REPORT_FUND(struct lrl_ctx *c);
-
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
 
 #define DECISION_RECIPIENTS_MAX 1000
 #define BIG_TEXT (LRL_TEXT_MAX * 4 + 1)

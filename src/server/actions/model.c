@@ -30,6 +30,7 @@
 #include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/exemplars.h"
+#include "laurel/msg.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
@@ -68,9 +69,6 @@ int act_SUBMISSION_SHOW(struct lrl_ctx *c);
 int act_SUBMISSION_SEND(struct lrl_ctx *c);
 int act_REPORT_SUBMISSION(struct lrl_ctx *c);
 
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
 int act_SUBMISSION_LIST(struct lrl_ctx *c);
 int act_CEREMONY_ADD(struct lrl_ctx *c);
 int act_CEREMONY_LIST(struct lrl_ctx *c);

@@ -28,6 +28,7 @@
 #include "laurel/decisions.h"
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
 #include "laurel/nominations.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
@@ -41,9 +42,6 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c);
 int act_NOMINATION_LIST(struct lrl_ctx *c);
 int act_NOMINATION_SHOW(struct lrl_ctx *c);
 int act_REPORT_REVIEW(struct lrl_ctx *c);
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 #define TEXT_BUF (LRL_NAME_MAX * 4 + 1)
 

@@ -17,14 +17,12 @@
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/text.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 int act_PLEDGE_SAVE(struct lrl_ctx *c);
 int act_PLEDGE_SUBMIT(struct lrl_ctx *c);

@@ -18,6 +18,7 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/import.h"
+#include "laurel/msg.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
@@ -30,9 +31,6 @@ int act_RATING_IMPORT(struct lrl_ctx *c);
 int act_RATING_IMPORT_CHECK(struct lrl_ctx *c);
 int act_DISCIPLINE_IMPORT(struct lrl_ctx *c);
 int act_DISCIPLINE_IMPORT_CHECK(struct lrl_ctx *c);
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 static const char *const levels[] = {"", "reprimand", "warning", "dismissal"};
 

@@ -25,16 +25,13 @@
 #include "laurel/evlog.h"
 #include "laurel/money.h"
 #include "laurel/mp.h"
+#include "laurel/msg.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
-
-/* Marks English text for the catalogue: the client translates it where
- * it is shown (report.h). */
-#define N_(s) (s)
 
 int act_REPORT_LIST(struct lrl_ctx *c);
 int act_REPORT_ANNUAL(struct lrl_ctx *c);
