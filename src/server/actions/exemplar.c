@@ -270,6 +270,34 @@ void ex_publicity_line(const msgpack_object *e, char *buf, size_t n)
 	         s[3]);
 }
 
+void ex_pack_publicity_items(msgpack_packer *pk, const msgpack_object *pub)
+{
+	msgpack_pack_array(pk, pub ? pub->via.array.size : 0);
+	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
+		const msgpack_object *e = &pub->via.array.ptr[i];
+		msgpack_pack_array(pk, 5);
+		for (uint32_t j = 0; j < 5; j++) {
+			const msgpack_object *f =
+				e->type == MSGPACK_OBJECT_ARRAY &&
+						j < e->via.array.size
+					? &e->via.array.ptr[j]
+					: NULL;
+			const char *s;
+			size_t l;
+			int64_t d = 0;
+			if (j == 1) {
+				if (f)
+					mp_get_i64(f, &d);
+				ex_date(pk, d);
+			} else if (f && mp_get_str(f, &s, &l) == 0) {
+				mp_pack_strn(pk, s, l);
+			} else {
+				mp_pack_str(pk, "");
+			}
+		}
+	}
+}
+
 /* ---- exemplars --------------------------------------------------------- */
 
 int ex_stage_of(const msgpack_object *m)
@@ -1407,28 +1435,7 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	pack_intro_array(pk, ex_array(m, EF_INTRODUCED));
 	/* Publicity as fields, for the page to lay out and link. */
 	mp_pack_str(pk, "publicity");
-	msgpack_pack_array(pk, count_of(pub));
-	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
-		const msgpack_object *e = &pub->via.array.ptr[i];
-		int64_t d = 0;
-		msgpack_pack_array(pk, 5);
-		for (uint32_t j = 0; j < 5; j++) {
-			const msgpack_object *f =
-				e->type == MSGPACK_OBJECT_ARRAY &&
-						j < e->via.array.size
-					? &e->via.array.ptr[j]
-					: NULL;
-			if (j == 1) {
-				if (f)
-					mp_get_i64(f, &d);
-				ex_date(pk, d);
-			} else if (f && mp_get_str(f, &s, &l) == 0) {
-				mp_pack_strn(pk, s, l);
-			} else {
-				mp_pack_str(pk, "");
-			}
-		}
-	}
+	ex_pack_publicity_items(pk, pub);
 	a->n++;
 	return 0;
 }

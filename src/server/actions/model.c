@@ -793,28 +793,7 @@ static int export_model(const struct work_rec *w, void *arg)
 	mp_pack_str(pk, "adopted");
 	export_lines(x->t, pk, ex_array(m, MF_ADOPTIONS), 1);
 	mp_pack_str(pk, "publicity");
-	msgpack_pack_array(pk, pub ? pub->via.array.size : 0);
-	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
-		const msgpack_object *e = &pub->via.array.ptr[i];
-		msgpack_pack_array(pk, 5);
-		for (uint32_t j = 0; j < 5; j++) {
-			const msgpack_object *f =
-				e->type == MSGPACK_OBJECT_ARRAY &&
-						j < e->via.array.size
-					? &e->via.array.ptr[j]
-					: NULL;
-			int64_t d = 0;
-			if (j == 1) {
-				if (f)
-					mp_get_i64(f, &d);
-				ex_date(pk, d);
-			} else if (f && mp_get_str(f, &s, &l) == 0) {
-				mp_pack_strn(pk, s, l);
-			} else {
-				mp_pack_str(pk, "");
-			}
-		}
-	}
+	ex_pack_publicity_items(pk, pub);
 	x->n++;
 	msgpack_unpacked_destroy(&up);
 	return 0;
