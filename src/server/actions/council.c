@@ -1375,6 +1375,21 @@ static int quorum_needed(const struct round *r, int members)
 	return r->qd > 0 ? (members * r->qn + r->qd - 1) / r->qd : members;
 }
 
+/* Do the members recorded present reach the quorum of members? */
+static int quorum_reached(const struct round *r, int members)
+{
+	return (int)r->npresent >= quorum_needed(r, members);
+}
+
+/* The quorum as a share of all members: "2/3" (the default) or "60%". */
+static void quorum_share(const struct round *r, char *buf, size_t n)
+{
+	if (r->qd == 3)
+		snprintf(buf, n, "2/3");
+	else
+		snprintf(buf, n, "%d%%", r->qn);
+}
+
 /* ---- scoring, ballots, conflicts -------------------------------------------- */
 
 static size_t mkey(uint8_t *k, uint32_t round, uint32_t user, const char *code)
@@ -2245,7 +2260,7 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 	    (rc = actor_seat(c, r->year, "chair", NULL)) != 0 ||
 	    (rc = current_members(c->txn, r->year, &members)) != 0)
 		goto out;
-	if (!r->present_set || (int)r->npresent < quorum_needed(r, members)) {
+	if (!r->present_set || !quorum_reached(r, members)) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "round",
 		                  "no quorum: %u of %d members recorded "
 		                  "present, "
@@ -2419,31 +2434,45 @@ static void threshold_text(const struct result *x, char *buf, size_t n)
 	}
 }
 
+/* A result's cells as text: the yes share and the threshold (a ballot
+ * round's; "" otherwise), the mean score and its spread ("" when nobody
+ * scored), the rank ("" when none). */
+struct result_texts {
+	char yes[32], threshold[32], score[32], spread[64], rank[16];
+};
+
+static void result_texts(const struct round *r, const struct result *x,
+                         struct result_texts *t)
+{
+	memset(t, 0, sizeof *t);
+	if (balloting(r)) {
+		pct_text(x->yes_bp, t->yes, sizeof t->yes);
+		threshold_text(x, t->threshold, sizeof t->threshold);
+	}
+	if (x->nscores) {
+		x100_text(x->mean_x100, t->score, sizeof t->score);
+		snprintf(t->spread, sizeof t->spread, "%lld–%lld",
+		         (long long)x->min, (long long)x->max);
+	}
+	if (x->tc.rank)
+		snprintf(t->rank, sizeof t->rank, "%d", x->tc.rank);
+}
+
 static void pack_result_cells(msgpack_packer *pk, const struct round *r,
                               const struct result *x)
 {
-	char a[32], b[32], s[32], sp[64], rk[16];
+	struct result_texts t;
 
+	result_texts(r, x, &t);
 	msgpack_pack_int64(pk, x->v.yes);
 	msgpack_pack_int64(pk, x->v.no);
 	msgpack_pack_int64(pk, x->v.abstain);
-	pct_text(x->yes_bp, a, sizeof a);
-	mp_pack_str(pk, balloting(r) ? a : "");
-	threshold_text(x, b, sizeof b);
-	mp_pack_str(pk, balloting(r) ? b : "");
+	mp_pack_str(pk, t.yes);
+	mp_pack_str(pk, t.threshold);
 	mp_pack_str(pk, result_word(r, x));
-	s[0] = sp[0] = '\0';
-	if (x->nscores) {
-		x100_text(x->mean_x100, s, sizeof s);
-		snprintf(sp, sizeof sp, "%lld–%lld", (long long)x->min,
-		         (long long)x->max);
-	}
-	mp_pack_str(pk, s);
-	mp_pack_str(pk, sp);
-	rk[0] = '\0';
-	if (x->tc.rank)
-		snprintf(rk, sizeof rk, "%d", x->tc.rank);
-	mp_pack_str(pk, rk);
+	mp_pack_str(pk, t.score);
+	mp_pack_str(pk, t.spread);
+	mp_pack_str(pk, t.rank);
 }
 
 int act_ROUND_RESULTS(struct lrl_ctx *c)
@@ -2465,29 +2494,21 @@ int act_ROUND_RESULTS(struct lrl_ctx *c)
 	list_begin(c->out, cols, 15, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
 		const struct result *x = &res[i];
-		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
-		pct_text(x->yes_bp, yes, sizeof yes);
-		threshold_text(x, thr, sizeof thr);
-		if (x->nscores) {
-			x100_text(x->mean_x100, sco, sizeof sco);
-			snprintf(spr, sizeof spr, "%lld–%lld",
-			         (long long)x->min, (long long)x->max);
-		}
-		if (x->tc.rank)
-			snprintf(rk, sizeof rk, "%d", x->tc.rank);
+		struct result_texts t;
+		result_texts(r, x, &t);
 		msgpack_pack_array(c->out, 15);
 		mp_pack_str(c->out, x->n.code);
 		mp_pack_str(c->out, x->n.title);
 		mp_pack_str(c->out, x->name);
 		mp_pack_str(c->out, result_word(r, x));
-		mp_pack_str(c->out, balloting(r) ? yes : "");
-		mp_pack_str(c->out, balloting(r) ? thr : "");
+		mp_pack_str(c->out, t.yes);
+		mp_pack_str(c->out, t.threshold);
 		msgpack_pack_int64(c->out, x->v.yes);
 		msgpack_pack_int64(c->out, x->v.no);
 		msgpack_pack_int64(c->out, x->v.abstain);
-		mp_pack_str(c->out, sco);
-		mp_pack_str(c->out, spr);
-		mp_pack_str(c->out, rk);
+		mp_pack_str(c->out, t.score);
+		mp_pack_str(c->out, t.spread);
+		mp_pack_str(c->out, t.rank);
 		mp_pack_str(c->out, x->subj_code);
 		mp_pack_str(c->out, x->ucode);
 		msgpack_pack_int64(c->out, x->nscores);
@@ -2523,9 +2544,7 @@ int act_ROUND_MINUTES(struct lrl_ctx *c)
 	snprintf(present, sizeof present, "%u", (unsigned)r->npresent);
 	snprintf(quorum, sizeof quorum, "%d needed: %s",
 	         quorum_needed(r, r->members),
-	         (int)r->npresent >= quorum_needed(r, r->members) ? "reached"
-	                                                          : "not "
-	                                                            "reached");
+	         quorum_reached(r, r->members) ? "reached" : "not reached");
 	snprintf(wtext, sizeof wtext, "%d", written);
 	list_begin(c->out, cols, 21, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
@@ -2605,16 +2624,13 @@ static void minutes_attendance(struct lrl_ctx *c, rpt *p, const struct round *r,
 		                                       : N_("absent"));
 	}
 	rpt_table_end(p);
-	if (r->qd == 3)
-		snprintf(q, sizeof q, "2/3");
-	else
-		snprintf(q, sizeof q, "%d%%", r->qn);
+	quorum_share(r, q, sizeof q);
 	if (!r->present_set)
 		rpt_para(p,
 		         "Members: %d. Attendance was not recorded; the quorum "
 		         "(%s of all members) is %d.",
 		         r->members, q, needed);
-	else if ((int)r->npresent >= needed)
+	else if (quorum_reached(r, r->members))
 		rpt_para(p,
 		         "Members: %d; present: %u; absent: %d. The quorum (%s "
 		         "of all members, %d) is reached.",
@@ -2680,17 +2696,9 @@ static void minutes_results(rpt *p, const struct round *r,
 	rpt_table(p, N_("Votes and scores per candidate"), cols, 14);
 	for (size_t i = 0; i < r->nnoms; i++) {
 		const struct result *x = &res[i];
-		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
 		const char *word = result_word(r, x);
-		pct_text(x->yes_bp, yes, sizeof yes);
-		threshold_text(x, thr, sizeof thr);
-		if (x->nscores) {
-			x100_text(x->mean_x100, sco, sizeof sco);
-			snprintf(spr, sizeof spr, "%lld–%lld",
-			         (long long)x->min, (long long)x->max);
-		}
-		if (x->tc.rank)
-			snprintf(rk, sizeof rk, "%d", x->tc.rank);
+		struct result_texts t;
+		result_texts(r, x, &t);
 		passed += !strcmp(word, "passed");
 		rpt_row(p);
 		rpt_cell_int(p, (int64_t)i + 1);
@@ -2701,12 +2709,12 @@ static void minutes_results(rpt *p, const struct round *r,
 		rpt_cell_int(p, x->v.yes);
 		rpt_cell_int(p, x->v.no);
 		rpt_cell_int(p, x->v.abstain);
-		rpt_cell(p, balloting(r) ? yes : "");
-		rpt_cell(p, balloting(r) ? thr : "");
-		rpt_cell(p, sco);
-		rpt_cell(p, spr);
+		rpt_cell(p, t.yes);
+		rpt_cell(p, t.threshold);
+		rpt_cell(p, t.score);
+		rpt_cell(p, t.spread);
 		rpt_cell(p, word);
-		rpt_cell(p, rk);
+		rpt_cell(p, t.rank);
 	}
 	rpt_table_end(p);
 	rpt_heading(p, N_("IV. Conclusion"));
@@ -3341,10 +3349,7 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	day_text(r->opened, o, sizeof o);
 	if (r->closes)
 		date_format(r->closes, cl, sizeof cl);
-	if (r->qd == 3)
-		snprintf(q, sizeof q, "2/3");
-	else
-		snprintf(q, sizeof q, "%d%%", r->qn);
+	quorum_share(r, q, sizeof q);
 	for (size_t i = 0; i < r->npresent; i++) {
 		struct user_rec u;
 		if (users_get(c->txn, r->present[i], &u) == 0) {
@@ -3369,10 +3374,9 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	mp_pack_kv_int(c->out, "members", members);
 	snprintf(buf, sizeof buf, "%s: %d needed, %u present — %s", q,
 	         quorum_needed(r, members), (unsigned)r->npresent,
-	         !r->present_set ? "attendance not recorded"
-	         : (int)r->npresent >= quorum_needed(r, members) ? "reached"
-	                                                         : "not "
-	                                                           "reached");
+	         !r->present_set               ? "attendance not recorded"
+	         : quorum_reached(r, members) ? "reached"
+	                                      : "not reached");
 	mp_pack_kv_str(c->out, "quorum", buf);
 	mp_pack_kv_str(c->out, "present", pres);
 	mp_pack_kv_str(c->out, "written votes",
