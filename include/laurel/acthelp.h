@@ -74,4 +74,13 @@ int series_next_code(store_txn *t, const char *prefix, int year, char *code,
 void year_key(uint8_t *key, int year, uint32_t num);
 int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num);
 
+/* Calls fn with the key and value of every record of db whose key begins
+ * with the year as u16 BE, in key order, until fn returns non-zero, which
+ * each_of_year then returns; else 0, or the store's error.  fn checks the
+ * rest of the key. */
+int each_of_year(store_txn *t, enum store_db db, int year,
+                 int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg),
+                 void *arg);
+
 #endif

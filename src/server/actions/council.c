@@ -476,54 +476,51 @@ static int term_exists(store_txn *t, int year)
 
 /* Every membership row of the term (current ones only when current), in
  * the order they were added. */
+struct term_rows {
+	int current;
+	struct member *m;
+	size_t max, *n;
+};
+
+/* Decodes one membership row (key year ‖ event ‖ user) for term_rows. */
+static int term_row(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                    void *arg)
+{
+	struct term_rows *a = arg;
+	msgpack_unpacked up;
+	struct member x;
+	uint64_t u64 = 0;
+
+	if (kl != 14)
+		return 0;
+	memset(&x, 0, sizeof x);
+	memcpy(x.key, key, 14);
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	mp_get_u64(mp_map_geti(&up.data, 1), &u64);
+	x.user = (uint32_t)u64;
+	mp_get_strbuf(mp_map_geti(&up.data, 2), x.position, sizeof x.position);
+	mp_get_i64(mp_map_geti(&up.data, 3), &x.added);
+	mp_get_u64(mp_map_geti(&up.data, 4), &x.by);
+	mp_get_i64(mp_map_geti(&up.data, 5), &x.removed);
+	mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason, sizeof x.reason);
+	mp_get_u64(mp_map_geti(&up.data, 7), &x.removed_by);
+	msgpack_unpacked_destroy(&up);
+	if ((!a->current || !x.removed) && *a->n < a->max)
+		a->m[(*a->n)++] = x;
+	return 0;
+}
+
 static int term_rows(store_txn *t, int year, int current, struct member *m,
                      size_t max, size_t *n)
 {
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[2];
-	int rc;
+	struct term_rows a = {current, m, max, n};
 
 	*n = 0;
-	ykey(start, year);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_MEMBERS, &cur)) != 0)
-		return rc;
-	k = start;
-	kl = 2;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 14 && memcmp(k, start, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		struct member x;
-		uint64_t u64 = 0;
-
-		memset(&x, 0, sizeof x);
-		memcpy(x.key, k, 14);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			rc = LRL_ECORRUPT;
-			break;
-		}
-		mp_get_u64(mp_map_geti(&up.data, 1), &u64);
-		x.user = (uint32_t)u64;
-		mp_get_strbuf(mp_map_geti(&up.data, 2), x.position,
-		              sizeof x.position);
-		mp_get_i64(mp_map_geti(&up.data, 3), &x.added);
-		mp_get_u64(mp_map_geti(&up.data, 4), &x.by);
-		mp_get_i64(mp_map_geti(&up.data, 5), &x.removed);
-		mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason,
-		              sizeof x.reason);
-		mp_get_u64(mp_map_geti(&up.data, 7), &x.removed_by);
-		msgpack_unpacked_destroy(&up);
-		if (current && x.removed)
-			continue;
-		if (*n < max)
-			m[(*n)++] = x;
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_COUNCIL_MEMBERS, year, term_row, &a);
 }
 
 static int member_put(store_txn *t, const struct member *m)

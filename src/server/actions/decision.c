@@ -543,46 +543,47 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 	return rc;
 }
 
+struct fund_each {
+	int (*fn)(const struct fund_line *e, void *arg);
+	void *arg;
+};
+
+/* Decodes one fund record (key year ‖ event) for decision_fund_each. */
+static int fund_line_of(const uint8_t *key, size_t kl, const void *v,
+                        size_t vl, void *arg)
+{
+	const struct fund_each *fe = arg;
+	msgpack_unpacked up;
+	struct fund_line e;
+	int64_t date = 0;
+
+	(void)key;
+	if (kl != 10)
+		return 0;
+	memset(&e, 0, sizeof e);
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	text_field(mp_map_geti(&up.data, 1), e.kind, sizeof e.kind);
+	mp_get_i64(mp_map_geti(&up.data, 2), &e.amount);
+	mp_get_i64(mp_map_geti(&up.data, 3), &date);
+	e.date = (int32_t)date;
+	text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
+	text_field(mp_map_geti(&up.data, 5), e.decision, sizeof e.decision);
+	text_field(mp_map_geti(&up.data, 6), e.override, sizeof e.override);
+	msgpack_unpacked_destroy(&up);
+	return fe->fn(&e, fe->arg);
+}
+
 int decision_fund_each(store_txn *t, int year,
                        int (*fn)(const struct fund_line *e, void *arg),
                        void *arg)
 {
-	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
-	const void *k = lo, *v;
-	size_t kl = 2, vl;
-	store_cursor *cur;
-	int rc, stop = 0;
+	struct fund_each fe = {fn, arg};
 
-	if ((rc = store_cursor_open(t, STORE_DB_FUND, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 10 && !memcmp(k, lo, 2) && !stop;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		struct fund_line e;
-		int64_t date = 0;
-		memset(&e, 0, sizeof e);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		text_field(mp_map_geti(&up.data, 1), e.kind, sizeof e.kind);
-		mp_get_i64(mp_map_geti(&up.data, 2), &e.amount);
-		mp_get_i64(mp_map_geti(&up.data, 3), &date);
-		e.date = (int32_t)date;
-		text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
-		text_field(mp_map_geti(&up.data, 5), e.decision,
-		           sizeof e.decision);
-		text_field(mp_map_geti(&up.data, 6), e.override,
-		           sizeof e.override);
-		msgpack_unpacked_destroy(&up);
-		stop = fn(&e, arg);
-	}
-	store_cursor_close(cur);
-	if (stop)
-		return stop;
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_FUND, year, fund_line_of, &fe);
 }
 
 /* A line's effect on the balance: deposits add, payments take. */

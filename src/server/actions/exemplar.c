@@ -761,6 +761,57 @@ static int note_person(const uint8_t *key, const msgpack_object *m,
 	return 0;
 }
 
+/* exemplar.candidates: the year's exemplars of persons, and the rows. */
+struct named_arg {
+	struct lrl_ctx *c;
+	struct cand_arg ex;
+	int missing;
+	mp_buf rows;
+	size_t n;
+};
+
+/* The persons one unit named in its collective pledge (key year ‖ unit). */
+static int named_in_pledge(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg)
+{
+	struct named_arg *a = arg;
+	struct lrl_ctx *c = a->c;
+	char names[LRL_NAME_MAX * 8 + 1] = "", *tok, *save = NULL;
+	struct unit_rec u;
+	msgpack_unpacked up;
+	uint32_t unit;
+
+	if (kl != 6)
+		return 0;
+	unit = wire_get_be32(key + 2);
+	if (unit_get(c->txn, unit, &u) != 0 || scope_unit_ok(c, unit) != 0)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0)
+		mp_get_strbuf(mp_map_geti(&up.data, 3), names, sizeof names);
+	msgpack_unpacked_destroy(&up);
+	for (tok = strtok_r(names, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		struct staff_rec s;
+		const struct person_ex *hit = NULL;
+		if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
+			continue;
+		for (size_t i = 0; i < a->ex.n && !hit; i++)
+			if (a->ex.ex[i].staff == s.id)
+				hit = &a->ex.ex[i];
+		if (a->missing && hit)
+			continue;
+		msgpack_pack_array(&a->rows.pk, 5);
+		mp_pack_str(&a->rows.pk, u.code);
+		mp_pack_str(&a->rows.pk, s.code);
+		mp_pack_str(&a->rows.pk, s.full_name);
+		mp_pack_str(&a->rows.pk, hit ? hit->code : "");
+		mp_pack_str(&a->rows.pk, hit ? hit->stage : "");
+		a->n++;
+	}
+	return 0;
+}
+
 /*
  * The persons each unit named as exemplar candidates in its collective
  * pledge of the year (plan 004), with the exemplar recorded for them that
@@ -770,67 +821,24 @@ int act_EXEMPLAR_CANDIDATES(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"unit", "staff", "name",
 	                                   "exemplar", "stage"};
-	struct cand_arg ex = {NULL, 0, 0};
-	uint8_t lo[6];
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl, n = 0;
-	store_cursor *cur = NULL;
+	struct named_arg a;
 	int64_t year = 0;
-	int missing = 0, rc;
-	mp_buf rows;
+	int rc;
 
+	memset(&a, 0, sizeof a);
+	a.c = c;
 	ctx_int(c, "year", &year);
-	mp_get_bool(ctx_param(c, "missing"), &missing);
-	mp_buf_init(&rows);
-	if ((rc = ex_each(c->txn, (int)year, note_person, &ex)) != 0 ||
-	    (rc = store_cursor_open(c->txn, STORE_DB_UNIT_PLEDGES, &cur)) != 0)
-		goto out;
-	year_key(lo, (int)year, 0);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		char names[LRL_NAME_MAX * 8 + 1] = "", *tok, *save = NULL;
-		struct unit_rec u;
-		msgpack_unpacked up;
-		uint32_t unit = wire_get_be32((const uint8_t *)k + 2);
-		if (unit_get(c->txn, unit, &u) != 0 ||
-		    scope_unit_ok(c, unit) != 0)
-			continue;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0)
-			mp_get_strbuf(mp_map_geti(&up.data, 3), names,
-			              sizeof names);
-		msgpack_unpacked_destroy(&up);
-		for (tok = strtok_r(names, ", ", &save); tok;
-		     tok = strtok_r(NULL, ", ", &save)) {
-			struct staff_rec s;
-			const struct person_ex *hit = NULL;
-			if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
-				continue;
-			for (size_t i = 0; i < ex.n && !hit; i++)
-				if (ex.ex[i].staff == s.id)
-					hit = &ex.ex[i];
-			if (missing && hit)
-				continue;
-			msgpack_pack_array(&rows.pk, 5);
-			mp_pack_str(&rows.pk, u.code);
-			mp_pack_str(&rows.pk, s.code);
-			mp_pack_str(&rows.pk, s.full_name);
-			mp_pack_str(&rows.pk, hit ? hit->code : "");
-			mp_pack_str(&rows.pk, hit ? hit->stage : "");
-			n++;
-		}
-	}
-	if (rc == LRL_ENOENT || rc == 0) {
-		list_begin(c->out, cols, 5, n);
-		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+	mp_get_bool(ctx_param(c, "missing"), &a.missing);
+	mp_buf_init(&a.rows);
+	if ((rc = ex_each(c->txn, (int)year, note_person, &a.ex)) == 0 &&
+	    (rc = each_of_year(c->txn, STORE_DB_UNIT_PLEDGES, (int)year,
+	                       named_in_pledge, &a)) == 0) {
+		list_begin(c->out, cols, 5, a.n);
+		mp_pack_raw(c->out, a.rows.sb.data, a.rows.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-out:
-	store_cursor_close(cur);
-	free(ex.ex);
-	mp_buf_free(&rows);
+	free(a.ex.ex);
+	mp_buf_free(&a.rows);
 	return rc;
 }
 

@@ -1443,24 +1443,21 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 
 /* ---- honouring events -------------------------------------------------- */
 
+static int count_ceremony(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
+{
+	(void)key;
+	(void)v;
+	(void)vl;
+	if (kl == 6)
+		(*(int *)arg)++;
+	return 0;
+}
+
 int ex_ceremonies_in(store_txn *t, int year, int *n)
 {
-	uint8_t lo[6];
-	const void *k = lo;
-	size_t kl = sizeof lo;
-	store_cursor *cur;
-	int rc;
-
 	*n = 0;
-	year_key(lo, year, 0);
-	if ((rc = store_cursor_open(t, STORE_DB_CEREMONIES, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL))
-		(*n)++;
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_CEREMONIES, year, count_ceremony, n);
 }
 
 int act_CEREMONY_ADD(struct lrl_ctx *c)
@@ -1576,60 +1573,64 @@ static void codes_text(const msgpack_object *a, char *buf, size_t n)
 	}
 }
 
+struct ceremony_rows {
+	mp_buf b;
+	size_t n;
+};
+
+static int ceremony_row(const uint8_t *key, size_t kl, const void *v,
+                        size_t vl, void *arg)
+{
+	struct ceremony_rows *a = arg;
+	msgpack_unpacked up;
+	char code[32], list[LRL_NAME_MAX * 8];
+	const char *s;
+	size_t sl;
+
+	if (kl != 6)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	ex_code(CEREMONY_PREFIX, key, code, sizeof code);
+	codes_text(ex_array(&up.data, CF_EXEMPLARS), list, sizeof list);
+	msgpack_pack_array(&a->b.pk, 5);
+	mp_pack_str(&a->b.pk, code);
+	ex_date(&a->b.pk, ex_i64(&up.data, CF_DATE));
+	ex_field(&up.data, CF_KIND, &s, &sl);
+	mp_pack_strn(&a->b.pk, s, sl);
+	ex_field(&up.data, CF_NAME, &s, &sl);
+	mp_pack_strn(&a->b.pk, s, sl);
+	mp_pack_str(&a->b.pk, list);
+	a->n++;
+	msgpack_unpacked_destroy(&up);
+	return 0;
+}
+
 int act_CEREMONY_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"ceremony", "date", "kind", "name",
 	                                   "honoured"};
+	struct ceremony_rows a;
 	struct year_rec y;
 	int64_t year = 0;
-	uint8_t lo[6];
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl, n = 0;
-	store_cursor *cur;
-	mp_buf b;
 	int rc;
 
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_CEREMONIES, &cur)) != 0)
-		return rc;
-	mp_buf_init(&b);
-	year_key(lo, (int)year, 0);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char code[32], list[LRL_NAME_MAX * 8];
-		const char *s;
-		size_t sl;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			rc = LRL_ECORRUPT;
-			break;
-		}
-		ex_code(CEREMONY_PREFIX, k, code, sizeof code);
-		codes_text(ex_array(&up.data, CF_EXEMPLARS), list, sizeof list);
-		msgpack_pack_array(&b.pk, 5);
-		mp_pack_str(&b.pk, code);
-		ex_date(&b.pk, ex_i64(&up.data, CF_DATE));
-		ex_field(&up.data, CF_KIND, &s, &sl);
-		mp_pack_strn(&b.pk, s, sl);
-		ex_field(&up.data, CF_NAME, &s, &sl);
-		mp_pack_strn(&b.pk, s, sl);
-		mp_pack_str(&b.pk, list);
-		n++;
-		msgpack_unpacked_destroy(&up);
-	}
-	store_cursor_close(cur);
-	if (rc == 0 || rc == LRL_ENOENT) {
-		list_begin(c->out, cols, 5, n);
-		mp_pack_raw(c->out, b.sb.data, b.sb.size);
+	memset(&a, 0, sizeof a);
+	mp_buf_init(&a.b);
+	rc = each_of_year(c->txn, STORE_DB_CEREMONIES, (int)year, ceremony_row,
+	                  &a);
+	if (rc == 0) {
+		list_begin(c->out, cols, 5, a.n);
+		mp_pack_raw(c->out, a.b.sb.data, a.b.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-	mp_buf_free(&b);
+	mp_buf_free(&a.b);
 	return rc;
 }
 

@@ -101,12 +101,6 @@ static void census_free(struct census *k)
 	memset(k, 0, sizeof *k);
 }
 
-static void ykey(uint8_t *key, int year)
-{
-	key[0] = (uint8_t)(year >> 8);
-	key[1] = (uint8_t)year;
-}
-
 static int title_slot(const struct census *k, const char *code, size_t len)
 {
 	for (size_t i = 0; i < k->ntitles; i++)
@@ -242,29 +236,6 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-/* Calls fn for every record of db whose key starts with the year. */
-static int each_of_year(store_txn *t, enum store_db db, int year,
-                        void (*fn)(struct census *, const uint8_t *, size_t,
-                                   const void *, size_t),
-                        struct census *k)
-{
-	uint8_t lo[2];
-	const void *key = lo, *v;
-	size_t kl = sizeof lo, vl;
-	store_cursor *cur;
-	int rc;
-
-	ykey(lo, year);
-	if ((rc = store_cursor_open(t, db, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
-	     rc == 0 && kl >= 2 && memcmp(key, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl))
-		fn(k, key, kl, v, vl);
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
-}
-
 static struct unit_fig *staff_unit(struct census *k, uint32_t id)
 {
 	if (id > k->max_staff || k->staff_slot[id] == 0)
@@ -351,16 +322,17 @@ static int mp_two_ints(const void *v, size_t vl, unsigned a, int64_t *va,
 	return 0;
 }
 
-static void on_pledge(struct census *k, const uint8_t *key, size_t kl,
-                      const void *v, size_t vl)
+static int on_pledge(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	msgpack_unpacked up;
 	uint64_t st = 0;
 	int64_t submitted = 0, state = 0;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
-		return;
+		return 0;
 	if (mp_two_ints(v, vl, 3, &state, 4, &submitted) == 0) {
 		st = state < 0 ? 0 : (uint64_t)state;
 	} else {
@@ -373,17 +345,20 @@ static void on_pledge(struct census *k, const uint8_t *key, size_t kl,
 	if (st >= PLEDGE_SUBMITTED && st <= PLEDGE_ACCEPTED &&
 	    (submitted == 0 || date_of_time(submitted) <= k->last_day))
 		f->pledged++;
+	return 0;
 }
 
-static void on_unit_pledge(struct census *k, const uint8_t *key, size_t kl,
-                           const void *v, size_t vl)
+static int on_unit_pledge(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 
 	(void)v;
 	(void)vl;
 	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL)
 		f->collective_pledge = 1;
+	return 0;
 }
 
 static int rating_word(const void *v, size_t vl)
@@ -425,30 +400,34 @@ static int after_period(const struct census *k, const void *v, size_t vl,
 	return when != 0 && date_of_time(when) > k->last_day;
 }
 
-static void on_rating(struct census *k, const uint8_t *key, size_t kl,
-                      const void *v, size_t vl)
+static int on_rating(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	int r;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL ||
 	    after_period(k, v, vl, 5))
-		return;
+		return 0;
 	r = rating_word(v, vl);
 	if (r > RB_RATING_NONE && r < RB_RATING_COUNT) {
 		f->ratings[r]++;
 		f->rated++;
 	}
+	return 0;
 }
 
-static void on_unit_rating(struct census *k, const uint8_t *key, size_t kl,
-                           const void *v, size_t vl)
+static int on_unit_rating(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 
 	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL &&
 	    !after_period(k, v, vl, 3))
 		f->unit_rating = rating_word(v, vl);
+	return 0;
 }
 
 /* awards and nomination_keys: year ‖ kind ‖ id ‖ code. */
@@ -471,9 +450,10 @@ static struct unit_fig *subject_fig(struct census *k, const uint8_t *key,
 	return key[2] == 'U' ? unit_fig(k, id) : NULL;
 }
 
-static void on_award(struct census *k, const uint8_t *key, size_t kl,
-                     const void *v, size_t vl)
+static int on_award(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                    void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	msgpack_unpacked up;
 	int64_t day = 0;
@@ -481,7 +461,7 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 	int slot;
 
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
-		return;
+		return 0;
 	/* The decision date matters only when the period ends before the
 	 * year does. */
 	if (k->partial) {
@@ -490,7 +470,7 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 			mp_get_i64(mp_map_geti(&up.data, 2), &day);
 		msgpack_unpacked_destroy(&up);
 		if (day > k->last_day)
-			return;
+			return 0;
 	}
 	f->awarded[slot]++;
 	if (!staff)
@@ -499,17 +479,19 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 		k->by_sex[slot][k->staff_sex[staff]]++;
 		k->by_tier[slot][k->staff_tier[staff]]++;
 	}
+	return 0;
 }
 
-static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
-                          const void *v, size_t vl)
+static int on_nomination(const uint8_t *key, size_t kl, const void *v,
+                         size_t vl, void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	uint32_t staff;
 	int slot;
 
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
-		return;
+		return 0;
 	/* A six-month report counts the nominations made by 30/6. */
 	if (k->partial) {
 		const void *nv;
@@ -517,11 +499,12 @@ static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
 		if (store_get(k->t, STORE_DB_NOMINATIONS, v, vl, &nv, &nl) ==
 		            0 &&
 		    after_period(k, nv, nl, 11))
-			return;
+			return 0;
 	}
 	f->proposed[slot]++;
 	if (!staff)
 		f->unit_proposed[slot]++;
+	return 0;
 }
 
 static int census_works(store_txn *t, struct census *k)
@@ -1357,6 +1340,87 @@ static void unit_codes_text(store_txn *t, const msgpack_object *arr, char *buf,
 	}
 }
 
+/* report.tasks: the report, what it counts, and the unit it is about. */
+struct tasks_report {
+	struct lrl_ctx *c;
+	rpt *r;
+	int year;
+	int32_t today;
+	uint32_t root;
+	int64_t count[4], overdue;
+};
+
+static int tasks_report_row(const uint8_t *key, size_t kl, const void *v,
+                            size_t vl, void *arg)
+{
+	static const char *const states[] = {"planned", "in-progress", "done",
+	                                     "cancelled"};
+	struct tasks_report *a = arg;
+	struct lrl_ctx *c = a->c;
+	rpt *r = a->r;
+	msgpack_unpacked up;
+	char content[LRL_TEXT_MAX * 4 + 1] = "", status[16] = "";
+	char period[LRL_NAME_MAX * 4 + 1] = "", note[LRL_TEXT_MAX * 4 + 1] = "";
+	char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
+	uint64_t lead_id = 0;
+	int64_t d = 0;
+	int mine = a->root == 0, si;
+	struct unit_rec u;
+
+	if (kl != 6)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	mp_get_strbuf(mp_map_geti(&up.data, 1), content, sizeof content);
+	mp_get_u64(mp_map_geti(&up.data, 2), &lead_id);
+	mp_get_i64(mp_map_geti(&up.data, 4), &d);
+	mp_get_strbuf(mp_map_geti(&up.data, 5), period, sizeof period);
+	mp_get_strbuf(mp_map_geti(&up.data, 6), status, sizeof status);
+	mp_get_strbuf(mp_map_geti(&up.data, 7), note, sizeof note);
+	unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with, sizeof with);
+	if (!mine && unit_within(c->txn, (uint32_t)lead_id, a->root))
+		mine = 1;
+	{
+		const msgpack_object *w = mp_map_geti(&up.data, 3);
+		for (uint32_t i = 0;
+		     !mine && w && w->type == MSGPACK_OBJECT_ARRAY &&
+		     i < w->via.array.size;
+		     i++) {
+			uint64_t id = 0;
+			if (mp_get_u64(&w->via.array.ptr[i], &id) == 0 &&
+			    unit_within(c->txn, (uint32_t)id, a->root))
+				mine = 1;
+		}
+	}
+	msgpack_unpacked_destroy(&up);
+	if (!mine)
+		return 0;
+	if (unit_get(c->txn, (uint32_t)lead_id, &u) == 0)
+		snprintf(lead, sizeof lead, "%s", u.code);
+	for (si = 0; si < 4 && strcmp(status, states[si]); si++)
+		;
+	if (si < 4)
+		a->count[si]++;
+	if (d < a->today && si < 2)
+		a->overdue++;
+	snprintf(code, sizeof code, "KH-%04d-%03u", a->year,
+	         wire_get_be32(key + 2));
+	date_format((int32_t)d, due, sizeof due);
+	rpt_row(r);
+	rpt_cell(r, code);
+	rpt_cell(r, content);
+	rpt_cell(r, lead);
+	rpt_cell(r, with);
+	rpt_cell(r, period);
+	rpt_cell(r, due);
+	rpt_cell(r, d < a->today && si < 2 ? N_("overdue") : status);
+	rpt_cell(r, note);
+	return 0;
+}
+
 int act_REPORT_TASKS(struct lrl_ctx *c)
 {
 	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
@@ -1367,106 +1431,33 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 	                                      {N_("Due"), 0, 0},
 	                                      {N_("Status"), 0, 1},
 	                                      {N_("Progress"), 0, 0}};
-	static const char *const states[] = {"planned", "in-progress", "done",
-	                                     "cancelled"};
-	int64_t year = 0, count[4] = {0}, overdue = 0;
-	int32_t today = date_of_time(c->now);
-	uint32_t root = 0;
-	uint8_t lo[2];
-	const void *key = lo, *v;
-	size_t kl = 2, vl;
-	store_cursor *cur;
-	rpt *r = NULL;
+	struct tasks_report a;
+	int64_t year = 0;
 	int rc;
 
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.today = date_of_time(c->now);
 	ctx_int(c, "year", &year);
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &root)) != 0)
+	a.year = (int)year;
+	if (ctx_param(c, "unit") &&
+	    (rc = unit_by_param(c, "unit", &a.root)) != 0)
 		return rc;
-	if ((rc = rpt_begin(c, "PLAN TASKS STATUS", &r)) != 0)
+	if ((rc = rpt_begin(c, "PLAN TASKS STATUS", &a.r)) != 0)
 		return rc;
-	rpt_subtitle(r, "Year %d", (int)year);
-	rpt_table(r, "Plan tasks", cols, 8);
-	ykey(lo, (int)year);
-	if ((rc = store_cursor_open(c->txn, STORE_DB_TASKS, &cur)) != 0) {
-		rpt_free(r);
-		return rc;
-	}
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(key, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char content[LRL_TEXT_MAX * 4 + 1] = "", status[16] = "";
-		char period[LRL_NAME_MAX * 4 + 1] = "",
-					       note[LRL_TEXT_MAX * 4 + 1] = "";
-		char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
-		uint64_t lead_id = 0;
-		int64_t d = 0;
-		int mine = root == 0, si;
-		struct unit_rec u;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		mp_get_strbuf(mp_map_geti(&up.data, 1), content,
-		              sizeof content);
-		mp_get_u64(mp_map_geti(&up.data, 2), &lead_id);
-		mp_get_i64(mp_map_geti(&up.data, 4), &d);
-		mp_get_strbuf(mp_map_geti(&up.data, 5), period, sizeof period);
-		mp_get_strbuf(mp_map_geti(&up.data, 6), status, sizeof status);
-		mp_get_strbuf(mp_map_geti(&up.data, 7), note, sizeof note);
-		unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with,
-		                sizeof with);
-		if (!mine && unit_within(c->txn, (uint32_t)lead_id, root))
-			mine = 1;
-		{
-			const msgpack_object *w = mp_map_geti(&up.data, 3);
-			for (uint32_t i = 0;
-			     !mine && w && w->type == MSGPACK_OBJECT_ARRAY &&
-			     i < w->via.array.size;
-			     i++) {
-				uint64_t id = 0;
-				if (mp_get_u64(&w->via.array.ptr[i], &id) ==
-				            0 &&
-				    unit_within(c->txn, (uint32_t)id, root))
-					mine = 1;
-			}
-		}
-		msgpack_unpacked_destroy(&up);
-		if (!mine)
-			continue;
-		if (unit_get(c->txn, (uint32_t)lead_id, &u) == 0)
-			snprintf(lead, sizeof lead, "%s", u.code);
-		for (si = 0; si < 4 && strcmp(status, states[si]); si++)
-			;
-		if (si < 4)
-			count[si]++;
-		if (d < today && si < 2)
-			overdue++;
-		snprintf(code, sizeof code, "KH-%04d-%03u", (int)year,
-		         wire_get_be32((const uint8_t *)key + 2));
-		date_format((int32_t)d, due, sizeof due);
-		rpt_row(r);
-		rpt_cell(r, code);
-		rpt_cell(r, content);
-		rpt_cell(r, lead);
-		rpt_cell(r, with);
-		rpt_cell(r, period);
-		rpt_cell(r, due);
-		rpt_cell(r, d < today && si < 2 ? N_("overdue") : status);
-		rpt_cell(r, note);
-	}
-	store_cursor_close(cur);
-	if (rc != 0 && rc != LRL_ENOENT) {
-		rpt_free(r);
+	rpt_subtitle(a.r, "Year %d", (int)year);
+	rpt_table(a.r, "Plan tasks", cols, 8);
+	if ((rc = each_of_year(c->txn, STORE_DB_TASKS, (int)year,
+	                       tasks_report_row, &a)) != 0) {
+		rpt_free(a.r);
 		return rc;
 	}
-	rpt_table_end(r);
-	rpt_para(r,
+	rpt_table_end(a.r);
+	rpt_para(a.r,
 	         "%" PRId64 " planned, %" PRId64 " in progress, %" PRId64
 	         " done, %" PRId64 " cancelled; %" PRId64 " overdue.",
-	         count[0], count[1], count[2], count[3], overdue);
-	return rpt_end(r);
+	         a.count[0], a.count[1], a.count[2], a.count[3], a.overdue);
+	return rpt_end(a.r);
 }
 
 /* ---- report.audit ------------------------------------------------------- */
