@@ -65,6 +65,10 @@ int award_put(store_txn *t, int year, char kind, uint32_t id,
               const char *issuer, char basis[][LRL_CODE_MAX + 1], size_t nb,
               const char *ref, uint64_t by, int64_t now);
 
+/* The decision date (days; 0 when not recorded) of a stored award (value
+ * v, vl bytes). */
+int64_t award_date(const void *v, size_t vl);
+
 /* Is the award (year, kind, id, code) recorded? */
 int award_held(store_txn *t, int year, char kind, uint32_t id,
                const char *code);

@@ -323,6 +323,11 @@ int award_put(store_txn *t, int year, char kind, uint32_t id,
 	return rc;
 }
 
+int64_t award_date(const void *v, size_t vl)
+{
+	return mp_value_i64(v, vl, 2);
+}
+
 int act_AWARD_ADD(struct lrl_ctx *c)
 {
 	char code[LRL_CODE_MAX + 1], decision[LRL_NAME_MAX * 4 + 1];

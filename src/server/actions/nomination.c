@@ -1410,6 +1410,11 @@ static void cut_copy(const msgpack_object *o, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+int64_t nomination_made(const void *v, size_t vl)
+{
+	return mp_value_i64(v, vl, 11);
+}
+
 int nomination_info(store_txn *t, const struct rulebook *rb, const char *code,
                     size_t len, struct nomination_info *out)
 {

@@ -25,6 +25,9 @@
 #include "laurel/evlog.h"
 #include "laurel/money.h"
 #include "laurel/mp.h"
+#include "laurel/nominations.h"
+#include "laurel/pledges.h"
+#include "laurel/ratings.h"
 #include "laurel/msg.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
@@ -32,6 +35,7 @@
 #include "laurel/rules.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
+#include "laurel/works.h"
 
 int act_REPORT_LIST(struct lrl_ctx *c);
 int act_REPORT_ANNUAL(struct lrl_ctx *c);
@@ -42,10 +46,6 @@ int act_REPORT_AUDIT(struct lrl_ctx *c);
 
 /* Titles of the rulebook counted per column, at most. */
 #define CENSUS_TITLES 16
-/* Pledge states that count as pledged (pledge.c: submitted, endorsed,
- * accepted). */
-#define PLEDGE_SUBMITTED 2
-#define PLEDGE_ACCEPTED 4
 
 enum { TIER_CIVIL, TIER_CONTRACT, TIER_OTHER, TIER_COUNT };
 
@@ -203,34 +203,19 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		uint64_t unit = 0;
+		struct staff_rec s;
 		uint32_t id;
-		const char *s;
-		size_t sl;
-		if (kl != 4 || (id = wire_get_be32(key)) > k->max_staff)
+		if (kl != 4 || (id = wire_get_be32(key)) > k->max_staff ||
+		    staff_decode_brief(v, vl, &s) != 0 ||
+		    s.unit > k->max_unit || !k->unit_slot[s.unit])
 			continue;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_u64(mp_map_geti(&up.data, 5), &unit) == 0 &&
-		    unit <= k->max_unit && k->unit_slot[unit]) {
-			k->staff_slot[id] = k->unit_slot[unit];
-			k->units[k->unit_slot[unit] - 1].staff++;
-			if (mp_get_str(mp_map_geti(&up.data, 3), &s, &sl) == 0)
-				k->staff_sex[id] = sl == strlen("nữ") &&
-				                   !memcmp(s, "nữ", sl);
-			k->staff_tier[id] = TIER_OTHER;
-			if (mp_get_str(mp_map_geti(&up.data, 8), &s, &sl) ==
-			    0) {
-				if (sl == strlen("viên chức") &&
-				    !memcmp(s, "viên chức", sl))
-					k->staff_tier[id] = TIER_CIVIL;
-				else if (sl == strlen("hợp đồng") &&
-				         !memcmp(s, "hợp đồng", sl))
-					k->staff_tier[id] = TIER_CONTRACT;
-			}
-		}
-		msgpack_unpacked_destroy(&up);
+		k->staff_slot[id] = k->unit_slot[s.unit];
+		k->units[k->unit_slot[s.unit] - 1].staff++;
+		k->staff_sex[id] = !strcmp(s.sex, "nữ");
+		k->staff_tier[id] = !strcmp(s.category, "viên chức") ? TIER_CIVIL
+		                    : !strcmp(s.category, "hợp đồng")
+		                            ? TIER_CONTRACT
+		                            : TIER_OTHER;
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
@@ -250,99 +235,16 @@ static struct unit_fig *unit_fig(struct census *k, uint32_t id)
 	return &k->units[k->unit_slot[id] - 1];
 }
 
-/* Length of the MessagePack object at p (n bytes available) when it is
- * a string, an integer, nil or a boolean; 0 for anything else or when
- * it runs past the end.  *iv receives an integer's value. */
-static size_t mp_scalar_len(const uint8_t *p, size_t n, int64_t *iv,
-                            int *is_int)
-{
-	size_t len = 0, hdr = 0;
-
-	*is_int = 0;
-	if (n == 0)
-		return 0;
-	if (p[0] <= 0x7f || p[0] >= 0xe0) { /* positive or negative fixint */
-		*iv = p[0] <= 0x7f ? (int64_t)p[0] : (int64_t)(int8_t)p[0];
-		*is_int = 1;
-		return 1;
-	}
-	if ((p[0] & 0xe0) == 0xa0)
-		len = p[0] & 0x1f, hdr = 1;
-	else if (p[0] == 0xd9 && n >= 2)
-		len = p[1], hdr = 2;
-	else if (p[0] == 0xda && n >= 3)
-		len = (size_t)p[1] << 8 | p[2], hdr = 3;
-	else if (p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3)
-		return 1;
-	else if (p[0] >= 0xcc && p[0] <= 0xd3) {
-		static const size_t w[] = {1, 2, 4, 8, 1, 2, 4, 8};
-		size_t b = w[p[0] - 0xcc];
-		uint64_t u = 0;
-		if (n < 1 + b)
-			return 0;
-		for (size_t i = 0; i < b; i++)
-			u = u << 8 | p[1 + i];
-		if (p[0] >= 0xd0 && b < 8 && (u >> (8 * b - 1)))
-			u |= ~(uint64_t)0 << (8 * b); /* sign-extend */
-		*iv = (int64_t)u;
-		*is_int = 1;
-		return 1 + b;
-	} else
-		return 0;
-	return hdr + len <= n ? hdr + len : 0;
-}
-
-/* Reads the integer fields a and b of a small map with integer keys
- * without decoding it (a pledge is read 25,000 times for a province).
- * Returns 0, or -1 when the value has another shape (decode it then). */
-static int mp_two_ints(const void *v, size_t vl, unsigned a, int64_t *va,
-                       unsigned b, int64_t *vb)
-{
-	const uint8_t *p = v;
-	size_t n = vl, pairs, off = 1;
-
-	if (n == 0 || (p[0] & 0xf0) != 0x80)
-		return -1;
-	pairs = p[0] & 0x0f;
-	for (size_t i = 0; i < pairs; i++) {
-		int64_t key = 0, val = 0;
-		int ki, vi;
-		size_t l = mp_scalar_len(p + off, n - off, &key, &ki);
-		if (l == 0 || !ki)
-			return -1;
-		off += l;
-		if ((l = mp_scalar_len(p + off, n - off, &val, &vi)) == 0)
-			return -1;
-		off += l;
-		if (vi && key == (int64_t)a)
-			*va = val;
-		else if (vi && key == (int64_t)b)
-			*vb = val;
-	}
-	return 0;
-}
-
 static int on_pledge(const uint8_t *key, size_t kl, const void *v, size_t vl,
                      void *arg)
 {
 	struct census *k = arg;
 	struct unit_fig *f;
-	msgpack_unpacked up;
-	uint64_t st = 0;
-	int64_t submitted = 0, state = 0;
+	int64_t submitted;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
 		return 0;
-	if (mp_two_ints(v, vl, 3, &state, 4, &submitted) == 0) {
-		st = state < 0 ? 0 : (uint64_t)state;
-	} else {
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_u64(mp_map_geti(&up.data, 3), &st) == 0)
-			mp_get_i64(mp_map_geti(&up.data, 4), &submitted);
-		msgpack_unpacked_destroy(&up);
-	}
-	if (st >= PLEDGE_SUBMITTED && st <= PLEDGE_ACCEPTED &&
+	if (pledge_pledged(v, vl, &submitted) &&
 	    (submitted == 0 || date_of_time(submitted) <= k->last_day))
 		f->pledged++;
 	return 0;
@@ -361,42 +263,12 @@ static int on_unit_pledge(const uint8_t *key, size_t kl, const void *v,
 	return 0;
 }
 
-static int rating_word(const void *v, size_t vl)
+/* Was something recorded at time when (0: not recorded) after the
+ * period's last day?  Only a period that ends before the year does (the
+ * six-month report) asks, so that the others never decode a record for
+ * it. */
+static int after_period(const struct census *k, int64_t when)
 {
-	const uint8_t *p = v;
-	msgpack_unpacked up;
-	char word[16] = "";
-
-	/* The usual layout, read without decoding the map: a small map whose
-	 * first entry is 1 → a short string. */
-	if (vl >= 3 && (p[0] & 0xf0) == 0x80 && p[1] == 0x01 &&
-	    (p[2] & 0xe0) == 0xa0 && (size_t)(p[2] & 0x1f) + 3 <= vl &&
-	    (p[2] & 0x1f) < sizeof word) {
-		memcpy(word, p + 3, p[2] & 0x1f);
-		return rulebook_rating_from_name(word);
-	}
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0)
-		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
-	msgpack_unpacked_destroy(&up);
-	return rulebook_rating_from_name(word);
-}
-
-/* Was the record made after the period's last day?  Field at holds the
- * time it was recorded (ratings: 5, unit ratings: 3).  Only a period that
- * ends before the year does (the six-month report) decodes it. */
-static int after_period(const struct census *k, const void *v, size_t vl,
-                        uint64_t at)
-{
-	msgpack_unpacked up;
-	int64_t when = 0;
-
-	if (!k->partial)
-		return 0;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0)
-		mp_get_i64(mp_map_geti(&up.data, at), &when);
-	msgpack_unpacked_destroy(&up);
 	return when != 0 && date_of_time(when) > k->last_day;
 }
 
@@ -408,9 +280,9 @@ static int on_rating(const uint8_t *key, size_t kl, const void *v, size_t vl,
 	int r;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL ||
-	    after_period(k, v, vl, 5))
+	    (k->partial && after_period(k, rating_recorded(v, vl, 'S'))))
 		return 0;
-	r = rating_word(v, vl);
+	r = rating_value(v, vl);
 	if (r > RB_RATING_NONE && r < RB_RATING_COUNT) {
 		f->ratings[r]++;
 		f->rated++;
@@ -425,8 +297,8 @@ static int on_unit_rating(const uint8_t *key, size_t kl, const void *v,
 	struct unit_fig *f;
 
 	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL &&
-	    !after_period(k, v, vl, 3))
-		f->unit_rating = rating_word(v, vl);
+	    !(k->partial && after_period(k, rating_recorded(v, vl, 'U'))))
+		f->unit_rating = rating_value(v, vl);
 	return 0;
 }
 
@@ -455,8 +327,6 @@ static int on_award(const uint8_t *key, size_t kl, const void *v, size_t vl,
 {
 	struct census *k = arg;
 	struct unit_fig *f;
-	msgpack_unpacked up;
-	int64_t day = 0;
 	uint32_t staff;
 	int slot;
 
@@ -464,14 +334,8 @@ static int on_award(const uint8_t *key, size_t kl, const void *v, size_t vl,
 		return 0;
 	/* The decision date matters only when the period ends before the
 	 * year does. */
-	if (k->partial) {
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0)
-			mp_get_i64(mp_map_geti(&up.data, 2), &day);
-		msgpack_unpacked_destroy(&up);
-		if (day > k->last_day)
-			return 0;
-	}
+	if (k->partial && award_date(v, vl) > k->last_day)
+		return 0;
 	f->awarded[slot]++;
 	if (!staff)
 		f->unit_awarded[slot]++;
@@ -498,7 +362,7 @@ static int on_nomination(const uint8_t *key, size_t kl, const void *v,
 		size_t nl;
 		if (store_get(k->t, STORE_DB_NOMINATIONS, v, vl, &nv, &nl) ==
 		            0 &&
-		    after_period(k, nv, nl, 11))
+		    after_period(k, nomination_made(nv, nl)))
 			return 0;
 	}
 	f->proposed[slot]++;
@@ -509,10 +373,6 @@ static int on_nomination(const uint8_t *key, size_t kl, const void *v,
 
 static int census_works(store_txn *t, struct census *k)
 {
-	static const char *const kinds[] = {"", "initiative", "research",
-	                                    "model"};
-	static const char *const states[] = {"", "registered", "recognised",
-	                                     "not-recognised"};
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
@@ -523,33 +383,20 @@ static int census_works(store_txn *t, struct census *k)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "", state[16] = "";
-		int64_t year = 0, registered = 0, decided = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_i64(mp_map_geti(&up.data, 2), &year) == 0 &&
-		    year == k->year) {
-			mp_get_strbuf(mp_map_geti(&up.data, 1), kind,
-			              sizeof kind);
-			mp_get_strbuf(mp_map_geti(&up.data, 7), state,
-			              sizeof state);
-			mp_get_i64(mp_map_geti(&up.data, 10), &decided);
-			mp_get_i64(mp_map_geti(&up.data, 12), &registered);
-			/* As of the period's last day: registered by then,
-			 * and recognised (or not) only if decided by then. */
-			if (registered != 0 &&
-			    date_of_time(registered) > k->last_day)
-				kind[0] = '\0';
-			else if (decided > k->last_day)
-				snprintf(state, sizeof state, "registered");
-			for (int i = 1; i < 4; i++)
-				for (int j = 1; j < 4; j++)
-					if (!strcmp(kind, kinds[i]) &&
-					    !strcmp(state, states[j]))
-						k->works[i][j]++;
-		}
-		msgpack_unpacked_destroy(&up);
+		struct work_rec w;
+		int64_t registered;
+		if (work_decode_brief(v, vl, &w, &registered) != 0 ||
+		    w.year != k->year)
+			continue;
+		/* As of the period's last day: registered by then, and
+		 * recognised (or not) only if decided by then. */
+		if (registered != 0 && date_of_time(registered) > k->last_day)
+			w.kind = 0;
+		else if (w.decision_date > k->last_day)
+			w.state = WORK_REGISTERED;
+		if (w.kind >= WORK_INITIATIVE && w.kind <= WORK_MODEL &&
+		    w.state >= WORK_REGISTERED && w.state <= WORK_NOT_RECOGNISED)
+			k->works[w.kind][w.state]++;
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
