@@ -24,6 +24,7 @@
 #include "laurel/err.h"
 #include "laurel/evlog.h"
 #include "laurel/money.h"
+#include "laurel/movements.h"
 #include "laurel/mp.h"
 #include "laurel/nominations.h"
 #include "laurel/pledges.h"
@@ -33,6 +34,7 @@
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
+#include "laurel/tasks.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
 #include "laurel/works.h"
@@ -402,40 +404,55 @@ static int census_works(store_txn *t, struct census *k)
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-static int census_movements(store_txn *t, struct census *k)
+/* Calls fn with the code (cl bytes) of every movement launched in the
+ * census's year by its last day, in code order. */
+static int movements_launched(store_txn *t, const struct census *k,
+                              void (*fn)(const char *code, size_t cl,
+                                         const struct movement *m,
+                                         void *arg),
+                              void *arg)
 {
-	static const char *const kinds[] = {"regular", "thematic", "peak"};
+	struct movement *m = malloc(sizeof *m);
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
 	int rc;
 
-	if ((rc = store_cursor_open(t, STORE_DB_MOVEMENTS, &cur)) != 0)
+	if (m == NULL)
+		return LRL_ENOMEM;
+	if ((rc = store_cursor_open(t, STORE_DB_MOVEMENTS, &cur)) != 0) {
+		free(m);
 		return rc;
+	}
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "";
-		int64_t year = 0, from = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_i64(mp_map_geti(&up.data, 1), &year) == 0 &&
-		    year == k->year &&
-		    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
-		    from <= k->last_day) {
-			int i = 0;
-			mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
-			              sizeof kind);
-			while (i < 3 && strcmp(kind, kinds[i]))
-				i++;
-			k->movements[i]++;
-			k->nmovements++;
-		}
-		msgpack_unpacked_destroy(&up);
-	}
+	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl))
+		if (movement_decode_brief(v, vl, m) == 0 &&
+		    m->year == k->year && m->from <= k->last_day)
+			fn(key, kl, m, arg);
 	store_cursor_close(cur);
+	free(m);
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+static void count_movement(const char *code, size_t cl,
+                           const struct movement *m, void *arg)
+{
+	static const char *const kinds[] = {"regular", "thematic", "peak"};
+	struct census *k = arg;
+	int i = 0;
+
+	(void)code;
+	(void)cl;
+	while (i < 3 && strcmp(m->kind, kinds[i]))
+		i++;
+	k->movements[i]++;
+	k->nmovements++;
+}
+
+static int census_movements(store_txn *t, struct census *k)
+{
+	return movements_launched(t, k, count_movement, k);
 }
 
 /*
@@ -623,6 +640,22 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 	return n;
 }
 
+static void movement_row(const char *code, size_t cl,
+                         const struct movement *m, void *arg)
+{
+	rpt *r = arg;
+	char d1[16], d2[16];
+
+	date_format((int32_t)m->from, d1, sizeof d1);
+	date_format((int32_t)m->to, d2, sizeof d2);
+	rpt_row(r);
+	rpt_cellf(r, "%.*s", (int)cl, code);
+	rpt_cell(r, m->name);
+	rpt_cell(r, m->kind);
+	rpt_cell(r, d1);
+	rpt_cell(r, d2);
+}
+
 static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 {
 	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
@@ -630,48 +663,12 @@ static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 	                                      {N_("Kind"), 0, 1},
 	                                      {N_("From"), 0, 0},
 	                                      {N_("To"), 0, 0}};
-	store_cursor *cur;
-	const void *key, *v;
-	size_t kl, vl;
 
 	rpt_heading(r, "I. Movements launched");
 	rpt_para(r, "%" PRId64 " movement(s) launched in %d.", k->nmovements,
 	         k->year);
 	rpt_table(r, "Movements", cols, 5);
-	if (store_cursor_open(c->txn, STORE_DB_MOVEMENTS, &cur) == 0) {
-		for (int rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v,
-		                               &vl);
-		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl,
-		                                    &v, &vl)) {
-			msgpack_unpacked up;
-			int64_t year = 0, from = 0, to = 0;
-			char name[LRL_NAME_MAX * 8 + 1] = "", kind[16] = "",
-						     d1[16], d2[16];
-			msgpack_unpacked_init(&up);
-			if (mp_decode(&up, v, vl) == 0 &&
-			    mp_get_i64(mp_map_geti(&up.data, 1), &year) == 0 &&
-			    year == k->year &&
-			    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
-			    from <= k->last_day) {
-				mp_get_strbuf(mp_map_geti(&up.data, 2), name,
-				              sizeof name);
-				mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
-				              sizeof kind);
-				mp_get_i64(mp_map_geti(&up.data, 5), &to);
-				date_format((int32_t)from, d1, sizeof d1);
-				date_format((int32_t)to, d2, sizeof d2);
-				rpt_row(r);
-				rpt_cellf(r, "%.*s", (int)kl,
-				          (const char *)key);
-				rpt_cell(r, name);
-				rpt_cell(r, kind);
-				rpt_cell(r, d1);
-				rpt_cell(r, d2);
-			}
-			msgpack_unpacked_destroy(&up);
-		}
-		store_cursor_close(cur);
-	}
+	movements_launched(c->txn, k, movement_row, r);
 	rpt_table_end(r);
 }
 
@@ -1171,22 +1168,6 @@ out:
 
 /* ---- report.tasks -------------------------------------------------------- */
 
-static void unit_codes_text(store_txn *t, const msgpack_object *arr, char *buf,
-                            size_t n)
-{
-	buf[0] = '\0';
-	for (uint32_t i = 0; arr && arr->type == MSGPACK_OBJECT_ARRAY &&
-	                     i < arr->via.array.size;
-	     i++) {
-		struct unit_rec u;
-		uint64_t id = 0;
-		if (mp_get_u64(&arr->via.array.ptr[i], &id) == 0 &&
-		    unit_get(t, (uint32_t)id, &u) == 0)
-			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-			         buf[0] ? ", " : "", u.code);
-	}
-}
-
 /* report.tasks: the report, what it counts, and the unit it is about. */
 struct tasks_report {
 	struct lrl_ctx *c;
@@ -1195,6 +1176,7 @@ struct tasks_report {
 	int32_t today;
 	uint32_t root;
 	int64_t count[4], overdue;
+	struct task_view x; /* the task being read */
 };
 
 static int tasks_report_row(const uint8_t *key, size_t kl, const void *v,
@@ -1203,68 +1185,35 @@ static int tasks_report_row(const uint8_t *key, size_t kl, const void *v,
 	static const char *const states[] = {"planned", "in-progress", "done",
 	                                     "cancelled"};
 	struct tasks_report *a = arg;
-	struct lrl_ctx *c = a->c;
+	struct task_view *x = &a->x;
 	rpt *r = a->r;
-	msgpack_unpacked up;
-	char content[LRL_TEXT_MAX * 4 + 1] = "", status[16] = "";
-	char period[LRL_NAME_MAX * 4 + 1] = "", note[LRL_TEXT_MAX * 4 + 1] = "";
 	char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
-	uint64_t lead_id = 0;
-	int64_t d = 0;
-	int mine = a->root == 0, si;
 	struct unit_rec u;
+	int si;
 
-	if (kl != 6)
+	/* A record that is not a task is passed over. */
+	if (kl != 6 ||
+	    task_view_of(a->c->txn, v, vl, a->root, x, with, sizeof with) != 1)
 		return 0;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) != 0) {
-		msgpack_unpacked_destroy(&up);
-		return 0;
-	}
-	mp_get_strbuf(mp_map_geti(&up.data, 1), content, sizeof content);
-	mp_get_u64(mp_map_geti(&up.data, 2), &lead_id);
-	mp_get_i64(mp_map_geti(&up.data, 4), &d);
-	mp_get_strbuf(mp_map_geti(&up.data, 5), period, sizeof period);
-	mp_get_strbuf(mp_map_geti(&up.data, 6), status, sizeof status);
-	mp_get_strbuf(mp_map_geti(&up.data, 7), note, sizeof note);
-	unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with, sizeof with);
-	if (!mine && unit_within(c->txn, (uint32_t)lead_id, a->root))
-		mine = 1;
-	{
-		const msgpack_object *w = mp_map_geti(&up.data, 3);
-		for (uint32_t i = 0;
-		     !mine && w && w->type == MSGPACK_OBJECT_ARRAY &&
-		     i < w->via.array.size;
-		     i++) {
-			uint64_t id = 0;
-			if (mp_get_u64(&w->via.array.ptr[i], &id) == 0 &&
-			    unit_within(c->txn, (uint32_t)id, a->root))
-				mine = 1;
-		}
-	}
-	msgpack_unpacked_destroy(&up);
-	if (!mine)
-		return 0;
-	if (unit_get(c->txn, (uint32_t)lead_id, &u) == 0)
+	if (unit_get(a->c->txn, x->lead, &u) == 0)
 		snprintf(lead, sizeof lead, "%s", u.code);
-	for (si = 0; si < 4 && strcmp(status, states[si]); si++)
+	for (si = 0; si < 4 && strcmp(x->status, states[si]); si++)
 		;
 	if (si < 4)
 		a->count[si]++;
-	if (d < a->today && si < 2)
+	if (x->due < a->today && si < 2)
 		a->overdue++;
-	snprintf(code, sizeof code, "KH-%04d-%03u", a->year,
-	         wire_get_be32(key + 2));
-	date_format((int32_t)d, due, sizeof due);
+	task_code(a->year, wire_get_be32(key + 2), code, sizeof code);
+	date_format((int32_t)x->due, due, sizeof due);
 	rpt_row(r);
 	rpt_cell(r, code);
-	rpt_cell(r, content);
+	rpt_cell(r, x->content);
 	rpt_cell(r, lead);
 	rpt_cell(r, with);
-	rpt_cell(r, period);
+	rpt_cell(r, x->period);
 	rpt_cell(r, due);
-	rpt_cell(r, d < a->today && si < 2 ? N_("overdue") : status);
-	rpt_cell(r, note);
+	rpt_cell(r, x->due < a->today && si < 2 ? N_("overdue") : x->status);
+	rpt_cell(r, x->note);
 	return 0;
 }
 

@@ -26,6 +26,7 @@
 #include "laurel/err.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
+#include "laurel/tasks.h"
 #include "laurel/wire.h"
 
 int act_TASK_ADD(struct lrl_ctx *c);
@@ -52,7 +53,7 @@ enum {
 };
 
 
-static void task_code(int year, uint32_t num, char *buf, size_t n)
+void task_code(int year, uint32_t num, char *buf, size_t n)
 {
 	snprintf(buf, n, "KH-%04d-%03u", year, num);
 }
@@ -408,6 +409,42 @@ static int task_concerns(store_txn *t, uint64_t lead,
 			return 1;
 	}
 	return 0;
+}
+
+int task_view_of(store_txn *t, const void *v, size_t vl, uint32_t root,
+                 struct task_view *x, char *with, size_t wn)
+{
+	msgpack_unpacked up;
+	const msgpack_object *m, *wv;
+	uint64_t lead = 0;
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	with[0] = '\0';
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	m = &up.data;
+	wv = mp_map_geti(m, TF_WITH);
+	mp_get_u64(mp_map_geti(m, TF_LEAD), &lead);
+	rc = root == 0 || task_concerns(t, lead, wv, root);
+	if (rc) {
+		x->lead = (uint32_t)lead;
+		mp_get_i64(mp_map_geti(m, TF_DUE), &x->due);
+		/* A field that cannot be read stays "". */
+		mp_get_strbuf(mp_map_geti(m, TF_CONTENT), x->content,
+		              sizeof x->content);
+		mp_get_strbuf(mp_map_geti(m, TF_PERIOD), x->period,
+		              sizeof x->period);
+		mp_get_strbuf(mp_map_geti(m, TF_STATUS), x->status,
+		              sizeof x->status);
+		mp_get_strbuf(mp_map_geti(m, TF_NOTE), x->note, sizeof x->note);
+		with_text(t, wv, with, wn);
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
 }
 
 /* task.list: what it asks for, and the rows found so far. */
