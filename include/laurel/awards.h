@@ -60,10 +60,10 @@ int awards_each(store_txn *t, char kind, uint32_t id, int from, int to,
  * (days) and issuer, the nb works it rests on, ref (the decision or
  * dossier that made it; NULL: none, a paper decision), by whom and when.
  * LRL_EEXIST when it is recorded already. */
-int award_put(store_txn *t, int year, char kind, uint32_t id,
-              const char *code, const char *number, int32_t date,
-              const char *issuer, char basis[][LRL_CODE_MAX + 1], size_t nb,
-              const char *ref, uint64_t by, int64_t now);
+int award_put(store_txn *t, int year, char kind, uint32_t id, const char *code,
+              const char *number, int32_t date, const char *issuer,
+              char basis[][LRL_CODE_MAX + 1], size_t nb, const char *ref,
+              uint64_t by, int64_t now);
 
 /* The decision date (days; 0 when not recorded) of a stored award (value
  * v, vl bytes). */

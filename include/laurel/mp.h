@@ -79,8 +79,8 @@ int64_t mp_value_i64(const void *v, size_t vl, uint64_t key);
  * string.  Returns 0; LRL_ENOENT when the field is absent or not a
  * string; LRL_EPROTO when an entry before it has another shape.
  */
-int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys,
-                 int64_t *vals, size_t n);
+int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys, int64_t *vals,
+                 size_t n);
 int mp_peek_str(const void *v, size_t vl, uint64_t key, const char **s,
                 size_t *len);
 

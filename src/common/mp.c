@@ -285,8 +285,8 @@ static int peek_int(int64_t key, const uint8_t *p, size_t l, void *arg)
 	return 0;
 }
 
-int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys,
-                 int64_t *vals, size_t n)
+int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys, int64_t *vals,
+                 size_t n)
 {
 	struct peek_ints a = {keys, vals, n};
 

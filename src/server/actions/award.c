@@ -288,10 +288,10 @@ int basis_param(struct lrl_ctx *c, const struct subject *s,
 	return 0;
 }
 
-int award_put(store_txn *t, int year, char kind, uint32_t id,
-              const char *code, const char *number, int32_t date,
-              const char *issuer, char basis[][LRL_CODE_MAX + 1], size_t nb,
-              const char *ref, uint64_t by, int64_t now)
+int award_put(store_txn *t, int year, char kind, uint32_t id, const char *code,
+              const char *number, int32_t date, const char *issuer,
+              char basis[][LRL_CODE_MAX + 1], size_t nb, const char *ref,
+              uint64_t by, int64_t now)
 {
 	uint8_t key[8 + LRL_CODE_MAX];
 	size_t kl = subject_key(key, year, kind, id, code);

@@ -1017,8 +1017,9 @@ static int open_noms_read(struct noms_arg *a)
 			continue;
 		for (size_t i = 0; i < r->nnoms; i++) {
 			if (a->nopen == cap) {
-				struct open_nom *p = realloc(
-					a->open, (cap = cap * 2 + 64) * sizeof *p);
+				struct open_nom *p =
+					realloc(a->open, (cap = cap * 2 + 64) *
+				                                 sizeof *p);
 				if (p == NULL) {
 					rc = LRL_ENOMEM;
 					goto out;
@@ -2155,8 +2156,7 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	    (rc = rules_load(t, y.rulebook, &rb, f)) != 0)
 		goto fail;
 	women_bp = rulebook_tiebreak_women_bp(rb);
-	totals = calloc((r->nnoms ? r->nnoms : 1) * SCORES_MAX,
-	                sizeof *totals);
+	totals = calloc((r->nnoms ? r->nnoms : 1) * SCORES_MAX, sizeof *totals);
 	if (totals == NULL) {
 		rc = LRL_ENOMEM;
 		goto fail;
@@ -2918,7 +2918,8 @@ static int verdicts_scan(council_verdicts *vs)
 			continue;
 		if (vs->n == cap) {
 			struct verdict_round *nv =
-				realloc(vs->v, (cap = cap * 2 + 8) * sizeof *nv);
+				realloc(vs->v,
+			                (cap = cap * 2 + 8) * sizeof *nv);
 			if (nv == NULL) {
 				rc = LRL_ENOMEM;
 				break;
@@ -3257,7 +3258,8 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			free(r);
 			continue;
 		}
-		if ((pr = calloc(r->nnoms ? r->nnoms : 1, sizeof *pr)) == NULL) {
+		if ((pr = calloc(r->nnoms ? r->nnoms : 1, sizeof *pr)) ==
+		    NULL) {
 			free(r);
 			break;
 		}
@@ -3278,9 +3280,9 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			mp_pack_str(&rows.pk, nm->code);
 			mp_pack_str(&rows.pk, nm->title);
 			mp_pack_str(&rows.pk, sj.name);
-			mp_pack_str(&rows.pk, unit_get(c->txn, nm->unit, &u) == 0
-			                              ? u.code
-			                              : "");
+			mp_pack_str(&rows.pk,
+			            unit_get(c->txn, nm->unit, &u) == 0 ? u.code
+			                                                : "");
 			mp_pack_str(&rows.pk, !scoring(r) ? ""
 			                      : sc        ? "yes"
 			                                  : "no");
@@ -3371,7 +3373,7 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	mp_pack_kv_int(c->out, "members", members);
 	snprintf(buf, sizeof buf, "%s: %d needed, %u present — %s", q,
 	         quorum_needed(r, members), (unsigned)r->npresent,
-	         !r->present_set               ? "attendance not recorded"
+	         !r->present_set              ? "attendance not recorded"
 	         : quorum_reached(r, members) ? "reached"
 	                                      : "not reached");
 	mp_pack_kv_str(c->out, "quorum", buf);

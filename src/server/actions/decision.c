@@ -549,8 +549,8 @@ struct fund_each {
 };
 
 /* Decodes one fund record (key year ‖ event) for decision_fund_each. */
-static int fund_line_of(const uint8_t *key, size_t kl, const void *v,
-                        size_t vl, void *arg)
+static int fund_line_of(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                        void *arg)
 {
 	const struct fund_each *fe = arg;
 	msgpack_unpacked up;
@@ -648,10 +648,9 @@ static int fund_put(struct lrl_ctx *c, int year, const char *kind,
  * self, the decision that holds it already (signing) is not a conflict.
  * The council's verdicts come from cvs. */
 static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
-                            council_verdicts *cvs, const char *field,
-                            int year, const char *code,
-                            const char *self, struct nomination_info *ni,
-                            int forwarded)
+                            council_verdicts *cvs, const char *field, int year,
+                            const char *code, const char *self,
+                            struct nomination_info *ni, int forwarded)
 {
 	const struct rulebook_title *ti;
 	struct subject s;
@@ -704,8 +703,8 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 	{
 		/* A nomination the council voted down is not awarded. */
 		struct council_verdict cv;
-		if (council_verdicts_get(cvs, code, &cv) == 0 && cv.has_ballot &&
-		    !cv.passed)
+		if (council_verdicts_get(cvs, code, &cv) == 0 &&
+		    cv.has_ballot && !cv.passed)
 			return lrl_fail_set(&c->fail, LRL_ESTATE, field,
 			                    "%s did not pass the council "
 			                    "(round %u: %d,%02d%% yes)",
@@ -958,7 +957,8 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 		if (council_verdicts_get(cvs, codes[i], &cv) != 0 ||
 		    cv.round != (uint32_t)id || !cv.passed ||
 		    nomination_info(c->txn, NULL, codes[i], strlen(codes[i]),
-		                    &ni) != 0 || ni.withdrawn ||
+		                    &ni) != 0 ||
+		    ni.withdrawn ||
 		    ((ti = rulebook_title_find(rb, ni.title)) != NULL &&
 		     ti->decided == RB_DECIDED_FORWARDED) ||
 		    subject_get(c->txn, ni.kind, ni.id, &s) != 0 ||

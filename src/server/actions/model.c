@@ -847,8 +847,8 @@ int ex_submission_sent(store_txn *t, int y, int m, int *sent)
  * the code of the exemplar it sent (len bytes), until fn returns
  * non-zero. */
 static int each_sent(store_txn *t,
-                     int (*fn)(const uint8_t *key, const char *code,
-                               size_t len, void *arg),
+                     int (*fn)(const uint8_t *key, const char *code, size_t len,
+                               void *arg),
                      void *arg)
 {
 	store_cursor *cur;
@@ -1578,8 +1578,8 @@ struct ceremony_rows {
 	size_t n;
 };
 
-static int ceremony_row(const uint8_t *key, size_t kl, const void *v,
-                        size_t vl, void *arg)
+static int ceremony_row(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                        void *arg)
 {
 	struct ceremony_rows *a = arg;
 	msgpack_unpacked up;

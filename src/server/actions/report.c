@@ -214,10 +214,10 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 		k->staff_slot[id] = k->unit_slot[s.unit];
 		k->units[k->unit_slot[s.unit] - 1].staff++;
 		k->staff_sex[id] = !strcmp(s.sex, "nữ");
-		k->staff_tier[id] = !strcmp(s.category, "viên chức") ? TIER_CIVIL
-		                    : !strcmp(s.category, "hợp đồng")
-		                            ? TIER_CONTRACT
-		                            : TIER_OTHER;
+		k->staff_tier[id] =
+			!strcmp(s.category, "viên chức")  ? TIER_CIVIL
+			: !strcmp(s.category, "hợp đồng") ? TIER_CONTRACT
+							  : TIER_OTHER;
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
@@ -397,7 +397,8 @@ static int census_works(store_txn *t, struct census *k)
 		else if (w.decision_date > k->last_day)
 			w.state = WORK_REGISTERED;
 		if (w.kind >= WORK_INITIATIVE && w.kind <= WORK_MODEL &&
-		    w.state >= WORK_REGISTERED && w.state <= WORK_NOT_RECOGNISED)
+		    w.state >= WORK_REGISTERED &&
+		    w.state <= WORK_NOT_RECOGNISED)
 			k->works[w.kind][w.state]++;
 	}
 	store_cursor_close(cur);
@@ -408,8 +409,7 @@ static int census_works(store_txn *t, struct census *k)
  * census's year by its last day, in code order. */
 static int movements_launched(store_txn *t, const struct census *k,
                               void (*fn)(const char *code, size_t cl,
-                                         const struct movement *m,
-                                         void *arg),
+                                         const struct movement *m, void *arg),
                               void *arg)
 {
 	struct movement *m = malloc(sizeof *m);
@@ -640,8 +640,8 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 	return n;
 }
 
-static void movement_row(const char *code, size_t cl,
-                         const struct movement *m, void *arg)
+static void movement_row(const char *code, size_t cl, const struct movement *m,
+                         void *arg)
 {
 	rpt *r = arg;
 	char d1[16], d2[16];

@@ -409,11 +409,10 @@ static int movement_read(const void *v, size_t vl, struct movement *m,
 		ok &= mp_get_strbuf(mp_map_geti(d, 3), m->kind,
 		                    sizeof m->kind) == 0;
 		ok &= mp_get_i64(mp_map_geti(d, 5), &m->to) == 0;
-		if (!whole ||
-		    (ok &&
-		     mp_get_strbuf(mp_map_geti(d, 6), m->areas,
-		                   sizeof m->areas) == 0 &&
-		     mp_get_i64(mp_map_geti(d, 7), &m->created) == 0))
+		if (!whole || (ok &&
+		               mp_get_strbuf(mp_map_geti(d, 6), m->areas,
+		                             sizeof m->areas) == 0 &&
+		               mp_get_i64(mp_map_geti(d, 7), &m->created) == 0))
 			rc = 0;
 	}
 	msgpack_unpacked_destroy(&up);
