@@ -1802,45 +1802,76 @@ out:
 	return rc;
 }
 
-/* Voters of each candidate of r (by index). */
-static int count_voters(store_txn *t, const struct round *r, int *voters,
-                        int *written)
+/* Calls fn with the key and value of every record of round in db (keys
+ * round ‖ user ‖ code: scores, voters), in key order, until fn returns
+ * non-zero, which each_of_round then returns; else 0, or the store's
+ * error. */
+static int each_of_round(store_txn *t, enum store_db db, uint32_t round,
+                         int (*fn)(const uint8_t *key, size_t kl,
+                                   const void *v, size_t vl, void *arg),
+                         void *arg)
 {
 	store_cursor *cur = NULL;
 	const void *k, *v;
 	size_t kl, vl;
 	uint8_t start[4];
-	int rc;
+	int rc, stop = 0;
 
-	memset(voters, 0, r->nnoms * sizeof *voters);
-	if (written)
-		*written = 0;
-	wire_put_be32(start, r->id);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_VOTERS, &cur)) != 0)
+	wire_put_be32(start, round);
+	if ((rc = store_cursor_open(t, db, &cur)) != 0)
 		return rc;
 	k = start;
 	kl = 4;
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
 	     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		char code[CODE_BUF];
-		snprintf(code, sizeof code, "%.*s", (int)(kl - 8),
-		         (const char *)k + 8);
-		for (size_t i = 0; i < r->nnoms; i++)
-			if (!strcmp(r->noms[i], code))
-				voters[i]++;
-		if (written) {
-			msgpack_unpacked up;
-			int w = 0;
-			msgpack_unpacked_init(&up);
-			if (mp_decode(&up, v, vl) == 0)
-				mp_get_bool(mp_map_geti(&up.data, 1), &w);
-			msgpack_unpacked_destroy(&up);
-			*written += w;
-		}
-	}
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
+		if ((stop = fn(k, kl, v, vl, arg)) != 0)
+			break;
 	store_cursor_close(cur);
+	if (stop)
+		return stop;
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+struct voters_arg {
+	const struct round *r;
+	int *voters, *written;
+};
+
+static int count_voter(const uint8_t *key, size_t kl, const void *v,
+                       size_t vl, void *arg)
+{
+	struct voters_arg *a = arg;
+	char code[CODE_BUF];
+
+	snprintf(code, sizeof code, "%.*s", (int)(kl - 8),
+	         (const char *)key + 8);
+	for (size_t i = 0; i < a->r->nnoms; i++)
+		if (!strcmp(a->r->noms[i], code))
+			a->voters[i]++;
+	if (a->written) {
+		msgpack_unpacked up;
+		int w = 0;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0)
+			mp_get_bool(mp_map_geti(&up.data, 1), &w);
+		msgpack_unpacked_destroy(&up);
+		*a->written += w;
+	}
+	return 0;
+}
+
+/* Voters of each candidate of r (by index). */
+static int count_voters(store_txn *t, const struct round *r, int *voters,
+                        int *written)
+{
+	struct voters_arg a = {r, voters, written};
+
+	memset(voters, 0, r->nnoms * sizeof *voters);
+	if (written)
+		*written = 0;
+	return each_of_round(t, STORE_DB_COUNCIL_VOTERS, r->id, count_voter,
+	                     &a);
 }
 
 /* Opens every sealed ballot of r with the round's secret key and counts
@@ -2083,57 +2114,65 @@ static int nom_index_cmp(const void *a, const void *b)
 	              ((const struct nom_index *)b)->code);
 }
 
+/* round_totals: the candidates by code, and the totals so far. */
+struct totals_arg {
+	const struct round *r;
+	struct nom_index idx[ROUND_NOMS_MAX];
+	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX];
+	int64_t *totals;
+	size_t *nt;
+};
+
+static int add_score(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
+{
+	struct totals_arg *a = arg;
+	char code[CODE_BUF];
+	struct nom_index want = {code, 0}, *hit;
+	int pts[CRIT_MAX];
+	int64_t tot;
+	size_t i;
+
+	if (kl - 8 >= sizeof code)
+		return 0;
+	memcpy(code, (const char *)key + 8, kl - 8);
+	code[kl - 8] = '\0';
+	if (strlen(code) != kl - 8 ||
+	    (hit = bsearch(&want, a->idx, a->r->nnoms, sizeof a->idx[0],
+	                   nom_index_cmp)) == NULL ||
+	    points_decode(v, vl, a->r, pts) != 0)
+		return 0;
+	i = hit->i;
+	tot = tally_weighted(pts, a->w, a->mx, a->nos, a->r->ncrit);
+	if (tot >= 0 && a->nt[i] < SCORES_MAX)
+		a->totals[i * SCORES_MAX + a->nt[i]++] = tot;
+	return 0;
+}
+
 /* The weighted totals of the scores of each candidate of r, in one pass
  * over the round's scores: totals[i * SCORES_MAX …] and nt[i] for the
  * candidate r->noms[i]. */
 static int round_totals(store_txn *t, const struct round *r, int64_t *totals,
                         size_t *nt)
 {
-	struct nom_index idx[ROUND_NOMS_MAX];
-	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX];
-	store_cursor *cur = NULL;
-	uint8_t start[4];
-	const void *k, *v;
-	size_t kl, vl;
+	struct totals_arg *a = calloc(1, sizeof *a);
 	int rc;
 
-	crit_arrays(r, w, mx, nos);
+	if (a == NULL)
+		return LRL_ENOMEM;
+	a->r = r;
+	a->totals = totals;
+	a->nt = nt;
+	crit_arrays(r, a->w, a->mx, a->nos);
 	for (size_t i = 0; i < r->nnoms; i++) {
-		idx[i].code = r->noms[i];
-		idx[i].i = i;
+		a->idx[i].code = r->noms[i];
+		a->idx[i].i = i;
 		nt[i] = 0;
 	}
-	qsort(idx, r->nnoms, sizeof idx[0], nom_index_cmp);
-	/* Scores: key round ‖ user ‖ code. */
-	wire_put_be32(start, r->id);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES, &cur)) != 0)
-		return rc;
-	k = start;
-	kl = 4;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		char code[CODE_BUF];
-		struct nom_index key = {code, 0}, *hit;
-		int pts[CRIT_MAX];
-		int64_t tot;
-		size_t i;
-		if (kl - 8 >= sizeof code)
-			continue;
-		memcpy(code, (const char *)k + 8, kl - 8);
-		code[kl - 8] = '\0';
-		if (strlen(code) != kl - 8 ||
-		    (hit = bsearch(&key, idx, r->nnoms, sizeof idx[0],
-		                   nom_index_cmp)) == NULL ||
-		    points_decode(v, vl, r, pts) != 0)
-			continue;
-		i = hit->i;
-		tot = tally_weighted(pts, w, mx, nos, r->ncrit);
-		if (tot >= 0 && nt[i] < SCORES_MAX)
-			totals[i * SCORES_MAX + nt[i]++] = tot;
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
+	qsort(a->idx, r->nnoms, sizeof a->idx[0], nom_index_cmp);
+	rc = each_of_round(t, STORE_DB_COUNCIL_SCORES, r->id, add_score, a);
+	free(a);
+	return rc;
 }
 
 /* The results of closed round r, one per candidate in the round's order.
@@ -3311,16 +3350,23 @@ out:
 	return rc;
 }
 
+static int count_one(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
+{
+	(void)key;
+	(void)kl;
+	(void)v;
+	(void)vl;
+	(*(int *)arg)++;
+	return 0;
+}
+
 int act_ROUND_SHOW(struct lrl_ctx *c)
 {
 	struct round *r = calloc(1, sizeof *r);
 	int voters[ROUND_NOMS_MAX], members, nv = 0, ns = 0, rc;
 	char o[16], cl[16] = "", q[32], pres[LRL_TEXT_MAX] = "", buf[800];
 	char hex[crypto_box_PUBLICKEYBYTES * 2 + 1] = "";
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[4];
 
 	if (r == NULL)
 		return LRL_ENOMEM;
@@ -3334,17 +3380,8 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 		goto out;
 	for (size_t i = 0; i < r->nnoms; i++)
 		nv += voters[i];
-	wire_put_be32(start, r->id);
-	if (store_cursor_open(c->txn, STORE_DB_COUNCIL_SCORES, &cur) == 0) {
-		k = start;
-		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
-		                           &vl);
-		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
-			ns++;
-		store_cursor_close(cur);
-	}
+	/* The scores are counted as far as they can be read. */
+	each_of_round(c->txn, STORE_DB_COUNCIL_SCORES, r->id, count_one, &ns);
 	day_text(r->opened, o, sizeof o);
 	if (r->closes)
 		date_format(r->closes, cl, sizeof cl);
