@@ -75,9 +75,17 @@ void year_key(uint8_t *key, int year, uint32_t num);
 int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num);
 
 /* Calls fn with the key and value of every record of db whose key begins
- * with the year as u16 BE, in key order, until fn returns non-zero, which
- * each_of_year then returns; else 0, or the store's error.  fn checks the
- * rest of the key. */
+ * with the pl bytes of prefix (pl > 0), in key order, until fn returns
+ * non-zero, which each_with_prefix then returns; else 0, or the store's
+ * error.  fn checks the rest of the key. */
+int each_with_prefix(store_txn *t, enum store_db db, const void *prefix,
+                     size_t pl,
+                     int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                               size_t vl, void *arg),
+                     void *arg);
+
+/* each_with_prefix for the records of a year: keys that begin with the
+ * year as u16 BE. */
 int each_of_year(store_txn *t, enum store_db db, int year,
                  int (*fn)(const uint8_t *key, size_t kl, const void *v,
                            size_t vl, void *arg),

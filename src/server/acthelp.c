@@ -207,21 +207,21 @@ void year_key(uint8_t *key, int year, uint32_t num)
 	wire_put_be32(key + 2, num);
 }
 
-int each_of_year(store_txn *t, enum store_db db, int year,
-                 int (*fn)(const uint8_t *key, size_t kl, const void *v,
-                           size_t vl, void *arg),
-                 void *arg)
+int each_with_prefix(store_txn *t, enum store_db db, const void *prefix,
+                     size_t pl,
+                     int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                               size_t vl, void *arg),
+                     void *arg)
 {
-	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl;
+	const void *k = prefix, *v;
+	size_t kl = pl, vl;
 	store_cursor *cur;
 	int rc, stop = 0;
 
 	if ((rc = store_cursor_open(t, db, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl >= sizeof lo && memcmp(k, lo, sizeof lo) == 0;
+	     rc == 0 && kl >= pl && memcmp(k, prefix, pl) == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
 		if ((stop = fn(k, kl, v, vl, arg)) != 0)
 			break;
@@ -229,6 +229,16 @@ int each_of_year(store_txn *t, enum store_db db, int year,
 	if (stop)
 		return stop;
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+int each_of_year(store_txn *t, enum store_db db, int year,
+                 int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg),
+                 void *arg)
+{
+	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
+
+	return each_with_prefix(t, db, lo, sizeof lo, fn, arg);
 }
 
 int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num)

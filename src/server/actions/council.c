@@ -1802,6 +1802,21 @@ out:
 	return rc;
 }
 
+struct round_walk {
+	int (*fn)(const uint8_t *key, size_t kl, const void *v, size_t vl,
+	          void *arg);
+	void *arg;
+};
+
+/* Passes on the records whose keys hold a code after round ‖ user. */
+static int round_record(const uint8_t *key, size_t kl, const void *v,
+                        size_t vl, void *arg)
+{
+	const struct round_walk *w = arg;
+
+	return kl > 8 ? w->fn(key, kl, v, vl, w->arg) : 0;
+}
+
 /* Calls fn with the key and value of every record of round in db (keys
  * round ‖ user ‖ code: scores, voters), in key order, until fn returns
  * non-zero, which each_of_round then returns; else 0, or the store's
@@ -1811,26 +1826,11 @@ static int each_of_round(store_txn *t, enum store_db db, uint32_t round,
                                    const void *v, size_t vl, void *arg),
                          void *arg)
 {
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
+	struct round_walk w = {fn, arg};
 	uint8_t start[4];
-	int rc, stop = 0;
 
 	wire_put_be32(start, round);
-	if ((rc = store_cursor_open(t, db, &cur)) != 0)
-		return rc;
-	k = start;
-	kl = 4;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
-		if ((stop = fn(k, kl, v, vl, arg)) != 0)
-			break;
-	store_cursor_close(cur);
-	if (stop)
-		return stop;
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_with_prefix(t, db, start, sizeof start, round_record, &w);
 }
 
 struct voters_arg {
