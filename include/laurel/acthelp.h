@@ -55,10 +55,40 @@ void list_end(msgpack_packer *pk, const char *next);
 void action_subject_text(const struct lrl_action *a,
                          const msgpack_object *params, char *buf, size_t n);
 
+/* The hospital's name as store.init recorded it, into buf (size n, cut to
+ * fit; "" when none).  HOSPITAL_NAME_BUF bytes hold any. */
+#define HOSPITAL_NAME_BUF (LRL_NAME_MAX * 4 + 1)
+void hospital_name(store_txn *t, char *buf, size_t n);
+
+/* The next code of a numbered series: PREFIX-YEAR-nnn (at least three
+ * digits), one more than the last the state database records under
+ * "seq:PREFIX-YEAR" (1 at first), into code (size n); records it as the
+ * last.  Returns 0 or the store's error.  Nominations (DN), decision
+ * drafts (QD), dossiers (TT) and signed numbers (SO) are such series. */
+int series_next_code(store_txn *t, const char *prefix, int year, char *code,
+                     size_t n);
+
 /* Keys u16 BE year ‖ u32 BE number (tasks, exemplars, honouring events),
  * and the year's next number in db: one more than its last, 1 when the
  * year has none. */
 void year_key(uint8_t *key, int year, uint32_t num);
 int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num);
+
+/* Calls fn with the key and value of every record of db whose key begins
+ * with the pl bytes of prefix (pl > 0), in key order, until fn returns
+ * non-zero, which each_with_prefix then returns; else 0, or the store's
+ * error.  fn checks the rest of the key. */
+int each_with_prefix(store_txn *t, enum store_db db, const void *prefix,
+                     size_t pl,
+                     int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                               size_t vl, void *arg),
+                     void *arg);
+
+/* each_with_prefix for the records of a year: keys that begin with the
+ * year as u16 BE. */
+int each_of_year(store_txn *t, enum store_db db, int year,
+                 int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg),
+                 void *arg);
 
 #endif

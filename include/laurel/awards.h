@@ -4,7 +4,9 @@
  *
  * awards:     u16 BE year ‖ 'S'|'U' ‖ u32 BE staff or unit id ‖ code →
  *             {1 decision number, 2 decision date, 3 issuer, 4 basis
- *             (array of work codes), 5 by (user id), 6 time}
+ *             (array of work codes), 5 by (user id), 6 time, 7 the code
+ *             of the decision or dossier that made it (absent for an
+ *             award recorded from a paper decision)}
  * matters:    u64 BE event → {1 kind, 2 subject ('S'|'U'), 3 id, 4 note,
  *             5 opened (time), 6 opened by, 7 closed (time, 0 while
  *             open), 8 resolution, 9 closed by}
@@ -53,6 +55,19 @@ int awards_each(store_txn *t, char kind, uint32_t id, int from, int to,
                 int (*fn)(int year, const char *code, const msgpack_object *v,
                           void *arg),
                 void *arg);
+
+/* Records the award (year, kind, id, code): the decision's number, date
+ * (days) and issuer, the nb works it rests on, ref (the decision or
+ * dossier that made it; NULL: none, a paper decision), by whom and when.
+ * LRL_EEXIST when it is recorded already. */
+int award_put(store_txn *t, int year, char kind, uint32_t id, const char *code,
+              const char *number, int32_t date, const char *issuer,
+              char basis[][LRL_CODE_MAX + 1], size_t nb, const char *ref,
+              uint64_t by, int64_t now);
+
+/* The decision date (days; 0 when not recorded) of a stored award (value
+ * v, vl bytes). */
+int64_t award_date(const void *v, size_t vl);
 
 /* Is the award (year, kind, id, code) recorded? */
 int award_held(store_txn *t, int year, char kind, uint32_t id,

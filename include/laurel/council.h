@@ -70,6 +70,24 @@ struct council_verdict {
 int council_verdict(store_txn *t, const char *code, struct council_verdict *v);
 
 /*
+ * The verdicts of many nominations in one transaction: each closed
+ * round's results are computed once, at the first lookup that needs them,
+ * where council_verdict computes them again for every nomination.  The
+ * handle holds what it read, so it stays right only while the rounds,
+ * scores and nominations of t do not change.
+ *
+ * council_verdicts_open returns 0 or LRL_ENOMEM; the caller frees the
+ * handle with council_verdicts_close (NULL is safe).
+ * council_verdicts_get answers as council_verdict does.
+ */
+typedef struct council_verdicts council_verdicts;
+
+int council_verdicts_open(store_txn *t, council_verdicts **out);
+int council_verdicts_get(council_verdicts *vs, const char *code,
+                         struct council_verdict *v);
+void council_verdicts_close(council_verdicts *vs);
+
+/*
  * Round id: its year, whether it is closed, and its nominations' codes (at
  * most max, in the round's order) in codes; *n their count.  Returns 0,
  * LRL_ENOENT when there is no such round, or another LRL_E* code.

@@ -88,6 +88,10 @@ void ex_date(msgpack_packer *pk, int64_t d);
 int ex_pack_publicity(struct lrl_ctx *c, mp_buf *b);
 /* "dd/mm/yyyy · kind · channel · title · link" of a stored item. */
 void ex_publicity_line(const msgpack_object *e, char *buf, size_t n);
+/* Packs the stored publicity items pub (may be NULL) for the web export:
+ * an array of [kind, date (dd/mm/yyyy), channel, title, link], "" for
+ * what an item lacks. */
+void ex_pack_publicity_items(msgpack_packer *pk, const msgpack_object *pub);
 
 /* The exemplar with code: its key and decoded value (the caller destroys
  * up); LRL_ENOENT when there is none. */

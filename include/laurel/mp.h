@@ -59,6 +59,31 @@ char *mp_strdup(const msgpack_object *o);
  * LRL_EPROTO (not a str) / LRL_EINVAL (does not fit). */
 int mp_get_strbuf(const msgpack_object *o, char *buf, size_t n);
 
+/* The integer value of field key of the map encoded in v (vl bytes),
+ * decoding it; 0 when v is no map or the field is absent or not an
+ * integer. */
+int64_t mp_value_i64(const void *v, size_t vl, uint64_t key);
+
+/*
+ * Fast reads of a stored value without decoding it, for records read by
+ * the thousand: v (vl bytes) must be a map of at most 15 entries (a
+ * fixmap) with integer keys.  The entries are read in order; a value
+ * that is not a string, an integer, nil or a boolean stops the reading
+ * with LRL_EPROTO, and the caller decodes the value instead (mp_decode).
+ *
+ * mp_peek_ints reads the integer values of the n fields keys[] into
+ * vals[] (a field absent, or not an integer, leaves its value as it is).
+ * Returns 0, or LRL_EPROTO when any entry has another shape.
+ *
+ * mp_peek_str finds field key: *s (pointing into v) and *len when it is a
+ * string.  Returns 0; LRL_ENOENT when the field is absent or not a
+ * string; LRL_EPROTO when an entry before it has another shape.
+ */
+int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys, int64_t *vals,
+                 size_t n);
+int mp_peek_str(const void *v, size_t vl, uint64_t key, const char **s,
+                size_t *len);
+
 /* Decodes exactly one object filling [data, data+len).  u must have been
  * initialised with msgpack_unpacked_init; the caller destroys it.  Returns
  * 0 or LRL_EPROTO (not MessagePack, truncated, or trailing bytes). */

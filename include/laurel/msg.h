@@ -14,6 +14,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Marks English text for the message catalogue without translating it
+ * where it is written: the client translates it where it is shown (a
+ * report's words, a message's format). */
+#ifndef N_
+#define N_(s) (s)
+#endif
+
 #define MSG_ARGS_MAX 6
 #define MSG_ARG_LEN 160
 

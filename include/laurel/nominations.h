@@ -43,4 +43,8 @@ struct nomination_info {
 int nomination_info(store_txn *t, const struct rulebook *rb, const char *code,
                     size_t len, struct nomination_info *out);
 
+/* When a stored nomination (value v, vl bytes) was made (time; 0 when
+ * not recorded). */
+int64_t nomination_made(const void *v, size_t vl);
+
 #endif

@@ -61,6 +61,11 @@ int unit_put(store_txn *t, struct unit_rec *u, int is_new);
 int staff_get(store_txn *t, uint32_t id, struct staff_rec *s);
 int staff_find(store_txn *t, const char *code, size_t len,
                struct staff_rec *s);
+/* Decodes only the unit, sex and category of a stored staff record (value
+ * v, vl bytes) into s, leaving the rest of s as it is ("" for a sex or
+ * category not recorded): what a head count needs of every staff record.
+ * Returns 0, or LRL_ECORRUPT when the unit cannot be read. */
+int staff_decode_brief(const void *v, size_t vl, struct staff_rec *s);
 /* Writes s and its indexes; old is the previous version (NULL when new),
  * whose index entries are removed. */
 int staff_put(store_txn *t, struct staff_rec *s, const struct staff_rec *old);

@@ -46,6 +46,15 @@ struct work_rec {
 /* The work with this code; LRL_ENOENT when there is none. */
 int work_get(store_txn *t, const char *code, size_t len, struct work_rec *w);
 
+/* Decodes only the kind, year, state and decision date of a stored work
+ * (value v, vl bytes) into w, leaving the rest of w as it is (a kind or
+ * state that is none of the words is 0, a missing date 0), and when it
+ * was registered (time; 0 when not recorded) into *registered: what a
+ * year's count needs of every work.  Returns 0, or LRL_ECORRUPT when v
+ * has no year. */
+int work_decode_brief(const void *v, size_t vl, struct work_rec *w,
+                      int64_t *registered);
+
 /* Calls fn for every work that lists staff among its authors, in code
  * order; stops at (and returns) the first non-zero return of fn. */
 int works_of_staff(store_txn *t, uint32_t staff,

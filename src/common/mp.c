@@ -180,6 +180,163 @@ int mp_get_strbuf(const msgpack_object *o, char *buf, size_t n)
 	return 0;
 }
 
+int64_t mp_value_i64(const void *v, size_t vl, uint64_t key)
+{
+	msgpack_unpacked up;
+	int64_t x = 0;
+
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0)
+		mp_get_i64(mp_map_geti(&up.data, key), &x);
+	msgpack_unpacked_destroy(&up);
+	return x;
+}
+
+/* Length of the MessagePack object at p (n bytes available) when it is
+ * a string, an integer, nil or a boolean; 0 for anything else or when
+ * it runs past the end.  *iv receives an integer's value. */
+static size_t scalar_len(const uint8_t *p, size_t n, int64_t *iv, int *is_int)
+{
+	size_t len = 0, hdr = 0;
+
+	*is_int = 0;
+	if (n == 0)
+		return 0;
+	if (p[0] <= 0x7f || p[0] >= 0xe0) { /* positive or negative fixint */
+		*iv = p[0] <= 0x7f ? (int64_t)p[0] : (int64_t)(int8_t)p[0];
+		*is_int = 1;
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xa0)
+		len = p[0] & 0x1f, hdr = 1;
+	else if (p[0] == 0xd9 && n >= 2)
+		len = p[1], hdr = 2;
+	else if (p[0] == 0xda && n >= 3)
+		len = (size_t)p[1] << 8 | p[2], hdr = 3;
+	else if (p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3)
+		return 1;
+	else if (p[0] >= 0xcc && p[0] <= 0xd3) {
+		static const size_t w[] = {1, 2, 4, 8, 1, 2, 4, 8};
+		size_t b = w[p[0] - 0xcc];
+		uint64_t u = 0;
+		if (n < 1 + b)
+			return 0;
+		for (size_t i = 0; i < b; i++)
+			u = u << 8 | p[1 + i];
+		if (p[0] >= 0xd0 && b < 8 && (u >> (8 * b - 1)))
+			u |= ~(uint64_t)0 << (8 * b); /* sign-extend */
+		*iv = (int64_t)u;
+		*is_int = 1;
+		return 1 + b;
+	} else
+		return 0;
+	return hdr + len <= n ? hdr + len : 0;
+}
+
+/* Steps through the entries of the fixmap at v: calls fn with each
+ * integer key and its scalar value (at p, l bytes) until fn returns
+ * non-zero, which peek_map returns.  LRL_EPROTO when v is not such a map
+ * up to there. */
+static int peek_map(const void *v, size_t vl,
+                    int (*fn)(int64_t key, const uint8_t *p, size_t l,
+                              void *arg),
+                    void *arg)
+{
+	const uint8_t *p = v;
+	size_t pairs, off = 1;
+
+	if (vl == 0 || (p[0] & 0xf0) != 0x80)
+		return LRL_EPROTO;
+	pairs = p[0] & 0x0f;
+	for (size_t i = 0; i < pairs; i++) {
+		int64_t key = 0, val = 0;
+		int ki, vi, rc;
+		size_t l = scalar_len(p + off, vl - off, &key, &ki);
+		if (l == 0 || !ki)
+			return LRL_EPROTO;
+		off += l;
+		if ((l = scalar_len(p + off, vl - off, &val, &vi)) == 0)
+			return LRL_EPROTO;
+		if ((rc = fn(key, p + off, l, arg)) != 0)
+			return rc;
+		off += l;
+	}
+	return 0;
+}
+
+struct peek_ints {
+	const uint64_t *keys;
+	int64_t *vals;
+	size_t n;
+};
+
+static int peek_int(int64_t key, const uint8_t *p, size_t l, void *arg)
+{
+	const struct peek_ints *a = arg;
+	int64_t val = 0;
+	int vi;
+
+	scalar_len(p, l, &val, &vi);
+	for (size_t j = 0; vi && j < a->n; j++)
+		if (key == (int64_t)a->keys[j]) {
+			a->vals[j] = val;
+			break;
+		}
+	return 0;
+}
+
+int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys, int64_t *vals,
+                 size_t n)
+{
+	struct peek_ints a = {keys, vals, n};
+
+	return peek_map(v, vl, peek_int, &a);
+}
+
+struct peek_str {
+	uint64_t key;
+	const char *s;
+	size_t len;
+	int found;
+};
+
+/* Stops (1) at the field sought, noting it when it is a string. */
+static int peek_one_str(int64_t key, const uint8_t *p, size_t l, void *arg)
+{
+	struct peek_str *a = arg;
+	size_t hdr = 0; /* a string's header bytes */
+
+	if (key != (int64_t)a->key)
+		return 0;
+	if ((p[0] & 0xe0) == 0xa0)
+		hdr = 1;
+	else if (p[0] == 0xd9)
+		hdr = 2;
+	else if (p[0] == 0xda)
+		hdr = 3;
+	if (hdr) {
+		a->s = (const char *)p + hdr;
+		a->len = l - hdr;
+		a->found = 1;
+	}
+	return 1;
+}
+
+int mp_peek_str(const void *v, size_t vl, uint64_t key, const char **s,
+                size_t *len)
+{
+	struct peek_str a = {key, NULL, 0, 0};
+	int rc = peek_map(v, vl, peek_one_str, &a);
+
+	if (rc == LRL_EPROTO)
+		return rc;
+	if (!a.found)
+		return LRL_ENOENT;
+	*s = a.s;
+	*len = a.len;
+	return 0;
+}
+
 static uint64_t be(const uint8_t *p, size_t n)
 {
 	uint64_t v = 0;

@@ -171,11 +171,74 @@ void action_subject_text(const struct lrl_action *a,
 	}
 }
 
+void hospital_name(store_txn *t, char *buf, size_t n)
+{
+	const void *v;
+	size_t vl;
+
+	buf[0] = '\0';
+	if (store_get(t, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
+		snprintf(buf, n, "%.*s", (int)(vl < n ? vl : n - 1),
+		         (const char *)v);
+}
+
+int series_next_code(store_txn *t, const char *prefix, int year, char *code,
+                     size_t n)
+{
+	char key[32];
+	uint8_t num[4];
+	const void *v;
+	size_t vl;
+	uint32_t last = 0;
+	int kl = snprintf(key, sizeof key, "seq:%s-%d", prefix, year);
+
+	if (store_get(t, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
+	    vl == 4)
+		last = wire_get_be32(v);
+	wire_put_be32(num, ++last);
+	snprintf(code, n, "%s-%d-%03u", prefix, year, (unsigned)last);
+	return store_put(t, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
+}
+
 void year_key(uint8_t *key, int year, uint32_t num)
 {
 	key[0] = (uint8_t)(year >> 8);
 	key[1] = (uint8_t)year;
 	wire_put_be32(key + 2, num);
+}
+
+int each_with_prefix(store_txn *t, enum store_db db, const void *prefix,
+                     size_t pl,
+                     int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                               size_t vl, void *arg),
+                     void *arg)
+{
+	const void *k = prefix, *v;
+	size_t kl = pl, vl;
+	store_cursor *cur;
+	int rc, stop = 0;
+
+	if ((rc = store_cursor_open(t, db, &cur)) != 0)
+		return rc;
+	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
+	     rc == 0 && kl >= pl && memcmp(k, prefix, pl) == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
+		if ((stop = fn(k, kl, v, vl, arg)) != 0)
+			break;
+	store_cursor_close(cur);
+	if (stop)
+		return stop;
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+int each_of_year(store_txn *t, enum store_db db, int year,
+                 int (*fn)(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg),
+                 void *arg)
+{
+	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
+
+	return each_with_prefix(t, db, lo, sizeof lo, fn, arg);
 }
 
 int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "laurel/acthelp.h"
 #include "laurel/checkpoint.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
@@ -463,10 +464,8 @@ int rpt_end(rpt *r)
 	struct lrl_ctx *c = r->c;
 	msgpack_packer *pk = c->out;
 	struct checkpoint cp;
-	char hospital[LRL_NAME_MAX * 4 + 1] = "", head[2 * LRL_HASH_LEN + 1];
+	char hospital[HOSPITAL_NAME_BUF], head[2 * LRL_HASH_LEN + 1];
 	char line[512] = "", next[32], parent[LRL_NAME_MAX * 4 + 1];
-	const void *v;
-	size_t vl;
 	int rc;
 
 	memset(&cp, 0, sizeof cp);
@@ -481,10 +480,7 @@ int rpt_end(rpt *r)
 		checkpoint_format(&cp, line, sizeof line);
 	}
 	hex_encode(cp.head, LRL_HASH_LEN, head);
-	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
-		snprintf(hospital, sizeof hospital, "%.*s",
-		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
-		         (const char *)v);
+	hospital_name(c->txn, hospital, sizeof hospital);
 	/* A body within the hospital (its council) issues under it: the
 	 * hospital stands where the parent body would. */
 	if (r->issuer_under_hospital)
@@ -541,8 +537,6 @@ int rpt_end(rpt *r)
 	rpt_free(r);
 	return 0;
 }
-
-#define N_(s) (s)
 
 /* Columns of a wrapped list whose cells are words the client translates,
  * and the words of those lists that are not named elsewhere. */

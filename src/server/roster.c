@@ -135,6 +135,29 @@ int staff_get(store_txn *t, uint32_t id, struct staff_rec *s)
 	return rc;
 }
 
+int staff_decode_brief(const void *v, size_t vl, struct staff_rec *s)
+{
+	msgpack_unpacked up;
+	uint64_t unit = 0;
+	int rc = LRL_ECORRUPT;
+
+	s->sex[0] = s->category[0] = '\0';
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0 &&
+	    mp_get_u64(mp_map_geti(&up.data, 5), &unit) == 0) {
+		s->unit = (uint32_t)unit;
+		if (mp_get_strbuf(mp_map_geti(&up.data, 3), s->sex,
+		                  sizeof s->sex) != 0)
+			s->sex[0] = '\0';
+		if (mp_get_strbuf(mp_map_geti(&up.data, 8), s->category,
+		                  sizeof s->category) != 0)
+			s->category[0] = '\0';
+		rc = 0;
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
 int staff_find(store_txn *t, const char *code, size_t len,
                struct staff_rec *s)
 {

@@ -16,6 +16,7 @@
 #include "laurel/awards.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
@@ -26,9 +27,6 @@ int act_AWARD_LIST(struct lrl_ctx *c);
 int act_MATTER_OPEN(struct lrl_ctx *c);
 int act_MATTER_CLOSE(struct lrl_ctx *c);
 int act_MATTER_LIST(struct lrl_ctx *c);
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 static const char *const matter_kinds[] = {"complaint", "review",
                                            "investigation"};
@@ -290,17 +288,55 @@ int basis_param(struct lrl_ctx *c, const struct subject *s,
 	return 0;
 }
 
+int award_put(store_txn *t, int year, char kind, uint32_t id, const char *code,
+              const char *number, int32_t date, const char *issuer,
+              char basis[][LRL_CODE_MAX + 1], size_t nb, const char *ref,
+              uint64_t by, int64_t now)
+{
+	uint8_t key[8 + LRL_CODE_MAX];
+	size_t kl = subject_key(key, year, kind, id, code);
+	mp_buf b;
+	int rc;
+
+	mp_buf_init(&b);
+	msgpack_pack_map(&b.pk, ref ? 7 : 6);
+	msgpack_pack_uint8(&b.pk, 1);
+	mp_pack_str(&b.pk, number);
+	msgpack_pack_uint8(&b.pk, 2);
+	msgpack_pack_int64(&b.pk, date);
+	msgpack_pack_uint8(&b.pk, 3);
+	mp_pack_str(&b.pk, issuer);
+	msgpack_pack_uint8(&b.pk, 4);
+	msgpack_pack_array(&b.pk, nb);
+	for (size_t i = 0; i < nb; i++)
+		mp_pack_str(&b.pk, basis[i]);
+	msgpack_pack_uint8(&b.pk, 5);
+	msgpack_pack_uint64(&b.pk, by);
+	msgpack_pack_uint8(&b.pk, 6);
+	msgpack_pack_int64(&b.pk, now);
+	if (ref) {
+		msgpack_pack_uint8(&b.pk, 7);
+		mp_pack_str(&b.pk, ref);
+	}
+	rc = store_put(t, STORE_DB_AWARDS, key, kl, b.sb.data, b.sb.size, 1);
+	mp_buf_free(&b);
+	return rc;
+}
+
+int64_t award_date(const void *v, size_t vl)
+{
+	return mp_value_i64(v, vl, 2);
+}
+
 int act_AWARD_ADD(struct lrl_ctx *c)
 {
 	char code[LRL_CODE_MAX + 1], decision[LRL_NAME_MAX * 4 + 1];
 	char issuer[LRL_NAME_MAX * 4 + 1] = "", ref[96];
 	char basis[AWARD_BASIS_MAX][LRL_CODE_MAX + 1];
-	uint8_t key[8 + LRL_CODE_MAX];
 	struct subject s;
 	struct year_rec y;
 	int64_t year = 0, date = 0;
-	size_t nb = 0, kl;
-	mp_buf b;
+	size_t nb = 0;
 	int rc;
 
 	ctx_int(c, "year", &year);
@@ -324,25 +360,9 @@ int act_AWARD_ADD(struct lrl_ctx *c)
 		                    "the year begins", (long long)year);
 	if ((rc = basis_param(c, &s, basis, &nb)) != 0)
 		return rc;
-	kl = subject_key(key, (int)year, s.kind, s.id, code);
-	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 6);
-	msgpack_pack_uint8(&b.pk, 1);
-	mp_pack_str(&b.pk, decision);
-	msgpack_pack_uint8(&b.pk, 2);
-	msgpack_pack_int64(&b.pk, date);
-	msgpack_pack_uint8(&b.pk, 3);
-	mp_pack_str(&b.pk, issuer);
-	msgpack_pack_uint8(&b.pk, 4);
-	msgpack_pack_array(&b.pk, nb);
-	for (size_t i = 0; i < nb; i++)
-		mp_pack_str(&b.pk, basis[i]);
-	msgpack_pack_uint8(&b.pk, 5);
-	msgpack_pack_uint64(&b.pk, c->actor_id);
-	msgpack_pack_uint8(&b.pk, 6);
-	msgpack_pack_int64(&b.pk, c->now);
-	rc = store_put(c->txn, STORE_DB_AWARDS, key, kl, b.sb.data, b.sb.size, 1);
-	mp_buf_free(&b);
+	rc = award_put(c->txn, (int)year, s.kind, s.id, code, decision,
+	               (int32_t)date, issuer, basis, nb, NULL, c->actor_id,
+	               c->now);
 	if (rc == LRL_EEXIST)
 		return lrl_fail_set(&c->fail, LRL_EEXIST, "title",
 		                    "%s already holds %s for %lld", s.code, code,

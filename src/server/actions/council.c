@@ -32,6 +32,8 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/handler.h"
+#include "laurel/msg.h"
+#include "laurel/nominations.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
@@ -59,10 +61,6 @@ int act_ROUND_CAST(struct lrl_ctx *c);
 int act_ROUND_RESULTS(struct lrl_ctx *c);
 int act_ROUND_MINUTES(struct lrl_ctx *c);
 int act_REPORT_MINUTES(struct lrl_ctx *c);
-
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
 
 #define MEMBERS_MAX 64  /* current members of a term */
 #define HISTORY_MAX 256 /* membership rows of a term */
@@ -129,7 +127,7 @@ struct round {
 	size_t nfrozen;
 };
 
-/* The parts of a nomination record the council needs (nomination.c). */
+/* The parts of a nomination the council needs (nominations.h). */
 struct cand {
 	char code[CODE_BUF];
 	int year;
@@ -422,41 +420,23 @@ static int round_cast_for(const struct round *r, const char *code)
 	return 0;
 }
 
+/* The nomination with code, as the council needs it (n is zeroed when
+ * there is none). */
 static int cand_get(store_txn *t, const char *code, struct cand *n)
 {
-	msgpack_unpacked up;
-	const void *v;
-	size_t vl;
-	char kind[2] = "", state[16] = "";
-	int64_t i64 = 0;
-	uint64_t u64 = 0;
-	int rc;
+	struct nomination_info ni;
+	int rc = nomination_info(t, NULL, code, strlen(code), &ni);
 
 	memset(n, 0, sizeof *n);
-	if (strlen(code) > LRL_CODE_MAX)
-		return LRL_ENOENT;
-	if ((rc = store_get(t, STORE_DB_NOMINATIONS, code, strlen(code), &v,
-	                    &vl)) != 0)
+	if (rc != 0)
 		return rc;
-	snprintf(n->code, sizeof n->code, "%s", code);
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) != 0) {
-		msgpack_unpacked_destroy(&up);
-		return LRL_ECORRUPT;
-	}
-	mp_get_i64(mp_map_geti(&up.data, 1), &i64);
-	n->year = (int)i64;
-	mp_get_strbuf(mp_map_geti(&up.data, 2), n->title, sizeof n->title);
-	mp_get_strbuf(mp_map_geti(&up.data, 3), kind, sizeof kind);
-	n->kind = kind[0] == 'U' ? 'U' : 'S';
-	mp_get_u64(mp_map_geti(&up.data, 4), &u64);
-	n->id = (uint32_t)u64;
-	u64 = 0;
-	mp_get_u64(mp_map_geti(&up.data, 5), &u64);
-	n->unit = (uint32_t)u64;
-	mp_get_strbuf(mp_map_geti(&up.data, 9), state, sizeof state);
-	n->withdrawn = !strcmp(state, "withdrawn");
-	msgpack_unpacked_destroy(&up);
+	snprintf(n->code, sizeof n->code, "%s", ni.code);
+	n->year = ni.year;
+	snprintf(n->title, sizeof n->title, "%s", ni.title);
+	n->kind = ni.kind;
+	n->id = ni.id;
+	n->unit = ni.unit;
+	n->withdrawn = ni.withdrawn;
 	return 0;
 }
 
@@ -496,54 +476,51 @@ static int term_exists(store_txn *t, int year)
 
 /* Every membership row of the term (current ones only when current), in
  * the order they were added. */
+struct term_rows {
+	int current;
+	struct member *m;
+	size_t max, *n;
+};
+
+/* Decodes one membership row (key year ‖ event ‖ user) for term_rows. */
+static int term_row(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                    void *arg)
+{
+	struct term_rows *a = arg;
+	msgpack_unpacked up;
+	struct member x;
+	uint64_t u64 = 0;
+
+	if (kl != 14)
+		return 0;
+	memset(&x, 0, sizeof x);
+	memcpy(x.key, key, 14);
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	mp_get_u64(mp_map_geti(&up.data, 1), &u64);
+	x.user = (uint32_t)u64;
+	mp_get_strbuf(mp_map_geti(&up.data, 2), x.position, sizeof x.position);
+	mp_get_i64(mp_map_geti(&up.data, 3), &x.added);
+	mp_get_u64(mp_map_geti(&up.data, 4), &x.by);
+	mp_get_i64(mp_map_geti(&up.data, 5), &x.removed);
+	mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason, sizeof x.reason);
+	mp_get_u64(mp_map_geti(&up.data, 7), &x.removed_by);
+	msgpack_unpacked_destroy(&up);
+	if ((!a->current || !x.removed) && *a->n < a->max)
+		a->m[(*a->n)++] = x;
+	return 0;
+}
+
 static int term_rows(store_txn *t, int year, int current, struct member *m,
                      size_t max, size_t *n)
 {
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[2];
-	int rc;
+	struct term_rows a = {current, m, max, n};
 
 	*n = 0;
-	ykey(start, year);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_MEMBERS, &cur)) != 0)
-		return rc;
-	k = start;
-	kl = 2;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 14 && memcmp(k, start, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		struct member x;
-		uint64_t u64 = 0;
-
-		memset(&x, 0, sizeof x);
-		memcpy(x.key, k, 14);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			rc = LRL_ECORRUPT;
-			break;
-		}
-		mp_get_u64(mp_map_geti(&up.data, 1), &u64);
-		x.user = (uint32_t)u64;
-		mp_get_strbuf(mp_map_geti(&up.data, 2), x.position,
-		              sizeof x.position);
-		mp_get_i64(mp_map_geti(&up.data, 3), &x.added);
-		mp_get_u64(mp_map_geti(&up.data, 4), &x.by);
-		mp_get_i64(mp_map_geti(&up.data, 5), &x.removed);
-		mp_get_strbuf(mp_map_geti(&up.data, 6), x.reason,
-		              sizeof x.reason);
-		mp_get_u64(mp_map_geti(&up.data, 7), &x.removed_by);
-		msgpack_unpacked_destroy(&up);
-		if (current && x.removed)
-			continue;
-		if (*n < max)
-			m[(*n)++] = x;
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_COUNCIL_MEMBERS, year, term_row, &a);
 }
 
 static int member_put(store_txn *t, const struct member *m)
@@ -1001,35 +978,75 @@ static int each_item(const char *list, int (*fn)(const char *item, void *arg),
 	return 0;
 }
 
+/* A candidate of an open round. */
+struct open_nom {
+	uint32_t round;
+	char code[CODE_BUF];
+};
+
 struct noms_arg {
 	struct lrl_ctx *c;
 	struct round *r;
+	struct open_nom *open; /* the open rounds' candidates, by round */
+	size_t nopen;
+	int read;
 };
 
-static int open_round_has(store_txn *t, const char *code, uint32_t *which)
+/* Reads the candidates of every open round into a->open, once. */
+static int open_noms_read(struct noms_arg *a)
 {
 	store_cursor *cur = NULL;
 	const void *k, *v;
-	size_t kl, vl;
-	int rc, found = 0;
+	size_t kl, vl, cap = 0;
+	struct round *r;
+	int rc;
 
-	if (store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur) != 0)
+	if (a->read)
 		return 0;
-	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl);
-	     rc == 0 && !found;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		struct round *r = calloc(1, sizeof *r);
-		if (r == NULL)
-			break;
-		if (round_decode(v, vl, r) == 0 && !r->closed &&
-		    round_has(r, code)) {
-			found = 1;
-			*which = wire_get_be32(k);
-		}
+	a->read = 1;
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return LRL_ENOMEM;
+	if (store_cursor_open(a->c->txn, STORE_DB_COUNCIL_ROUNDS, &cur) != 0) {
 		free(r);
+		return 0;
 	}
+	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
+	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
+		memset(r, 0, sizeof *r);
+		if (round_decode(v, vl, r) != 0 || r->closed)
+			continue;
+		for (size_t i = 0; i < r->nnoms; i++) {
+			if (a->nopen == cap) {
+				struct open_nom *p =
+					realloc(a->open, (cap = cap * 2 + 64) *
+				                                 sizeof *p);
+				if (p == NULL) {
+					rc = LRL_ENOMEM;
+					goto out;
+				}
+				a->open = p;
+			}
+			a->open[a->nopen].round = wire_get_be32(k);
+			snprintf(a->open[a->nopen++].code, CODE_BUF, "%s",
+			         r->noms[i]);
+		}
+	}
+out:
 	store_cursor_close(cur);
-	return found;
+	free(r);
+	return rc == LRL_ENOMEM ? rc : 0;
+}
+
+/* Is code a candidate of an open round?  Which (the first) into *which. */
+static int open_round_has(const struct noms_arg *a, const char *code,
+                          uint32_t *which)
+{
+	for (size_t i = 0; i < a->nopen; i++)
+		if (!strcmp(a->open[i].code, code)) {
+			*which = a->open[i].round;
+			return 1;
+		}
+	return 0;
 }
 
 static int add_nom(const char *item, void *arg)
@@ -1037,6 +1054,7 @@ static int add_nom(const char *item, void *arg)
 	struct noms_arg *a = arg;
 	struct cand n;
 	uint32_t other;
+	int rc;
 
 	if (cand_get(a->c->txn, item, &n) != 0)
 		return lrl_fail_set(&a->c->fail, LRL_ENOENT, "nominations",
@@ -1051,7 +1069,9 @@ static int add_nom(const char *item, void *arg)
 	if (round_has(a->r, n.code))
 		return lrl_fail_set(&a->c->fail, LRL_EINVAL, "nominations",
 		                    "%s is given twice", item);
-	if (open_round_has(a->c->txn, n.code, &other))
+	if ((rc = open_noms_read(a)) != 0)
+		return rc;
+	if (open_round_has(a, n.code, &other))
 		return lrl_fail_set(&a->c->fail, LRL_ESTATE, "nominations",
 		                    "%s is already in open round %u", item,
 		                    (unsigned)other);
@@ -1171,9 +1191,12 @@ int act_ROUND_OPEN(struct lrl_ctx *c)
 		goto out;
 	ctx_strbuf(c, "mode", r->mode, sizeof r->mode);
 	ctx_strbuf(c, "nominations", list, sizeof list);
+	memset(&na, 0, sizeof na);
 	na.c = c;
 	na.r = r;
-	if ((rc = each_item(list, add_nom, &na)) != 0)
+	rc = each_item(list, add_nom, &na);
+	free(na.open);
+	if (rc != 0)
 		goto out;
 	if (r->nnoms == 0) {
 		rc = lrl_fail_set(&c->fail, LRL_EINVAL, "nominations",
@@ -1348,6 +1371,21 @@ static int is_present(const struct round *r, uint32_t user)
 static int quorum_needed(const struct round *r, int members)
 {
 	return r->qd > 0 ? (members * r->qn + r->qd - 1) / r->qd : members;
+}
+
+/* Do the members recorded present reach the quorum of members? */
+static int quorum_reached(const struct round *r, int members)
+{
+	return (int)r->npresent >= quorum_needed(r, members);
+}
+
+/* The quorum as a share of all members: "2/3" (the default) or "60%". */
+static void quorum_share(const struct round *r, char *buf, size_t n)
+{
+	if (r->qd == 3)
+		snprintf(buf, n, "2/3");
+	else
+		snprintf(buf, n, "%d%%", r->qn);
 }
 
 /* ---- scoring, ballots, conflicts -------------------------------------------- */
@@ -1764,45 +1802,76 @@ out:
 	return rc;
 }
 
+struct round_walk {
+	int (*fn)(const uint8_t *key, size_t kl, const void *v, size_t vl,
+	          void *arg);
+	void *arg;
+};
+
+/* Passes on the records whose keys hold a code after round ‖ user. */
+static int round_record(const uint8_t *key, size_t kl, const void *v,
+                        size_t vl, void *arg)
+{
+	const struct round_walk *w = arg;
+
+	return kl > 8 ? w->fn(key, kl, v, vl, w->arg) : 0;
+}
+
+/* Calls fn with the key and value of every record of round in db (keys
+ * round ‖ user ‖ code: scores, voters), in key order, until fn returns
+ * non-zero, which each_of_round then returns; else 0, or the store's
+ * error. */
+static int each_of_round(store_txn *t, enum store_db db, uint32_t round,
+                         int (*fn)(const uint8_t *key, size_t kl,
+                                   const void *v, size_t vl, void *arg),
+                         void *arg)
+{
+	struct round_walk w = {fn, arg};
+	uint8_t start[4];
+
+	wire_put_be32(start, round);
+	return each_with_prefix(t, db, start, sizeof start, round_record, &w);
+}
+
+struct voters_arg {
+	const struct round *r;
+	int *voters, *written;
+};
+
+static int count_voter(const uint8_t *key, size_t kl, const void *v,
+                       size_t vl, void *arg)
+{
+	struct voters_arg *a = arg;
+	char code[CODE_BUF];
+
+	snprintf(code, sizeof code, "%.*s", (int)(kl - 8),
+	         (const char *)key + 8);
+	for (size_t i = 0; i < a->r->nnoms; i++)
+		if (!strcmp(a->r->noms[i], code))
+			a->voters[i]++;
+	if (a->written) {
+		msgpack_unpacked up;
+		int w = 0;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0)
+			mp_get_bool(mp_map_geti(&up.data, 1), &w);
+		msgpack_unpacked_destroy(&up);
+		*a->written += w;
+	}
+	return 0;
+}
+
 /* Voters of each candidate of r (by index). */
 static int count_voters(store_txn *t, const struct round *r, int *voters,
                         int *written)
 {
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[4];
-	int rc;
+	struct voters_arg a = {r, voters, written};
 
 	memset(voters, 0, r->nnoms * sizeof *voters);
 	if (written)
 		*written = 0;
-	wire_put_be32(start, r->id);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_VOTERS, &cur)) != 0)
-		return rc;
-	k = start;
-	kl = 4;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		char code[CODE_BUF];
-		snprintf(code, sizeof code, "%.*s", (int)(kl - 8),
-		         (const char *)k + 8);
-		for (size_t i = 0; i < r->nnoms; i++)
-			if (!strcmp(r->noms[i], code))
-				voters[i]++;
-		if (written) {
-			msgpack_unpacked up;
-			int w = 0;
-			msgpack_unpacked_init(&up);
-			if (mp_decode(&up, v, vl) == 0)
-				mp_get_bool(mp_map_geti(&up.data, 1), &w);
-			msgpack_unpacked_destroy(&up);
-			*written += w;
-		}
-	}
-	store_cursor_close(cur);
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_of_round(t, STORE_DB_COUNCIL_VOTERS, r->id, count_voter,
+	                     &a);
 }
 
 /* Opens every sealed ballot of r with the round's secret key and counts
@@ -2030,6 +2099,82 @@ static int passed_of(store_txn *t, const struct round *self,
 	return count;
 }
 
+/* Scores kept per candidate, at most. */
+#define SCORES_MAX (MEMBERS_MAX * 4)
+
+/* A candidate's index in the round, by code. */
+struct nom_index {
+	const char *code;
+	size_t i;
+};
+
+static int nom_index_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct nom_index *)a)->code,
+	              ((const struct nom_index *)b)->code);
+}
+
+/* round_totals: the candidates by code, and the totals so far. */
+struct totals_arg {
+	const struct round *r;
+	struct nom_index idx[ROUND_NOMS_MAX];
+	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX];
+	int64_t *totals;
+	size_t *nt;
+};
+
+static int add_score(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
+{
+	struct totals_arg *a = arg;
+	char code[CODE_BUF];
+	struct nom_index want = {code, 0}, *hit;
+	int pts[CRIT_MAX];
+	int64_t tot;
+	size_t i;
+
+	if (kl - 8 >= sizeof code)
+		return 0;
+	memcpy(code, (const char *)key + 8, kl - 8);
+	code[kl - 8] = '\0';
+	if (strlen(code) != kl - 8 ||
+	    (hit = bsearch(&want, a->idx, a->r->nnoms, sizeof a->idx[0],
+	                   nom_index_cmp)) == NULL ||
+	    points_decode(v, vl, a->r, pts) != 0)
+		return 0;
+	i = hit->i;
+	tot = tally_weighted(pts, a->w, a->mx, a->nos, a->r->ncrit);
+	if (tot >= 0 && a->nt[i] < SCORES_MAX)
+		a->totals[i * SCORES_MAX + a->nt[i]++] = tot;
+	return 0;
+}
+
+/* The weighted totals of the scores of each candidate of r, in one pass
+ * over the round's scores: totals[i * SCORES_MAX …] and nt[i] for the
+ * candidate r->noms[i]. */
+static int round_totals(store_txn *t, const struct round *r, int64_t *totals,
+                        size_t *nt)
+{
+	struct totals_arg *a = calloc(1, sizeof *a);
+	int rc;
+
+	if (a == NULL)
+		return LRL_ENOMEM;
+	a->r = r;
+	a->totals = totals;
+	a->nt = nt;
+	crit_arrays(r, a->w, a->mx, a->nos);
+	for (size_t i = 0; i < r->nnoms; i++) {
+		a->idx[i].code = r->noms[i];
+		a->idx[i].i = i;
+		nt[i] = 0;
+	}
+	qsort(a->idx, r->nnoms, sizeof a->idx[0], nom_index_cmp);
+	rc = each_of_round(t, STORE_DB_COUNCIL_SCORES, r->id, add_score, a);
+	free(a);
+	return rc;
+}
+
 /* The results of closed round r, one per candidate in the round's order.
  * The caller frees *out. */
 static int compute(store_txn *t, const struct round *r, struct result **out,
@@ -2039,8 +2184,8 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	struct rulebook *rb = NULL;
 	struct year_rec y;
 	int64_t *totals = NULL;
-	int w[CRIT_MAX], mx[CRIT_MAX], nos[CRIT_MAX], women_bp;
-	store_cursor *cur = NULL;
+	size_t nt[ROUND_NOMS_MAX];
+	int women_bp;
 	int rc;
 
 	*out = NULL;
@@ -2050,20 +2195,18 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	    (rc = rules_load(t, y.rulebook, &rb, f)) != 0)
 		goto fail;
 	women_bp = rulebook_tiebreak_women_bp(rb);
-	crit_arrays(r, w, mx, nos);
-	totals = calloc(MEMBERS_MAX * 4, sizeof *totals);
+	totals = calloc((r->nnoms ? r->nnoms : 1) * SCORES_MAX, sizeof *totals);
 	if (totals == NULL) {
 		rc = LRL_ENOMEM;
 		goto fail;
 	}
+	if ((rc = round_totals(t, r, totals, nt)) != 0)
+		goto fail;
 	for (size_t i = 0; i < r->nnoms; i++) {
 		struct result *x = &res[i];
 		const struct tally_votes *tv = round_tally(r, r->noms[i]);
 		struct subject sj;
 		struct unit_rec u;
-		uint8_t start[4];
-		const void *k, *v;
-		size_t kl, vl, nt = 0;
 
 		if ((rc = cand_get(t, r->noms[i], &x->n)) != 0)
 			goto fail;
@@ -2082,39 +2225,16 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 			x->passes = tally_passes(tv, r->members, x->vote_bp,
 			                         &x->yes_bp);
 		}
-		/* Scores of this candidate: key round ‖ user ‖ code. */
-		wire_put_be32(start, r->id);
-		if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_SCORES,
-		                            &cur)) != 0)
-			goto fail;
-		k = start;
-		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
-		                           &vl);
-		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-			int pts[CRIT_MAX];
-			int64_t tot;
-			if (kl - 8 != strlen(r->noms[i]) ||
-			    memcmp((const char *)k + 8, r->noms[i], kl - 8) !=
-			            0 ||
-			    points_decode(v, vl, r, pts) != 0)
-				continue;
-			tot = tally_weighted(pts, w, mx, nos, r->ncrit);
-			if (tot >= 0 && nt < MEMBERS_MAX * 4)
-				totals[nt++] = tot;
-		}
-		store_cursor_close(cur);
-		cur = NULL;
-		x->nscores = (int)nt;
-		tally_mean(totals, nt, &x->mean_x100, &x->min, &x->max);
+		x->nscores = (int)nt[i];
+		tally_mean(totals + i * SCORES_MAX, nt[i], &x->mean_x100,
+		           &x->min, &x->max);
 		x->tc.yes = x->v.yes;
 		x->tc.score_x100 = x->mean_x100;
 		x->tc.tiebreak = r->nfrozen ? r->frozen[i].favoured
 		                            : favoured(t, &x->n, women_bp);
 		x->tc.cast = round_cast_for(r, r->noms[i]);
 		/* A scoring round without a ballot ranks everyone scored. */
-		x->tc.passes = balloting(r) ? x->passes : nt > 0;
+		x->tc.passes = balloting(r) ? x->passes : nt[i] > 0;
 	}
 	/* Rank per title; a cap limits how many are within. */
 	for (size_t i = 0; i < r->nnoms; i++) {
@@ -2158,7 +2278,6 @@ static int compute(store_txn *t, const struct round *r, struct result **out,
 	*out = res;
 	return 0;
 fail:
-	store_cursor_close(cur);
 	free(totals);
 	rulebook_free(rb);
 	free(res);
@@ -2177,7 +2296,7 @@ int act_ROUND_CLOSE(struct lrl_ctx *c)
 	    (rc = actor_seat(c, r->year, "chair", NULL)) != 0 ||
 	    (rc = current_members(c->txn, r->year, &members)) != 0)
 		goto out;
-	if (!r->present_set || (int)r->npresent < quorum_needed(r, members)) {
+	if (!r->present_set || !quorum_reached(r, members)) {
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "round",
 		                  "no quorum: %u of %d members recorded "
 		                  "present, "
@@ -2351,31 +2470,45 @@ static void threshold_text(const struct result *x, char *buf, size_t n)
 	}
 }
 
+/* A result's cells as text: the yes share and the threshold (a ballot
+ * round's; "" otherwise), the mean score and its spread ("" when nobody
+ * scored), the rank ("" when none). */
+struct result_texts {
+	char yes[32], threshold[32], score[32], spread[64], rank[16];
+};
+
+static void result_texts(const struct round *r, const struct result *x,
+                         struct result_texts *t)
+{
+	memset(t, 0, sizeof *t);
+	if (balloting(r)) {
+		pct_text(x->yes_bp, t->yes, sizeof t->yes);
+		threshold_text(x, t->threshold, sizeof t->threshold);
+	}
+	if (x->nscores) {
+		x100_text(x->mean_x100, t->score, sizeof t->score);
+		snprintf(t->spread, sizeof t->spread, "%lld–%lld",
+		         (long long)x->min, (long long)x->max);
+	}
+	if (x->tc.rank)
+		snprintf(t->rank, sizeof t->rank, "%d", x->tc.rank);
+}
+
 static void pack_result_cells(msgpack_packer *pk, const struct round *r,
                               const struct result *x)
 {
-	char a[32], b[32], s[32], sp[64], rk[16];
+	struct result_texts t;
 
+	result_texts(r, x, &t);
 	msgpack_pack_int64(pk, x->v.yes);
 	msgpack_pack_int64(pk, x->v.no);
 	msgpack_pack_int64(pk, x->v.abstain);
-	pct_text(x->yes_bp, a, sizeof a);
-	mp_pack_str(pk, balloting(r) ? a : "");
-	threshold_text(x, b, sizeof b);
-	mp_pack_str(pk, balloting(r) ? b : "");
+	mp_pack_str(pk, t.yes);
+	mp_pack_str(pk, t.threshold);
 	mp_pack_str(pk, result_word(r, x));
-	s[0] = sp[0] = '\0';
-	if (x->nscores) {
-		x100_text(x->mean_x100, s, sizeof s);
-		snprintf(sp, sizeof sp, "%lld–%lld", (long long)x->min,
-		         (long long)x->max);
-	}
-	mp_pack_str(pk, s);
-	mp_pack_str(pk, sp);
-	rk[0] = '\0';
-	if (x->tc.rank)
-		snprintf(rk, sizeof rk, "%d", x->tc.rank);
-	mp_pack_str(pk, rk);
+	mp_pack_str(pk, t.score);
+	mp_pack_str(pk, t.spread);
+	mp_pack_str(pk, t.rank);
 }
 
 int act_ROUND_RESULTS(struct lrl_ctx *c)
@@ -2397,29 +2530,21 @@ int act_ROUND_RESULTS(struct lrl_ctx *c)
 	list_begin(c->out, cols, 15, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
 		const struct result *x = &res[i];
-		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
-		pct_text(x->yes_bp, yes, sizeof yes);
-		threshold_text(x, thr, sizeof thr);
-		if (x->nscores) {
-			x100_text(x->mean_x100, sco, sizeof sco);
-			snprintf(spr, sizeof spr, "%lld–%lld",
-			         (long long)x->min, (long long)x->max);
-		}
-		if (x->tc.rank)
-			snprintf(rk, sizeof rk, "%d", x->tc.rank);
+		struct result_texts t;
+		result_texts(r, x, &t);
 		msgpack_pack_array(c->out, 15);
 		mp_pack_str(c->out, x->n.code);
 		mp_pack_str(c->out, x->n.title);
 		mp_pack_str(c->out, x->name);
 		mp_pack_str(c->out, result_word(r, x));
-		mp_pack_str(c->out, balloting(r) ? yes : "");
-		mp_pack_str(c->out, balloting(r) ? thr : "");
+		mp_pack_str(c->out, t.yes);
+		mp_pack_str(c->out, t.threshold);
 		msgpack_pack_int64(c->out, x->v.yes);
 		msgpack_pack_int64(c->out, x->v.no);
 		msgpack_pack_int64(c->out, x->v.abstain);
-		mp_pack_str(c->out, sco);
-		mp_pack_str(c->out, spr);
-		mp_pack_str(c->out, rk);
+		mp_pack_str(c->out, t.score);
+		mp_pack_str(c->out, t.spread);
+		mp_pack_str(c->out, t.rank);
 		mp_pack_str(c->out, x->subj_code);
 		mp_pack_str(c->out, x->ucode);
 		msgpack_pack_int64(c->out, x->nscores);
@@ -2455,9 +2580,7 @@ int act_ROUND_MINUTES(struct lrl_ctx *c)
 	snprintf(present, sizeof present, "%u", (unsigned)r->npresent);
 	snprintf(quorum, sizeof quorum, "%d needed: %s",
 	         quorum_needed(r, r->members),
-	         (int)r->npresent >= quorum_needed(r, r->members) ? "reached"
-	                                                          : "not "
-	                                                            "reached");
+	         quorum_reached(r, r->members) ? "reached" : "not reached");
 	snprintf(wtext, sizeof wtext, "%d", written);
 	list_begin(c->out, cols, 21, r->nnoms);
 	for (size_t i = 0; i < r->nnoms; i++) {
@@ -2537,16 +2660,13 @@ static void minutes_attendance(struct lrl_ctx *c, rpt *p, const struct round *r,
 		                                       : N_("absent"));
 	}
 	rpt_table_end(p);
-	if (r->qd == 3)
-		snprintf(q, sizeof q, "2/3");
-	else
-		snprintf(q, sizeof q, "%d%%", r->qn);
+	quorum_share(r, q, sizeof q);
 	if (!r->present_set)
 		rpt_para(p,
 		         "Members: %d. Attendance was not recorded; the quorum "
 		         "(%s of all members) is %d.",
 		         r->members, q, needed);
-	else if ((int)r->npresent >= needed)
+	else if (quorum_reached(r, r->members))
 		rpt_para(p,
 		         "Members: %d; present: %u; absent: %d. The quorum (%s "
 		         "of all members, %d) is reached.",
@@ -2612,17 +2732,9 @@ static void minutes_results(rpt *p, const struct round *r,
 	rpt_table(p, N_("Votes and scores per candidate"), cols, 14);
 	for (size_t i = 0; i < r->nnoms; i++) {
 		const struct result *x = &res[i];
-		char yes[32], thr[32], sco[32] = "", spr[64] = "", rk[16] = "";
 		const char *word = result_word(r, x);
-		pct_text(x->yes_bp, yes, sizeof yes);
-		threshold_text(x, thr, sizeof thr);
-		if (x->nscores) {
-			x100_text(x->mean_x100, sco, sizeof sco);
-			snprintf(spr, sizeof spr, "%lld–%lld",
-			         (long long)x->min, (long long)x->max);
-		}
-		if (x->tc.rank)
-			snprintf(rk, sizeof rk, "%d", x->tc.rank);
+		struct result_texts t;
+		result_texts(r, x, &t);
 		passed += !strcmp(word, "passed");
 		rpt_row(p);
 		rpt_cell_int(p, (int64_t)i + 1);
@@ -2633,12 +2745,12 @@ static void minutes_results(rpt *p, const struct round *r,
 		rpt_cell_int(p, x->v.yes);
 		rpt_cell_int(p, x->v.no);
 		rpt_cell_int(p, x->v.abstain);
-		rpt_cell(p, balloting(r) ? yes : "");
-		rpt_cell(p, balloting(r) ? thr : "");
-		rpt_cell(p, sco);
-		rpt_cell(p, spr);
+		rpt_cell(p, t.yes);
+		rpt_cell(p, t.threshold);
+		rpt_cell(p, t.score);
+		rpt_cell(p, t.spread);
 		rpt_cell(p, word);
-		rpt_cell(p, rk);
+		rpt_cell(p, t.rank);
 	}
 	rpt_table_end(p);
 	rpt_heading(p, N_("IV. Conclusion"));
@@ -2771,74 +2883,217 @@ int council_round_info(store_txn *t, uint32_t id, int *year, int *closed,
 	return rc;
 }
 
-int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
+/* A closed round as council_verdicts keeps it: its candidates, and its
+ * results once a lookup needed them. */
+struct verdict_round {
+	uint32_t id;
+	char (*noms)[CODE_BUF];
+	size_t nnoms;
+	int computed; /* 0: not yet, 1: res holds the results, -1: failed */
+	struct round *r;
+	struct result *res;
+};
+
+struct council_verdicts {
+	store_txn *t;
+	int scanned;
+	struct verdict_round *v; /* the closed rounds, the latest first */
+	size_t n;
+};
+
+int council_verdicts_open(store_txn *t, council_verdicts **out)
+{
+	*out = calloc(1, sizeof **out);
+	if (*out == NULL)
+		return LRL_ENOMEM;
+	(*out)->t = t;
+	return 0;
+}
+
+/* Forgets every round vs noted. */
+static void verdicts_clear(council_verdicts *vs)
+{
+	for (size_t i = 0; i < vs->n; i++) {
+		free(vs->v[i].noms);
+		free(vs->v[i].r);
+		free(vs->v[i].res);
+	}
+	free(vs->v);
+	vs->v = NULL;
+	vs->n = 0;
+	vs->scanned = 0;
+}
+
+void council_verdicts_close(council_verdicts *vs)
+{
+	if (vs == NULL)
+		return;
+	verdicts_clear(vs);
+	free(vs);
+}
+
+/* Notes the candidates of every closed round, the latest first. */
+static int verdicts_scan(council_verdicts *vs)
 {
 	store_cursor *cur = NULL;
 	const void *k, *val;
-	size_t kl, vl;
-	int rc, found = 0;
+	size_t kl, vl, cap = 0;
+	struct round *r = calloc(1, sizeof *r);
+	int rc;
 
-	memset(v, 0, sizeof *v);
-	if ((rc = store_cursor_open(t, STORE_DB_COUNCIL_ROUNDS, &cur)) != 0)
+	if (r == NULL)
+		return LRL_ENOMEM;
+	if ((rc = store_cursor_open(vs->t, STORE_DB_COUNCIL_ROUNDS, &cur)) !=
+	    0) {
+		free(r);
 		return rc;
-	/* The latest round first. */
+	}
 	for (rc = store_cursor_get(cur, STORE_LAST, &k, &kl, &val, &vl);
-	     rc == 0 && !found;
+	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_PREV, &k, &kl, &val, &vl)) {
-		struct round *r = calloc(1, sizeof *r);
-		struct result *res = NULL;
-		struct lrl_fail f;
-
-		if (r == NULL) {
+		struct verdict_round *x;
+		memset(r, 0, sizeof *r);
+		if (round_decode(val, vl, r) != 0 || !r->closed)
+			continue;
+		if (vs->n == cap) {
+			struct verdict_round *nv =
+				realloc(vs->v,
+			                (cap = cap * 2 + 8) * sizeof *nv);
+			if (nv == NULL) {
+				rc = LRL_ENOMEM;
+				break;
+			}
+			vs->v = nv;
+		}
+		x = &vs->v[vs->n];
+		memset(x, 0, sizeof *x);
+		x->id = wire_get_be32(k);
+		x->nnoms = r->nnoms;
+		if ((x->noms = calloc(r->nnoms ? r->nnoms : 1,
+		                      sizeof *x->noms)) == NULL) {
 			rc = LRL_ENOMEM;
 			break;
 		}
-		r->id = wire_get_be32(k);
-		if (round_decode(val, vl, r) == 0 && r->closed &&
-		    round_has(r, code) && compute(t, r, &res, &f) == 0) {
-			for (size_t i = 0; i < r->nnoms; i++)
-				if (!strcmp(r->noms[i], code)) {
-					v->round = r->id;
-					v->has_ballot = balloting(r);
-					v->passed = balloting(r) &&
-					            res[i].passes &&
-					            res[i].tc.within &&
-					            !res[i].tc.tie;
-					v->yes_bp = res[i].yes_bp;
-					v->score_x100 = res[i].mean_x100;
-					v->rank = res[i].tc.rank;
-				}
-			found = 1;
-		}
-		free(res);
-		free(r);
+		memcpy(x->noms, r->noms, r->nnoms * sizeof *x->noms);
+		vs->n++;
 	}
 	store_cursor_close(cur);
-	if (found)
+	free(r);
+	if (rc != 0 && rc != LRL_ENOENT) {
+		verdicts_clear(vs);
+		return rc;
+	}
+	vs->scanned = 1;
+	return 0;
+}
+
+static int verdict_round_has(const struct verdict_round *x, const char *code)
+{
+	for (size_t i = 0; i < x->nnoms; i++)
+		if (!strcmp(x->noms[i], code))
+			return 1;
+	return 0;
+}
+
+/* Computes the results of x once; 0 when it has them. */
+static int verdict_round_results(store_txn *t, struct verdict_round *x)
+{
+	struct lrl_fail f;
+
+	if (x->computed == 0) {
+		x->computed = -1;
+		if ((x->r = calloc(1, sizeof *x->r)) == NULL)
+			return LRL_ENOMEM;
+		if (round_get(t, x->id, x->r) == 0 &&
+		    compute(t, x->r, &x->res, &f) == 0)
+			x->computed = 1;
+	}
+	return x->computed == 1 ? 0 : LRL_ENOENT;
+}
+
+int council_verdicts_get(council_verdicts *vs, const char *code,
+                         struct council_verdict *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if (!vs->scanned && (rc = verdicts_scan(vs)) != 0)
+		return rc;
+	/* The latest closed round that had it and whose results are known. */
+	for (size_t j = 0; j < vs->n; j++) {
+		struct verdict_round *x = &vs->v[j];
+		const struct round *r;
+		if (!verdict_round_has(x, code))
+			continue;
+		rc = verdict_round_results(vs->t, x);
+		if (rc == LRL_ENOMEM)
+			return rc;
+		if (rc != 0)
+			continue;
+		r = x->r;
+		for (size_t i = 0; i < r->nnoms; i++)
+			if (!strcmp(r->noms[i], code)) {
+				const struct result *res = &x->res[i];
+				v->round = r->id;
+				v->has_ballot = balloting(r);
+				v->passed = balloting(r) && res->passes &&
+				            res->tc.within && !res->tc.tie;
+				v->yes_bp = res->yes_bp;
+				v->score_x100 = res->mean_x100;
+				v->rank = res->tc.rank;
+			}
 		return 0;
-	return rc == 0 || rc == LRL_ENOENT ? LRL_ENOENT : rc;
+	}
+	return LRL_ENOENT;
+}
+
+int council_verdict(store_txn *t, const char *code, struct council_verdict *v)
+{
+	council_verdicts *vs;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if ((rc = council_verdicts_open(t, &vs)) != 0)
+		return rc;
+	rc = council_verdicts_get(vs, code, v);
+	council_verdicts_close(vs);
+	return rc;
 }
 
 /* ---- lists ------------------------------------------------------------------ */
 
+/* Where a user stands with one candidate of a round. */
+struct cand_progress {
+	struct cand n;
+	int found;       /* n was read */
+	const char *why; /* why the user is recused ("" when not) */
+	int scored, voted;
+};
+
 /* How far user is in r: candidates scored and voted on, and those they
- * are recused from. */
+ * are recused from; with each (when not NULL, r->nnoms entries) where
+ * the user stands with every candidate. */
 static void progress_of(store_txn *t, const struct round *r,
-                        const struct user_rec *u, int *scored, int *voted,
-                        int *recused)
+                        const struct user_rec *u, struct cand_progress *each,
+                        int *scored, int *voted, int *recused)
 {
 	*scored = *voted = *recused = 0;
 	for (size_t i = 0; i < r->nnoms; i++) {
-		struct cand n;
-		if (cand_get(t, r->noms[i], &n) == 0 &&
-		    recusal(t, r, &n, u)[0]) {
-			(*recused)++;
-			continue;
-		}
-		*scored += has_rec(t, STORE_DB_COUNCIL_SCORES, r->id, u->id,
+		struct cand_progress p;
+		p.found = cand_get(t, r->noms[i], &p.n) == 0;
+		p.why = p.found ? recusal(t, r, &p.n, u) : "";
+		p.scored = has_rec(t, STORE_DB_COUNCIL_SCORES, r->id, u->id,
 		                   r->noms[i]);
-		*voted += has_rec(t, STORE_DB_COUNCIL_VOTERS, r->id, u->id,
+		p.voted = has_rec(t, STORE_DB_COUNCIL_VOTERS, r->id, u->id,
 		                  r->noms[i]);
+		if (each)
+			each[i] = p;
+		if (p.why[0]) {
+			(*recused)++;
+		} else {
+			*scored += p.scored;
+			*voted += p.voted;
+		}
 	}
 }
 
@@ -2901,7 +3156,7 @@ int act_ROUND_LIST(struct lrl_ctx *c)
 			date_format(r->closes, cl, sizeof cl);
 		if (c->actor && is_member(c->txn, r->year, c->actor->id)) {
 			int s, vt, rec;
-			progress_of(c->txn, r, c->actor, &s, &vt, &rec);
+			progress_of(c->txn, r, c->actor, NULL, &s, &vt, &rec);
 			progress_text(r, s, vt, rec, prog, sizeof prog);
 		}
 		msgpack_pack_array(&rows.pk, 9);
@@ -3030,6 +3285,7 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
 		struct round *r = calloc(1, sizeof *r);
+		struct cand_progress *pr = NULL;
 		char prog[128];
 		int s, vt, rec;
 		if (r == NULL)
@@ -3041,31 +3297,31 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			free(r);
 			continue;
 		}
-		progress_of(c->txn, r, c->actor, &s, &vt, &rec);
+		if ((pr = calloc(r->nnoms ? r->nnoms : 1, sizeof *pr)) ==
+		    NULL) {
+			free(r);
+			break;
+		}
+		progress_of(c->txn, r, c->actor, pr, &s, &vt, &rec);
 		progress_text(r, s, vt, rec, prog, sizeof prog);
 		for (size_t i = 0; i < r->nnoms; i++) {
-			struct cand nm;
+			const struct cand *nm = &pr[i].n;
+			const char *why = pr[i].why;
+			int sc = pr[i].scored, vo = pr[i].voted;
 			struct subject sj;
 			struct unit_rec u;
-			const char *why;
-			int sc, vo;
-			if (cand_get(c->txn, r->noms[i], &nm) != 0)
+			if (!pr[i].found)
 				continue;
-			if (subject_get(c->txn, nm.kind, nm.id, &sj) != 0)
+			if (subject_get(c->txn, nm->kind, nm->id, &sj) != 0)
 				memset(&sj, 0, sizeof sj);
-			why = recusal(c->txn, r, &nm, c->actor);
-			sc = has_rec(c->txn, STORE_DB_COUNCIL_SCORES, r->id,
-			             c->actor->id, nm.code);
-			vo = has_rec(c->txn, STORE_DB_COUNCIL_VOTERS, r->id,
-			             c->actor->id, nm.code);
 			msgpack_pack_array(&rows.pk, 9);
 			msgpack_pack_int64(&rows.pk, r->id);
-			mp_pack_str(&rows.pk, nm.code);
-			mp_pack_str(&rows.pk, nm.title);
+			mp_pack_str(&rows.pk, nm->code);
+			mp_pack_str(&rows.pk, nm->title);
 			mp_pack_str(&rows.pk, sj.name);
-			mp_pack_str(&rows.pk, unit_get(c->txn, nm.unit, &u) == 0
-			                              ? u.code
-			                              : "");
+			mp_pack_str(&rows.pk,
+			            unit_get(c->txn, nm->unit, &u) == 0 ? u.code
+			                                                : "");
 			mp_pack_str(&rows.pk, !scoring(r) ? ""
 			                      : sc        ? "yes"
 			                                  : "no");
@@ -3080,6 +3336,7 @@ int act_ROUND_CANDIDATES(struct lrl_ctx *c)
 			mp_pack_str(&rows.pk, prog);
 			n++;
 		}
+		free(pr);
 		free(r);
 	}
 	store_cursor_close(cur);
@@ -3093,16 +3350,23 @@ out:
 	return rc;
 }
 
+static int count_one(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
+{
+	(void)key;
+	(void)kl;
+	(void)v;
+	(void)vl;
+	(*(int *)arg)++;
+	return 0;
+}
+
 int act_ROUND_SHOW(struct lrl_ctx *c)
 {
 	struct round *r = calloc(1, sizeof *r);
 	int voters[ROUND_NOMS_MAX], members, nv = 0, ns = 0, rc;
 	char o[16], cl[16] = "", q[32], pres[LRL_TEXT_MAX] = "", buf[800];
 	char hex[crypto_box_PUBLICKEYBYTES * 2 + 1] = "";
-	store_cursor *cur = NULL;
-	const void *k, *v;
-	size_t kl, vl;
-	uint8_t start[4];
 
 	if (r == NULL)
 		return LRL_ENOMEM;
@@ -3116,24 +3380,12 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 		goto out;
 	for (size_t i = 0; i < r->nnoms; i++)
 		nv += voters[i];
-	wire_put_be32(start, r->id);
-	if (store_cursor_open(c->txn, STORE_DB_COUNCIL_SCORES, &cur) == 0) {
-		k = start;
-		kl = 4;
-		for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v,
-		                           &vl);
-		     rc == 0 && kl > 8 && memcmp(k, start, 4) == 0;
-		     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl))
-			ns++;
-		store_cursor_close(cur);
-	}
+	/* The scores are counted as far as they can be read. */
+	each_of_round(c->txn, STORE_DB_COUNCIL_SCORES, r->id, count_one, &ns);
 	day_text(r->opened, o, sizeof o);
 	if (r->closes)
 		date_format(r->closes, cl, sizeof cl);
-	if (r->qd == 3)
-		snprintf(q, sizeof q, "2/3");
-	else
-		snprintf(q, sizeof q, "%d%%", r->qn);
+	quorum_share(r, q, sizeof q);
 	for (size_t i = 0; i < r->npresent; i++) {
 		struct user_rec u;
 		if (users_get(c->txn, r->present[i], &u) == 0) {
@@ -3158,10 +3410,9 @@ int act_ROUND_SHOW(struct lrl_ctx *c)
 	mp_pack_kv_int(c->out, "members", members);
 	snprintf(buf, sizeof buf, "%s: %d needed, %u present — %s", q,
 	         quorum_needed(r, members), (unsigned)r->npresent,
-	         !r->present_set ? "attendance not recorded"
-	         : (int)r->npresent >= quorum_needed(r, members) ? "reached"
-	                                                         : "not "
-	                                                           "reached");
+	         !r->present_set              ? "attendance not recorded"
+	         : quorum_reached(r, members) ? "reached"
+	                                      : "not reached");
 	mp_pack_kv_str(c->out, "quorum", buf);
 	mp_pack_kv_str(c->out, "present", pres);
 	mp_pack_kv_str(c->out, "written votes",

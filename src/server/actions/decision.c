@@ -24,6 +24,7 @@
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
 #include "laurel/money.h"
+#include "laurel/msg.h"
 #include "laurel/nominations.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
@@ -52,14 +53,11 @@ int act_DOSSIER_SHOW(struct lrl_ctx *c);
 int act_REPORT_DECISION(struct lrl_ctx *c);
 int act_REPORT_FUND(struct lrl_ctx *c);
 
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
-
 #define DECISION_RECIPIENTS_MAX 1000
 #define BIG_TEXT (LRL_TEXT_MAX * 4 + 1)
 #define NAME_BUF (LRL_NAME_MAX * 4 + 1)
 #define NUMBER_BUF 96
+#define STATE_BUF 16
 
 struct recipient {
 	char nom[LRL_CODE_MAX + 1]; /* "" for an ad-hoc award */
@@ -73,7 +71,7 @@ struct recipient {
 struct decision {
 	char code[LRL_CODE_MAX + 1];
 	int year;
-	char state[16];
+	char state[STATE_BUF];
 	int32_t date;
 	char subject[NAME_BUF * 2];
 	char grounds[BIG_TEXT];
@@ -131,25 +129,6 @@ static int next_item(const char **p, const char *end, char *code, size_t n)
 	return 1;
 }
 
-/* The next code of a series in the state database: PREFIX-YEAR-nnn. */
-static int next_code(store_txn *t, const char *prefix, int year, char *code,
-                     size_t n)
-{
-	char key[32];
-	uint8_t num[4];
-	const void *v;
-	size_t vl;
-	uint32_t last = 0;
-	int kl = snprintf(key, sizeof key, "seq:%s-%d", prefix, year);
-
-	if (store_get(t, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
-	    vl == 4)
-		last = wire_get_be32(v);
-	wire_put_be32(num, ++last);
-	snprintf(code, n, "%s-%d-%03u", prefix, year, (unsigned)last);
-	return store_put(t, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
-}
-
 /* How decisions are headed: the stored setup over the defaults. */
 struct setup {
 	char suffix[LRL_CODE_MAX + 1];
@@ -164,11 +143,7 @@ static void setup_get(store_txn *t, struct setup *s)
 	snprintf(s->suffix, sizeof s->suffix, "BV");
 	s->issuer[0] = s->place[0] = '\0';
 	snprintf(s->signer, sizeof s->signer, "GIÁM ĐỐC");
-	if (store_get(t, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0 &&
-	    vl < sizeof s->issuer) {
-		memcpy(s->issuer, v, vl);
-		s->issuer[vl] = '\0';
-	}
+	hospital_name(t, s->issuer, sizeof s->issuer);
 	if (store_get(t, STORE_DB_STATE, "decision:setup", 14, &v, &vl) == 0) {
 		msgpack_unpacked up;
 		msgpack_unpacked_init(&up);
@@ -420,6 +395,35 @@ static int dossier_state(store_txn *t, const char *code, size_t cl, char *state,
 	return rc;
 }
 
+/* The state and number of the decision with this code, read without
+ * decoding the rest of the record (its texts and recipients): a
+ * nomination list asks this once per row. */
+static int decision_state(store_txn *t, const char *code, size_t cl,
+                          char *state, size_t sn, char *number, size_t nn)
+{
+	char st[STATE_BUF] = "";
+	char num[NUMBER_BUF] = "";
+	const void *v;
+	size_t vl;
+	msgpack_unpacked up;
+	int rc;
+
+	if (cl > LRL_CODE_MAX)
+		return LRL_ENOENT;
+	if ((rc = store_get(t, STORE_DB_DECISIONS, code, cl, &v, &vl)) != 0)
+		return rc;
+	msgpack_unpacked_init(&up);
+	rc = mp_decode(&up, v, vl) != 0 ? LRL_ECORRUPT : 0;
+	if (rc == 0) {
+		text_field(mp_map_geti(&up.data, 2), st, sizeof st);
+		text_field(mp_map_geti(&up.data, 9), num, sizeof num);
+		snprintf(state, sn, "%s", st);
+		snprintf(number, nn, "%s", num);
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
 int decision_settling(store_txn *t, int year, char kind, uint32_t id,
                       const char *title, char *code, size_t cn, char *state,
                       size_t sn, char *number, size_t nn)
@@ -428,7 +432,6 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
 	size_t kl = subject_key(key, year, kind, id, title);
 	const void *v;
 	size_t vl;
-	struct decision *d = NULL;
 
 	code[0] = state[0] = number[0] = '\0';
 	if (store_get(t, STORE_DB_DECISION_KEYS, key, kl, &v, &vl) != 0)
@@ -436,12 +439,7 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
 	snprintf(code, cn, "%.*s", (int)vl, (const char *)v);
 	if (vl > 3 && !memcmp(v, "TT-", 3))
 		return dossier_state(t, v, vl, state, sn, number, nn) == 0;
-	if (decision_get(t, v, vl, &d) != 0)
-		return 0;
-	snprintf(state, sn, "%s", d->state);
-	snprintf(number, nn, "%s", d->number);
-	decision_free(d);
-	return 1;
+	return decision_state(t, v, vl, state, sn, number, nn) == 0;
 }
 
 static int settle(store_txn *t, int year, char kind, uint32_t id,
@@ -545,46 +543,47 @@ static int compute_money(struct lrl_ctx *c, const struct rulebook *rb,
 	return rc;
 }
 
+struct fund_each {
+	int (*fn)(const struct fund_line *e, void *arg);
+	void *arg;
+};
+
+/* Decodes one fund record (key year ‖ event) for decision_fund_each. */
+static int fund_line_of(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                        void *arg)
+{
+	const struct fund_each *fe = arg;
+	msgpack_unpacked up;
+	struct fund_line e;
+	int64_t date = 0;
+
+	(void)key;
+	if (kl != 10)
+		return 0;
+	memset(&e, 0, sizeof e);
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	text_field(mp_map_geti(&up.data, 1), e.kind, sizeof e.kind);
+	mp_get_i64(mp_map_geti(&up.data, 2), &e.amount);
+	mp_get_i64(mp_map_geti(&up.data, 3), &date);
+	e.date = (int32_t)date;
+	text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
+	text_field(mp_map_geti(&up.data, 5), e.decision, sizeof e.decision);
+	text_field(mp_map_geti(&up.data, 6), e.override, sizeof e.override);
+	msgpack_unpacked_destroy(&up);
+	return fe->fn(&e, fe->arg);
+}
+
 int decision_fund_each(store_txn *t, int year,
                        int (*fn)(const struct fund_line *e, void *arg),
                        void *arg)
 {
-	uint8_t lo[2] = {(uint8_t)(year >> 8), (uint8_t)year};
-	const void *k = lo, *v;
-	size_t kl = 2, vl;
-	store_cursor *cur;
-	int rc, stop = 0;
+	struct fund_each fe = {fn, arg};
 
-	if ((rc = store_cursor_open(t, STORE_DB_FUND, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 10 && !memcmp(k, lo, 2) && !stop;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		struct fund_line e;
-		int64_t date = 0;
-		memset(&e, 0, sizeof e);
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		text_field(mp_map_geti(&up.data, 1), e.kind, sizeof e.kind);
-		mp_get_i64(mp_map_geti(&up.data, 2), &e.amount);
-		mp_get_i64(mp_map_geti(&up.data, 3), &date);
-		e.date = (int32_t)date;
-		text_field(mp_map_geti(&up.data, 4), e.source, sizeof e.source);
-		text_field(mp_map_geti(&up.data, 5), e.decision,
-		           sizeof e.decision);
-		text_field(mp_map_geti(&up.data, 6), e.override,
-		           sizeof e.override);
-		msgpack_unpacked_destroy(&up);
-		stop = fn(&e, arg);
-	}
-	store_cursor_close(cur);
-	if (stop)
-		return stop;
-	return rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_FUND, year, fund_line_of, &fe);
 }
 
 /* A line's effect on the balance: deposits add, payments take. */
@@ -646,11 +645,12 @@ static int fund_put(struct lrl_ctx *c, int year, const char *kind,
 /* ---- checking recipients ----------------------------------------------- */
 
 /* Checks that a nomination may be awarded by the hospital now.  With
- * self, the decision that holds it already (signing) is not a conflict. */
+ * self, the decision that holds it already (signing) is not a conflict.
+ * The council's verdicts come from cvs. */
 static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
-                            const char *field, int year, const char *code,
-                            const char *self, struct nomination_info *ni,
-                            int forwarded)
+                            council_verdicts *cvs, const char *field, int year,
+                            const char *code, const char *self,
+                            struct nomination_info *ni, int forwarded)
 {
 	const struct rulebook_title *ti;
 	struct subject s;
@@ -703,8 +703,8 @@ static int check_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 	{
 		/* A nomination the council voted down is not awarded. */
 		struct council_verdict cv;
-		if (council_verdict(c->txn, code, &cv) == 0 && cv.has_ballot &&
-		    !cv.passed)
+		if (council_verdicts_get(cvs, code, &cv) == 0 &&
+		    cv.has_ballot && !cv.passed)
 			return lrl_fail_set(&c->fail, LRL_ESTATE, field,
 			                    "%s did not pass the council "
 			                    "(round %u: %d,%02d%% yes)",
@@ -772,13 +772,13 @@ static int add_recipient(struct lrl_ctx *c, struct decision *d,
  * nominations (a list of codes today; the passed candidates of a council
  * round when rounds exist) goes through here. */
 static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
-                          struct decision *d, const char *field,
-                          const char *code)
+                          council_verdicts *cvs, struct decision *d,
+                          const char *field, const char *code)
 {
 	struct nomination_info ni;
 	int rc;
 
-	if ((rc = check_nomination(c, rb, field, d->year, code, NULL, &ni,
+	if ((rc = check_nomination(c, rb, cvs, field, d->year, code, NULL, &ni,
 	                           0)) != 0)
 		return rc;
 	return add_recipient(c, d, field, ni.code, ni.kind, ni.id, ni.unit,
@@ -787,14 +787,14 @@ static int add_nomination(struct lrl_ctx *c, const struct rulebook *rb,
 
 /* Re-checks every recipient of d (self: its own settlement is fine). */
 static int check_all(struct lrl_ctx *c, const struct rulebook *rb,
-                     const struct decision *d)
+                     council_verdicts *cvs, const struct decision *d)
 {
 	for (size_t i = 0; i < d->nr; i++) {
 		const struct recipient *r = &d->r[i];
 		int rc;
 		if (r->nom[0]) {
 			struct nomination_info ni;
-			rc = check_nomination(c, rb, "decision", d->year,
+			rc = check_nomination(c, rb, cvs, "decision", d->year,
 			                      r->nom, d->code, &ni, 0);
 		} else {
 			struct subject s;
@@ -925,7 +925,7 @@ static int adhoc_param(struct lrl_ctx *c, struct decision *d,
 /* Adds the candidates a closed council round passed, except those the
  * province decides and those a decision or dossier holds already. */
 static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
-                             struct decision *d)
+                             council_verdicts *cvs, struct decision *d)
 {
 	char (*codes)[LRL_CODE_MAX + 1];
 	int64_t id = 0;
@@ -954,10 +954,11 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 		struct nomination_info ni;
 		const struct rulebook_title *ti;
 		struct subject s;
-		if (council_verdict(c->txn, codes[i], &cv) != 0 ||
+		if (council_verdicts_get(cvs, codes[i], &cv) != 0 ||
 		    cv.round != (uint32_t)id || !cv.passed ||
 		    nomination_info(c->txn, NULL, codes[i], strlen(codes[i]),
-		                    &ni) != 0 || ni.withdrawn ||
+		                    &ni) != 0 ||
+		    ni.withdrawn ||
 		    ((ti = rulebook_title_find(rb, ni.title)) != NULL &&
 		     ti->decided == RB_DECIDED_FORWARDED) ||
 		    subject_get(c->txn, ni.kind, ni.id, &s) != 0 ||
@@ -971,7 +972,8 @@ static int round_nominations(struct lrl_ctx *c, const struct rulebook *rb,
 				codes[i][0] = '\0'; /* also in --nominations */
 		if (codes[i][0] == '\0')
 			continue;
-		if ((rc = add_nomination(c, rb, d, "round", codes[i])) == 0)
+		if ((rc = add_nomination(c, rb, cvs, d, "round", codes[i])) ==
+		    0)
 			added++;
 	}
 	if (rc == 0 && added == 0)
@@ -995,6 +997,7 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	const msgpack_object *nv = ctx_param(c, "nominations");
 	char title[RULEBOOK_CODE_MAX + 1] = "", total_s[48];
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct decision *d;
 	struct year_rec y;
 	struct setup su;
@@ -1005,7 +1008,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 		return LRL_ENOMEM;
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0 ||
-	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0)
+	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0)
 		goto out;
 	d->year = (int)year;
 	date = date_of_time(c->now);
@@ -1032,13 +1036,13 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 				                  code);
 				goto out;
 			}
-			if ((rc = add_nomination(c, rb, d, "nominations",
+			if ((rc = add_nomination(c, rb, cvs, d, "nominations",
 			                         code)) != 0)
 				goto out;
 		}
 	}
 	if (ctx_param(c, "round") &&
-	    (rc = round_nominations(c, rb, d)) != 0)
+	    (rc = round_nominations(c, rb, cvs, d)) != 0)
 		goto out;
 	if (ctx_param(c, "staff") || ctx_param(c, "units")) {
 		const struct rulebook_title *ti;
@@ -1125,8 +1129,8 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	snprintf(d->state, sizeof d->state, "draft");
 	d->by = c->actor_id;
 	d->time = c->now;
-	if ((rc = next_code(c->txn, "QD", d->year, d->code, sizeof d->code)) !=
-	    0)
+	if ((rc = series_next_code(c->txn, "QD", d->year, d->code,
+	                           sizeof d->code)) != 0)
 		goto out;
 	for (size_t i = 0; i < d->nr; i++)
 		if ((rc = settle(c->txn, d->year, d->r[i].kind, d->r[i].id,
@@ -1138,6 +1142,7 @@ int act_DECISION_ADD(struct lrl_ctx *c)
 	result_message(c->out, "%s drafted: %zu recipients, %s", d->code, d->nr,
 	               total_s);
 out:
+	council_verdicts_close(cvs);
 	rulebook_free(rb);
 	decision_free(d);
 	return rc;
@@ -1435,42 +1440,10 @@ out:
 
 /* ---- signing ------------------------------------------------------------ */
 
-static int award_put(store_txn *t, int year, char kind, uint32_t id,
-                     const char *title, const char *number, int32_t date,
-                     const char *issuer, char basis[][LRL_CODE_MAX + 1],
-                     size_t nb, const char *ref, uint64_t by, int64_t now)
-{
-	uint8_t key[8 + LRL_CODE_MAX];
-	size_t kl = subject_key(key, year, kind, id, title);
-	mp_buf b;
-	int rc;
-
-	mp_buf_init(&b);
-	msgpack_pack_map(&b.pk, 7);
-	msgpack_pack_uint8(&b.pk, 1);
-	mp_pack_str(&b.pk, number);
-	msgpack_pack_uint8(&b.pk, 2);
-	msgpack_pack_int64(&b.pk, date);
-	msgpack_pack_uint8(&b.pk, 3);
-	mp_pack_str(&b.pk, issuer);
-	msgpack_pack_uint8(&b.pk, 4);
-	msgpack_pack_array(&b.pk, nb);
-	for (size_t i = 0; i < nb; i++)
-		mp_pack_str(&b.pk, basis[i]);
-	msgpack_pack_uint8(&b.pk, 5);
-	msgpack_pack_uint64(&b.pk, by);
-	msgpack_pack_uint8(&b.pk, 6);
-	msgpack_pack_int64(&b.pk, now);
-	msgpack_pack_uint8(&b.pk, 7);
-	mp_pack_str(&b.pk, ref);
-	rc = store_put(t, STORE_DB_AWARDS, key, kl, b.sb.data, b.sb.size, 1);
-	mp_buf_free(&b);
-	return rc;
-}
-
 int act_DECISION_SIGN(struct lrl_ctx *c)
 {
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct decision *d = NULL;
 	struct year_rec y;
 	char *override = NULL, when[16], total_s[48], bal_s[48];
@@ -1520,7 +1493,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	}
 	if ((rc = year_get(c->txn, d->year, &y)) != 0 ||
 	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
-	    (rc = check_all(c, rb, d)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0 ||
+	    (rc = check_all(c, rb, cvs, d)) != 0 ||
 	    (rc = compute_money(c, rb, d, &total)) != 0)
 		goto out;
 	balance = fund_balance(c->txn, d->year);
@@ -1543,7 +1517,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 		char seq[LRL_CODE_MAX + 1];
 		struct setup su;
 		setup_get(c->txn, &su);
-		if ((rc = next_code(c->txn, "SO", yy, seq, sizeof seq)) != 0)
+		if ((rc = series_next_code(c->txn, "SO", yy, seq,
+		                           sizeof seq)) != 0)
 			goto out;
 		snprintf(d->number, sizeof d->number, "%d/QĐ-%s",
 		         atoi(strrchr(seq, '-') + 1), su.suffix);
@@ -1586,6 +1561,7 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	               "the fund (balance %s)",
 	               d->code, d->number, d->nr, total_s, bal_s);
 out:
+	council_verdicts_close(cvs);
 	free(override);
 	rulebook_free(rb);
 	decision_free(d);
@@ -2479,6 +2455,7 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	const msgpack_object *nv = ctx_param(c, "nominations");
 	const char *p = nv->via.str.ptr, *end = p + nv->via.str.size;
 	struct rulebook *rb = NULL;
+	council_verdicts *cvs = NULL;
 	struct dossier *x;
 	struct year_rec y;
 	int64_t year = 0, date = 0;
@@ -2491,7 +2468,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	ctx_int(c, "date", &date);
 	if ((rc = year_param(c, (int)year, &y)) != 0 ||
 	    (rc = rules_load(c->txn, y.rulebook, &rb, &c->fail)) != 0 ||
-	    (rc = ctx_text(c, "memo", &memo)) != 0)
+	    (rc = ctx_text(c, "memo", &memo)) != 0 ||
+	    (rc = council_verdicts_open(c->txn, &cvs)) != 0)
 		goto out;
 	x->year = (int)year;
 	while ((got = next_item(&p, end, code, sizeof code)) != 0) {
@@ -2502,8 +2480,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 			                  code);
 			goto out;
 		}
-		if ((rc = check_nomination(c, rb, "nominations", x->year, code,
-		                           NULL, &ni, 1)) != 0)
+		if ((rc = check_nomination(c, rb, cvs, "nominations", x->year,
+		                           code, NULL, &ni, 1)) != 0)
 			goto out;
 		for (size_t i = 0; i < x->nn; i++)
 			if (!strcmp(x->noms[i], ni.code)) {
@@ -2532,8 +2510,8 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	snprintf(x->state, sizeof x->state, "forwarded");
 	x->by = c->actor_id;
 	x->time = c->now;
-	if ((rc = next_code(c->txn, "TT", x->year, x->code, sizeof x->code)) !=
-	    0)
+	if ((rc = series_next_code(c->txn, "TT", x->year, x->code,
+	                           sizeof x->code)) != 0)
 		goto out;
 	for (size_t i = 0; i < x->nn; i++) {
 		struct nomination_info ni;
@@ -2548,6 +2526,7 @@ int act_DOSSIER_ADD(struct lrl_ctx *c)
 	result_message(c->out, "%s: %zu nominations forwarded with memo %s",
 	               x->code, x->nn, x->memo);
 out:
+	council_verdicts_close(cvs);
 	free(memo);
 	rulebook_free(rb);
 	free(x);

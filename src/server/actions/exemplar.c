@@ -270,6 +270,34 @@ void ex_publicity_line(const msgpack_object *e, char *buf, size_t n)
 	         s[3]);
 }
 
+void ex_pack_publicity_items(msgpack_packer *pk, const msgpack_object *pub)
+{
+	msgpack_pack_array(pk, pub ? pub->via.array.size : 0);
+	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
+		const msgpack_object *e = &pub->via.array.ptr[i];
+		msgpack_pack_array(pk, 5);
+		for (uint32_t j = 0; j < 5; j++) {
+			const msgpack_object *f =
+				e->type == MSGPACK_OBJECT_ARRAY &&
+						j < e->via.array.size
+					? &e->via.array.ptr[j]
+					: NULL;
+			const char *s;
+			size_t l;
+			int64_t d = 0;
+			if (j == 1) {
+				if (f)
+					mp_get_i64(f, &d);
+				ex_date(pk, d);
+			} else if (f && mp_get_str(f, &s, &l) == 0) {
+				mp_pack_strn(pk, s, l);
+			} else {
+				mp_pack_str(pk, "");
+			}
+		}
+	}
+}
+
 /* ---- exemplars --------------------------------------------------------- */
 
 int ex_stage_of(const msgpack_object *m)
@@ -733,6 +761,57 @@ static int note_person(const uint8_t *key, const msgpack_object *m,
 	return 0;
 }
 
+/* exemplar.candidates: the year's exemplars of persons, and the rows. */
+struct named_arg {
+	struct lrl_ctx *c;
+	struct cand_arg ex;
+	int missing;
+	mp_buf rows;
+	size_t n;
+};
+
+/* The persons one unit named in its collective pledge (key year ‖ unit). */
+static int named_in_pledge(const uint8_t *key, size_t kl, const void *v,
+                           size_t vl, void *arg)
+{
+	struct named_arg *a = arg;
+	struct lrl_ctx *c = a->c;
+	char names[LRL_NAME_MAX * 8 + 1] = "", *tok, *save = NULL;
+	struct unit_rec u;
+	msgpack_unpacked up;
+	uint32_t unit;
+
+	if (kl != 6)
+		return 0;
+	unit = wire_get_be32(key + 2);
+	if (unit_get(c->txn, unit, &u) != 0 || scope_unit_ok(c, unit) != 0)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0)
+		mp_get_strbuf(mp_map_geti(&up.data, 3), names, sizeof names);
+	msgpack_unpacked_destroy(&up);
+	for (tok = strtok_r(names, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		struct staff_rec s;
+		const struct person_ex *hit = NULL;
+		if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
+			continue;
+		for (size_t i = 0; i < a->ex.n && !hit; i++)
+			if (a->ex.ex[i].staff == s.id)
+				hit = &a->ex.ex[i];
+		if (a->missing && hit)
+			continue;
+		msgpack_pack_array(&a->rows.pk, 5);
+		mp_pack_str(&a->rows.pk, u.code);
+		mp_pack_str(&a->rows.pk, s.code);
+		mp_pack_str(&a->rows.pk, s.full_name);
+		mp_pack_str(&a->rows.pk, hit ? hit->code : "");
+		mp_pack_str(&a->rows.pk, hit ? hit->stage : "");
+		a->n++;
+	}
+	return 0;
+}
+
 /*
  * The persons each unit named as exemplar candidates in its collective
  * pledge of the year (plan 004), with the exemplar recorded for them that
@@ -742,67 +821,24 @@ int act_EXEMPLAR_CANDIDATES(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"unit", "staff", "name",
 	                                   "exemplar", "stage"};
-	struct cand_arg ex = {NULL, 0, 0};
-	uint8_t lo[6];
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl, n = 0;
-	store_cursor *cur = NULL;
+	struct named_arg a;
 	int64_t year = 0;
-	int missing = 0, rc;
-	mp_buf rows;
+	int rc;
 
+	memset(&a, 0, sizeof a);
+	a.c = c;
 	ctx_int(c, "year", &year);
-	mp_get_bool(ctx_param(c, "missing"), &missing);
-	mp_buf_init(&rows);
-	if ((rc = ex_each(c->txn, (int)year, note_person, &ex)) != 0 ||
-	    (rc = store_cursor_open(c->txn, STORE_DB_UNIT_PLEDGES, &cur)) != 0)
-		goto out;
-	year_key(lo, (int)year, 0);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		char names[LRL_NAME_MAX * 8 + 1] = "", *tok, *save = NULL;
-		struct unit_rec u;
-		msgpack_unpacked up;
-		uint32_t unit = wire_get_be32((const uint8_t *)k + 2);
-		if (unit_get(c->txn, unit, &u) != 0 ||
-		    scope_unit_ok(c, unit) != 0)
-			continue;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0)
-			mp_get_strbuf(mp_map_geti(&up.data, 3), names,
-			              sizeof names);
-		msgpack_unpacked_destroy(&up);
-		for (tok = strtok_r(names, ", ", &save); tok;
-		     tok = strtok_r(NULL, ", ", &save)) {
-			struct staff_rec s;
-			const struct person_ex *hit = NULL;
-			if (staff_find(c->txn, tok, strlen(tok), &s) != 0)
-				continue;
-			for (size_t i = 0; i < ex.n && !hit; i++)
-				if (ex.ex[i].staff == s.id)
-					hit = &ex.ex[i];
-			if (missing && hit)
-				continue;
-			msgpack_pack_array(&rows.pk, 5);
-			mp_pack_str(&rows.pk, u.code);
-			mp_pack_str(&rows.pk, s.code);
-			mp_pack_str(&rows.pk, s.full_name);
-			mp_pack_str(&rows.pk, hit ? hit->code : "");
-			mp_pack_str(&rows.pk, hit ? hit->stage : "");
-			n++;
-		}
-	}
-	if (rc == LRL_ENOENT || rc == 0) {
-		list_begin(c->out, cols, 5, n);
-		mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
+	mp_get_bool(ctx_param(c, "missing"), &a.missing);
+	mp_buf_init(&a.rows);
+	if ((rc = ex_each(c->txn, (int)year, note_person, &a.ex)) == 0 &&
+	    (rc = each_of_year(c->txn, STORE_DB_UNIT_PLEDGES, (int)year,
+	                       named_in_pledge, &a)) == 0) {
+		list_begin(c->out, cols, 5, a.n);
+		mp_pack_raw(c->out, a.rows.sb.data, a.rows.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-out:
-	store_cursor_close(cur);
-	free(ex.ex);
-	mp_buf_free(&rows);
+	free(a.ex.ex);
+	mp_buf_free(&a.rows);
 	return rc;
 }
 
@@ -1184,6 +1220,7 @@ int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 	uint32_t root = 0;
 	struct year_rec y;
 	size_t n = 0;
+	mp_buf rows;
 
 	ctx_int(c, "year", &year);
 	if (ctx_param(c, "short"))
@@ -1197,37 +1234,34 @@ int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 		return rc;
 	}
 	/* Heads see the units they head. */
-	for (size_t pass = 0; pass < 2; pass++) {
-		if (pass == 1)
-			list_begin(c->out, cols, 8, n);
-		for (size_t i = 0; i < k.n; i++) {
-			struct unit_count *u = &k.u[i];
-			struct unit_rec ur;
-			struct lrl_fail keep = c->fail;
-			int ms = short_by(TARGET_MODELS, u->models),
-			    cs = short_by(TARGET_COLLECTIVE, u->collective),
-			    is = short_by(TARGET_INDIVIDUAL, u->individual);
-			int visible = scope_unit_ok(c, u->id) == 0;
-			c->fail = keep;
-			if (!visible || (only_short && !ms && !cs && !is) ||
-			    unit_get(c->txn, u->id, &ur) != 0)
-				continue;
-			if (pass == 0) {
-				n++;
-				continue;
-			}
-			msgpack_pack_array(c->out, 8);
-			mp_pack_str(c->out, ur.code);
-			mp_pack_str(c->out, ur.name);
-			msgpack_pack_int(c->out, u->models);
-			msgpack_pack_int(c->out, u->collective);
-			msgpack_pack_int(c->out, u->individual);
-			msgpack_pack_int(c->out, ms);
-			msgpack_pack_int(c->out, cs);
-			msgpack_pack_int(c->out, is);
-		}
+	mp_buf_init(&rows);
+	for (size_t i = 0; i < k.n; i++) {
+		struct unit_count *u = &k.u[i];
+		struct unit_rec ur;
+		struct lrl_fail keep = c->fail;
+		int ms = short_by(TARGET_MODELS, u->models),
+		    cs = short_by(TARGET_COLLECTIVE, u->collective),
+		    is = short_by(TARGET_INDIVIDUAL, u->individual);
+		int visible = scope_unit_ok(c, u->id) == 0;
+		c->fail = keep;
+		if (!visible || (only_short && !ms && !cs && !is) ||
+		    unit_get(c->txn, u->id, &ur) != 0)
+			continue;
+		msgpack_pack_array(&rows.pk, 8);
+		mp_pack_str(&rows.pk, ur.code);
+		mp_pack_str(&rows.pk, ur.name);
+		msgpack_pack_int(&rows.pk, u->models);
+		msgpack_pack_int(&rows.pk, u->collective);
+		msgpack_pack_int(&rows.pk, u->individual);
+		msgpack_pack_int(&rows.pk, ms);
+		msgpack_pack_int(&rows.pk, cs);
+		msgpack_pack_int(&rows.pk, is);
+		n++;
 	}
+	list_begin(c->out, cols, 8, n);
+	mp_pack_raw(c->out, rows.sb.data, rows.sb.size);
 	list_end(c->out, NULL);
+	mp_buf_free(&rows);
 	free(k.u);
 	return 0;
 }
@@ -1409,28 +1443,7 @@ static int export_one(const uint8_t *key, const msgpack_object *m, void *arg)
 	pack_intro_array(pk, ex_array(m, EF_INTRODUCED));
 	/* Publicity as fields, for the page to lay out and link. */
 	mp_pack_str(pk, "publicity");
-	msgpack_pack_array(pk, count_of(pub));
-	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
-		const msgpack_object *e = &pub->via.array.ptr[i];
-		int64_t d = 0;
-		msgpack_pack_array(pk, 5);
-		for (uint32_t j = 0; j < 5; j++) {
-			const msgpack_object *f =
-				e->type == MSGPACK_OBJECT_ARRAY &&
-						j < e->via.array.size
-					? &e->via.array.ptr[j]
-					: NULL;
-			if (j == 1) {
-				if (f)
-					mp_get_i64(f, &d);
-				ex_date(pk, d);
-			} else if (f && mp_get_str(f, &s, &l) == 0) {
-				mp_pack_strn(pk, s, l);
-			} else {
-				mp_pack_str(pk, "");
-			}
-		}
-	}
+	ex_pack_publicity_items(pk, pub);
 	a->n++;
 	return 0;
 }
@@ -1439,9 +1452,8 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 {
 	struct export_arg a;
 	mp_buf models;
+	char hospital[HOSPITAL_NAME_BUF];
 	int64_t year = 0;
-	const void *v;
-	size_t vl;
 	int rc;
 
 	memset(&a, 0, sizeof a);
@@ -1452,12 +1464,8 @@ int act_EXEMPLAR_EXPORT(struct lrl_ctx *c)
 	if ((rc = ex_each(c->txn, (int)year, export_one, &a)) == 0 &&
 	    (rc = ex_export_models(c->txn, (int)year, &models.pk)) == 0) {
 		msgpack_pack_map(c->out, 3);
-		mp_pack_str(c->out, "hospital");
-		if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) ==
-		    0)
-			mp_pack_strn(c->out, v, vl);
-		else
-			mp_pack_str(c->out, "");
+		hospital_name(c->txn, hospital, sizeof hospital);
+		mp_pack_kv_str(c->out, "hospital", hospital);
 		mp_pack_str(c->out, "exemplars");
 		msgpack_pack_array(c->out, (uint32_t)a.n);
 		mp_pack_raw(c->out, a.b.sb.data, a.b.sb.size);

@@ -30,6 +30,7 @@
 #include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/exemplars.h"
+#include "laurel/msg.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
@@ -68,9 +69,6 @@ int act_SUBMISSION_SHOW(struct lrl_ctx *c);
 int act_SUBMISSION_SEND(struct lrl_ctx *c);
 int act_REPORT_SUBMISSION(struct lrl_ctx *c);
 
-/* Marks English text for the catalogue: the client translates it where
- * a report shows it (report.h). */
-#define N_(s) (s)
 int act_SUBMISSION_LIST(struct lrl_ctx *c);
 int act_CEREMONY_ADD(struct lrl_ctx *c);
 int act_CEREMONY_LIST(struct lrl_ctx *c);
@@ -795,28 +793,7 @@ static int export_model(const struct work_rec *w, void *arg)
 	mp_pack_str(pk, "adopted");
 	export_lines(x->t, pk, ex_array(m, MF_ADOPTIONS), 1);
 	mp_pack_str(pk, "publicity");
-	msgpack_pack_array(pk, pub ? pub->via.array.size : 0);
-	for (uint32_t i = 0; pub && i < pub->via.array.size; i++) {
-		const msgpack_object *e = &pub->via.array.ptr[i];
-		msgpack_pack_array(pk, 5);
-		for (uint32_t j = 0; j < 5; j++) {
-			const msgpack_object *f =
-				e->type == MSGPACK_OBJECT_ARRAY &&
-						j < e->via.array.size
-					? &e->via.array.ptr[j]
-					: NULL;
-			int64_t d = 0;
-			if (j == 1) {
-				if (f)
-					mp_get_i64(f, &d);
-				ex_date(pk, d);
-			} else if (f && mp_get_str(f, &s, &l) == 0) {
-				mp_pack_strn(pk, s, l);
-			} else {
-				mp_pack_str(pk, "");
-			}
-		}
-	}
+	ex_pack_publicity_items(pk, pub);
 	x->n++;
 	msgpack_unpacked_destroy(&up);
 	return 0;
@@ -866,15 +843,19 @@ int ex_submission_sent(store_txn *t, int y, int m, int *sent)
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-/* Where exemplar code was sent: "mm/yyyy" into when, or "" when never. */
-static int sent_when(store_txn *t, const char *code, char *when, size_t n)
+/* Calls fn with the key of every month's submission, oldest first, and
+ * the code of the exemplar it sent (len bytes), until fn returns
+ * non-zero. */
+static int each_sent(store_txn *t,
+                     int (*fn)(const uint8_t *key, const char *code, size_t len,
+                               void *arg),
+                     void *arg)
 {
 	store_cursor *cur;
 	const void *k, *v;
 	size_t kl, vl;
-	int rc;
+	int rc, stop;
 
-	when[0] = '\0';
 	if ((rc = store_cursor_open(t, STORE_DB_SUBMISSIONS, &cur)) != 0)
 		return rc;
 	for (rc = store_cursor_get(cur, STORE_FIRST, &k, &kl, &v, &vl); rc == 0;
@@ -882,21 +863,83 @@ static int sent_when(store_txn *t, const char *code, char *when, size_t n)
 		msgpack_unpacked up;
 		const char *s;
 		size_t sl;
+		stop = 0;
 		msgpack_unpacked_init(&up);
 		if (kl == 3 && mp_decode(&up, v, vl) == 0) {
 			ex_field(&up.data, SF_EXEMPLAR, &s, &sl);
-			if (sl == strlen(code) && memcmp(s, code, sl) == 0) {
-				const uint8_t *kk = k;
-				snprintf(when, n, "%02u/%04u", kk[2],
-				         (unsigned)(kk[0] << 8 | kk[1]));
-			}
+			stop = fn(k, s, sl, arg);
 		}
 		msgpack_unpacked_destroy(&up);
-		if (when[0])
+		if (stop)
 			break;
 	}
 	store_cursor_close(cur);
 	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+}
+
+struct sent_month {
+	const char *code;
+	char *when;
+	size_t n;
+};
+
+static int month_if_sent(const uint8_t *key, const char *code, size_t len,
+                         void *arg)
+{
+	struct sent_month *m = arg;
+
+	if (len != strlen(m->code) || memcmp(code, m->code, len) != 0)
+		return 0;
+	snprintf(m->when, m->n, "%02u/%04u", key[2],
+	         (unsigned)(key[0] << 8 | key[1]));
+	return 1;
+}
+
+/* Where exemplar code was sent: "mm/yyyy" into when, or "" when never. */
+static int sent_when(store_txn *t, const char *code, char *when, size_t n)
+{
+	struct sent_month m = {code, when, n};
+
+	when[0] = '\0';
+	return each_sent(t, month_if_sent, &m);
+}
+
+/* The exemplars any month's submission sent. */
+struct sent_list {
+	char (*code)[LRL_CODE_MAX + 1];
+	size_t n, cap;
+	int rc;
+};
+
+static int note_sent(const uint8_t *key, const char *code, size_t len,
+                     void *arg)
+{
+	struct sent_list *l = arg;
+
+	(void)key;
+	if (len > LRL_CODE_MAX)
+		return 0; /* no exemplar has such a code */
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char(*p)[LRL_CODE_MAX + 1] = realloc(l->code, cap * sizeof *p);
+		if (p == NULL) {
+			l->rc = LRL_ENOMEM;
+			return 1;
+		}
+		l->code = p;
+		l->cap = cap;
+	}
+	memcpy(l->code[l->n], code, len);
+	l->code[l->n++][len] = '\0';
+	return 0;
+}
+
+static int was_sent(const struct sent_list *l, const char *code)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->code[i], code))
+			return 1;
+	return 0;
 }
 
 /* How good a candidate a stage makes: summarised results first. */
@@ -918,6 +961,7 @@ static int stage_rank(int stage)
 
 struct candidates {
 	store_txn *t;
+	struct sent_list sent;
 	mp_buf b[4]; /* rows per rank */
 	size_t n[4];
 	char first[LRL_CODE_MAX + 1];
@@ -929,18 +973,15 @@ static int candidate(const uint8_t *key, const msgpack_object *m, void *arg)
 {
 	struct candidates *k = arg;
 	int rank = stage_rank(ex_stage_of(m));
-	char code[LRL_CODE_MAX + 1], when[16], name[ROSTER_TEXT_MAX];
+	char code[LRL_CODE_MAX + 1], name[ROSTER_TEXT_MAX];
 	const char *field, *stage;
 	size_t fl, sl;
 	struct unit_rec u;
-	int rc;
 
 	if (rank < 0)
 		return 0;
 	ex_code(EX_PREFIX, key, code, sizeof code);
-	if ((rc = sent_when(k->t, code, when, sizeof when)) != 0)
-		return rc;
-	if (when[0])
+	if (was_sent(&k->sent, code))
 		return 0;
 	if (!k->first[0] || rank < k->first_rank) {
 		snprintf(k->first, sizeof k->first, "%s", code);
@@ -963,14 +1004,21 @@ static void candidates_free(struct candidates *k)
 {
 	for (int i = 0; i < 4; i++)
 		mp_buf_free(&k->b[i]);
+	free(k->sent.code);
 }
 
 static int candidates_find(store_txn *t, int year, struct candidates *k)
 {
+	int rc;
+
 	memset(k, 0, sizeof *k);
 	k->t = t;
 	for (int i = 0; i < 4; i++)
 		mp_buf_init(&k->b[i]);
+	/* Which were sent is read once, not once per exemplar. */
+	if ((rc = each_sent(t, note_sent, &k->sent)) != 0 ||
+	    (rc = k->sent.rc) != 0)
+		return rc;
 	return ex_each(t, year, candidate, k);
 }
 
@@ -1175,9 +1223,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	                                      {N_("Field"), 0, 1},
 	                                      {N_("Stage"), 0, 1}};
 	struct submission *s = calloc(1, sizeof *s);
-	char hospital[ROSTER_TEXT_MAX] = "";
-	const void *v;
-	size_t vl;
+	char hospital[HOSPITAL_NAME_BUF];
 	rpt *p = NULL;
 	int rc;
 
@@ -1187,10 +1233,7 @@ int act_REPORT_SUBMISSION(struct lrl_ctx *c)
 	    (rc = rpt_begin(c, N_("INTRODUCTION OF AN ADVANCED EXEMPLAR"),
 	                    &p)) != 0)
 		goto done;
-	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0)
-		snprintf(hospital, sizeof hospital, "%.*s",
-		         (int)(vl < sizeof hospital ? vl : sizeof hospital - 1),
-		         (const char *)v);
+	hospital_name(c->txn, hospital, sizeof hospital);
 	rpt_subtitle(p, "Month %s", s->month_text);
 	/* A letter (công văn): its number is left for the clerk who
 	 * issues it, its subject line under it. */
@@ -1400,24 +1443,21 @@ int act_SUBMISSION_LIST(struct lrl_ctx *c)
 
 /* ---- honouring events -------------------------------------------------- */
 
+static int count_ceremony(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
+{
+	(void)key;
+	(void)v;
+	(void)vl;
+	if (kl == 6)
+		(*(int *)arg)++;
+	return 0;
+}
+
 int ex_ceremonies_in(store_txn *t, int year, int *n)
 {
-	uint8_t lo[6];
-	const void *k = lo;
-	size_t kl = sizeof lo;
-	store_cursor *cur;
-	int rc;
-
 	*n = 0;
-	year_key(lo, year, 0);
-	if ((rc = store_cursor_open(t, STORE_DB_CEREMONIES, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, NULL, NULL);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, NULL, NULL))
-		(*n)++;
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+	return each_of_year(t, STORE_DB_CEREMONIES, year, count_ceremony, n);
 }
 
 int act_CEREMONY_ADD(struct lrl_ctx *c)
@@ -1533,60 +1573,64 @@ static void codes_text(const msgpack_object *a, char *buf, size_t n)
 	}
 }
 
+struct ceremony_rows {
+	mp_buf b;
+	size_t n;
+};
+
+static int ceremony_row(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                        void *arg)
+{
+	struct ceremony_rows *a = arg;
+	msgpack_unpacked up;
+	char code[32], list[LRL_NAME_MAX * 8];
+	const char *s;
+	size_t sl;
+
+	if (kl != 6)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	ex_code(CEREMONY_PREFIX, key, code, sizeof code);
+	codes_text(ex_array(&up.data, CF_EXEMPLARS), list, sizeof list);
+	msgpack_pack_array(&a->b.pk, 5);
+	mp_pack_str(&a->b.pk, code);
+	ex_date(&a->b.pk, ex_i64(&up.data, CF_DATE));
+	ex_field(&up.data, CF_KIND, &s, &sl);
+	mp_pack_strn(&a->b.pk, s, sl);
+	ex_field(&up.data, CF_NAME, &s, &sl);
+	mp_pack_strn(&a->b.pk, s, sl);
+	mp_pack_str(&a->b.pk, list);
+	a->n++;
+	msgpack_unpacked_destroy(&up);
+	return 0;
+}
+
 int act_CEREMONY_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"ceremony", "date", "kind", "name",
 	                                   "honoured"};
+	struct ceremony_rows a;
 	struct year_rec y;
 	int64_t year = 0;
-	uint8_t lo[6];
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl, n = 0;
-	store_cursor *cur;
-	mp_buf b;
 	int rc;
 
 	ctx_int(c, "year", &year);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_CEREMONIES, &cur)) != 0)
-		return rc;
-	mp_buf_init(&b);
-	year_key(lo, (int)year, 0);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char code[32], list[LRL_NAME_MAX * 8];
-		const char *s;
-		size_t sl;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			rc = LRL_ECORRUPT;
-			break;
-		}
-		ex_code(CEREMONY_PREFIX, k, code, sizeof code);
-		codes_text(ex_array(&up.data, CF_EXEMPLARS), list, sizeof list);
-		msgpack_pack_array(&b.pk, 5);
-		mp_pack_str(&b.pk, code);
-		ex_date(&b.pk, ex_i64(&up.data, CF_DATE));
-		ex_field(&up.data, CF_KIND, &s, &sl);
-		mp_pack_strn(&b.pk, s, sl);
-		ex_field(&up.data, CF_NAME, &s, &sl);
-		mp_pack_strn(&b.pk, s, sl);
-		mp_pack_str(&b.pk, list);
-		n++;
-		msgpack_unpacked_destroy(&up);
-	}
-	store_cursor_close(cur);
-	if (rc == 0 || rc == LRL_ENOENT) {
-		list_begin(c->out, cols, 5, n);
-		mp_pack_raw(c->out, b.sb.data, b.sb.size);
+	memset(&a, 0, sizeof a);
+	mp_buf_init(&a.b);
+	rc = each_of_year(c->txn, STORE_DB_CEREMONIES, (int)year, ceremony_row,
+	                  &a);
+	if (rc == 0) {
+		list_begin(c->out, cols, 5, a.n);
+		mp_pack_raw(c->out, a.b.sb.data, a.b.sb.size);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-	mp_buf_free(&b);
+	mp_buf_free(&a.b);
 	return rc;
 }
 

@@ -28,6 +28,7 @@
 #include "laurel/decisions.h"
 #include "laurel/eligibility.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
 #include "laurel/nominations.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
@@ -41,9 +42,6 @@ int act_NOMINATION_WITHDRAW(struct lrl_ctx *c);
 int act_NOMINATION_LIST(struct lrl_ctx *c);
 int act_NOMINATION_SHOW(struct lrl_ctx *c);
 int act_REPORT_REVIEW(struct lrl_ctx *c);
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 #define TEXT_BUF (LRL_NAME_MAX * 4 + 1)
 
@@ -146,24 +144,6 @@ static int nom_param(struct lrl_ctx *c, struct nom *n, msgpack_unpacked *up)
 		                    "there is no nomination %.*s",
 		                    (int)v->via.str.size, v->via.str.ptr);
 	return rc;
-}
-
-/* The next code of the year: DN-2026-001, DN-2026-002, … */
-static int next_code(struct lrl_ctx *c, int year, char *code, size_t n)
-{
-	char key[24];
-	uint8_t num[4];
-	const void *v;
-	size_t vl;
-	uint32_t last = 0;
-	int kl = snprintf(key, sizeof key, "seq:DN-%d", year);
-
-	if (store_get(c->txn, STORE_DB_STATE, key, (size_t)kl, &v, &vl) == 0 &&
-	    vl == 4)
-		last = wire_get_be32(v);
-	wire_put_be32(num, ++last);
-	snprintf(code, n, "DN-%d-%03u", year, (unsigned)last);
-	return store_put(c->txn, STORE_DB_STATE, key, (size_t)kl, num, 4, 0);
 }
 
 /* ---- facts -------------------------------------------------------------- */
@@ -714,7 +694,8 @@ int act_NOMINATION_ADD(struct lrl_ctx *c)
 		return rc;
 	if (ctx_param(c, "reason") && (rc = ctx_text(c, "reason", &reason)) != 0)
 		return rc;
-	if ((rc = next_code(c, n.year, n.code, sizeof n.code)) != 0)
+	if ((rc = series_next_code(c->txn, "DN", n.year, n.code,
+	                           sizeof n.code)) != 0)
 		goto out;
 	n.by = c->actor_id;
 	n.time = c->now;
@@ -1427,6 +1408,11 @@ static void cut_copy(const msgpack_object *o, char *buf, size_t n)
 		len--;
 	memcpy(buf, o->via.str.ptr, len);
 	buf[len] = '\0';
+}
+
+int64_t nomination_made(const void *v, size_t vl)
+{
+	return mp_value_i64(v, vl, 11);
 }
 
 int nomination_info(store_txn *t, const struct rulebook *rb, const char *code,

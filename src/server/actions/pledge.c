@@ -17,14 +17,13 @@
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/msg.h"
+#include "laurel/pledges.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/text.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 int act_PLEDGE_SAVE(struct lrl_ctx *c);
 int act_PLEDGE_SUBMIT(struct lrl_ctx *c);
@@ -121,6 +120,27 @@ static int pledge_put(store_txn *t, int year, uint32_t staff,
 	rc = store_put(t, STORE_DB_PLEDGES, key, 6, b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
 	return rc;
+}
+
+int pledge_pledged(const void *v, size_t vl, int64_t *submitted)
+{
+	static const uint64_t fields[] = {3, 4}; /* state, submitted */
+	int64_t got[2] = {0, 0};
+	uint64_t st = 0;
+
+	*submitted = 0;
+	if (mp_peek_ints(v, vl, fields, got, 2) == 0) {
+		st = got[0] < 0 ? 0 : (uint64_t)got[0];
+		*submitted = got[1];
+	} else {
+		msgpack_unpacked up;
+		msgpack_unpacked_init(&up);
+		if (mp_decode(&up, v, vl) == 0 &&
+		    mp_get_u64(mp_map_geti(&up.data, 3), &st) == 0)
+			mp_get_i64(mp_map_geti(&up.data, 4), submitted);
+		msgpack_unpacked_destroy(&up);
+	}
+	return st >= PS_SUBMITTED && st <= PS_ACCEPTED;
 }
 
 /* The actor's own staff record. */

@@ -18,7 +18,10 @@
 #include "laurel/date.h"
 #include "laurel/err.h"
 #include "laurel/import.h"
+#include "laurel/msg.h"
+#include "laurel/ratings.h"
 #include "laurel/roster.h"
+#include "laurel/rulebook.h"
 #include "laurel/rules.h"
 #include "laurel/wire.h"
 
@@ -31,10 +34,31 @@ int act_RATING_IMPORT_CHECK(struct lrl_ctx *c);
 int act_DISCIPLINE_IMPORT(struct lrl_ctx *c);
 int act_DISCIPLINE_IMPORT_CHECK(struct lrl_ctx *c);
 
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
-
 static const char *const levels[] = {"", "reprimand", "warning", "dismissal"};
+
+int rating_value(const void *v, size_t vl)
+{
+	msgpack_unpacked up;
+	char word[16] = "";
+	const char *s;
+	size_t len;
+
+	/* The usual layout is read without decoding the map. */
+	if (mp_peek_str(v, vl, 1, &s, &len) == 0 && len < sizeof word) {
+		memcpy(word, s, len);
+		return rulebook_rating_from_name(word);
+	}
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0)
+		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
+	msgpack_unpacked_destroy(&up);
+	return rulebook_rating_from_name(word);
+}
+
+int64_t rating_recorded(const void *v, size_t vl, char kind)
+{
+	return mp_value_i64(v, vl, kind == 'U' ? 3 : 5);
+}
 
 static void ykey(uint8_t *key, int year, uint32_t id)
 {

@@ -24,17 +24,20 @@
 #include "laurel/err.h"
 #include "laurel/evlog.h"
 #include "laurel/money.h"
+#include "laurel/movements.h"
 #include "laurel/mp.h"
+#include "laurel/nominations.h"
+#include "laurel/pledges.h"
+#include "laurel/ratings.h"
+#include "laurel/msg.h"
 #include "laurel/report.h"
 #include "laurel/roster.h"
 #include "laurel/rulebook.h"
 #include "laurel/rules.h"
+#include "laurel/tasks.h"
 #include "laurel/users.h"
 #include "laurel/wire.h"
-
-/* Marks English text for the catalogue: the client translates it where
- * it is shown (report.h). */
-#define N_(s) (s)
+#include "laurel/works.h"
 
 int act_REPORT_LIST(struct lrl_ctx *c);
 int act_REPORT_ANNUAL(struct lrl_ctx *c);
@@ -45,10 +48,6 @@ int act_REPORT_AUDIT(struct lrl_ctx *c);
 
 /* Titles of the rulebook counted per column, at most. */
 #define CENSUS_TITLES 16
-/* Pledge states that count as pledged (pledge.c: submitted, endorsed,
- * accepted). */
-#define PLEDGE_SUBMITTED 2
-#define PLEDGE_ACCEPTED 4
 
 enum { TIER_CIVIL, TIER_CONTRACT, TIER_OTHER, TIER_COUNT };
 
@@ -104,12 +103,6 @@ static void census_free(struct census *k)
 	memset(k, 0, sizeof *k);
 }
 
-static void ykey(uint8_t *key, int year)
-{
-	key[0] = (uint8_t)(year >> 8);
-	key[1] = (uint8_t)year;
-}
-
 static int title_slot(const struct census *k, const char *code, size_t len)
 {
 	for (size_t i = 0; i < k->ntitles; i++)
@@ -119,21 +112,12 @@ static int title_slot(const struct census *k, const char *code, size_t len)
 	return -1;
 }
 
-/* The largest u32 BE key of a database (0 when empty). */
+/* The largest u32 BE key of a database (0 when empty or unreadable). */
 static uint32_t last_id(store_txn *t, enum store_db db)
 {
-	store_cursor *cur;
-	const void *k;
-	size_t kl;
-	uint32_t id = 0;
+	uint32_t next;
 
-	if (store_cursor_open(t, db, &cur) != 0)
-		return 0;
-	if (store_cursor_get(cur, STORE_LAST, &k, &kl, NULL, NULL) == 0 &&
-	    kl == 4)
-		id = wire_get_be32(k);
-	store_cursor_close(cur);
-	return id;
+	return store_next_id(t, db, &next) == 0 ? next - 1 : 0;
 }
 
 /* Units the actor may see, inside the "unit" parameter's subtree. */
@@ -221,60 +205,22 @@ static int census_staff(struct lrl_ctx *c, struct census *k, int details)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		uint64_t unit = 0;
+		struct staff_rec s;
 		uint32_t id;
-		const char *s;
-		size_t sl;
-		if (kl != 4 || (id = wire_get_be32(key)) > k->max_staff)
+		if (kl != 4 || (id = wire_get_be32(key)) > k->max_staff ||
+		    staff_decode_brief(v, vl, &s) != 0 ||
+		    s.unit > k->max_unit || !k->unit_slot[s.unit])
 			continue;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_u64(mp_map_geti(&up.data, 5), &unit) == 0 &&
-		    unit <= k->max_unit && k->unit_slot[unit]) {
-			k->staff_slot[id] = k->unit_slot[unit];
-			k->units[k->unit_slot[unit] - 1].staff++;
-			if (mp_get_str(mp_map_geti(&up.data, 3), &s, &sl) == 0)
-				k->staff_sex[id] = sl == strlen("nữ") &&
-				                   !memcmp(s, "nữ", sl);
-			k->staff_tier[id] = TIER_OTHER;
-			if (mp_get_str(mp_map_geti(&up.data, 8), &s, &sl) ==
-			    0) {
-				if (sl == strlen("viên chức") &&
-				    !memcmp(s, "viên chức", sl))
-					k->staff_tier[id] = TIER_CIVIL;
-				else if (sl == strlen("hợp đồng") &&
-				         !memcmp(s, "hợp đồng", sl))
-					k->staff_tier[id] = TIER_CONTRACT;
-			}
-		}
-		msgpack_unpacked_destroy(&up);
+		k->staff_slot[id] = k->unit_slot[s.unit];
+		k->units[k->unit_slot[s.unit] - 1].staff++;
+		k->staff_sex[id] = !strcmp(s.sex, "nữ");
+		k->staff_tier[id] =
+			!strcmp(s.category, "viên chức")  ? TIER_CIVIL
+			: !strcmp(s.category, "hợp đồng") ? TIER_CONTRACT
+							  : TIER_OTHER;
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
-}
-
-/* Calls fn for every record of db whose key starts with the year. */
-static int each_of_year(store_txn *t, enum store_db db, int year,
-                        void (*fn)(struct census *, const uint8_t *, size_t,
-                                   const void *, size_t),
-                        struct census *k)
-{
-	uint8_t lo[2];
-	const void *key = lo, *v;
-	size_t kl = sizeof lo, vl;
-	store_cursor *cur;
-	int rc;
-
-	ykey(lo, year);
-	if ((rc = store_cursor_open(t, db, &cur)) != 0)
-		return rc;
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
-	     rc == 0 && kl >= 2 && memcmp(key, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl))
-		fn(k, key, kl, v, vl);
-	store_cursor_close(cur);
-	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
 }
 
 static struct unit_fig *staff_unit(struct census *k, uint32_t id)
@@ -291,176 +237,71 @@ static struct unit_fig *unit_fig(struct census *k, uint32_t id)
 	return &k->units[k->unit_slot[id] - 1];
 }
 
-/* Length of the MessagePack object at p (n bytes available) when it is
- * a string, an integer, nil or a boolean; 0 for anything else or when
- * it runs past the end.  *iv receives an integer's value. */
-static size_t mp_scalar_len(const uint8_t *p, size_t n, int64_t *iv,
-                            int *is_int)
+static int on_pledge(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
 {
-	size_t len = 0, hdr = 0;
+	struct census *k = arg;
+	struct unit_fig *f;
+	int64_t submitted;
 
-	*is_int = 0;
-	if (n == 0)
+	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
 		return 0;
-	if (p[0] <= 0x7f || p[0] >= 0xe0) { /* positive or negative fixint */
-		*iv = p[0] <= 0x7f ? (int64_t)p[0] : (int64_t)(int8_t)p[0];
-		*is_int = 1;
-		return 1;
-	}
-	if ((p[0] & 0xe0) == 0xa0)
-		len = p[0] & 0x1f, hdr = 1;
-	else if (p[0] == 0xd9 && n >= 2)
-		len = p[1], hdr = 2;
-	else if (p[0] == 0xda && n >= 3)
-		len = (size_t)p[1] << 8 | p[2], hdr = 3;
-	else if (p[0] == 0xc0 || p[0] == 0xc2 || p[0] == 0xc3)
-		return 1;
-	else if (p[0] >= 0xcc && p[0] <= 0xd3) {
-		static const size_t w[] = {1, 2, 4, 8, 1, 2, 4, 8};
-		size_t b = w[p[0] - 0xcc];
-		uint64_t u = 0;
-		if (n < 1 + b)
-			return 0;
-		for (size_t i = 0; i < b; i++)
-			u = u << 8 | p[1 + i];
-		if (p[0] >= 0xd0 && b < 8 && (u >> (8 * b - 1)))
-			u |= ~(uint64_t)0 << (8 * b); /* sign-extend */
-		*iv = (int64_t)u;
-		*is_int = 1;
-		return 1 + b;
-	} else
-		return 0;
-	return hdr + len <= n ? hdr + len : 0;
-}
-
-/* Reads the integer fields a and b of a small map with integer keys
- * without decoding it (a pledge is read 25,000 times for a province).
- * Returns 0, or -1 when the value has another shape (decode it then). */
-static int mp_two_ints(const void *v, size_t vl, unsigned a, int64_t *va,
-                       unsigned b, int64_t *vb)
-{
-	const uint8_t *p = v;
-	size_t n = vl, pairs, off = 1;
-
-	if (n == 0 || (p[0] & 0xf0) != 0x80)
-		return -1;
-	pairs = p[0] & 0x0f;
-	for (size_t i = 0; i < pairs; i++) {
-		int64_t key = 0, val = 0;
-		int ki, vi;
-		size_t l = mp_scalar_len(p + off, n - off, &key, &ki);
-		if (l == 0 || !ki)
-			return -1;
-		off += l;
-		if ((l = mp_scalar_len(p + off, n - off, &val, &vi)) == 0)
-			return -1;
-		off += l;
-		if (vi && key == (int64_t)a)
-			*va = val;
-		else if (vi && key == (int64_t)b)
-			*vb = val;
-	}
+	if (pledge_pledged(v, vl, &submitted) &&
+	    (submitted == 0 || date_of_time(submitted) <= k->last_day))
+		f->pledged++;
 	return 0;
 }
 
-static void on_pledge(struct census *k, const uint8_t *key, size_t kl,
-                      const void *v, size_t vl)
+static int on_unit_pledge(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
 {
-	struct unit_fig *f;
-	msgpack_unpacked up;
-	uint64_t st = 0;
-	int64_t submitted = 0, state = 0;
-
-	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL)
-		return;
-	if (mp_two_ints(v, vl, 3, &state, 4, &submitted) == 0) {
-		st = state < 0 ? 0 : (uint64_t)state;
-	} else {
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_u64(mp_map_geti(&up.data, 3), &st) == 0)
-			mp_get_i64(mp_map_geti(&up.data, 4), &submitted);
-		msgpack_unpacked_destroy(&up);
-	}
-	if (st >= PLEDGE_SUBMITTED && st <= PLEDGE_ACCEPTED &&
-	    (submitted == 0 || date_of_time(submitted) <= k->last_day))
-		f->pledged++;
-}
-
-static void on_unit_pledge(struct census *k, const uint8_t *key, size_t kl,
-                           const void *v, size_t vl)
-{
+	struct census *k = arg;
 	struct unit_fig *f;
 
 	(void)v;
 	(void)vl;
 	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL)
 		f->collective_pledge = 1;
+	return 0;
 }
 
-static int rating_word(const void *v, size_t vl)
+/* Was something recorded at time when (0: not recorded) after the
+ * period's last day?  Only a period that ends before the year does (the
+ * six-month report) asks, so that the others never decode a record for
+ * it. */
+static int after_period(const struct census *k, int64_t when)
 {
-	const uint8_t *p = v;
-	msgpack_unpacked up;
-	char word[16] = "";
-
-	/* The usual layout, read without decoding the map: a small map whose
-	 * first entry is 1 → a short string. */
-	if (vl >= 3 && (p[0] & 0xf0) == 0x80 && p[1] == 0x01 &&
-	    (p[2] & 0xe0) == 0xa0 && (size_t)(p[2] & 0x1f) + 3 <= vl &&
-	    (p[2] & 0x1f) < sizeof word) {
-		memcpy(word, p + 3, p[2] & 0x1f);
-		return rulebook_rating_from_name(word);
-	}
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0)
-		mp_get_strbuf(mp_map_geti(&up.data, 1), word, sizeof word);
-	msgpack_unpacked_destroy(&up);
-	return rulebook_rating_from_name(word);
-}
-
-/* Was the record made after the period's last day?  Field at holds the
- * time it was recorded (ratings: 5, unit ratings: 3).  Only a period that
- * ends before the year does (the six-month report) decodes it. */
-static int after_period(const struct census *k, const void *v, size_t vl,
-                        uint64_t at)
-{
-	msgpack_unpacked up;
-	int64_t when = 0;
-
-	if (!k->partial)
-		return 0;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) == 0)
-		mp_get_i64(mp_map_geti(&up.data, at), &when);
-	msgpack_unpacked_destroy(&up);
 	return when != 0 && date_of_time(when) > k->last_day;
 }
 
-static void on_rating(struct census *k, const uint8_t *key, size_t kl,
-                      const void *v, size_t vl)
+static int on_rating(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                     void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	int r;
 
 	if (kl != 6 || (f = staff_unit(k, wire_get_be32(key + 2))) == NULL ||
-	    after_period(k, v, vl, 5))
-		return;
-	r = rating_word(v, vl);
+	    (k->partial && after_period(k, rating_recorded(v, vl, 'S'))))
+		return 0;
+	r = rating_value(v, vl);
 	if (r > RB_RATING_NONE && r < RB_RATING_COUNT) {
 		f->ratings[r]++;
 		f->rated++;
 	}
+	return 0;
 }
 
-static void on_unit_rating(struct census *k, const uint8_t *key, size_t kl,
-                           const void *v, size_t vl)
+static int on_unit_rating(const uint8_t *key, size_t kl, const void *v,
+                          size_t vl, void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 
 	if (kl == 6 && (f = unit_fig(k, wire_get_be32(key + 2))) != NULL &&
-	    !after_period(k, v, vl, 3))
-		f->unit_rating = rating_word(v, vl);
+	    !(k->partial && after_period(k, rating_recorded(v, vl, 'U'))))
+		f->unit_rating = rating_value(v, vl);
+	return 0;
 }
 
 /* awards and nomination_keys: year ‖ kind ‖ id ‖ code. */
@@ -483,27 +324,20 @@ static struct unit_fig *subject_fig(struct census *k, const uint8_t *key,
 	return key[2] == 'U' ? unit_fig(k, id) : NULL;
 }
 
-static void on_award(struct census *k, const uint8_t *key, size_t kl,
-                     const void *v, size_t vl)
+static int on_award(const uint8_t *key, size_t kl, const void *v, size_t vl,
+                    void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
-	msgpack_unpacked up;
-	int64_t day = 0;
 	uint32_t staff;
 	int slot;
 
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
-		return;
+		return 0;
 	/* The decision date matters only when the period ends before the
 	 * year does. */
-	if (k->partial) {
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0)
-			mp_get_i64(mp_map_geti(&up.data, 2), &day);
-		msgpack_unpacked_destroy(&up);
-		if (day > k->last_day)
-			return;
-	}
+	if (k->partial && award_date(v, vl) > k->last_day)
+		return 0;
 	f->awarded[slot]++;
 	if (!staff)
 		f->unit_awarded[slot]++;
@@ -511,37 +345,36 @@ static void on_award(struct census *k, const uint8_t *key, size_t kl,
 		k->by_sex[slot][k->staff_sex[staff]]++;
 		k->by_tier[slot][k->staff_tier[staff]]++;
 	}
+	return 0;
 }
 
-static void on_nomination(struct census *k, const uint8_t *key, size_t kl,
-                          const void *v, size_t vl)
+static int on_nomination(const uint8_t *key, size_t kl, const void *v,
+                         size_t vl, void *arg)
 {
+	struct census *k = arg;
 	struct unit_fig *f;
 	uint32_t staff;
 	int slot;
 
 	if ((f = subject_fig(k, key, kl, &slot, &staff)) == NULL)
-		return;
+		return 0;
 	/* A six-month report counts the nominations made by 30/6. */
 	if (k->partial) {
 		const void *nv;
 		size_t nl;
 		if (store_get(k->t, STORE_DB_NOMINATIONS, v, vl, &nv, &nl) ==
 		            0 &&
-		    after_period(k, nv, nl, 11))
-			return;
+		    after_period(k, nomination_made(nv, nl)))
+			return 0;
 	}
 	f->proposed[slot]++;
 	if (!staff)
 		f->unit_proposed[slot]++;
+	return 0;
 }
 
 static int census_works(store_txn *t, struct census *k)
 {
-	static const char *const kinds[] = {"", "initiative", "research",
-	                                    "model"};
-	static const char *const states[] = {"", "registered", "recognised",
-	                                     "not-recognised"};
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
@@ -552,72 +385,74 @@ static int census_works(store_txn *t, struct census *k)
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "", state[16] = "";
-		int64_t year = 0, registered = 0, decided = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_i64(mp_map_geti(&up.data, 2), &year) == 0 &&
-		    year == k->year) {
-			mp_get_strbuf(mp_map_geti(&up.data, 1), kind,
-			              sizeof kind);
-			mp_get_strbuf(mp_map_geti(&up.data, 7), state,
-			              sizeof state);
-			mp_get_i64(mp_map_geti(&up.data, 10), &decided);
-			mp_get_i64(mp_map_geti(&up.data, 12), &registered);
-			/* As of the period's last day: registered by then,
-			 * and recognised (or not) only if decided by then. */
-			if (registered != 0 &&
-			    date_of_time(registered) > k->last_day)
-				kind[0] = '\0';
-			else if (decided > k->last_day)
-				snprintf(state, sizeof state, "registered");
-			for (int i = 1; i < 4; i++)
-				for (int j = 1; j < 4; j++)
-					if (!strcmp(kind, kinds[i]) &&
-					    !strcmp(state, states[j]))
-						k->works[i][j]++;
-		}
-		msgpack_unpacked_destroy(&up);
+		struct work_rec w;
+		int64_t registered;
+		if (work_decode_brief(v, vl, &w, &registered) != 0 ||
+		    w.year != k->year)
+			continue;
+		/* As of the period's last day: registered by then, and
+		 * recognised (or not) only if decided by then. */
+		if (registered != 0 && date_of_time(registered) > k->last_day)
+			w.kind = 0;
+		else if (w.decision_date > k->last_day)
+			w.state = WORK_REGISTERED;
+		if (w.kind >= WORK_INITIATIVE && w.kind <= WORK_MODEL &&
+		    w.state >= WORK_REGISTERED &&
+		    w.state <= WORK_NOT_RECOGNISED)
+			k->works[w.kind][w.state]++;
 	}
 	store_cursor_close(cur);
 	return rc == LRL_ENOENT ? 0 : rc;
 }
 
-static int census_movements(store_txn *t, struct census *k)
+/* Calls fn with the code (cl bytes) of every movement launched in the
+ * census's year by its last day, in code order. */
+static int movements_launched(store_txn *t, const struct census *k,
+                              void (*fn)(const char *code, size_t cl,
+                                         const struct movement *m, void *arg),
+                              void *arg)
 {
-	static const char *const kinds[] = {"regular", "thematic", "peak"};
+	struct movement *m = malloc(sizeof *m);
 	store_cursor *cur;
 	const void *key, *v;
 	size_t kl, vl;
 	int rc;
 
-	if ((rc = store_cursor_open(t, STORE_DB_MOVEMENTS, &cur)) != 0)
+	if (m == NULL)
+		return LRL_ENOMEM;
+	if ((rc = store_cursor_open(t, STORE_DB_MOVEMENTS, &cur)) != 0) {
+		free(m);
 		return rc;
+	}
 	for (rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v, &vl);
 	     rc == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char kind[16] = "";
-		int64_t year = 0, from = 0;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) == 0 &&
-		    mp_get_i64(mp_map_geti(&up.data, 1), &year) == 0 &&
-		    year == k->year &&
-		    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
-		    from <= k->last_day) {
-			int i = 0;
-			mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
-			              sizeof kind);
-			while (i < 3 && strcmp(kind, kinds[i]))
-				i++;
-			k->movements[i]++;
-			k->nmovements++;
-		}
-		msgpack_unpacked_destroy(&up);
-	}
+	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl))
+		if (movement_decode_brief(v, vl, m) == 0 &&
+		    m->year == k->year && m->from <= k->last_day)
+			fn(key, kl, m, arg);
 	store_cursor_close(cur);
+	free(m);
 	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+static void count_movement(const char *code, size_t cl,
+                           const struct movement *m, void *arg)
+{
+	static const char *const kinds[] = {"regular", "thematic", "peak"};
+	struct census *k = arg;
+	int i = 0;
+
+	(void)code;
+	(void)cl;
+	while (i < 3 && strcmp(m->kind, kinds[i]))
+		i++;
+	k->movements[i]++;
+	k->nmovements++;
+}
+
+static int census_movements(store_txn *t, struct census *k)
+{
+	return movements_launched(t, k, count_movement, k);
 }
 
 /*
@@ -805,6 +640,22 @@ static int64_t units_with(const struct census *k, int slot, int proposed)
 	return n;
 }
 
+static void movement_row(const char *code, size_t cl, const struct movement *m,
+                         void *arg)
+{
+	rpt *r = arg;
+	char d1[16], d2[16];
+
+	date_format((int32_t)m->from, d1, sizeof d1);
+	date_format((int32_t)m->to, d2, sizeof d2);
+	rpt_row(r);
+	rpt_cellf(r, "%.*s", (int)cl, code);
+	rpt_cell(r, m->name);
+	rpt_cell(r, m->kind);
+	rpt_cell(r, d1);
+	rpt_cell(r, d2);
+}
+
 static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 {
 	static const struct rpt_col cols[] = {{N_("Code"), 0, 0},
@@ -812,48 +663,12 @@ static void section_movements(struct lrl_ctx *c, rpt *r, struct census *k)
 	                                      {N_("Kind"), 0, 1},
 	                                      {N_("From"), 0, 0},
 	                                      {N_("To"), 0, 0}};
-	store_cursor *cur;
-	const void *key, *v;
-	size_t kl, vl;
 
 	rpt_heading(r, "I. Movements launched");
 	rpt_para(r, "%" PRId64 " movement(s) launched in %d.", k->nmovements,
 	         k->year);
 	rpt_table(r, "Movements", cols, 5);
-	if (store_cursor_open(c->txn, STORE_DB_MOVEMENTS, &cur) == 0) {
-		for (int rc = store_cursor_get(cur, STORE_FIRST, &key, &kl, &v,
-		                               &vl);
-		     rc == 0; rc = store_cursor_get(cur, STORE_NEXT, &key, &kl,
-		                                    &v, &vl)) {
-			msgpack_unpacked up;
-			int64_t year = 0, from = 0, to = 0;
-			char name[LRL_NAME_MAX * 8 + 1] = "", kind[16] = "",
-						     d1[16], d2[16];
-			msgpack_unpacked_init(&up);
-			if (mp_decode(&up, v, vl) == 0 &&
-			    mp_get_i64(mp_map_geti(&up.data, 1), &year) == 0 &&
-			    year == k->year &&
-			    mp_get_i64(mp_map_geti(&up.data, 4), &from) == 0 &&
-			    from <= k->last_day) {
-				mp_get_strbuf(mp_map_geti(&up.data, 2), name,
-				              sizeof name);
-				mp_get_strbuf(mp_map_geti(&up.data, 3), kind,
-				              sizeof kind);
-				mp_get_i64(mp_map_geti(&up.data, 5), &to);
-				date_format((int32_t)from, d1, sizeof d1);
-				date_format((int32_t)to, d2, sizeof d2);
-				rpt_row(r);
-				rpt_cellf(r, "%.*s", (int)kl,
-				          (const char *)key);
-				rpt_cell(r, name);
-				rpt_cell(r, kind);
-				rpt_cell(r, d1);
-				rpt_cell(r, d2);
-			}
-			msgpack_unpacked_destroy(&up);
-		}
-		store_cursor_close(cur);
-	}
+	movements_launched(c->txn, k, movement_row, r);
 	rpt_table_end(r);
 }
 
@@ -1353,20 +1168,53 @@ out:
 
 /* ---- report.tasks -------------------------------------------------------- */
 
-static void unit_codes_text(store_txn *t, const msgpack_object *arr, char *buf,
-                            size_t n)
+/* report.tasks: the report, what it counts, and the unit it is about. */
+struct tasks_report {
+	struct lrl_ctx *c;
+	rpt *r;
+	int year;
+	int32_t today;
+	uint32_t root;
+	int64_t count[4], overdue;
+	struct task_view x; /* the task being read */
+};
+
+static int tasks_report_row(const uint8_t *key, size_t kl, const void *v,
+                            size_t vl, void *arg)
 {
-	buf[0] = '\0';
-	for (uint32_t i = 0; arr && arr->type == MSGPACK_OBJECT_ARRAY &&
-	                     i < arr->via.array.size;
-	     i++) {
-		struct unit_rec u;
-		uint64_t id = 0;
-		if (mp_get_u64(&arr->via.array.ptr[i], &id) == 0 &&
-		    unit_get(t, (uint32_t)id, &u) == 0)
-			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-			         buf[0] ? ", " : "", u.code);
-	}
+	static const char *const states[] = {"planned", "in-progress", "done",
+	                                     "cancelled"};
+	struct tasks_report *a = arg;
+	struct task_view *x = &a->x;
+	rpt *r = a->r;
+	char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
+	struct unit_rec u;
+	int si;
+
+	/* A record that is not a task is passed over. */
+	if (kl != 6 ||
+	    task_view_of(a->c->txn, v, vl, a->root, x, with, sizeof with) != 1)
+		return 0;
+	if (unit_get(a->c->txn, x->lead, &u) == 0)
+		snprintf(lead, sizeof lead, "%s", u.code);
+	for (si = 0; si < 4 && strcmp(x->status, states[si]); si++)
+		;
+	if (si < 4)
+		a->count[si]++;
+	if (x->due < a->today && si < 2)
+		a->overdue++;
+	task_code(a->year, wire_get_be32(key + 2), code, sizeof code);
+	date_format((int32_t)x->due, due, sizeof due);
+	rpt_row(r);
+	rpt_cell(r, code);
+	rpt_cell(r, x->content);
+	rpt_cell(r, lead);
+	rpt_cell(r, with);
+	rpt_cell(r, x->period);
+	rpt_cell(r, due);
+	rpt_cell(r, x->due < a->today && si < 2 ? N_("overdue") : x->status);
+	rpt_cell(r, x->note);
+	return 0;
 }
 
 int act_REPORT_TASKS(struct lrl_ctx *c)
@@ -1379,106 +1227,33 @@ int act_REPORT_TASKS(struct lrl_ctx *c)
 	                                      {N_("Due"), 0, 0},
 	                                      {N_("Status"), 0, 1},
 	                                      {N_("Progress"), 0, 0}};
-	static const char *const states[] = {"planned", "in-progress", "done",
-	                                     "cancelled"};
-	int64_t year = 0, count[4] = {0}, overdue = 0;
-	int32_t today = date_of_time(c->now);
-	uint32_t root = 0;
-	uint8_t lo[2];
-	const void *key = lo, *v;
-	size_t kl = 2, vl;
-	store_cursor *cur;
-	rpt *r = NULL;
+	struct tasks_report a;
+	int64_t year = 0;
 	int rc;
 
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.today = date_of_time(c->now);
 	ctx_int(c, "year", &year);
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &root)) != 0)
+	a.year = (int)year;
+	if (ctx_param(c, "unit") &&
+	    (rc = unit_by_param(c, "unit", &a.root)) != 0)
 		return rc;
-	if ((rc = rpt_begin(c, "PLAN TASKS STATUS", &r)) != 0)
+	if ((rc = rpt_begin(c, "PLAN TASKS STATUS", &a.r)) != 0)
 		return rc;
-	rpt_subtitle(r, "Year %d", (int)year);
-	rpt_table(r, "Plan tasks", cols, 8);
-	ykey(lo, (int)year);
-	if ((rc = store_cursor_open(c->txn, STORE_DB_TASKS, &cur)) != 0) {
-		rpt_free(r);
-		return rc;
-	}
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &key, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(key, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &key, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		char content[LRL_TEXT_MAX * 4 + 1] = "", status[16] = "";
-		char period[LRL_NAME_MAX * 4 + 1] = "",
-					       note[LRL_TEXT_MAX * 4 + 1] = "";
-		char with[1024], code[32], due[16], lead[LRL_CODE_MAX + 1] = "";
-		uint64_t lead_id = 0;
-		int64_t d = 0;
-		int mine = root == 0, si;
-		struct unit_rec u;
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		mp_get_strbuf(mp_map_geti(&up.data, 1), content,
-		              sizeof content);
-		mp_get_u64(mp_map_geti(&up.data, 2), &lead_id);
-		mp_get_i64(mp_map_geti(&up.data, 4), &d);
-		mp_get_strbuf(mp_map_geti(&up.data, 5), period, sizeof period);
-		mp_get_strbuf(mp_map_geti(&up.data, 6), status, sizeof status);
-		mp_get_strbuf(mp_map_geti(&up.data, 7), note, sizeof note);
-		unit_codes_text(c->txn, mp_map_geti(&up.data, 3), with,
-		                sizeof with);
-		if (!mine && unit_within(c->txn, (uint32_t)lead_id, root))
-			mine = 1;
-		{
-			const msgpack_object *w = mp_map_geti(&up.data, 3);
-			for (uint32_t i = 0;
-			     !mine && w && w->type == MSGPACK_OBJECT_ARRAY &&
-			     i < w->via.array.size;
-			     i++) {
-				uint64_t id = 0;
-				if (mp_get_u64(&w->via.array.ptr[i], &id) ==
-				            0 &&
-				    unit_within(c->txn, (uint32_t)id, root))
-					mine = 1;
-			}
-		}
-		msgpack_unpacked_destroy(&up);
-		if (!mine)
-			continue;
-		if (unit_get(c->txn, (uint32_t)lead_id, &u) == 0)
-			snprintf(lead, sizeof lead, "%s", u.code);
-		for (si = 0; si < 4 && strcmp(status, states[si]); si++)
-			;
-		if (si < 4)
-			count[si]++;
-		if (d < today && si < 2)
-			overdue++;
-		snprintf(code, sizeof code, "KH-%04d-%03u", (int)year,
-		         wire_get_be32((const uint8_t *)key + 2));
-		date_format((int32_t)d, due, sizeof due);
-		rpt_row(r);
-		rpt_cell(r, code);
-		rpt_cell(r, content);
-		rpt_cell(r, lead);
-		rpt_cell(r, with);
-		rpt_cell(r, period);
-		rpt_cell(r, due);
-		rpt_cell(r, d < today && si < 2 ? N_("overdue") : status);
-		rpt_cell(r, note);
-	}
-	store_cursor_close(cur);
-	if (rc != 0 && rc != LRL_ENOENT) {
-		rpt_free(r);
+	rpt_subtitle(a.r, "Year %d", (int)year);
+	rpt_table(a.r, "Plan tasks", cols, 8);
+	if ((rc = each_of_year(c->txn, STORE_DB_TASKS, (int)year,
+	                       tasks_report_row, &a)) != 0) {
+		rpt_free(a.r);
 		return rc;
 	}
-	rpt_table_end(r);
-	rpt_para(r,
+	rpt_table_end(a.r);
+	rpt_para(a.r,
 	         "%" PRId64 " planned, %" PRId64 " in progress, %" PRId64
 	         " done, %" PRId64 " cancelled; %" PRId64 " overdue.",
-	         count[0], count[1], count[2], count[3], overdue);
-	return rpt_end(r);
+	         a.count[0], a.count[1], a.count[2], a.count[3], a.overdue);
+	return rpt_end(a.r);
 }
 
 /* ---- report.audit ------------------------------------------------------- */

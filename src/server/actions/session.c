@@ -113,16 +113,12 @@ void user_roles_text(store_txn *t, const struct user_rec *u, char *buf,
 
 int act_SESSION_WHOAMI(struct lrl_ctx *c)
 {
-	char roles[512], hospital[512] = "", staff[LRL_CODE_MAX + 1] = "";
-	char unit[ROSTER_TEXT_MAX] = "";
-	const void *v;
-	size_t vl;
+	char roles[512], hospital[HOSPITAL_NAME_BUF];
+	char staff[LRL_CODE_MAX + 1] = "", unit[ROSTER_TEXT_MAX] = "";
 
 	if (c->actor == NULL)
 		return LRL_EPERM;
-	if (store_get(c->txn, STORE_DB_STATE, "hospital", 8, &v, &vl) == 0 &&
-	    vl < sizeof hospital)
-		memcpy(hospital, v, vl), hospital[vl] = '\0';
+	hospital_name(c->txn, hospital, sizeof hospital);
 	user_roles_text(c->txn, c->actor, roles, sizeof roles);
 	if (c->actor->staff_id) {
 		struct staff_rec st;

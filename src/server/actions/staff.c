@@ -9,6 +9,7 @@
 #include "laurel/decisions.h"
 #include "laurel/err.h"
 #include "laurel/import.h"
+#include "laurel/msg.h"
 #include "laurel/roster.h"
 #include "laurel/text.h"
 #include "laurel/wire.h"
@@ -462,9 +463,6 @@ int act_STAFF_EXPORT(struct lrl_ctx *c)
 }
 
 /* ---- import ----------------------------------------------------------- */
-
-/* Marks a format for the catalogue (it is translated where shown). */
-#define N_(s) (s)
 
 static int apply_import_row(struct lrl_ctx *c, int dry)
 {

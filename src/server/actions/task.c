@@ -26,6 +26,7 @@
 #include "laurel/err.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
+#include "laurel/tasks.h"
 #include "laurel/wire.h"
 
 int act_TASK_ADD(struct lrl_ctx *c);
@@ -52,7 +53,7 @@ enum {
 };
 
 
-static void task_code(int year, uint32_t num, char *buf, size_t n)
+void task_code(int year, uint32_t num, char *buf, size_t n)
 {
 	snprintf(buf, n, "KH-%04d-%03u", year, num);
 }
@@ -410,120 +411,165 @@ static int task_concerns(store_txn *t, uint64_t lead,
 	return 0;
 }
 
+int task_view_of(store_txn *t, const void *v, size_t vl, uint32_t root,
+                 struct task_view *x, char *with, size_t wn)
+{
+	msgpack_unpacked up;
+	const msgpack_object *m, *wv;
+	uint64_t lead = 0;
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	with[0] = '\0';
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	m = &up.data;
+	wv = mp_map_geti(m, TF_WITH);
+	mp_get_u64(mp_map_geti(m, TF_LEAD), &lead);
+	rc = root == 0 || task_concerns(t, lead, wv, root);
+	if (rc) {
+		x->lead = (uint32_t)lead;
+		mp_get_i64(mp_map_geti(m, TF_DUE), &x->due);
+		/* A field that cannot be read stays "". */
+		mp_get_strbuf(mp_map_geti(m, TF_CONTENT), x->content,
+		              sizeof x->content);
+		mp_get_strbuf(mp_map_geti(m, TF_PERIOD), x->period,
+		              sizeof x->period);
+		mp_get_strbuf(mp_map_geti(m, TF_STATUS), x->status,
+		              sizeof x->status);
+		mp_get_strbuf(mp_map_geti(m, TF_NOTE), x->note, sizeof x->note);
+		with_text(t, wv, with, wn);
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
+/* task.list: what it asks for, and the rows found so far. */
+struct task_list {
+	struct lrl_ctx *c;
+	int year;
+	char only[16];
+	int only_overdue;
+	uint32_t root;
+	struct task_row *rows;
+	size_t n, cap;
+	mp_buf b;
+};
+
+static int task_list_row(const uint8_t *key, size_t kl, const void *v,
+                         size_t vl, void *arg)
+{
+	struct task_list *a = arg;
+	struct lrl_ctx *c = a->c;
+	char code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX];
+	msgpack_unpacked up;
+	const msgpack_object *m, *wv;
+	const char *content, *period, *note, *status;
+	size_t cl, pl, nl, sl;
+	uint64_t lead = 0;
+	int64_t due = 0;
+	char st[16];
+	struct unit_rec u;
+	struct task_row r;
+
+	if (kl != 6)
+		return 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) != 0) {
+		msgpack_unpacked_destroy(&up);
+		return LRL_ECORRUPT;
+	}
+	m = &up.data;
+	wv = mp_map_geti(m, TF_WITH);
+	mp_get_u64(mp_map_geti(m, TF_LEAD), &lead);
+	mp_get_i64(mp_map_geti(m, TF_DUE), &due);
+	field_str(m, TF_CONTENT, &content, &cl);
+	field_str(m, TF_PERIOD, &period, &pl);
+	field_str(m, TF_NOTE, &note, &nl);
+	field_str(m, TF_STATUS, &status, &sl);
+	snprintf(st, sizeof st, "%.*s", (int)sl, status);
+	r.num = wire_get_be32(key + 2);
+	r.due = due;
+	r.overdue = is_overdue(c, due, st);
+	if ((a->only[0] && strcmp(st, a->only) != 0) ||
+	    (a->only_overdue && !r.overdue) ||
+	    (a->root && !task_concerns(c->txn, lead, wv, a->root))) {
+		msgpack_unpacked_destroy(&up);
+		return 0;
+	}
+	if (a->n == a->cap) {
+		struct task_row *nr =
+			realloc(a->rows,
+		                (a->cap = a->cap * 2 + 16) * sizeof *nr);
+		if (nr == NULL) {
+			msgpack_unpacked_destroy(&up);
+			return LRL_ENOMEM;
+		}
+		a->rows = nr;
+	}
+	/* The list shows the first line of the content. */
+	for (size_t i = 0; i < cl; i++)
+		if (content[i] == '\n') {
+			cl = i;
+			break;
+		}
+	r.off = a->b.sb.size;
+	task_code(a->year, r.num, code, sizeof code);
+	with_text(c->txn, wv, with, sizeof with);
+	msgpack_pack_array(&a->b.pk, 9);
+	mp_pack_str(&a->b.pk, code);
+	mp_pack_strn(&a->b.pk, content, cl);
+	mp_pack_str(&a->b.pk, unit_code_of(c->txn, lead, &u));
+	mp_pack_str(&a->b.pk, with);
+	pack_date_or_empty(&a->b.pk, due);
+	mp_pack_strn(&a->b.pk, period, pl);
+	mp_pack_str(&a->b.pk, st);
+	mp_pack_str(&a->b.pk, r.overdue ? "yes" : "");
+	mp_pack_strn(&a->b.pk, note, nl);
+	r.len = a->b.sb.size - r.off;
+	a->rows[a->n++] = r;
+	msgpack_unpacked_destroy(&up);
+	return 0;
+}
+
 int act_TASK_LIST(struct lrl_ctx *c)
 {
 	static const char *const cols[] = {"code",   "content", "lead",
 	                                   "with",   "due",     "period",
 	                                   "status", "overdue", "note"};
-	char only[16] = "", code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX];
+	struct task_list a;
 	int64_t year = 0;
-	int only_overdue = 0, rc;
-	uint32_t root = 0;
 	struct year_rec y;
-	struct task_row *rows = NULL;
-	size_t n = 0, cap = 0;
-	uint8_t lo[6];
-	const void *k = lo, *v;
-	size_t kl = sizeof lo, vl;
-	store_cursor *cur;
-	mp_buf b;
+	int rc;
 
+	memset(&a, 0, sizeof a);
+	a.c = c;
 	ctx_int(c, "year", &year);
-	ctx_strbuf(c, "status", only, sizeof only);
+	a.year = (int)year;
+	ctx_strbuf(c, "status", a.only, sizeof a.only);
 	if (ctx_param(c, "overdue"))
-		mp_get_bool(ctx_param(c, "overdue"), &only_overdue);
+		mp_get_bool(ctx_param(c, "overdue"), &a.only_overdue);
 	if ((rc = year_param(c, (int)year, &y)) != 0)
 		return rc;
-	if (ctx_param(c, "unit") && (rc = unit_by_param(c, "unit", &root)) != 0)
+	if (ctx_param(c, "unit") &&
+	    (rc = unit_by_param(c, "unit", &a.root)) != 0)
 		return rc;
-	if ((rc = store_cursor_open(c->txn, STORE_DB_TASKS, &cur)) != 0)
-		return rc;
-	mp_buf_init(&b);
-	year_key(lo, (int)year, 0);
-	for (rc = store_cursor_get(cur, STORE_SET_RANGE, &k, &kl, &v, &vl);
-	     rc == 0 && kl == 6 && memcmp(k, lo, 2) == 0;
-	     rc = store_cursor_get(cur, STORE_NEXT, &k, &kl, &v, &vl)) {
-		msgpack_unpacked up;
-		const msgpack_object *m, *wv;
-		const char *content, *period, *note, *status;
-		size_t cl, pl, nl, sl;
-		uint64_t lead = 0;
-		int64_t due = 0;
-		char st[16];
-		struct unit_rec u;
-		struct task_row r;
-
-		msgpack_unpacked_init(&up);
-		if (mp_decode(&up, v, vl) != 0) {
-			msgpack_unpacked_destroy(&up);
-			rc = LRL_ECORRUPT;
-			break;
-		}
-		m = &up.data;
-		wv = mp_map_geti(m, TF_WITH);
-		mp_get_u64(mp_map_geti(m, TF_LEAD), &lead);
-		mp_get_i64(mp_map_geti(m, TF_DUE), &due);
-		field_str(m, TF_CONTENT, &content, &cl);
-		field_str(m, TF_PERIOD, &period, &pl);
-		field_str(m, TF_NOTE, &note, &nl);
-		field_str(m, TF_STATUS, &status, &sl);
-		snprintf(st, sizeof st, "%.*s", (int)sl, status);
-		r.num = wire_get_be32((const uint8_t *)k + 2);
-		r.due = due;
-		r.overdue = is_overdue(c, due, st);
-		if ((only[0] && strcmp(st, only) != 0) ||
-		    (only_overdue && !r.overdue) ||
-		    (root && !task_concerns(c->txn, lead, wv, root))) {
-			msgpack_unpacked_destroy(&up);
-			continue;
-		}
-		if (n == cap) {
-			struct task_row *nr =
-				realloc(rows,
-			                (cap = cap * 2 + 16) * sizeof *rows);
-			if (nr == NULL) {
-				msgpack_unpacked_destroy(&up);
-				rc = LRL_ENOMEM;
-				break;
-			}
-			rows = nr;
-		}
-		/* The list shows the first line of the content. */
-		for (size_t i = 0; i < cl; i++)
-			if (content[i] == '\n') {
-				cl = i;
-				break;
-			}
-		r.off = b.sb.size;
-		task_code((int)year, r.num, code, sizeof code);
-		with_text(c->txn, wv, with, sizeof with);
-		msgpack_pack_array(&b.pk, 9);
-		mp_pack_str(&b.pk, code);
-		mp_pack_strn(&b.pk, content, cl);
-		mp_pack_str(&b.pk, unit_code_of(c->txn, lead, &u));
-		mp_pack_str(&b.pk, with);
-		pack_date_or_empty(&b.pk, due);
-		mp_pack_strn(&b.pk, period, pl);
-		mp_pack_str(&b.pk, st);
-		mp_pack_str(&b.pk, r.overdue ? "yes" : "");
-		mp_pack_strn(&b.pk, note, nl);
-		r.len = b.sb.size - r.off;
-		rows[n++] = r;
-		msgpack_unpacked_destroy(&up);
-	}
-	store_cursor_close(cur);
-	if (rc == 0 || rc == LRL_ENOENT) {
-		if (n)
-			qsort(rows, n, sizeof *rows, row_cmp);
-		list_begin(c->out, cols, 9, n);
-		for (size_t i = 0; i < n; i++)
-			mp_pack_raw(c->out, b.sb.data + rows[i].off,
-			            rows[i].len);
+	mp_buf_init(&a.b);
+	rc = each_of_year(c->txn, STORE_DB_TASKS, (int)year, task_list_row, &a);
+	if (rc == 0) {
+		if (a.n)
+			qsort(a.rows, a.n, sizeof *a.rows, row_cmp);
+		list_begin(c->out, cols, 9, a.n);
+		for (size_t i = 0; i < a.n; i++)
+			mp_pack_raw(c->out, a.b.sb.data + a.rows[i].off,
+			            a.rows[i].len);
 		list_end(c->out, NULL);
-		rc = 0;
 	}
-	free(rows);
-	mp_buf_free(&b);
+	free(a.rows);
+	mp_buf_free(&a.b);
 	return rc;
 }
 

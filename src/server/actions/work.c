@@ -124,6 +124,34 @@ done:
 	return rc;
 }
 
+int work_decode_brief(const void *v, size_t vl, struct work_rec *w,
+                      int64_t *registered)
+{
+	msgpack_unpacked up;
+	const msgpack_object *d = &up.data;
+	int64_t year = 0, date = 0;
+	int rc = LRL_ECORRUPT;
+
+	*registered = 0;
+	msgpack_unpacked_init(&up);
+	if (mp_decode(&up, v, vl) == 0 &&
+	    mp_get_i64(mp_map_geti(d, 2), &year) == 0) {
+		w->year = (int)year;
+		if (get_word(mp_map_geti(d, 1), kind_words, NWORDS(kind_words),
+		             0, &w->kind) != 0)
+			w->kind = 0;
+		if (get_word(mp_map_geti(d, 7), state_words,
+		             NWORDS(state_words), 0, &w->state) != 0)
+			w->state = 0;
+		mp_get_i64(mp_map_geti(d, 10), &date);
+		w->decision_date = (int32_t)date;
+		mp_get_i64(mp_map_geti(d, 12), registered);
+		rc = 0;
+	}
+	msgpack_unpacked_destroy(&up);
+	return rc;
+}
+
 /* Reads the work with code (len bytes) and, when x is not NULL, the rest
  * of its record. */
 static int work_load(store_txn *t, const char *code, size_t len,

@@ -7,6 +7,7 @@
 #include "laurel/acthelp.h"
 #include "laurel/date.h"
 #include "laurel/err.h"
+#include "laurel/movements.h"
 #include "laurel/roster.h"
 #include "laurel/rules.h"
 #include "laurel/text.h"
@@ -387,31 +388,45 @@ int act_MOVEMENT_ADD(struct lrl_ctx *c)
 	return 0;
 }
 
-struct movement {
-	int64_t year, from, to, created;
-	char name[LRL_NAME_MAX * 8 + 1];
-	char kind[16];
-	char areas[LRL_TEXT_MAX * 4 + 1];
-};
-
-static int movement_decode(const void *v, size_t vl, struct movement *m)
+/* Decodes a stored movement into m: with whole, every field or
+ * LRL_ECORRUPT; else only the year and first day must be there (the
+ * others "" or 0 when they cannot be read), and areas and creation are
+ * left empty. */
+static int movement_read(const void *v, size_t vl, struct movement *m,
+                         int whole)
 {
 	msgpack_unpacked up;
+	const msgpack_object *d = &up.data;
 	int rc = LRL_ECORRUPT;
 
 	memset(m, 0, sizeof *m);
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0 &&
-	    mp_get_i64(mp_map_geti(&up.data, 1), &m->year) == 0 &&
-	    mp_get_strbuf(mp_map_geti(&up.data, 2), m->name, sizeof m->name) == 0 &&
-	    mp_get_strbuf(mp_map_geti(&up.data, 3), m->kind, sizeof m->kind) == 0 &&
-	    mp_get_i64(mp_map_geti(&up.data, 4), &m->from) == 0 &&
-	    mp_get_i64(mp_map_geti(&up.data, 5), &m->to) == 0 &&
-	    mp_get_strbuf(mp_map_geti(&up.data, 6), m->areas, sizeof m->areas) == 0 &&
-	    mp_get_i64(mp_map_geti(&up.data, 7), &m->created) == 0)
-		rc = 0;
+	    mp_get_i64(mp_map_geti(d, 1), &m->year) == 0 &&
+	    mp_get_i64(mp_map_geti(d, 4), &m->from) == 0) {
+		int ok = mp_get_strbuf(mp_map_geti(d, 2), m->name,
+		                       sizeof m->name) == 0;
+		ok &= mp_get_strbuf(mp_map_geti(d, 3), m->kind,
+		                    sizeof m->kind) == 0;
+		ok &= mp_get_i64(mp_map_geti(d, 5), &m->to) == 0;
+		if (!whole || (ok &&
+		               mp_get_strbuf(mp_map_geti(d, 6), m->areas,
+		                             sizeof m->areas) == 0 &&
+		               mp_get_i64(mp_map_geti(d, 7), &m->created) == 0))
+			rc = 0;
+	}
 	msgpack_unpacked_destroy(&up);
 	return rc;
+}
+
+static int movement_decode(const void *v, size_t vl, struct movement *m)
+{
+	return movement_read(v, vl, m, 1);
+}
+
+int movement_decode_brief(const void *v, size_t vl, struct movement *m)
+{
+	return movement_read(v, vl, m, 0);
 }
 
 static const char *kind_vi(const char *k)
