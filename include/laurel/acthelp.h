@@ -28,7 +28,10 @@ int unit_by_param(struct lrl_ctx *c, const char *param, uint32_t *id);
 int unit_within(store_txn *t, uint32_t unit, uint32_t ancestor);
 
 /* May the actor act on a record of unit (scope U: heads of it or of a
- * unit above it; scope A: everyone)? Sets c->fail when not. */
+ * unit above it; scope A: everyone)?  1 or 0, and nothing else. */
+int scope_unit_sees(const struct lrl_ctx *c, uint32_t unit);
+
+/* The same as a check: 0, or LRL_EPERM with c->fail set. */
 int scope_unit_ok(struct lrl_ctx *c, uint32_t unit);
 
 struct staff_rec;

@@ -81,16 +81,23 @@ int unit_within(store_txn *t, uint32_t unit, uint32_t ancestor)
 	return 0;
 }
 
-int scope_unit_ok(struct lrl_ctx *c, uint32_t unit)
+int scope_unit_sees(const struct lrl_ctx *c, uint32_t unit)
 {
 	if (c->scope == LRL_SC_A)
-		return 0;
+		return 1;
 	if (c->scope == LRL_SC_U && c->actor) {
 		for (unsigned i = 0; i < c->actor->nroles; i++)
 			if (c->actor->roles[i].role == LRL_ROLE_HEAD &&
 			    unit_within(c->txn, unit, c->actor->roles[i].unit))
-				return 0;
+				return 1;
 	}
+	return 0;
+}
+
+int scope_unit_ok(struct lrl_ctx *c, uint32_t unit)
+{
+	if (scope_unit_sees(c, unit))
+		return 0;
 	return lrl_fail_set(&c->fail, LRL_EPERM, NULL,
 	                    "%s is allowed only for your own unit's records",
 	                    c->action->name);
@@ -142,7 +149,7 @@ int each_visible_staff(struct lrl_ctx *c,
 			continue;
 		visible = c->scope == LRL_SC_A ||
 		          (c->actor && s.user == c->actor->id) ||
-		          (c->scope == LRL_SC_U && scope_unit_ok(c, s.unit) == 0);
+		          (c->scope == LRL_SC_U && scope_unit_sees(c, s.unit));
 		c->fail = keep;
 		if (!visible)
 			continue;

@@ -387,7 +387,7 @@ static int may_see(struct lrl_ctx *c, char kind, uint32_t id, uint32_t unit)
 		return 1;
 	if (kind == 'S' && c->actor && c->actor->staff_id == id)
 		return 1;
-	ok = c->scope == LRL_SC_U && scope_unit_ok(c, unit) == 0;
+	ok = c->scope == LRL_SC_U && scope_unit_sees(c, unit);
 	c->fail = keep;
 	return ok;
 }

@@ -1321,6 +1321,43 @@ static int close_one(store_txn *t, const struct complaint *cp, void *arg)
 	return matter_close(t, cp->number, cc->resolution, cc->now, cc->actor);
 }
 
+struct blocked_query {
+	const struct decision *d;
+	size_t first;    /* the first recipient blocked, or d->nr */
+	uint64_t number; /* the first open complaint about it */
+};
+
+static int note_blocked(store_txn *t, const struct complaint *cp, void *arg)
+{
+	struct blocked_query *q = arg;
+
+	if (strcmp(cp->decision, q->d->code) ||
+	    matter_state(t, cp->number, NULL, 0) != 0)
+		return 0;
+	for (size_t i = 0; i < q->first; i++) {
+		const struct recipient *r = &q->d->r[i];
+		if (complaint_about(cp, r->nom, r->kind, r->id, r->title)) {
+			q->first = i;
+			q->number = cp->number;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The first of d's recipients (d->nr when none) that an open complaint
+ * is about, and that complaint's number: one pass over the complaints. */
+static int first_blocked(store_txn *t, const struct decision *d,
+                         size_t *first, uint64_t *number)
+{
+	struct blocked_query q = {d, d->nr, 0};
+	int rc = complaints_each(t, note_blocked, &q);
+
+	*first = q.first;
+	*number = q.number;
+	return rc;
+}
+
 /* Closes the open complaints about d's recipients with resolution. */
 static int close_complaints(struct lrl_ctx *c, const char *code,
                             const char *resolution)
@@ -1449,6 +1486,8 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 	char *override = NULL, when[16], total_s[48], bal_s[48];
 	int32_t today = date_of_time(c->now);
 	int64_t total = 0, balance;
+	uint64_t number = 0;
+	size_t blocked;
 	int yy, mm, dd;
 	int rc;
 
@@ -1474,20 +1513,17 @@ int act_DECISION_SIGN(struct lrl_ctx *c)
 		goto out;
 	}
 	/* A complaint blocks the award it is about until it is answered. */
-	for (size_t i = 0; i < d->nr; i++) {
-		uint64_t number;
+	if ((rc = first_blocked(c->txn, d, &blocked, &number)) != 0)
+		goto out;
+	if (blocked < d->nr) {
 		struct subject s;
-		if (!decision_complaint_open(c->txn, d->code, d->r[i].nom,
-		                             d->r[i].kind, d->r[i].id,
-		                             d->r[i].title, &number))
-			continue;
-		if ((rc = subject_get(c->txn, d->r[i].kind, d->r[i].id, &s)) !=
-		    0)
+		if ((rc = subject_get(c->txn, d->r[blocked].kind,
+		                      d->r[blocked].id, &s)) != 0)
 			goto out;
 		rc = lrl_fail_set(&c->fail, LRL_ESTATE, "decision",
 		                  "%s %s is blocked: complaint %llu about it is "
 		                  "not answered",
-		                  s.code, d->r[i].title,
+		                  s.code, d->r[blocked].title,
 		                  (unsigned long long)number);
 		goto out;
 	}

@@ -784,7 +784,7 @@ static int named_in_pledge(const uint8_t *key, size_t kl, const void *v,
 	if (kl != 6)
 		return 0;
 	unit = wire_get_be32(key + 2);
-	if (unit_get(c->txn, unit, &u) != 0 || scope_unit_ok(c, unit) != 0)
+	if (unit_get(c->txn, unit, &u) != 0 || !scope_unit_sees(c, unit))
 		return 0;
 	msgpack_unpacked_init(&up);
 	if (mp_decode(&up, v, vl) == 0)
@@ -1242,7 +1242,7 @@ int act_EXEMPLAR_TARGETS(struct lrl_ctx *c)
 		int ms = short_by(TARGET_MODELS, u->models),
 		    cs = short_by(TARGET_COLLECTIVE, u->collective),
 		    is = short_by(TARGET_INDIVIDUAL, u->individual);
-		int visible = scope_unit_ok(c, u->id) == 0;
+		int visible = scope_unit_sees(c, u->id);
 		c->fail = keep;
 		if (!visible || (only_short && !ms && !cs && !is) ||
 		    unit_get(c->txn, u->id, &ur) != 0)

@@ -879,7 +879,7 @@ static int may_see(struct lrl_ctx *c, const struct nom *n)
 		return 1;
 	if (n->kind == 'S' && c->actor && c->actor->staff_id == n->id)
 		return 1;
-	ok = c->scope == LRL_SC_U && scope_unit_ok(c, n->unit) == 0;
+	ok = c->scope == LRL_SC_U && scope_unit_sees(c, n->unit);
 	c->fail = keep;
 	return ok;
 }
@@ -1354,7 +1354,7 @@ int act_REPORT_REVIEW(struct lrl_ctx *c)
 		if (kl != 4 || unit_get(c->txn, wire_get_be32(k), &u) != 0 ||
 		    u.closed || (root && !unit_within(c->txn, u.id, root)))
 			continue;
-		visible = scope_unit_ok(c, u.id) == 0;
+		visible = scope_unit_sees(c, u.id);
 		c->fail = keep;
 		if (visible &&
 		    (rc = review_subject(c, &r, u.code, 'U', u.id, "", u.name,

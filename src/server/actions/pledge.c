@@ -585,7 +585,7 @@ int act_REPORT_ROSTER(struct lrl_ctx *c)
 		int visible;
 		if (unit_get(c->txn, wire_get_be32(k), &u) != 0 || u.closed)
 			continue;
-		visible = c->scope == LRL_SC_A || scope_unit_ok(c, u.id) == 0;
+		visible = c->scope == LRL_SC_A || scope_unit_sees(c, u.id);
 		c->fail = keep;
 		if (!visible)
 			continue;

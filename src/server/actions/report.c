@@ -148,7 +148,7 @@ static int census_units(struct lrl_ctx *c, struct census *k)
 		    u.closed || u.id > k->max_unit ||
 		    (root && !unit_within(c->txn, u.id, root)))
 			continue;
-		visible = c->scope == LRL_SC_A || scope_unit_ok(c, u.id) == 0;
+		visible = c->scope == LRL_SC_A || scope_unit_sees(c, u.id);
 		c->fail = keep;
 		if (!visible)
 			continue;

@@ -363,7 +363,7 @@ int act_UNIT_STATS(struct lrl_ctx *c)
 			continue;
 		if (c->scope != LRL_SC_A) {
 			struct lrl_fail keep = c->fail;
-			int ok = scope_unit_ok(c, u.id) == 0;
+			int ok = scope_unit_sees(c, u.id);
 			c->fail = keep;
 			if (!ok)
 				continue;

@@ -351,14 +351,14 @@ static int may_register(struct lrl_ctx *c, const struct work_rec *w,
 		return 0;
 	if (c->scope == LRL_SC_U) {
 		for (size_t i = 0; i < w->nauthors; i++)
-			if (scope_unit_ok(c, units[i]) != 0) {
+			if (!scope_unit_sees(c, units[i])) {
 				if (staff_get(c->txn, w->authors[i], &s) != 0)
 					snprintf(s.code, sizeof s.code, "?");
 				return lrl_fail_set(&c->fail, LRL_EPERM, "authors",
 				                    "%s is not in a unit you head",
 				                    s.code);
 			}
-		if (w->unit && scope_unit_ok(c, w->unit) != 0)
+		if (w->unit && !scope_unit_sees(c, w->unit))
 			return lrl_fail_set(&c->fail, LRL_EPERM, "unit",
 			                    "you may register works only for the "
 			                    "units you head");
