@@ -111,18 +111,19 @@ void msg_capture(struct msg_args *m, const char *fmt, va_list ap)
 		switch (c.type) {
 		case 's':
 			if (c.star) {
+				/* The text need not end within the
+				 * precision: read no further. */
 				int prec = va_arg(ap, int);
 				const char *s = va_arg(ap, const char *);
-				size_t len = s ? strlen(s) : 0;
-				put_text(a, s ? s : "",
-				         prec >= 0 && (size_t)prec < len
-				                 ? (size_t)prec
-				                 : len);
+				size_t len = s == NULL  ? 0
+				             : prec >= 0 ? strnlen(s, (size_t)prec)
+				                         : strlen(s);
+				put_text(a, s ? s : "", len);
 			} else {
 				const char *s = va_arg(ap, const char *);
-				size_t len = s ? strlen(s) : 0;
-				if (c.prec >= 0 && (size_t)c.prec < len)
-					len = (size_t)c.prec;
+				size_t len = s == NULL     ? 0
+				             : c.prec >= 0 ? strnlen(s, (size_t)c.prec)
+				                           : strlen(s);
 				put_text(a, s ? s : "", len);
 			}
 			break;

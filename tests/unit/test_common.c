@@ -423,6 +423,12 @@ START_TEST(test_a_long_message_argument_is_cut_between_characters)
 	ck_assert_str_eq(m.arg[0] + strlen(m.arg[0]) - 3, "…");
 	ck_assert_int_eq(strncmp(m.arg[0], name, strlen(m.arg[0]) - 3), 0);
 	ck_assert_str_eq(m.arg[1], "abcde");
+	/* Text cut by a precision need not end within it. */
+	{
+		char unterminated[4] = {'x', 'y', 'z', 'w'};
+		capture(&m, "%.*s", 3, unterminated);
+		ck_assert_str_eq(m.arg[0], "xyz");
+	}
 	capture(&m, "%s", "Lê Thị Ánh");
 	ck_assert_str_eq(m.arg[0], "Lê Thị Ánh");
 }
