@@ -280,6 +280,12 @@ START_TEST(test_messages_are_in_the_readers_language)
 	ck_assert_str_eq(o.err, "laurel: unit add: code: đã có đơn vị mang mã "
 	                        "KHAMBENH\n");
 	h_output_free(&o);
+	/* and so does a value refused before anything is sent */
+	ADMIN(&o, &e, "unit", "add", "DUOC", "--name", "Khoa Dược", "--kind",
+	      "ward");
+	EXPECT(&o, 1);
+	HAS(o.err, "laurel: unit add: kind: phải là một trong các giá trị: ");
+	h_output_free(&o);
 	/* a list stays data: its column names are the fields' */
 	ADMIN(&o, &e, "unit", "list");
 	EXPECT(&o, 0);

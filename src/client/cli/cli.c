@@ -558,6 +558,22 @@ static int report(const char *what, struct lrl_reply *r,
 	return 0;
 }
 
+/* A value refused before anything was sent, in the reader's language
+ * (as LANGUAGE or laurel.conf choose: nobody is logged in yet). */
+static void print_fail(const struct opts *o, const char *what,
+                       const struct lrl_fail *f)
+{
+	char text[1024], args[MSG_ARGS_MAX][MSG_ARG_LEN];
+
+	reader_language(o, NULL);
+	memcpy(args, f->m.arg, sizeof args);
+	if (f->m.fmt == NULL ||
+	    lrl_msg_apply(f->m.fmt, args, f->m.n, text, sizeof text) != 0)
+		snprintf(text, sizeof text, "%s", f->reason);
+	fprintf(stderr, "laurel: %s: %s%s%s\n", what, f->field ? f->field : "",
+	        f->field ? ": " : "", text);
+}
+
 static int do_passwd(const struct opts *o)
 {
 	lrl_conn *c = NULL;
@@ -714,8 +730,9 @@ static int bool_word(const char *word)
 }
 
 /* Parses the action's arguments into a params map. */
-static int parse_args(const struct lrl_action *a, int argc, char **argv,
-                      mp_buf *params, size_t *count, const char *what)
+static int parse_args(const struct opts *o, const struct lrl_action *a,
+                      int argc, char **argv, mp_buf *params, size_t *count,
+                      const char *what)
 {
 	const char *name[MAX_ARGS], *val[MAX_ARGS];
 	const struct lrl_param *pp[MAX_ARGS];
@@ -823,8 +840,7 @@ static int parse_args(const struct lrl_action *a, int argc, char **argv,
 		}
 		memset(&f, 0, sizeof f);
 		if (action_pack_text(pp[j], val[j], &params->pk, &f) != 0) {
-			fprintf(stderr, "laurel: %s: %s: %s\n", what, f.field,
-			        f.reason);
+			print_fail(o, what, &f);
 			return LRL_EINVAL;
 		}
 	}
@@ -955,7 +971,7 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 	mp_buf_init(&entries);
 	mp_buf_init(&params);
 	msgpack_unpacked_init(&u);
-	if ((rc = parse_args(a, argc, argv, &entries, &count, what)) != 0)
+	if ((rc = parse_args(o, a, argc, argv, &entries, &count, what)) != 0)
 		goto out;
 	/* Check what can be checked before asking for any password. */
 	msgpack_pack_map(&params.pk, count);
@@ -963,8 +979,7 @@ static int do_action(const struct opts *o, const struct lrl_action *a,
 	memset(&f, 0, sizeof f);
 	if (mp_decode(&u, params.sb.data, params.sb.size) != 0 ||
 	    action_check_typed(a, &u.data, &f) != 0) {
-		fprintf(stderr, "laurel: %s: %s%s%s\n", what,
-		        f.field ? f.field : "", f.field ? ": " : "", f.reason);
+		print_fail(o, what, &f);
 		rc = LRL_EINVAL;
 		goto out;
 	}
