@@ -764,6 +764,14 @@ START_TEST(test_a_complaint_names_one_of_a_persons_awards)
 	mp_get_strbuf(&row[5], buf, sizeof buf);
 	ck_assert_str_eq(buf, "GK");
 	lrl_reply_free(r);
+	/* the open matter it makes says what it is about, in Vietnamese */
+	ck_assert_int_eq(h_tcall(w.admin, "matter.list", &r, NULL), 0);
+	row = mp_map_get(r->body, "rows")->via.array.ptr[0].via.array.ptr;
+	mp_get_strbuf(&row[7], buf, sizeof buf);
+	ck_assert_msg(strstr(buf, "Khiếu nại về khen thưởng GK trong ") &&
+	                  strstr(buf, d),
+	              "%s", buf);
+	lrl_reply_free(r);
 	/* the nomination's award is not blocked by it; the ad-hoc one is */
 	ck_assert_int_eq(h_tcall(w.admin, "nomination.show", &r, "nomination",
 	                         n1, NULL),

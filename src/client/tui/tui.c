@@ -237,8 +237,9 @@ static const char *const labels[][2] = {
 	{"state:resolved", N_("resolved")},
 	{"report:missing", N_("missing")},
 	{"report:not required", N_("not required")},
-	{"complaint", N_("complaint")},
+	{"kind:complaint", N_("complaint")},
 	/* Decisions, the fund, complaints and dossiers. */
+	{"complaint", N_("Complaint")},
 	{"number", N_("Number")},
 	{"recipients", N_("Recipients")},
 	{"total", N_("Total")},

@@ -2226,7 +2226,8 @@ int act_COMPLAINT_FILE(struct lrl_ctx *c)
 	if ((rc = subject_get(c->txn, hit->kind, hit->id, &s)) != 0 ||
 	    (rc = ctx_text(c, "text", &text)) != 0)
 		goto out;
-	snprintf(note, sizeof note, "complaint about %s in %s: %.400s",
+	/* Stored text, read by the staff: in Vietnamese, as they type it. */
+	snprintf(note, sizeof note, "Khiếu nại về khen thưởng %s trong %s: %.400s",
 	         hit->title, d->code, text);
 	if ((rc = matter_add(c->txn, c->seq, "complaint", s.kind, s.id, note,
 	                     c->now, c->actor_id)) != 0)
