@@ -76,7 +76,7 @@ int award_held(store_txn *t, int year, char kind, uint32_t id,
 /* Which open matters concern the subject and so block all its awards:
  * bits 1 complaint, 2 review, 4 investigation.  A complaint about one
  * award of a draft decision (complaint.file) is not among them: it
- * blocks only that award (decision_complaint_open). */
+ * blocks only that award (decision_nomination_complained, and signing). */
 unsigned matters_open(store_txn *t, char kind, uint32_t id);
 
 /* Records matter number (normally the event's number) as open: kind

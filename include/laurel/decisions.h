@@ -59,14 +59,9 @@ int decision_settling(store_txn *t, int year, char kind, uint32_t id,
  * "15/QĐ-BV"), as decision.setup has it. */
 void decision_issuer_code(store_txn *t, char *out, size_t n);
 
-/* Is a complaint about an award of a published draft still open?  It
- * matches when it is about decision (any, when NULL) and about the award
- * of nomination nom, or, for an ad-hoc award, to subject kind id with
- * title (nom NULL or kind 0: no such award).  Returns 1 and its number in
- * *number (when not NULL), else 0. */
-int decision_complaint_open(store_txn *t, const char *decision,
-                            const char *nom, char kind, uint32_t id,
-                            const char *title, uint64_t *number);
+/* Is a complaint about the award of nomination nom, in a published draft,
+ * still open?  1 or 0. */
+int decision_nomination_complained(store_txn *t, const char *nom);
 
 /* One line of a year's fund, decoded: its kind ("deposit" or
  * "payment"), amount (VND, positive) and date (days); a deposit's source

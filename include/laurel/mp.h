@@ -35,6 +35,8 @@ int mp_pack_kv_int(msgpack_packer *pk, const char *key, int64_t val);
 int mp_pack_raw(msgpack_packer *pk, const void *p, size_t len);
 /* Packs a string or nil when s is NULL. */
 int mp_pack_str_or_nil(msgpack_packer *pk, const char *s);
+/* Packs o when it is a string (a stored text field), else "". */
+int mp_pack_str_obj(msgpack_packer *pk, const msgpack_object *o);
 
 /* Value of key in map o (string keys), or NULL if o is not a map or the
  * key is absent. */

@@ -45,6 +45,13 @@ int mp_pack_str_or_nil(msgpack_packer *pk, const char *s)
 	return s ? mp_pack_str(pk, s) : msgpack_pack_nil(pk);
 }
 
+int mp_pack_str_obj(msgpack_packer *pk, const msgpack_object *o)
+{
+	if (o && o->type == MSGPACK_OBJECT_STR)
+		return msgpack_pack_object(pk, *o);
+	return mp_pack_str(pk, "");
+}
+
 int mp_pack_bin(msgpack_packer *pk, const void *p, size_t len)
 {
 	if (msgpack_pack_bin(pk, len) != 0)

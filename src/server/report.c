@@ -103,27 +103,34 @@ void rpt_free(rpt *r)
 	free(r);
 }
 
+/* Formats a line into buf (size n) and keeps its format and arguments
+ * in m for translation. */
+static void set_line(char *buf, size_t n, struct msg_args *m,
+                     const char *fmt, va_list ap)
+{
+	va_list aq;
+
+	va_copy(aq, ap);
+	vsnprintf(buf, n, fmt, ap);
+	msg_capture(m, fmt, aq);
+	va_end(aq);
+}
+
 void rpt_subtitle(rpt *r, const char *fmt, ...)
 {
-	va_list ap, aq;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(r->subtitle, sizeof r->subtitle, fmt, ap);
-	msg_capture(&r->subtitle_m, fmt, aq);
-	va_end(aq);
+	set_line(r->subtitle, sizeof r->subtitle, &r->subtitle_m, fmt, ap);
 	va_end(ap);
 }
 
 void rpt_abstract(rpt *r, const char *fmt, ...)
 {
-	va_list ap, aq;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	vsnprintf(r->abstract, sizeof r->abstract, fmt, ap);
-	msg_capture(&r->abstract_m, fmt, aq);
-	va_end(aq);
+	set_line(r->abstract, sizeof r->abstract, &r->abstract_m, fmt, ap);
 	va_end(ap);
 }
 

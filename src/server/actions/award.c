@@ -31,15 +31,6 @@ int act_MATTER_LIST(struct lrl_ctx *c);
 static const char *const matter_kinds[] = {"complaint", "review",
                                            "investigation"};
 
-/* Packs a stored string field, or "" when it is missing. */
-static void pack_field(msgpack_packer *pk, const msgpack_object *o)
-{
-	if (o && o->type == MSGPACK_OBJECT_STR)
-		msgpack_pack_object(pk, *o);
-	else
-		mp_pack_str(pk, "");
-}
-
 /* ---- subjects ----------------------------------------------------------- */
 
 const char *subject_word(char kind)
@@ -454,9 +445,9 @@ int act_AWARD_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, subject_word(kind));
 		mp_pack_str(&rows.pk, sj.code);
 		mp_pack_str(&rows.pk, sj.name);
-		pack_field(&rows.pk, mp_map_geti(&up.data, 1));
+		mp_pack_str_obj(&rows.pk, mp_map_geti(&up.data, 1));
 		mp_pack_str(&rows.pk, when);
-		pack_field(&rows.pk, mp_map_geti(&up.data, 3));
+		mp_pack_str_obj(&rows.pk, mp_map_geti(&up.data, 3));
 		msgpack_unpacked_destroy(&up);
 		n++;
 	}
@@ -732,8 +723,8 @@ int act_MATTER_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, sj.name);
 		mp_pack_str(&rows.pk, when);
 		mp_pack_str(&rows.pk, m.closed ? "resolved" : "pending");
-		pack_field(&rows.pk, mp_map_geti(&up.data, 4));
-		pack_field(&rows.pk, mp_map_geti(&up.data, 8));
+		mp_pack_str_obj(&rows.pk, mp_map_geti(&up.data, 4));
+		mp_pack_str_obj(&rows.pk, mp_map_geti(&up.data, 8));
 		msgpack_unpacked_destroy(&up);
 		n++;
 	}

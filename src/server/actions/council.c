@@ -3240,13 +3240,7 @@ int act_CONFLICT_LIST(struct lrl_ctx *c)
 		mp_pack_str(&rows.pk, u.login);
 		mp_pack_str(&rows.pk, u.full_name);
 		mp_pack_str(&rows.pk, type);
-		{
-			const msgpack_object *o = mp_map_geti(&up.data, 2);
-			if (o && o->type == MSGPACK_OBJECT_STR)
-				msgpack_pack_object(&rows.pk, *o);
-			else
-				mp_pack_str(&rows.pk, "");
-		}
+		mp_pack_str_obj(&rows.pk, mp_map_geti(&up.data, 2));
 		mp_pack_str(&rows.pk, when);
 		msgpack_unpacked_destroy(&up);
 		n++;

@@ -1273,35 +1273,27 @@ static int complaint_about(const struct complaint *cp, const char *nom,
 }
 
 struct complaint_query {
-	const char *decision, *nom, *title;
-	char kind;
-	uint32_t id;
-	uint64_t number;
+	const char *nom;
+	int found;
 };
 
 static int open_one(store_txn *t, const struct complaint *cp, void *arg)
 {
 	struct complaint_query *q = arg;
 
-	if ((q->decision && strcmp(cp->decision, q->decision)) ||
-	    !complaint_about(cp, q->nom, q->kind, q->id, q->title) ||
+	if (!complaint_about(cp, q->nom, 0, 0, NULL) ||
 	    matter_state(t, cp->number, NULL, 0) != 0)
 		return 0;
-	q->number = cp->number;
+	q->found = 1;
 	return 1;
 }
 
-int decision_complaint_open(store_txn *t, const char *decision,
-                            const char *nom, char kind, uint32_t id,
-                            const char *title, uint64_t *number)
+int decision_nomination_complained(store_txn *t, const char *nom)
 {
-	struct complaint_query q = {decision, nom, title, kind, id, 0};
+	struct complaint_query q = {nom, 0};
 
-	if (complaints_each(t, open_one, &q) != 1)
-		return 0;
-	if (number)
-		*number = q.number;
-	return 1;
+	complaints_each(t, open_one, &q);
+	return q.found;
 }
 
 struct complaint_close {
@@ -2334,10 +2326,7 @@ static int list_one(store_txn *t, const struct complaint *cp, void *arg)
 	mp_pack_str(pk, when);
 	mp_pack_str(pk, closed == 1 ? "answered" : "pending");
 	mp_pack_str(pk, users_get(t, (uint32_t)cp->by, &u) == 0 ? u.login : "");
-	if (cp->text && cp->text->type == MSGPACK_OBJECT_STR)
-		msgpack_pack_object(pk, *cp->text);
-	else
-		mp_pack_str(pk, "");
+	mp_pack_str_obj(pk, cp->text);
 	mp_pack_str(pk, answer);
 	cr->n++;
 	return 0;

@@ -459,7 +459,7 @@ static int facts_gather(store_txn *t, const struct rulebook *rb,
 	open = matters_open(t, n->kind, n->id);
 	fx->f.open_complaint =
 		(open & 1) != 0 ||
-		decision_complaint_open(t, NULL, n->code, 0, 0, NULL, NULL);
+		decision_nomination_complained(t, n->code);
 	fx->f.discipline_review = (open & 2) != 0;
 	fx->f.investigation = (open & 4) != 0;
 	if (ti && ti->report)
@@ -1008,10 +1008,7 @@ static void kv_str(struct kv *kv, const char *key, const char *val)
 static void kv_obj(struct kv *kv, const char *key, const msgpack_object *o)
 {
 	mp_pack_str(&kv->b.pk, key);
-	if (o && o->type == MSGPACK_OBJECT_STR)
-		msgpack_pack_object(&kv->b.pk, *o);
-	else
-		mp_pack_str(&kv->b.pk, "");
+	mp_pack_str_obj(&kv->b.pk, o);
 	kv->n++;
 }
 
