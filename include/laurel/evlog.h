@@ -15,8 +15,9 @@
  * at its opening, the ballot tally counted at its close): a replay reads it
  * back from the event instead of deciding again.  It is not signed by the
  * author but is covered by the chain of hashes.  An event's hash is BLAKE2b-256 of its
- * stored bytes.  The meta key "head" holds [count u64 BE ‖ hash] of the
- * last event, updated in the same transaction.
+ * stored bytes.  The log's head (its count and the hash of its last event)
+ * is read off the last event itself, so that appending an event writes to
+ * the events database alone.
  */
 #ifndef LAUREL_EVLOG_H
 #define LAUREL_EVLOG_H
@@ -48,8 +49,8 @@ struct evlog_event {
 int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN]);
 
 /* Appends ev as event count+1, chained to the current head; ev->seq and
- * ev->prev are set by this function.  On success the new head is written
- * and *seq_out / hash_out (either may be NULL) receive it. */
+ * ev->prev are set by this function.  On success *seq_out / hash_out
+ * (either may be NULL) receive the new head. */
 int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
                  uint8_t *hash_out);
 

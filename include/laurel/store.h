@@ -79,7 +79,7 @@ enum store_db {
 };
 
 /* The schema version this build writes; older stores are migrated. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Open flags. */
 #define STORE_CREATE 1u  /* create the directory's environment */

@@ -43,7 +43,8 @@ int users_get(store_txn *t, uint32_t id, struct user_rec *u);
 /* LRL_ENOENT when no account has that login. */
 int users_find(store_txn *t, const char *login, size_t len,
                struct user_rec *u);
-/* Writes u (and its login index).  A new account gets id = next id. */
+/* Writes u.  A new account gets id = next id and its login indexed (with
+ * LRL_EEXIST when the login is taken); an account's login never changes. */
 int users_put(store_txn *t, struct user_rec *u, int is_new);
 /* Records pk as u's key from event seq on. */
 int users_key_history(store_txn *t, uint32_t id, uint64_t seq,

@@ -8,8 +8,6 @@
 #include "laurel/mp.h"
 #include "laurel/wire.h"
 
-#define HEAD_KEY "head"
-
 void evlog_hash(const void *v, size_t vl, uint8_t out[LRL_HASH_LEN])
 {
 	crypto_generichash(out, LRL_HASH_LEN, v, vl, NULL, 0);
@@ -17,21 +15,25 @@ void evlog_hash(const void *v, size_t vl, uint8_t out[LRL_HASH_LEN])
 
 int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN])
 {
-	const void *v;
-	size_t vl;
-	int rc = store_get(t, STORE_DB_META, HEAD_KEY, strlen(HEAD_KEY), &v, &vl);
+	store_cursor *c;
+	const void *k, *v;
+	size_t kl, vl;
+	int rc;
 
-	if (rc == LRL_ENOENT) {
-		*count = 0;
-		memset(hash, 0, LRL_HASH_LEN);
+	*count = 0;
+	memset(hash, 0, LRL_HASH_LEN);
+	if ((rc = store_cursor_open(t, STORE_DB_EVENTS, &c)) != 0)
+		return rc;
+	rc = store_cursor_get(c, STORE_LAST, &k, &kl, &v, &vl);
+	store_cursor_close(c);
+	if (rc == LRL_ENOENT)
 		return 0;
-	}
 	if (rc != 0)
 		return rc;
-	if (vl != 8 + LRL_HASH_LEN)
+	if (kl != 8)
 		return LRL_ECORRUPT;
-	*count = wire_get_be64(v);
-	memcpy(hash, (const uint8_t *)v + 8, LRL_HASH_LEN);
+	*count = wire_get_be64(k);
+	evlog_hash(v, vl, hash);
 	return 0;
 }
 
@@ -58,7 +60,7 @@ int evlog_encode(void *buf, const struct evlog_event *ev)
 int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
                  uint8_t *hash_out)
 {
-	uint8_t key[8], head[8 + LRL_HASH_LEN], hash[LRL_HASH_LEN];
+	uint8_t key[8];
 	uint64_t count;
 	mp_buf b;
 	int rc;
@@ -75,17 +77,10 @@ int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
 		rc = LRL_ECORRUPT;
 	if (rc != 0)
 		goto fail;
-	evlog_hash(b.sb.data, b.sb.size, hash);
-	wire_put_be64(head, ev->seq);
-	memcpy(head + 8, hash, LRL_HASH_LEN);
-	rc = store_put(t, STORE_DB_META, HEAD_KEY, strlen(HEAD_KEY), head,
-	               sizeof head, 0);
-	if (rc != 0)
-		goto fail;
 	if (seq_out)
 		*seq_out = ev->seq;
 	if (hash_out)
-		memcpy(hash_out, hash, LRL_HASH_LEN);
+		evlog_hash(b.sb.data, b.sb.size, hash_out);
 fail:
 	mp_buf_free(&b);
 	return rc;

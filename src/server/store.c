@@ -81,11 +81,23 @@ static int xlate(int rc)
 
 /*
  * Migrations: migrations[v] upgrades a store at schema v to v + 1 inside
- * one write transaction.  Version 1 is the first released schema, so the
- * list is empty; the loop below is the mechanism every later change uses.
+ * one write transaction, with the version's record.
+ *
+ * 1 → 2: the log's head is read off its last event (evlog.h); the copy
+ *        kept under the meta key "head" goes.
  */
 typedef int (*migration_fn)(store_txn *t);
-static const migration_fn migrations[STORE_SCHEMA_VERSION] = {NULL};
+
+static int drop_meta_head(store_txn *t)
+{
+	int rc = store_del(t, STORE_DB_META, "head", 4);
+
+	return rc == LRL_ENOENT ? 0 : rc;
+}
+
+static const migration_fn migrations[STORE_SCHEMA_VERSION] = {
+	[1] = drop_meta_head,
+};
 
 static int schema_check(store *s, int create)
 {

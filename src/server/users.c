@@ -139,9 +139,10 @@ int users_put(store_txn *t, struct user_rec *u, int is_new)
 	encode(&b, u);
 	rc = store_put(t, STORE_DB_USERS, key, 4, b.sb.data, b.sb.size, 0);
 	mp_buf_free(&b);
-	if (rc == 0)
+	/* A login never changes: only a new account adds to the index. */
+	if (rc == 0 && is_new)
 		rc = store_put(t, STORE_DB_USER_NAMES, u->login,
-		               strlen(u->login), key, 4, is_new);
+		               strlen(u->login), key, 4, 1);
 	return rc;
 }
 

@@ -62,6 +62,50 @@ START_TEST(test_a_store_from_a_newer_version_is_refused)
 }
 END_TEST
 
+/* A schema-1 store kept the log's head under the meta key "head"; opening
+ * it migrates it to the current schema and drops that copy, and the head
+ * is still read off the last event. */
+START_TEST(test_a_schema_1_store_is_migrated)
+{
+	store *s;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+	uint8_t ver[4], old[8 + LRL_HASH_LEN], head[LRL_HASH_LEN];
+	uint8_t req[3] = {1, 2, 3}, sig[LRL_SIG_LEN] = {0};
+	struct evlog_event ev;
+	uint64_t count;
+
+	ck_assert_int_eq(store_open(dir, STORE_CREATE, &s), 0);
+	ck_assert_int_eq(store_begin(s, NULL, 1, &t), 0);
+	memset(&ev, 0, sizeof ev);
+	ev.req = req;
+	ev.req_len = sizeof req;
+	ev.sig = sig;
+	ck_assert_int_eq(evlog_append(t, &ev, NULL, old + 8), 0);
+	wire_put_be64(old, 1);
+	ck_assert_int_eq(store_put(t, STORE_DB_META, "head", 4, old,
+	                           sizeof old, 0), 0);
+	wire_put_be32(ver, 1);
+	ck_assert_int_eq(store_put(t, STORE_DB_META, "schema", 6, ver, 4, 0),
+	                 0);
+	ck_assert_int_eq(store_commit(t), 0);
+	store_close(s);
+
+	ck_assert_int_eq(store_open(dir, 0, &s), 0);
+	ck_assert_int_eq(store_begin(s, NULL, 0, &t), 0);
+	ck_assert_int_eq(store_get(t, STORE_DB_META, "schema", 6, &v, &vl), 0);
+	ck_assert_uint_eq(wire_get_be32(v), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_get(t, STORE_DB_META, "head", 4, &v, &vl),
+	                 LRL_ENOENT);
+	ck_assert_int_eq(evlog_head(t, &count, head), 0);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_mem_eq(head, old + 8, LRL_HASH_LEN);
+	store_abort(t);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_store_files_are_private)
 {
 	store *s;
@@ -298,6 +342,7 @@ Suite *suite_store(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_a_new_store_records_its_schema_version);
+	tcase_add_test(tc, test_a_schema_1_store_is_migrated);
 	tcase_add_test(tc, test_a_store_from_a_newer_version_is_refused);
 	tcase_add_test(tc, test_store_files_are_private);
 	tcase_add_test(tc, test_a_full_map_grows_instead_of_failing);
