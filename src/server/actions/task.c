@@ -465,73 +465,45 @@ static int task_list_row(const uint8_t *key, size_t kl, const void *v,
 	struct task_list *a = arg;
 	struct lrl_ctx *c = a->c;
 	char code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX];
-	msgpack_unpacked up;
-	const msgpack_object *m, *wv;
-	const char *content, *period, *note, *status;
-	size_t cl, pl, nl, sl;
-	uint64_t lead = 0;
-	int64_t due = 0;
-	char st[16];
+	struct task_view x;
 	struct unit_rec u;
 	struct task_row r;
+	int rc;
 
 	if (kl != 6)
 		return 0;
-	msgpack_unpacked_init(&up);
-	if (mp_decode(&up, v, vl) != 0) {
-		msgpack_unpacked_destroy(&up);
-		return LRL_ECORRUPT;
-	}
-	m = &up.data;
-	wv = mp_map_geti(m, TF_WITH);
-	mp_get_u64(mp_map_geti(m, TF_LEAD), &lead);
-	mp_get_i64(mp_map_geti(m, TF_DUE), &due);
-	field_str(m, TF_CONTENT, &content, &cl);
-	field_str(m, TF_PERIOD, &period, &pl);
-	field_str(m, TF_NOTE, &note, &nl);
-	field_str(m, TF_STATUS, &status, &sl);
-	snprintf(st, sizeof st, "%.*s", (int)sl, status);
+	if ((rc = task_view_of(c->txn, v, vl, a->root, &x, with,
+	                       sizeof with)) != 1)
+		return rc; /* 0: not the unit's; LRL_ECORRUPT */
 	r.num = wire_get_be32(key + 2);
-	r.due = due;
-	r.overdue = is_overdue(c, due, st);
-	if ((a->only[0] && strcmp(st, a->only) != 0) ||
-	    (a->only_overdue && !r.overdue) ||
-	    (a->root && !task_concerns(c->txn, lead, wv, a->root))) {
-		msgpack_unpacked_destroy(&up);
+	r.due = x.due;
+	r.overdue = is_overdue(c, x.due, x.status);
+	if ((a->only[0] && strcmp(x.status, a->only) != 0) ||
+	    (a->only_overdue && !r.overdue))
 		return 0;
-	}
 	if (a->n == a->cap) {
 		struct task_row *nr =
 			realloc(a->rows,
 		                (a->cap = a->cap * 2 + 16) * sizeof *nr);
-		if (nr == NULL) {
-			msgpack_unpacked_destroy(&up);
+		if (nr == NULL)
 			return LRL_ENOMEM;
-		}
 		a->rows = nr;
 	}
-	/* The list shows the first line of the content. */
-	for (size_t i = 0; i < cl; i++)
-		if (content[i] == '\n') {
-			cl = i;
-			break;
-		}
 	r.off = a->b.sb.size;
 	task_code(a->year, r.num, code, sizeof code);
-	with_text(c->txn, wv, with, sizeof with);
 	msgpack_pack_array(&a->b.pk, 9);
 	mp_pack_str(&a->b.pk, code);
-	mp_pack_strn(&a->b.pk, content, cl);
-	mp_pack_str(&a->b.pk, unit_code_of(c->txn, lead, &u));
+	/* The list shows the first line of the content. */
+	mp_pack_strn(&a->b.pk, x.content, strcspn(x.content, "\n"));
+	mp_pack_str(&a->b.pk, unit_code_of(c->txn, x.lead, &u));
 	mp_pack_str(&a->b.pk, with);
-	pack_date_or_empty(&a->b.pk, due);
-	mp_pack_strn(&a->b.pk, period, pl);
-	mp_pack_str(&a->b.pk, st);
+	pack_date_or_empty(&a->b.pk, x.due);
+	mp_pack_str(&a->b.pk, x.period);
+	mp_pack_str(&a->b.pk, x.status);
 	mp_pack_str(&a->b.pk, r.overdue ? "yes" : "");
-	mp_pack_strn(&a->b.pk, note, nl);
+	mp_pack_str(&a->b.pk, x.note);
 	r.len = a->b.sb.size - r.off;
 	a->rows[a->n++] = r;
-	msgpack_unpacked_destroy(&up);
 	return 0;
 }
 
