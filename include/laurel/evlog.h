@@ -48,11 +48,10 @@ struct evlog_event {
 /* Count of events and hash of the last one (zeros when empty). */
 int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN]);
 
-/* Appends ev as event count+1, chained to the current head; ev->seq and
- * ev->prev are set by this function.  On success *seq_out / hash_out
- * (either may be NULL) receive the new head. */
-int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
-                 uint8_t *hash_out);
+/* Writes ev as event ev->seq, chained to ev->prev: the caller read the
+ * head (evlog_head) in the same transaction, and ev->seq is its count + 1.
+ * LRL_ECORRUPT when that event exists. */
+int evlog_put(store_txn *t, const struct evlog_event *ev);
 
 /* The stored bytes of event seq (LRL_ENOENT when absent). */
 int evlog_get(store_txn *t, uint64_t seq, const void **v, size_t *vl);
@@ -62,7 +61,7 @@ int evlog_get(store_txn *t, uint64_t seq, const void **v, size_t *vl);
 int evlog_decode(msgpack_unpacked *u, const void *v, size_t vl,
                  struct evlog_event *ev);
 
-/* Encodes ev into b (reset first) exactly as evlog_append stores it. */
+/* Encodes ev into b (reset first) exactly as evlog_put stores it. */
 int evlog_encode(void *b, const struct evlog_event *ev);
 
 void evlog_hash(const void *v, size_t vl, uint8_t out[LRL_HASH_LEN]);

@@ -57,17 +57,12 @@ int evlog_encode(void *buf, const struct evlog_event *ev)
 	return 0;
 }
 
-int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
-                 uint8_t *hash_out)
+int evlog_put(store_txn *t, const struct evlog_event *ev)
 {
 	uint8_t key[8];
-	uint64_t count;
 	mp_buf b;
 	int rc;
 
-	if ((rc = evlog_head(t, &count, ev->prev)) != 0)
-		return rc;
-	ev->seq = count + 1;
 	mp_buf_init(&b);
 	evlog_encode(&b, ev);
 	wire_put_be64(key, ev->seq);
@@ -75,13 +70,6 @@ int evlog_append(store_txn *t, struct evlog_event *ev, uint64_t *seq_out,
 	               b.sb.size, 1);
 	if (rc == LRL_EEXIST)
 		rc = LRL_ECORRUPT;
-	if (rc != 0)
-		goto fail;
-	if (seq_out)
-		*seq_out = ev->seq;
-	if (hash_out)
-		evlog_hash(b.sb.data, b.sb.size, hash_out);
-fail:
 	mp_buf_free(&b);
 	return rc;
 }

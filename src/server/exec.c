@@ -269,10 +269,13 @@ int exec_command(store_txn *t, const struct srv_ident *id, const uint8_t *req,
 		ev.data = (const uint8_t *)data.sb.data;
 		ev.data_len = data.sb.size;
 	}
-	if ((rc = evlog_append(t, &ev, seq_out, NULL)) != 0)
+	/* Chained to the head read above, in this transaction. */
+	ev.seq = c.seq;
+	memcpy(ev.prev, head, LRL_HASH_LEN);
+	if ((rc = evlog_put(t, &ev)) != 0)
 		goto out;
-	if (ev.seq != c.seq)
-		rc = LRL_ECORRUPT;
+	if (seq_out)
+		*seq_out = ev.seq;
 out:
 	msgpack_unpacked_destroy(&u);
 	msgpack_unpacked_destroy(&ud);

@@ -160,6 +160,7 @@ struct bench {
 	size_t idle_accepted;
 	/* Reports on the province-sized store. */
 	int reports_only;
+	int server_only; /* no report figures */
 	int reports_done;
 	uint64_t scan_records;
 	double report_ms, scan_ms, phase_ms, pdf_page_ms;
@@ -1630,7 +1631,8 @@ static void usage(FILE *f)
 	      "3)\n"
 	      "  --keep        keep the temporary directory\n"
 	      "  --reports-only  only the report figures (province-sized "
-	      "store)\n",
+	      "store)\n"
+	      "  --server-only   only laureld's figures (no report figures)\n",
 	      f);
 }
 
@@ -1684,11 +1686,12 @@ static int run(struct bench *b)
 	if ((rc = bench_memory(b)) != 0)
 		return rc;
 	stop_server(b);
-	if ((rc = bench_reports(b)) != 0)
+	if (!b->server_only && (rc = bench_reports(b)) != 0)
 		return rc;
 	read_loadavg(b->loadavg[1], sizeof b->loadavg[1]);
 	report(b);
-	report_reports(b);
+	if (!b->server_only)
+		report_reports(b);
 	return 0;
 }
 
@@ -1700,6 +1703,7 @@ int main(int argc, char **argv)
 		{"seconds", required_argument, NULL, 's'},
 		{"keep", no_argument, NULL, 'k'},
 		{"reports-only", no_argument, NULL, 'r'},
+		{"server-only", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -1728,6 +1732,9 @@ int main(int argc, char **argv)
 		case 'r':
 			b->reports_only = 1;
 			break;
+		case 'S':
+			b->server_only = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -1736,7 +1743,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc || b->write_seconds <= 0) {
+	if (optind != argc || b->write_seconds <= 0 ||
+	    (b->reports_only && b->server_only)) {
 		usage(stderr);
 		return 2;
 	}
