@@ -85,6 +85,9 @@ enum store_db {
 #define STORE_CREATE 1u  /* create the directory's environment */
 #define STORE_SCRATCH 2u /* no fsync: replay targets and benchmarks */
 #define STORE_READONLY 4u
+#define STORE_GATED 8u   /* commits go through store_commit_gated: check,
+                            with one refused commit, that its gate can be
+                            asked inside the commit (store_gate_overlaps) */
 
 typedef struct store store;
 typedef struct store_txn store_txn;
@@ -121,7 +124,7 @@ int store_commit_gated(store_txn *t, store_gate_fn gate, void *arg);
 
 /* 1 when store_commit_gated asks its gate between the two flushes of the
  * commit, 0 when it asks before the commit (checked when the store opens
- * for writing). */
+ * with STORE_GATED; 0 without it). */
 int store_gate_overlaps(const store *s);
 void store_abort(store_txn *t); /* frees t; NULL is safe */
 

@@ -1257,7 +1257,7 @@ int server_run(const struct server_opts *o)
 	s.vj.fd = -1;
 	s.w.done[0] = s.w.done[1] = -1;
 	mp_buf_init(&s.reply);
-	rc = store_open(o->store_dir, 0, &s.st);
+	rc = store_open(o->store_dir, STORE_GATED, &s.st);
 	if (rc != 0) {
 		fprintf(stderr, "laureld: cannot open the store in %s: %s\n",
 		        o->store_dir,

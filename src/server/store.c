@@ -167,9 +167,9 @@ static size_t initial_map(void)
  * Every other caller gets the plain flush.
  *
  * Whether the hook is in place (the dynamic linker honoured it, LMDB
- * flushes with fdatasync) is checked when a store opens for writing, by a
- * commit whose gate refuses: the gate must run, and the probe record must
- * not be there afterwards.  Where the check fails, store_commit_gated asks
+ * flushes with fdatasync) is checked when a store opens with STORE_GATED
+ * (laureld's serving store), by a commit whose gate refuses: the gate must
+ * run, and the probe record must not be there afterwards.  Where the check fails, store_commit_gated asks
  * the gate before committing, and nothing is lost but the overlap.
  */
 struct gate_call {
@@ -306,7 +306,8 @@ int store_open(const char *dir, unsigned flags, store **out)
 		store_close(s);
 		return rc;
 	}
-	if (!(flags & (STORE_READONLY | STORE_SCRATCH)) &&
+	if ((flags & STORE_GATED) &&
+	    !(flags & (STORE_READONLY | STORE_SCRATCH)) &&
 	    (rc = gate_check(s)) != 0) {
 		store_close(s);
 		return rc;
