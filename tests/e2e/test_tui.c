@@ -38,7 +38,10 @@
 #include "laurel/text.h"
 
 #define DEMO_PASSWORD "laurel-demo-2026"
-#define WAIT_MS 5000
+/* How long a screen may take to show what a test waits for.  A wait ends
+ * as soon as it shows; the margin is for a machine busy with other
+ * builds (5 s once ran out there). */
+#define WAIT_MS 15000
 #define POLL_MS 50
 #define SCREEN_MAX 65536
 
