@@ -179,6 +179,39 @@ static int sign(lrl_conn *c, const char *decision, const char *override,
 	return rc;
 }
 
+/* The director signs decision without an override and it is given
+ * number: the tests check the numbering at each signing, since a number
+ * once given is never given again. */
+static void sign_numbered(struct world *w, const char *decision,
+                          const char *number)
+{
+	char num[32];
+
+	ck_assert_int_eq(sign(w->director, decision, NULL, num, sizeof num,
+	                      NULL),
+	                 0);
+	ck_assert_str_eq(num, number);
+}
+
+/* Proposes LDTT for staff and has the director draft a decision of that
+ * nomination alone, dated today (15/12/2026): the single draft many tests
+ * start from.  The nomination's code goes into nom, the draft's into d. */
+static void propose_and_draft(struct world *w, const char *staff, char *nom,
+                              size_t nom_n, char *d, size_t d_n)
+{
+	propose(w, staff, "LDTT", NULL, nom, nom_n);
+	ck_assert_int_eq(draft(w, nom, "15/12/2026", d, d_n), 0);
+}
+
+/* The administrator publishes a draft: staff may then read it and
+ * complain about it until 20/12/2026, five days from today. */
+static void publish(struct world *w, const char *decision)
+{
+	ck_assert_int_eq(h_tcall(w->admin, "decision.publish", NULL, "decision",
+	                         decision, "until", "20/12/2026", NULL),
+	                 0);
+}
+
 static void deposit(struct world *w, const char *amount)
 {
 	ck_assert_int_eq(h_tcall(w->admin, "fund.deposit", NULL, "year", Y,
@@ -290,8 +323,7 @@ START_TEST(test_a_signed_decision_before_july_2026_pays_the_old_base_salary)
 	lrl_reply_free(r);
 	/* the first day of the new base salary */
 	ck_assert_int_eq(draft(&w, n2, "01/07/2026", d2, sizeof d2), 0);
-	ck_assert_int_eq(sign(w.director, d2, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "2/QĐ-BV");
+	sign_numbered(&w, d2, "2/QĐ-BV");
 	ledger_cell(w.director, 2, 1, buf, sizeof buf);
 	ck_assert_str_eq(buf, "01/07/2026");
 	ledger_cell(w.director, 2, 2, buf, sizeof buf);
@@ -311,8 +343,7 @@ START_TEST(test_a_draft_is_corrected_before_it_is_published)
 	char n1[32], d[32], buf[512];
 
 	world_up(&w);
-	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
-	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d, sizeof d), 0);
+	propose_and_draft(&w, "KB1", n1, sizeof n1, d, sizeof d);
 	annex_cell(w.director, d, n1, 7, buf, sizeof buf);
 	ck_assert_str_eq(buf, "760.000 đ");
 	/* nothing to correct, and staff may not */
@@ -348,9 +379,7 @@ START_TEST(test_a_draft_is_corrected_before_it_is_published)
 	ck_assert_str_eq(r->field, "date");
 	lrl_reply_free(r);
 	/* once published, staff have seen it: cancel and draft again */
-	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
-	                         d, "until", "20/12/2026", NULL),
-	                 0);
+	publish(&w, d);
 	ck_assert_int_eq(h_tcall(w.director, "decision.edit", NULL, "decision",
 	                         d, "copies", "Như Điều 3;", NULL),
 	                 LRL_ESTATE);
@@ -413,22 +442,19 @@ START_TEST(test_numbers_are_never_reused_when_a_draft_is_cancelled)
 {
 	struct world w;
 	struct lrl_reply *r = NULL;
-	char n1[32], n2[32], d1[32], d2[32], d3[32], num[32];
+	char n1[32], n2[32], d1[32], d2[32], d3[32];
 
 	world_up(&w);
 	deposit(&w, "10000000");
 	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
 	propose(&w, "KB2", "LDTT", NULL, n2, sizeof n2);
 	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d1, sizeof d1), 0);
-	ck_assert_int_eq(sign(w.director, d1, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "1/QĐ-BV");
+	sign_numbered(&w, d1, "1/QĐ-BV");
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", d2, sizeof d2), 0);
 	/* the nomination is taken while its draft lives */
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", NULL, 0), LRL_EEXIST);
 	/* a complaint about a cancelled draft's recipient ends with it */
-	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
-	                         d2, "until", "20/12/2026", NULL),
-	                 0);
+	publish(&w, d2);
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", NULL, "decision",
 	                         d2, "nomination", n2, "text",
 	                         "Chưa đủ điều kiện", NULL),
@@ -445,16 +471,13 @@ START_TEST(test_numbers_are_never_reused_when_a_draft_is_cancelled)
 	ck_assert_int_eq(sign(w.director, d2, NULL, NULL, 0, NULL), LRL_ESTATE);
 	ck_assert_int_eq(draft(&w, n2, "15/12/2026", d3, sizeof d3), 0);
 	ck_assert_str_ne(d3, d2);
-	ck_assert_int_eq(sign(w.director, d3, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "2/QĐ-BV");
+	sign_numbered(&w, d3, "2/QĐ-BV");
 	/* the issuer suffix is the hospital's setting */
 	ck_assert_int_eq(h_tcall(w.admin, "decision.setup", NULL, "suffix",
 	                         "BVPHCN", NULL),
 	                 0);
-	propose(&w, "KB3", "LDTT", NULL, n1, sizeof n1);
-	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d1, sizeof d1), 0);
-	ck_assert_int_eq(sign(w.director, d1, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "3/QĐ-BVPHCN");
+	propose_and_draft(&w, "KB3", n1, sizeof n1, d1, sizeof d1);
+	sign_numbered(&w, d1, "3/QĐ-BVPHCN");
 	/* signed decisions are frozen */
 	ck_assert_int_eq(h_tcall(w.admin, "decision.cancel", &r, "decision", d1,
 	                         "reason", "Nhầm", NULL),
@@ -563,8 +586,7 @@ START_TEST(test_overdrawing_the_fund_needs_an_override_that_the_ledger_shows)
 
 	world_up(&w);
 	deposit(&w, "500000");
-	propose(&w, "KB1", "LDTT", NULL, n1, sizeof n1);
-	ck_assert_int_eq(draft(&w, n1, "15/12/2026", d, sizeof d), 0);
+	propose_and_draft(&w, "KB1", n1, sizeof n1, d, sizeof d);
 	ck_assert_int_eq(h_tcall(w.director, "decision.show", &r, "decision", d,
 	                         NULL),
 	                 0);
@@ -607,7 +629,7 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	struct world w;
 	struct lrl_reply *r = NULL;
 	const msgpack_object *rows;
-	char n1[32], n2[32], list[80], d[32], hidden[32], num[32];
+	char n1[32], n2[32], list[80], d[32], hidden[32];
 	char cnum[32] = "", other[32];
 
 	world_up(&w);
@@ -616,15 +638,12 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	propose(&w, "KB2", "LDTT", NULL, n2, sizeof n2);
 	snprintf(list, sizeof list, "%s,%s", n1, n2);
 	ck_assert_int_eq(draft(&w, list, "15/12/2026", d, sizeof d), 0);
-	propose(&w, "KB3", "LDTT", NULL, n1, sizeof n1);
-	ck_assert_int_eq(draft(&w, n1, "15/12/2026", hidden, sizeof hidden), 0);
+	propose_and_draft(&w, "KB3", n1, sizeof n1, hidden, sizeof hidden);
 	/* before publication staff cannot complain, nor see the draft */
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", NULL, "decision", d,
 	                         "staff", "KB1", "text", "x", NULL),
 	                 LRL_ENOENT);
-	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
-	                         d, "until", "20/12/2026", NULL),
-	                 0);
+	publish(&w, d);
 	ck_assert_int_eq(h_tcall(w.staff, "decision.list", &r, "year", Y, NULL),
 	                 0);
 	rows = mp_map_get(r->body, "rows");
@@ -660,9 +679,7 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	                 0);
 	code_of(r, other, sizeof other);
 	lrl_reply_free(r);
-	ck_assert_int_eq(sign(w.director, other, NULL, num, sizeof num, NULL),
-	                 0);
-	ck_assert_str_eq(num, "1/QĐ-BV");
+	sign_numbered(&w, other, "1/QĐ-BV");
 	/* the window is open: no signing yet */
 	ck_assert_int_eq(sign(w.director, d, NULL, NULL, 0, &r), LRL_ESTATE);
 	ck_assert_ptr_nonnull(strstr(r->message, "20/12/2026"));
@@ -684,8 +701,7 @@ START_TEST(test_a_complaint_in_the_window_blocks_signing_until_answered)
 	                         cnum, "answer",
 	                         "Đã xác minh: đủ 12 tháng công tác", NULL),
 	                 0);
-	ck_assert_int_eq(sign(w.director, d, NULL, num, sizeof num, NULL), 0);
-	ck_assert_str_eq(num, "2/QĐ-BV");
+	sign_numbered(&w, d, "2/QĐ-BV");
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.list", &r, NULL), 0);
 	rows = mp_map_get(r->body, "rows");
 	{
@@ -718,9 +734,7 @@ START_TEST(test_a_complaint_names_one_of_a_persons_awards)
 	                 0);
 	code_of(r, d, sizeof d);
 	lrl_reply_free(r);
-	ck_assert_int_eq(h_tcall(w.admin, "decision.publish", NULL, "decision",
-	                         d, "until", "20/12/2026", NULL),
-	                 0);
+	publish(&w, d);
 	/* the person alone does not say which award */
 	ck_assert_int_eq(h_tcall(w.staff, "complaint.file", &r, "decision", d,
 	                         "staff", "KB1", "text", "x", NULL),
@@ -870,8 +884,7 @@ START_TEST(test_a_person_record_shows_the_title_with_its_decision)
 	                         "title", "LDTT", "staff", "KB4", "decision",
 	                         "20/QĐ-BV", "date", "18/12/2025", NULL),
 	                 0);
-	propose(&w, "KB4", "LDTT", NULL, n, sizeof n);
-	ck_assert_int_eq(draft(&w, n, "15/12/2026", d, sizeof d), 0);
+	propose_and_draft(&w, "KB4", n, sizeof n, d, sizeof d);
 	ck_assert_int_eq(sign(w.director, d, NULL, num, sizeof num, NULL), 0);
 	/* the staff member reads it on their own record, year after year */
 	ck_assert_int_eq(h_tcall(w.staff, "staff.show", &r, "code", "KB4",
@@ -908,8 +921,7 @@ START_TEST(test_the_cli_writes_the_annex_as_csv)
 	char n[32], d[32];
 
 	world_up(&w);
-	propose(&w, "KB1", "LDTT", NULL, n, sizeof n);
-	ck_assert_int_eq(draft(&w, n, "15/12/2026", d, sizeof d), 0);
+	propose_and_draft(&w, "KB1", n, sizeof n, d, sizeof d);
 	lrl_close(w.director);
 	w.director = NULL;
 	ck_assert_int_eq(h_laurel(&o, PW "\n", "--socket", w.e.srv.sock,

@@ -81,6 +81,13 @@ static void world_down(struct world *w)
 	ck_assert_msg(h_env_finish(&w->e, why, sizeof why) == 0, "%s", why);
 }
 
+/* Moves the pinned clock to iso, a UTC time: the monthly submission's
+ * tests step it across the days that matter in Vietnam (UTC+7). */
+static void clock_at(struct world *w, const char *iso)
+{
+	ck_assert_int_eq(h_clock_write(w->e.clock, h_time(iso)), 0);
+}
+
 /* exemplar.add of a person (staff) or a collective (unit) of 2026, as c;
  * asserts it is accepted. */
 static void exemplar(lrl_conn *c, const char *staff_code, const char *unit_code,
@@ -97,6 +104,32 @@ static void exemplar(lrl_conn *c, const char *staff_code, const char *unit_code,
 		             unit_code, "field", field, "achievements",
 		             "Cả năm 2026: không có sự cố y khoa", NULL);
 	ck_assert_int_eq(rc, 0);
+}
+
+/* work.add of a model of unit_code in 2026, named name, as c; asserts it
+ * is accepted. */
+static void model(lrl_conn *c, const char *name, const char *unit_code)
+{
+	ck_assert_int_eq(h_tcall(c, "work.add", NULL, "year", "2026", "kind",
+	                         "model", "name", name, "unit", unit_code,
+	                         NULL),
+	                 0);
+}
+
+/* Takes a found exemplar through its next two stages as c: nurtured with
+ * support (and note), then summarised.  A summarised exemplar is the one
+ * proposed first for the monthly submission, and the one that can be
+ * replicated. */
+static void nurture_and_summarise(lrl_conn *c, const char *code,
+                                  const char *support, const char *note,
+                                  const char *summary)
+{
+	ck_assert_int_eq(h_tcall(c, "exemplar.nurture", NULL, "exemplar", code,
+	                         "support", support, "note", note, NULL),
+	                 0);
+	ck_assert_int_eq(h_tcall(c, "exemplar.summarise", NULL, "exemplar",
+	                         code, "summary", summary, NULL),
+	                 0);
 }
 
 /* The reply's refusal reason contains sub. */
@@ -326,9 +359,7 @@ START_TEST(test_models_are_planned_evaluated_assessed_and_adopted)
 	char buf[512], codes[8][128], cells[8][128];
 
 	world_up(&w);
-	ck_assert_int_eq(h_tcall(w.binh, "work.add", NULL, "year", "2026", "kind",
-	                         "model", "name", "Khám bệnh không chờ đợi",
-	                         "unit", "KHAMBENH", NULL), 0);
+	model(w.binh, "Khám bệnh không chờ đợi", "KHAMBENH");
 	ck_assert_int_eq(h_tcall(w.binh, "work.add", NULL, "year", "2026", "kind",
 	                         "initiative", "name", "Phiếu hẹn điện tử",
 	                         "authors", "KB2", NULL), 0);
@@ -394,9 +425,7 @@ START_TEST(test_target_shortfalls_per_unit)
 	size_t n;
 
 	world_up(&w);
-	ck_assert_int_eq(h_tcall(w.binh, "work.add", NULL, "year", "2026", "kind",
-	                         "model", "name", "Khám bệnh không chờ đợi",
-	                         "unit", "KHAMBENH", NULL), 0);
+	model(w.binh, "Khám bệnh không chờ đợi", "KHAMBENH");
 	exemplar(w.admin, NULL, "PKNGOAI", "medical-ethics");  /* DH-2026-001 */
 	exemplar(w.admin, "KB1", NULL, "quality-of-care");     /* 002 */
 	exemplar(w.admin, "KB3", NULL, "digital-transformation"); /* 003 */
@@ -473,16 +502,10 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	world_up(&w);
 	exemplar(w.admin, "KB1", NULL, "quality-of-care");  /* 001, found */
 	exemplar(w.admin, "DU2", NULL, "charity");          /* 002 */
-	ck_assert_int_eq(h_tcall(w.admin, "exemplar.nurture", NULL, "exemplar",
-	                         "DH-2026-002", "support", "resources", "note",
-	                         "Kinh phí", NULL), 0);
-	ck_assert_int_eq(h_tcall(w.admin, "exemplar.summarise", NULL, "exemplar",
-	                         "DH-2026-002", "summary",
-	                         "Vận động 200 triệu đồng cho bệnh nhân nghèo",
-	                         NULL), 0);
+	nurture_and_summarise(w.admin, "DH-2026-002", "resources", "Kinh phí",
+	                      "Vận động 200 triệu đồng cho bệnh nhân nghèo");
 	/* 30/11/2026 17:00: November's submission is late. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-11-30T10:00:00Z")),
-	                 0);
+	clock_at(&w, "2026-11-30T10:00:00Z");
 	ck_assert(warned(w.admin, "submission-late", "11/2026"));
 	/* The summarised exemplar is proposed first. */
 	column(w.admin, "submission.propose", 0, cells, 16, "year", "2026", NULL,
@@ -510,8 +533,7 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	        "month", "12/2026", "exemplar", "DH-2026-001", "date",
 	        "02/12/2026", NULL);
 	/* 01/12/2026 08:00: December's is due, before 05/12. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-01T01:00:00Z")),
-	                 0);
+	clock_at(&w, "2026-12-01T01:00:00Z");
 	ck_assert(warned(w.admin, "submission-due", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
 	/* The next year, opened in December, is warned about December's
@@ -545,8 +567,7 @@ START_TEST(test_monthly_submission_across_a_month_boundary)
 	        "submission.send", "month", "12/2026", "exemplar",
 	        "DH-2026-002", NULL);
 	/* 06/12/2026: late. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-06T01:00:00Z")),
-	                 0);
+	clock_at(&w, "2026-12-06T01:00:00Z");
 	ck_assert(warned(w.admin, "submission-late", "12/2026"));
 	ck_assert_int_eq(h_tcall(w.admin, "submission.send", NULL, "month",
 	                         "12/2026", "exemplar", "DH-2026-001",
@@ -598,8 +619,7 @@ START_TEST(test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th)
 
 	world_up(&w);
 	/* 30/11/2026 23:59:59 in Vietnam: still November, and late. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-11-30T16:59:59Z")),
-	                 0);
+	clock_at(&w, "2026-11-30T16:59:59Z");
 	exemplar(w.admin, "KB1", NULL, "quality-of-care"); /* DH-2026-001 */
 	ck_assert(warned(w.admin, "submission-late", "11/2026"));
 	ck_assert(!warned(w.admin, "submission-due", "12/2026"));
@@ -609,8 +629,7 @@ START_TEST(test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th)
 	ck_assert_str_eq(buf, "upcoming");
 	/* 01/12/2026 00:00:00 in Vietnam (still 30/11 in UTC): December's
 	 * submission is due by 05/12. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-11-30T17:00:00Z")),
-	                 0);
+	clock_at(&w, "2026-11-30T17:00:00Z");
 	ck_assert(warned(w.admin, "submission-due", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-late", "11/2026"));
@@ -620,16 +639,14 @@ START_TEST(test_the_monthly_reminder_turns_at_vietnam_midnight_and_on_the_5th)
 	month_status(&w, 12, buf, sizeof buf);
 	ck_assert_str_eq(buf, "due");
 	/* 04/12/2026 23:59:59 in Vietnam: the last moment before the 5th. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-04T16:59:59Z")),
-	                 0);
+	clock_at(&w, "2026-12-04T16:59:59Z");
 	ck_assert(warned(w.admin, "submission-due", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-late", "12/2026"));
 	month_status(&w, 12, buf, sizeof buf);
 	ck_assert_str_eq(buf, "due");
 	/* 05/12/2026 00:00:00 in Vietnam (still the 4th in UTC): the 5th
 	 * itself is no longer before the 5th. */
-	ck_assert_int_eq(h_clock_write(w.e.clock, h_time("2026-12-04T17:00:00Z")),
-	                 0);
+	clock_at(&w, "2026-12-04T17:00:00Z");
 	ck_assert(warned(w.admin, "submission-late", "12/2026"));
 	ck_assert(!warned(w.admin, "submission-due", "12/2026"));
 	month_status(&w, 12, buf, sizeof buf);
@@ -738,6 +755,21 @@ static int export_to(struct world *w, const char *dir, struct h_output *o)
 	return h_run(argv, H_ADMIN_PASSWORD "\n", o);
 }
 
+/* Exports the pages as the administrator into "web" in a fresh directory
+ * (into dir; the pages' directory into out) and checks that all four were
+ * written: the index, the two exemplars and the model. */
+static void export_fresh(struct world *w, char *dir, size_t dir_n, char *out,
+                         size_t out_n)
+{
+	struct h_output o;
+
+	ck_assert_int_eq(h_tmpdir(dir, dir_n), 0);
+	snprintf(out, out_n, "%s/web", dir);
+	ck_assert_int_eq(export_to(w, out, &o), 0);
+	ck_assert_ptr_nonnull(strstr(o.out, "4 pages written"));
+	h_output_free(&o);
+}
+
 /* Every href="…" of the page at dir/name that is not an http(s) link
  * names a file in dir; returns how many were checked. */
 static int hrefs_resolve(const char *dir, const char *name)
@@ -793,17 +825,11 @@ START_TEST(test_the_web_pages_escape_every_string_and_their_links_work)
 	                         "03/12/2026", "channel", "<i>Cổng</i>", "title",
 	                         "<img src=x onerror=alert(2)>", "link",
 	                         "https://benhvien.vn/tin?id=1&x=2", NULL), 0);
-	ck_assert_int_eq(h_tcall(w.admin, "work.add", NULL, "year", "2026", "kind",
-	                         "model", "name", "Mô hình <b>một cửa</b>",
-	                         "unit", "DUOC", NULL), 0);
+	model(w.admin, "Mô hình <b>một cửa</b>", "DUOC");
 	ck_assert_int_eq(h_tcall(w.admin, "model.evaluate", NULL, "code",
 	                         "MH-2026-001", "date", "30/06/2026", "result",
 	                         "</li><script>x</script>", NULL), 0);
-	ck_assert_int_eq(h_tmpdir(dir, sizeof dir), 0);
-	snprintf(out, sizeof out, "%s/web", dir);
-	ck_assert_int_eq(export_to(&w, out, &o), 0);
-	ck_assert_ptr_nonnull(strstr(o.out, "4 pages written"));
-	h_output_free(&o);
+	export_fresh(&w, dir, sizeof dir, out, sizeof out);
 	snprintf(path, sizeof path, "%s/DH-2026-001.html", out);
 	page = slurp(path);
 	ck_assert_ptr_nonnull(page);
@@ -917,7 +943,6 @@ static void page_escapes(const char *dir, const char *name,
 START_TEST(test_the_web_pages_escape_markup_in_every_field_they_show)
 {
 	struct world w;
-	struct h_output o;
 	char dir[H_PATH_MAX], out[H_PATH_MAX + 16];
 
 	h_hospital = MARK("HOSP");
@@ -935,14 +960,8 @@ START_TEST(test_the_web_pages_escape_markup_in_every_field_they_show)
 	                         "staff", "EV1", "field", "other",
 	                         "achievements", MARK("ACH1"), NULL),
 	                 0);
-	ck_assert_int_eq(h_tcall(w.admin, "exemplar.nurture", NULL, "exemplar",
-	                         "DH-2026-001", "support", "other", "note",
-	                         MARK("NURT"), NULL),
-	                 0);
-	ck_assert_int_eq(h_tcall(w.admin, "exemplar.summarise", NULL,
-	                         "exemplar", "DH-2026-001", "summary",
-	                         MARK("SUMM"), NULL),
-	                 0);
+	nurture_and_summarise(w.admin, "DH-2026-001", "other", MARK("NURT"),
+	                      MARK("SUMM"));
 	ck_assert_int_eq(h_tcall(w.admin, "exemplar.replicate", NULL,
 	                         "exemplar", "DH-2026-001", "where",
 	                         MARK("WHERE"), "note", MARK("HOW"), NULL),
@@ -964,10 +983,7 @@ START_TEST(test_the_web_pages_escape_markup_in_every_field_they_show)
 	                         "achievements", MARK("ACH2"), NULL),
 	                 0);
 	/* MH-2026-001, a model of the unit, adopted by the other */
-	ck_assert_int_eq(h_tcall(w.admin, "work.add", NULL, "year", "2026",
-	                         "kind", "model", "name", MARK("MNAM"), "unit",
-	                         "EVILA", NULL),
-	                 0);
+	model(w.admin, MARK("MNAM"), "EVILA");
 	ck_assert_int_eq(h_tcall(w.admin, "model.plan", NULL, "code",
 	                         "MH-2026-001", "plan", MARK("PLAN"), NULL),
 	                 0);
@@ -990,11 +1006,7 @@ START_TEST(test_the_web_pages_escape_markup_in_every_field_they_show)
 	                         MARK("MTIT"), "link",
 	                         "https://baoyte.vn/a?b=1&c=2", NULL),
 	                 0);
-	ck_assert_int_eq(h_tmpdir(dir, sizeof dir), 0);
-	snprintf(out, sizeof out, "%s/web", dir);
-	ck_assert_int_eq(export_to(&w, out, &o), 0);
-	ck_assert_ptr_nonnull(strstr(o.out, "4 pages written"));
-	h_output_free(&o);
+	export_fresh(&w, dir, sizeof dir, out, sizeof out);
 	page_escapes(out, "index.html",
 	             (const char *const[]){"HOSP", "STAFF", "UNITA", "MNAM",
 	                                   NULL});
