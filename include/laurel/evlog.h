@@ -15,9 +15,16 @@
  * at its opening, the ballot tally counted at its close): a replay reads it
  * back from the event instead of deciding again.  It is not signed by the
  * author but is covered by the chain of hashes.  An event's hash is BLAKE2b-256 of its
- * stored bytes.  The log's head (its count and the hash of its last event)
- * is read off the last event itself, so that appending an event writes to
- * the events database alone.
+ * stored bytes.
+ *
+ * The log's head, [count u64 BE ‖ hash of the last event], is kept in the
+ * events database too, under EVLOG_HEAD_KEY (eight 0xff bytes, after every
+ * event's key), updated in the same transaction as each event.  Kept
+ * beside the newest event, it shares its page: appending writes to the
+ * events database alone.  It vouches for the last event, which no later
+ * event's link covers, and verify checks it; the head is not signed, so
+ * against someone who rewrites it too, a signed checkpoint is the proof
+ * (checkpoint.h).
  */
 #ifndef LAUREL_EVLOG_H
 #define LAUREL_EVLOG_H
@@ -30,6 +37,10 @@
 #include "laurel/store.h"
 
 #define EVLOG_FORMAT 1
+
+/* The head record's key in the events database; no event has it. */
+#define EVLOG_HEAD_KEY "\xff\xff\xff\xff\xff\xff\xff\xff"
+#define EVLOG_HEAD_KEY_LEN 8
 
 struct evlog_event {
 	uint64_t seq;
@@ -48,9 +59,9 @@ struct evlog_event {
 /* Count of events and hash of the last one (zeros when empty). */
 int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN]);
 
-/* Writes ev as event ev->seq, chained to ev->prev: the caller read the
- * head (evlog_head) in the same transaction, and ev->seq is its count + 1.
- * LRL_ECORRUPT when that event exists. */
+/* Writes ev as event ev->seq, chained to ev->prev, and makes it the head:
+ * the caller read the head (evlog_head) in the same transaction, and
+ * ev->seq is its count + 1.  LRL_ECORRUPT when that event exists. */
 int evlog_put(store_txn *t, const struct evlog_event *ev);
 
 /* The stored bytes of event seq (LRL_ENOENT when absent). */

@@ -88,6 +88,16 @@ enum store_db {
 #define STORE_GATED 8u   /* commits go through store_commit_gated: check,
                             with one refused commit, that its gate can be
                             asked inside the commit (store_gate_overlaps) */
+#define STORE_NO_MIGRATE 16u /* an older schema is refused (LRL_ESTATE), not
+                               migrated: for tools that may run beside a
+                               laureld of the older version */
+
+/* What to tell someone whose store store_open refused as another
+ * version's (LRL_ESTATE). */
+#define STORE_OTHER_VERSION                                                    \
+	"the store was written by another version of laureld; one from an "   \
+	"older version is upgraded when this version serves it: restart the " \
+	"laureld service first"
 
 typedef struct store store;
 typedef struct store_txn store_txn;
@@ -99,7 +109,8 @@ enum store_op { STORE_FIRST, STORE_LAST, STORE_NEXT, STORE_PREV,
 /* Opens (or with STORE_CREATE creates) the environment in dir and its
  * databases, then checks the schema version and runs migrations.  Returns
  * 0, LRL_ENOENT (no store there), LRL_ESTATE (store made by a newer
- * version), LRL_ESTORE.  Free with store_close (NULL is safe). */
+ * version, or by an older one with STORE_NO_MIGRATE), LRL_ESTORE.  Free
+ * with store_close (NULL is safe). */
 int store_open(const char *dir, unsigned flags, store **out);
 void store_close(store *s);
 

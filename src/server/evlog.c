@@ -15,25 +15,21 @@ void evlog_hash(const void *v, size_t vl, uint8_t out[LRL_HASH_LEN])
 
 int evlog_head(store_txn *t, uint64_t *count, uint8_t hash[LRL_HASH_LEN])
 {
-	store_cursor *c;
-	const void *k, *v;
-	size_t kl, vl;
-	int rc;
+	const void *v;
+	size_t vl;
+	int rc = store_get(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                   EVLOG_HEAD_KEY_LEN, &v, &vl);
 
 	*count = 0;
 	memset(hash, 0, LRL_HASH_LEN);
-	if ((rc = store_cursor_open(t, STORE_DB_EVENTS, &c)) != 0)
-		return rc;
-	rc = store_cursor_get(c, STORE_LAST, &k, &kl, &v, &vl);
-	store_cursor_close(c);
 	if (rc == LRL_ENOENT)
 		return 0;
 	if (rc != 0)
 		return rc;
-	if (kl != 8)
+	if (vl != 8 + LRL_HASH_LEN)
 		return LRL_ECORRUPT;
-	*count = wire_get_be64(k);
-	evlog_hash(v, vl, hash);
+	*count = wire_get_be64(v);
+	memcpy(hash, (const uint8_t *)v + 8, LRL_HASH_LEN);
 	return 0;
 }
 
@@ -59,10 +55,12 @@ int evlog_encode(void *buf, const struct evlog_event *ev)
 
 int evlog_put(store_txn *t, const struct evlog_event *ev)
 {
-	uint8_t key[8];
+	uint8_t key[8], head[8 + LRL_HASH_LEN];
 	mp_buf b;
 	int rc;
 
+	if (ev->seq == 0 || ev->seq == UINT64_MAX) /* the head's key */
+		return LRL_ECORRUPT;
 	mp_buf_init(&b);
 	evlog_encode(&b, ev);
 	wire_put_be64(key, ev->seq);
@@ -70,6 +68,12 @@ int evlog_put(store_txn *t, const struct evlog_event *ev)
 	               b.sb.size, 1);
 	if (rc == LRL_EEXIST)
 		rc = LRL_ECORRUPT;
+	if (rc == 0) {
+		wire_put_be64(head, ev->seq);
+		evlog_hash(b.sb.data, b.sb.size, head + 8);
+		rc = store_put(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+		               EVLOG_HEAD_KEY_LEN, head, sizeof head, 0);
+	}
 	mp_buf_free(&b);
 	return rc;
 }
@@ -78,6 +82,8 @@ int evlog_get(store_txn *t, uint64_t seq, const void **v, size_t *vl)
 {
 	uint8_t key[8];
 
+	if (seq == UINT64_MAX) /* the head's key, not an event */
+		return LRL_ENOENT;
 	wire_put_be64(key, seq);
 	return store_get(t, STORE_DB_EVENTS, key, sizeof key, v, vl);
 }

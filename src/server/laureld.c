@@ -284,7 +284,8 @@ static int cmd_verify(const char *dir, const char *cpfile)
 		printf("verify: FAILED at event %" PRIu64 ": %s\n", rep.bad_seq,
 		       rep.reason);
 	else
-		printf("verify: could not check %s: %s\n", dir, lrl_strerror(rc));
+		printf("verify: could not check %s: %s\n", dir,
+		       rep.reason[0] ? rep.reason : lrl_strerror(rc));
 	return rc;
 }
 
@@ -304,9 +305,12 @@ static int cmd_backup(const char *dir, const char *dest)
 		        strerror(errno));
 		return LRL_EIO;
 	}
-	if ((rc = store_open(dir, 0, &st)) != 0) {
+	/* Not migrated here: a laureld of the store's own version may be
+	 * serving it. */
+	if ((rc = store_open(dir, STORE_NO_MIGRATE, &st)) != 0) {
 		fprintf(stderr, "laureld: cannot open the store in %s: %s\n", dir,
-		        lrl_strerror(rc));
+		        rc == LRL_ESTATE ? STORE_OTHER_VERSION
+		                         : lrl_strerror(rc));
 		return rc;
 	}
 	rc = store_copy(st, dest);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "laurel/err.h"
+#include "laurel/evlog.h"
 #include "laurel/limits.h"
 #include "laurel/wire.h"
 
@@ -83,23 +84,36 @@ static int xlate(int rc)
  * Migrations: migrations[v] upgrades a store at schema v to v + 1 inside
  * one write transaction, with the version's record.
  *
- * 1 → 2: the log's head is read off its last event (evlog.h); the copy
- *        kept under the meta key "head" goes.
+ * 1 → 2: the log's head moves from the meta key "head" into the events
+ *        database, beside the newest event (evlog.h), unchanged.
  */
 typedef int (*migration_fn)(store_txn *t);
 
-static int drop_meta_head(store_txn *t)
+static int move_head(store_txn *t)
 {
-	int rc = store_del(t, STORE_DB_META, "head", 4);
+	const void *v = NULL;
+	size_t vl = 0;
+	uint8_t head[8 + LRL_HASH_LEN];
+	int rc = store_get(t, STORE_DB_META, "head", 4, &v, &vl);
 
-	return rc == LRL_ENOENT ? 0 : rc;
+	if (rc == LRL_ENOENT) /* an empty log: no head yet */
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (vl != sizeof head)
+		return LRL_ECORRUPT;
+	memcpy(head, v, sizeof head);
+	if ((rc = store_put(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                    EVLOG_HEAD_KEY_LEN, head, sizeof head, 0)) != 0)
+		return rc;
+	return store_del(t, STORE_DB_META, "head", 4);
 }
 
 static const migration_fn migrations[STORE_SCHEMA_VERSION] = {
-	[1] = drop_meta_head,
+	[1] = move_head,
 };
 
-static int schema_check(store *s, int create)
+static int schema_check(store *s, int create, int migrate)
 {
 	store_txn *t = NULL;
 	const void *v = NULL;
@@ -123,7 +137,8 @@ static int schema_check(store *s, int create)
 		goto fail;
 	}
 	ver = wire_get_be32(v);
-	if (ver > STORE_SCHEMA_VERSION) {
+	if (ver > STORE_SCHEMA_VERSION ||
+	    (ver < STORE_SCHEMA_VERSION && !migrate)) {
 		rc = LRL_ESTATE;
 		goto fail;
 	}
@@ -302,7 +317,8 @@ int store_open(const char *dir, unsigned flags, store **out)
 	}
 	txn = NULL;
 	if (!(flags & STORE_READONLY) &&
-	    (rc = schema_check(s, (flags & STORE_CREATE) != 0)) != 0) {
+	    (rc = schema_check(s, (flags & STORE_CREATE) != 0,
+	                       !(flags & STORE_NO_MIGRATE))) != 0) {
 		store_close(s);
 		return rc;
 	}

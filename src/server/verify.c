@@ -163,8 +163,14 @@ int verify_store(const char *dir, const struct checkpoint *cp,
 	mp_buf_init(&out);
 	snprintf(scratch, sizeof scratch, "%s/laurel-verify.XXXXXX",
 	         tmp && *tmp ? tmp : "/tmp");
-	if ((rc = store_open(dir, 0, &live)) != 0)
+	/* Not migrated here: a laureld of the store's own version may be
+	 * serving it, and would not know the new layout. */
+	if ((rc = store_open(dir, STORE_NO_MIGRATE, &live)) != 0) {
+		if (rc == LRL_ESTATE)
+			snprintf(rep->reason, sizeof rep->reason, "%s",
+			         STORE_OTHER_VERSION);
 		goto out;
+	}
 	if (mkdtemp(scratch) == NULL) {
 		rc = LRL_EIO;
 		goto out;
@@ -280,14 +286,23 @@ ev_out:
 				goto out;
 		}
 	}
-	/* The replay stopped at the first missing number: a later event
-	 * means one was deleted from the middle. */
+	/* The replay stopped at the first missing number; the head says
+	 * how many events there are and vouches for the last one. */
 	if ((rc = evlog_head(lt, &count, head)) != 0)
 		goto out;
 	if (count != rep->events) {
-		rc = bad(rep, rep->events + 1,
-		         "the store records %" PRIu64 " events but event %" PRIu64
-		         " is missing", count, rep->events + 1);
+		rc = count > rep->events
+		         ? bad(rep, rep->events + 1,
+		               "the store records %" PRIu64 " events but event %" PRIu64
+		               " is missing", count, rep->events + 1)
+		         : bad(rep, count + 1,
+		               "events after %" PRIu64 " are not in the recorded head",
+		               count);
+		goto out;
+	}
+	if (memcmp(head, hash, LRL_HASH_LEN) != 0) {
+		rc = bad(rep, count, "event %" PRIu64 " differs from the head "
+		                     "recorded in the store", count);
 		goto out;
 	}
 	for (int db = 0; db < STORE_DB_COUNT; db++)

@@ -178,7 +178,6 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* CPU seconds (user + system) used so far by process pid. */
 /* The CPU time (user + system, all threads) process pid has used, in
  * seconds, to the nanosecond: an annual report takes a few milliseconds,
  * under the clock tick of proc(5)'s stat.  0 when it cannot be read. */

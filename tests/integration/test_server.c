@@ -1015,7 +1015,63 @@ START_TEST(test_verify_names_a_deleted_event)
 }
 END_TEST
 
-START_TEST(test_truncated_log_passes_plain_verify_but_not_the_checkpoint)
+/* A store of the previous schema (1: the head under the meta key "head")
+ * is neither checked nor copied by this version's verify and backup, which
+ * leave it as it is: a laureld of that version may still be serving it. */
+START_TEST(test_verify_and_backup_leave_an_older_store_alone)
+{
+	struct h_env e;
+	struct h_output out;
+	store *st;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+	uint8_t head[8 + LRL_HASH_LEN], ver[4];
+	char cp[H_PATH_MAX + 16], dest[H_PATH_MAX + 16];
+
+	five_events(&e, cp, sizeof cp);
+	t = tamper_begin(&e, &st);
+	ck_assert_int_eq(store_get(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                           EVLOG_HEAD_KEY_LEN, &v, &vl),
+	                 0);
+	memcpy(head, v, sizeof head);
+	ck_assert_int_eq(store_del(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                           EVLOG_HEAD_KEY_LEN),
+	                 0);
+	ck_assert_int_eq(store_put(t, STORE_DB_META, "head", 4, head,
+	                           sizeof head, 0),
+	                 0);
+	wire_put_be32(ver, 1);
+	ck_assert_int_eq(store_put(t, STORE_DB_META, "schema", 6, ver, 4, 0),
+	                 0);
+	tamper_end(st, t);
+
+	ck_assert_int_ne(verify(&e, NULL, &out), 0);
+	ck_assert_msg(strstr(out.out, "restart the laureld service first"),
+	              "%s", out.out);
+	h_output_free(&out);
+	snprintf(dest, sizeof dest, "%s/copy", e.dir);
+	ck_assert_int_ne(h_laureld(&out, NULL, "backup", "--store", e.store,
+	                           dest, NULL),
+	                 0);
+	ck_assert_msg(strstr(out.err, "restart the laureld service first"),
+	              "%s", out.err);
+	h_output_free(&out);
+	/* Untouched: still schema 1, the head still under META (read only:
+	 * an ordinary open would migrate it). */
+	ck_assert_int_eq(store_open(e.store, STORE_READONLY, &st), 0);
+	ck_assert_int_eq(store_begin(st, NULL, 0, &t), 0);
+	ck_assert_int_eq(store_get(t, STORE_DB_META, "head", 4, &v, &vl), 0);
+	ck_assert_int_eq(store_get(t, STORE_DB_META, "schema", 6, &v, &vl), 0);
+	ck_assert_uint_eq(wire_get_be32(v), 1);
+	store_abort(t);
+	store_close(st);
+	ck_assert_int_eq(h_env_done(&e), 0);
+}
+END_TEST
+
+/* The last event: no later link covers it, the head does. */
+START_TEST(test_verify_names_a_deleted_last_event)
 {
 	struct h_env e;
 	struct h_output out;
@@ -1026,7 +1082,82 @@ START_TEST(test_truncated_log_passes_plain_verify_but_not_the_checkpoint)
 	five_events(&e, cp, sizeof cp);
 	t = tamper_begin(&e, &st);
 	del_event(t, 5);
+	tamper_end(st, t);
+
+	ck_assert_int_ne(verify(&e, NULL, &out), 0);
+	ck_assert_msg(strstr(out.out, "at event 5: the store records 5 events "
+	                              "but event 5 is missing") != NULL,
+	              "%s", out.out);
+	h_output_free(&out);
+	ck_assert_int_eq(h_env_done(&e), 0);
+}
+END_TEST
+
+START_TEST(test_verify_names_a_last_event_with_another_time)
+{
+	struct h_env e;
+	struct h_output out;
+	struct evlog_event ev;
+	msgpack_unpacked u;
+	store *st;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+	uint8_t key[8], *copy;
+	mp_buf b;
+	char cp[H_PATH_MAX + 16];
+
+	five_events(&e, cp, sizeof cp);
+	t = tamper_begin(&e, &st);
+	ck_assert_int_eq(evlog_get(t, 5, &v, &vl), 0);
+	ck_assert_ptr_nonnull(copy = malloc(vl));
+	memcpy(copy, v, vl);
+	msgpack_unpacked_init(&u);
+	ck_assert_int_eq(evlog_decode(&u, copy, vl, &ev), 0);
+	/* The server's time is not signed by the author: a month later. */
+	ev.time += 30 * 86400;
+	mp_buf_init(&b);
+	evlog_encode(&b, &ev);
+	wire_put_be64(key, 5);
+	ck_assert_int_eq(store_put(t, STORE_DB_EVENTS, key, sizeof key,
+	                           b.sb.data, b.sb.size, 0),
+	                 0);
+	mp_buf_free(&b);
+	msgpack_unpacked_destroy(&u);
+	free(copy);
+	tamper_end(st, t);
+
+	ck_assert_int_ne(verify(&e, NULL, &out), 0);
+	ck_assert_msg(strstr(out.out, "at event 5: event 5 differs from the "
+	                              "head recorded in the store") != NULL,
+	              "%s", out.out);
+	h_output_free(&out);
+	ck_assert_int_eq(h_env_done(&e), 0);
+}
+END_TEST
+
+START_TEST(test_truncated_log_passes_plain_verify_but_not_the_checkpoint)
+{
+	struct h_env e;
+	struct h_output out;
+	store *st;
+	store_txn *t;
+	const void *v;
+	size_t vl;
+	uint8_t head[8 + LRL_HASH_LEN];
+	char cp[H_PATH_MAX + 16];
+
+	five_events(&e, cp, sizeof cp);
+	t = tamper_begin(&e, &st);
+	del_event(t, 5);
 	del_event(t, 4);
+	/* The head rewritten to match: nothing in the store tells. */
+	ck_assert_int_eq(evlog_get(t, 3, &v, &vl), 0);
+	wire_put_be64(head, 3);
+	evlog_hash(v, vl, head + 8);
+	ck_assert_int_eq(store_put(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                           EVLOG_HEAD_KEY_LEN, head, sizeof head, 0),
+	                 0);
 	tamper_end(st, t);
 
 	/* Events 4 and 5 cancelled each other: without the checkpoint the
@@ -1327,6 +1458,9 @@ Suite *suite_server(void)
 	tcase_add_test(tc, test_audit_verify_query_reports_a_passing_store);
 	tcase_add_test(tc, test_verify_names_an_event_with_a_flipped_byte);
 	tcase_add_test(tc, test_verify_names_a_deleted_event);
+	tcase_add_test(tc, test_verify_names_a_deleted_last_event);
+	tcase_add_test(tc, test_verify_and_backup_leave_an_older_store_alone);
+	tcase_add_test(tc, test_verify_names_a_last_event_with_another_time);
 	tcase_add_test(tc,
 	               test_truncated_log_passes_plain_verify_but_not_the_checkpoint);
 	suite_add_tcase(s, tc);

@@ -63,8 +63,9 @@ START_TEST(test_a_store_from_a_newer_version_is_refused)
 END_TEST
 
 /* A schema-1 store kept the log's head under the meta key "head"; opening
- * it migrates it to the current schema and drops that copy, and the head
- * is still read off the last event. */
+ * it migrates it to the current schema, which keeps the head beside the
+ * events, unchanged.  Opened with STORE_NO_MIGRATE, it is refused and left
+ * as it was. */
 START_TEST(test_a_schema_1_store_is_migrated)
 {
 	store *s;
@@ -86,6 +87,10 @@ START_TEST(test_a_schema_1_store_is_migrated)
 	ck_assert_int_eq(evlog_put(t, &ev), 0);
 	ck_assert_int_eq(evlog_get(t, 1, &v, &vl), 0);
 	evlog_hash(v, vl, old + 8);
+	/* Schema 1 kept the head in META only. */
+	ck_assert_int_eq(store_del(t, STORE_DB_EVENTS, EVLOG_HEAD_KEY,
+	                           EVLOG_HEAD_KEY_LEN),
+	                 0);
 	wire_put_be64(old, 1);
 	ck_assert_int_eq(store_put(t, STORE_DB_META, "head", 4, old,
 	                           sizeof old, 0), 0);
@@ -95,6 +100,7 @@ START_TEST(test_a_schema_1_store_is_migrated)
 	ck_assert_int_eq(store_commit(t), 0);
 	store_close(s);
 
+	ck_assert_int_eq(store_open(dir, STORE_NO_MIGRATE, &s), LRL_ESTATE);
 	ck_assert_int_eq(store_open(dir, 0, &s), 0);
 	ck_assert_int_eq(store_begin(s, NULL, 0, &t), 0);
 	ck_assert_int_eq(store_get(t, STORE_DB_META, "schema", 6, &v, &vl), 0);
