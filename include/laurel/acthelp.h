@@ -94,4 +94,10 @@ int each_of_year(store_txn *t, enum store_db db, int year,
                            size_t vl, void *arg),
                  void *arg);
 
+/* Room for element n (of elem bytes) in the array p of capacity *cap:
+ * p itself when there is room, else p grown (doubled, first elements at
+ * the least) with *cap updated.  NULL when memory runs out; p and *cap
+ * are then as they were, still the caller's. */
+void *grow_array(void *p, size_t n, size_t *cap, size_t elem, size_t first);
+
 #endif

@@ -2,6 +2,7 @@
 #include "laurel/acthelp.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "laurel/err.h"
@@ -283,4 +284,17 @@ int year_next_number(store_txn *t, enum store_db db, int year, uint32_t *num)
 		*num = wire_get_be32((const uint8_t *)k + 2) + 1;
 	store_cursor_close(cur);
 	return rc == 0 || rc == LRL_ENOENT ? 0 : rc;
+}
+
+void *grow_array(void *p, size_t n, size_t *cap, size_t elem, size_t first)
+{
+	size_t want;
+	void *q;
+
+	if (n < *cap)
+		return p;
+	want = *cap * 2 + first;
+	if ((q = realloc(p, want * elem)) != NULL)
+		*cap = want;
+	return q;
 }

@@ -1016,16 +1016,13 @@ static int open_noms_read(struct noms_arg *a)
 		if (round_decode(v, vl, r) != 0 || r->closed)
 			continue;
 		for (size_t i = 0; i < r->nnoms; i++) {
-			if (a->nopen == cap) {
-				struct open_nom *p =
-					realloc(a->open, (cap = cap * 2 + 64) *
-				                                 sizeof *p);
-				if (p == NULL) {
-					rc = LRL_ENOMEM;
-					goto out;
-				}
-				a->open = p;
+			struct open_nom *p = grow_array(a->open, a->nopen, &cap,
+			                                sizeof *p, 64);
+			if (p == NULL) {
+				rc = LRL_ENOMEM;
+				goto out;
 			}
+			a->open = p;
 			a->open[a->nopen].round = wire_get_be32(k);
 			snprintf(a->open[a->nopen++].code, CODE_BUF, "%s",
 			         r->noms[i]);
@@ -2955,16 +2952,12 @@ static int verdicts_scan(council_verdicts *vs)
 		memset(r, 0, sizeof *r);
 		if (round_decode(val, vl, r) != 0 || !r->closed)
 			continue;
-		if (vs->n == cap) {
-			struct verdict_round *nv =
-				realloc(vs->v,
-			                (cap = cap * 2 + 8) * sizeof *nv);
-			if (nv == NULL) {
-				rc = LRL_ENOMEM;
-				break;
-			}
-			vs->v = nv;
+		if ((x = grow_array(vs->v, vs->n, &cap, sizeof *x, 8)) ==
+		    NULL) {
+			rc = LRL_ENOMEM;
+			break;
 		}
+		vs->v = x;
 		x = &vs->v[vs->n];
 		memset(x, 0, sizeof *x);
 		x->id = wire_get_be32(k);

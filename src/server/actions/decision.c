@@ -1904,17 +1904,13 @@ static int add_title_line(int year, const char *code, const msgpack_object *v,
                           void *arg)
 {
 	struct titles *t = arg;
+	char(*p)[320];
 	char number[NUMBER_BUF] = "", issuer[NAME_BUF] = "", when[16] = "";
 	int64_t date = 0;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		char(*p)[320] = realloc(t->lines, cap * sizeof *p);
-		if (p == NULL)
-			return LRL_ENOMEM;
-		t->lines = p;
-		t->cap = cap;
-	}
+	if ((p = grow_array(t->lines, t->n, &t->cap, sizeof *p, 16)) == NULL)
+		return LRL_ENOMEM;
+	t->lines = p;
 	text_field(mp_map_geti(v, 1), number, sizeof number);
 	mp_get_i64(mp_map_geti(v, 2), &date);
 	text_field(mp_map_geti(v, 3), issuer, sizeof issuer);

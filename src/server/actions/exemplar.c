@@ -739,19 +739,15 @@ static int note_person(const uint8_t *key, const msgpack_object *m,
                        void *arg)
 {
 	struct cand_arg *a = arg;
+	struct person_ex *p;
 	uint64_t staff = ex_u64(m, EF_STAFF);
 	int stage = ex_stage_of(m);
 
 	if (staff == 0 || stage == EX_DROPPED)
 		return 0;
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? 2 * a->cap : 64;
-		struct person_ex *p = realloc(a->ex, cap * sizeof *p);
-		if (p == NULL)
-			return LRL_ENOMEM;
-		a->ex = p;
-		a->cap = cap;
-	}
+	if ((p = grow_array(a->ex, a->n, &a->cap, sizeof *p, 64)) == NULL)
+		return LRL_ENOMEM;
+	a->ex = p;
 	a->ex[a->n].staff = (uint32_t)staff;
 	ex_code(EX_PREFIX, key, a->ex[a->n].code, sizeof a->ex[a->n].code);
 	a->ex[a->n].stage = stage > 0 && stage < EX_STAGE_COUNT
@@ -1173,21 +1169,18 @@ static int count_targets(struct lrl_ctx *c, int year, uint32_t root,
 	     rc == 0;
 	     rc = store_cursor_get(cur, STORE_NEXT, &kk, &kl, &v, &vl)) {
 		struct unit_rec u;
+		struct unit_count *nu;
 		if (kl != 4 || unit_get(c->txn, wire_get_be32(kk), &u) != 0 ||
 		    !counted_unit(c->txn, &u) ||
 		    (root && !unit_within(c->txn, u.id, root) &&
 		     !unit_within(c->txn, root, u.id)))
 			continue;
-		if (k->n == cap) {
-			struct unit_count *nu =
-				realloc(k->u,
-			                (cap = cap * 2 + 16) * sizeof *nu);
-			if (nu == NULL) {
-				rc = LRL_ENOMEM;
-				break;
-			}
-			k->u = nu;
+		if ((nu = grow_array(k->u, k->n, &cap, sizeof *nu, 16)) ==
+		    NULL) {
+			rc = LRL_ENOMEM;
+			break;
 		}
+		k->u = nu;
 		memset(&k->u[k->n], 0, sizeof k->u[0]);
 		k->u[k->n++].id = u.id;
 	}

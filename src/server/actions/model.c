@@ -915,20 +915,16 @@ static int note_sent(const uint8_t *key, const char *code, size_t len,
                      void *arg)
 {
 	struct sent_list *l = arg;
+	char(*p)[LRL_CODE_MAX + 1];
 
 	(void)key;
 	if (len > LRL_CODE_MAX)
 		return 0; /* no exemplar has such a code */
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		char(*p)[LRL_CODE_MAX + 1] = realloc(l->code, cap * sizeof *p);
-		if (p == NULL) {
-			l->rc = LRL_ENOMEM;
-			return 1;
-		}
-		l->code = p;
-		l->cap = cap;
+	if ((p = grow_array(l->code, l->n, &l->cap, sizeof *p, 16)) == NULL) {
+		l->rc = LRL_ENOMEM;
+		return 1;
 	}
+	l->code = p;
 	memcpy(l->code[l->n], code, len);
 	l->code[l->n++][len] = '\0';
 	return 0;

@@ -1235,16 +1235,13 @@ static int collect_staff(struct lrl_ctx *c, const struct staff_rec *s,
                          void *arg)
 {
 	struct review *r = arg;
+	uint32_t *p;
 
 	(void)c;
-	if (r->nstaff == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		uint32_t *p = realloc(r->staff, cap * sizeof *p);
-		if (p == NULL)
-			return LRL_ENOMEM;
-		r->staff = p;
-		r->cap = cap;
-	}
+	if ((p = grow_array(r->staff, r->nstaff, &r->cap, sizeof *p, 256)) ==
+	    NULL)
+		return LRL_ENOMEM;
+	r->staff = p;
 	r->staff[r->nstaff++] = s->id;
 	return 0;
 }

@@ -467,7 +467,7 @@ static int task_list_row(const uint8_t *key, size_t kl, const void *v,
 	char code[LRL_CODE_MAX + 1], with[WITH_TEXT_MAX];
 	struct task_view x;
 	struct unit_rec u;
-	struct task_row r;
+	struct task_row r, *nr;
 	int rc;
 
 	if (kl != 6)
@@ -481,14 +481,9 @@ static int task_list_row(const uint8_t *key, size_t kl, const void *v,
 	if ((a->only[0] && strcmp(x.status, a->only) != 0) ||
 	    (a->only_overdue && !r.overdue))
 		return 0;
-	if (a->n == a->cap) {
-		struct task_row *nr =
-			realloc(a->rows,
-		                (a->cap = a->cap * 2 + 16) * sizeof *nr);
-		if (nr == NULL)
-			return LRL_ENOMEM;
-		a->rows = nr;
-	}
+	if ((nr = grow_array(a->rows, a->n, &a->cap, sizeof *nr, 16)) == NULL)
+		return LRL_ENOMEM;
+	a->rows = nr;
 	r.off = a->b.sb.size;
 	task_code(a->year, r.num, code, sizeof code);
 	msgpack_pack_array(&a->b.pk, 9);

@@ -128,7 +128,7 @@ int act_UNIT_LIST(struct lrl_ctx *c)
 	 * name by it instead of showing it. */
 	static const char *const cols[] = {"code", "name", "kind", "parent",
 	                                   "state", "depth"};
-	struct tree_node *nodes = NULL;
+	struct tree_node *nodes = NULL, *p;
 	size_t n = 0, cap = 0, rows = 0;
 	store_cursor *cur;
 	const void *k, *v;
@@ -147,15 +147,12 @@ int act_UNIT_LIST(struct lrl_ctx *c)
 			continue;
 		if (u.closed && !with_closed)
 			continue;
-		if (n == cap) {
-			struct tree_node *p;
-			cap = cap ? cap * 2 : 64;
-			if ((p = realloc(nodes, cap * sizeof *nodes)) == NULL) {
-				rc = LRL_ENOMEM;
-				break;
-			}
-			nodes = p;
+		if ((p = grow_array(nodes, n, &cap, sizeof *nodes, 64)) ==
+		    NULL) {
+			rc = LRL_ENOMEM;
+			break;
 		}
+		nodes = p;
 		nodes[n].u = u;
 		nodes[n].key = text_sort_key(u.name, &nodes[n].keylen);
 		n++;
