@@ -912,6 +912,45 @@ static int verify(const struct h_env *e, const char *cpfile,
 	return h_laureld(out, NULL, "verify", "--store", e->store, NULL);
 }
 
+/* Verify fails, and its output names what went wrong: want. */
+static void verify_fails_with(const struct h_env *e, const char *want)
+{
+	struct h_output out;
+
+	ck_assert_int_ne(verify(e, NULL, &out), 0);
+	ck_assert_msg(strstr(out.out, want) != NULL, "%s", out.out);
+	h_output_free(&out);
+}
+
+/* A copy of the stored bytes of event seq (*vl bytes; the caller frees
+ * it), decoded into ev, whose pointers point into the copy; u holds the
+ * decoding (the caller destroys it). */
+static uint8_t *event_copy(store_txn *t, uint64_t seq, size_t *vl,
+                           msgpack_unpacked *u, struct evlog_event *ev)
+{
+	const void *v;
+	uint8_t *copy;
+
+	ck_assert_int_eq(evlog_get(t, seq, &v, vl), 0);
+	ck_assert_ptr_nonnull(copy = malloc(*vl));
+	memcpy(copy, v, *vl);
+	msgpack_unpacked_init(u);
+	ck_assert_int_eq(evlog_decode(u, copy, *vl, ev), 0);
+	return copy;
+}
+
+/* Overwrites event seq's stored bytes, as someone with the file could. */
+static void event_overwrite(store_txn *t, uint64_t seq, const void *v,
+                            size_t vl)
+{
+	uint8_t key[8];
+
+	wire_put_be64(key, seq);
+	ck_assert_int_eq(store_put(t, STORE_DB_EVENTS, key, sizeof key, v, vl,
+	                           0),
+	                 0);
+}
+
 START_TEST(test_untouched_store_passes_verify_with_and_without_checkpoint)
 {
 	struct h_env e;
@@ -957,23 +996,17 @@ END_TEST
 START_TEST(test_verify_names_an_event_with_a_flipped_byte)
 {
 	struct h_env e;
-	struct h_output out;
 	struct evlog_event ev;
 	msgpack_unpacked u;
 	store *st;
 	store_txn *t;
-	const void *v;
 	size_t vl;
-	uint8_t key[8], *copy, *mark;
+	uint8_t *copy, *mark;
 	char cp[H_PATH_MAX + 16];
 
 	five_events(&e, cp, sizeof cp);
 	t = tamper_begin(&e, &st);
-	ck_assert_int_eq(evlog_get(t, 3, &v, &vl), 0);
-	ck_assert_ptr_nonnull(copy = malloc(vl));
-	memcpy(copy, v, vl);
-	msgpack_unpacked_init(&u);
-	ck_assert_int_eq(evlog_decode(&u, copy, vl, &ev), 0);
+	copy = event_copy(t, 3, &vl, &u, &ev);
 	/* One letter of the name inside the signed request: "T" → "t", so
 	 * the request still decodes and only its signature is wrong. */
 	mark = memmem(copy + (ev.req - copy), ev.req_len, MARKED_NAME,
@@ -981,43 +1014,42 @@ START_TEST(test_verify_names_an_event_with_a_flipped_byte)
 	ck_assert_ptr_nonnull(mark);
 	mark[0] ^= 0x20;
 	msgpack_unpacked_destroy(&u);
-	wire_put_be64(key, 3);
-	ck_assert_int_eq(store_put(t, STORE_DB_EVENTS, key, sizeof key, copy, vl,
-	                           0),
-	                 0);
+	event_overwrite(t, 3, copy, vl);
 	free(copy);
 	tamper_end(st, t);
 
-	ck_assert_int_ne(verify(&e, NULL, &out), 0);
-	ck_assert_msg(strstr(out.out, "at event 3:") != NULL, "%s", out.out);
-	h_output_free(&out);
+	verify_fails_with(&e, "at event 3:");
 	ck_assert_int_eq(h_env_done(&e), 0);
 }
 END_TEST
 
+/* An event deleted from the middle breaks the numbering; the last one,
+ * which no later link covers, is vouched for by the head. */
+static const struct {
+	uint64_t seq;
+	const char *want;
+} deletions[] = {
+	{3, "at event 3:"},
+	{5, "at event 5: the store records 5 events but event 5 is missing"},
+};
+
 START_TEST(test_verify_names_a_deleted_event)
 {
 	struct h_env e;
-	struct h_output out;
 	store *st;
 	store_txn *t;
 	char cp[H_PATH_MAX + 16];
 
 	five_events(&e, cp, sizeof cp);
 	t = tamper_begin(&e, &st);
-	del_event(t, 3);
+	del_event(t, deletions[_i].seq);
 	tamper_end(st, t);
 
-	ck_assert_int_ne(verify(&e, NULL, &out), 0);
-	ck_assert_msg(strstr(out.out, "at event 3:") != NULL, "%s", out.out);
-	h_output_free(&out);
+	verify_fails_with(&e, deletions[_i].want);
 	ck_assert_int_eq(h_env_done(&e), 0);
 }
 END_TEST
 
-/* A store of the previous schema (1: the head under the meta key "head")
- * is neither checked nor copied by this version's verify and backup, which
- * leave it as it is: a laureld of that version may still be serving it. */
 START_TEST(test_verify_and_backup_leave_an_older_store_alone)
 {
 	struct h_env e;
@@ -1046,10 +1078,7 @@ START_TEST(test_verify_and_backup_leave_an_older_store_alone)
 	                 0);
 	tamper_end(st, t);
 
-	ck_assert_int_ne(verify(&e, NULL, &out), 0);
-	ck_assert_msg(strstr(out.out, "restart the laureld service first"),
-	              "%s", out.out);
-	h_output_free(&out);
+	verify_fails_with(&e, "restart the laureld service first");
 	snprintf(dest, sizeof dest, "%s/copy", e.dir);
 	ck_assert_int_ne(h_laureld(&out, NULL, "backup", "--store", e.store,
 	                           dest, NULL),
@@ -1070,68 +1099,33 @@ START_TEST(test_verify_and_backup_leave_an_older_store_alone)
 }
 END_TEST
 
-/* The last event: no later link covers it, the head does. */
-START_TEST(test_verify_names_a_deleted_last_event)
-{
-	struct h_env e;
-	struct h_output out;
-	store *st;
-	store_txn *t;
-	char cp[H_PATH_MAX + 16];
-
-	five_events(&e, cp, sizeof cp);
-	t = tamper_begin(&e, &st);
-	del_event(t, 5);
-	tamper_end(st, t);
-
-	ck_assert_int_ne(verify(&e, NULL, &out), 0);
-	ck_assert_msg(strstr(out.out, "at event 5: the store records 5 events "
-	                              "but event 5 is missing") != NULL,
-	              "%s", out.out);
-	h_output_free(&out);
-	ck_assert_int_eq(h_env_done(&e), 0);
-}
-END_TEST
-
 START_TEST(test_verify_names_a_last_event_with_another_time)
 {
 	struct h_env e;
-	struct h_output out;
 	struct evlog_event ev;
 	msgpack_unpacked u;
 	store *st;
 	store_txn *t;
-	const void *v;
 	size_t vl;
-	uint8_t key[8], *copy;
+	uint8_t *copy;
 	mp_buf b;
 	char cp[H_PATH_MAX + 16];
 
 	five_events(&e, cp, sizeof cp);
 	t = tamper_begin(&e, &st);
-	ck_assert_int_eq(evlog_get(t, 5, &v, &vl), 0);
-	ck_assert_ptr_nonnull(copy = malloc(vl));
-	memcpy(copy, v, vl);
-	msgpack_unpacked_init(&u);
-	ck_assert_int_eq(evlog_decode(&u, copy, vl, &ev), 0);
+	copy = event_copy(t, 5, &vl, &u, &ev);
 	/* The server's time is not signed by the author: a month later. */
 	ev.time += 30 * 86400;
 	mp_buf_init(&b);
 	evlog_encode(&b, &ev);
-	wire_put_be64(key, 5);
-	ck_assert_int_eq(store_put(t, STORE_DB_EVENTS, key, sizeof key,
-	                           b.sb.data, b.sb.size, 0),
-	                 0);
+	event_overwrite(t, 5, b.sb.data, b.sb.size);
 	mp_buf_free(&b);
 	msgpack_unpacked_destroy(&u);
 	free(copy);
 	tamper_end(st, t);
 
-	ck_assert_int_ne(verify(&e, NULL, &out), 0);
-	ck_assert_msg(strstr(out.out, "at event 5: event 5 differs from the "
-	                              "head recorded in the store") != NULL,
-	              "%s", out.out);
-	h_output_free(&out);
+	verify_fails_with(&e, "at event 5: event 5 differs from the head "
+	                      "recorded in the store");
 	ck_assert_int_eq(h_env_done(&e), 0);
 }
 END_TEST
@@ -1457,8 +1451,8 @@ Suite *suite_server(void)
 	               test_untouched_store_passes_verify_with_and_without_checkpoint);
 	tcase_add_test(tc, test_audit_verify_query_reports_a_passing_store);
 	tcase_add_test(tc, test_verify_names_an_event_with_a_flipped_byte);
-	tcase_add_test(tc, test_verify_names_a_deleted_event);
-	tcase_add_test(tc, test_verify_names_a_deleted_last_event);
+	tcase_add_loop_test(tc, test_verify_names_a_deleted_event, 0,
+	                    sizeof deletions / sizeof deletions[0]);
 	tcase_add_test(tc, test_verify_and_backup_leave_an_older_store_alone);
 	tcase_add_test(tc, test_verify_names_a_last_event_with_another_time);
 	tcase_add_test(tc,
