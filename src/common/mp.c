@@ -242,93 +242,99 @@ scalar_len(const uint8_t *p, size_t n, int64_t *iv, int *is_int)
 }
 
 /*
- * The next entry of the fixmap at p (n bytes), whose entries start at
- * *off: its integer key, and its scalar value at *val (*vlen bytes; an
- * integer's value in *ival, with *is_int).  Advances *off.  0, or
- * LRL_EPROTO when the entry has another shape.  It runs for every record
- * a report scans (a pledge is read 25,000 times for a province), so it
- * decodes nothing it need not.
+ * A walk over the entries of a fixmap: each has an integer key and a
+ * scalar value at val (vlen bytes; an integer's value in ival, with
+ * is_int).  It runs for every record a report scans (a pledge is read
+ * 25,000 times for a province), so it decodes nothing it need not.
  */
-static inline int next_entry(const uint8_t *p, size_t n, size_t *off,
-                             int64_t *key, const uint8_t **val,
-                             size_t *vlen, int64_t *ival, int *is_int)
-{
-	int ki;
-	size_t l = scalar_len(p + *off, n - *off, key, &ki);
+struct peek {
+	const uint8_t *p;
+	size_t n, off;
+	int left;
+	int64_t key, ival;
+	const uint8_t *val;
+	size_t vlen;
+	int is_int;
+};
 
-	if (l == 0 || !ki)
+/* Starts a walk over v (vl bytes): 0, or LRL_EPROTO when v is not a
+ * fixmap. */
+static inline int peek_begin(struct peek *w, const void *v, size_t vl)
+{
+	w->p = v;
+	w->n = vl;
+	w->off = 1;
+	if (vl == 0 || (w->p[0] & 0xf0) != 0x80)
 		return LRL_EPROTO;
-	*off += l;
-	if ((l = scalar_len(p + *off, n - *off, ival, is_int)) == 0)
-		return LRL_EPROTO;
-	*val = p + *off;
-	*vlen = l;
-	*off += l;
+	w->left = w->p[0] & 0x0f;
 	return 0;
 }
 
-/* The number of entries of the fixmap at v, or -1 when it is not one. */
-static int fixmap_pairs(const void *v, size_t vl)
+/* Reads the next entry into w: 1, 0 after the last, or LRL_EPROTO when
+ * the entry has another shape. */
+static inline int peek_next(struct peek *w)
 {
-	const uint8_t *p = v;
+	int ki;
+	size_t l;
 
-	return vl == 0 || (p[0] & 0xf0) != 0x80 ? -1 : p[0] & 0x0f;
+	if (w->left == 0)
+		return 0;
+	w->left--;
+	l = scalar_len(w->p + w->off, w->n - w->off, &w->key, &ki);
+	if (l == 0 || !ki)
+		return LRL_EPROTO;
+	w->off += l;
+	l = scalar_len(w->p + w->off, w->n - w->off, &w->ival, &w->is_int);
+	if (l == 0)
+		return LRL_EPROTO;
+	w->val = w->p + w->off;
+	w->vlen = l;
+	w->off += l;
+	return 1;
 }
 
 int mp_peek_ints(const void *v, size_t vl, const uint64_t *keys, int64_t *vals,
                  size_t n)
 {
-	int pairs = fixmap_pairs(v, vl);
-	size_t off = 1;
+	struct peek w;
+	int rc;
 
-	if (pairs < 0)
+	if (peek_begin(&w, v, vl) != 0)
 		return LRL_EPROTO;
-	for (int i = 0; i < pairs; i++) {
-		const uint8_t *val;
-		size_t l;
-		int64_t key, x;
-		int is_int;
-		if (next_entry(v, vl, &off, &key, &val, &l, &x, &is_int) != 0)
-			return LRL_EPROTO;
-		for (size_t j = 0; is_int && j < n; j++)
-			if (key == (int64_t)keys[j]) {
-				vals[j] = x;
+	while ((rc = peek_next(&w)) > 0)
+		for (size_t j = 0; w.is_int && j < n; j++)
+			if (w.key == (int64_t)keys[j]) {
+				vals[j] = w.ival;
 				break;
 			}
-	}
-	return 0;
+	return rc;
 }
 
 int mp_peek_str(const void *v, size_t vl, uint64_t key, const char **s,
                 size_t *len)
 {
-	int pairs = fixmap_pairs(v, vl);
-	size_t off = 1;
+	struct peek w;
+	size_t hdr; /* a string's header bytes */
+	int rc;
 
-	if (pairs < 0)
+	if (peek_begin(&w, v, vl) != 0)
 		return LRL_EPROTO;
-	for (int i = 0; i < pairs; i++) {
-		const uint8_t *val;
-		size_t l, hdr = 0; /* a string's header bytes */
-		int64_t k, x;
-		int is_int;
-		if (next_entry(v, vl, &off, &k, &val, &l, &x, &is_int) != 0)
-			return LRL_EPROTO;
-		if (k != (int64_t)key)
+	while ((rc = peek_next(&w)) > 0) {
+		if (w.key != (int64_t)key)
 			continue;
-		if ((val[0] & 0xe0) == 0xa0)
+		if ((w.val[0] & 0xe0) == 0xa0)
 			hdr = 1;
-		else if (val[0] == 0xd9)
+		else if (w.val[0] == 0xd9)
 			hdr = 2;
-		else if (val[0] == 0xda)
+		else if (w.val[0] == 0xda)
 			hdr = 3;
-		if (hdr == 0)
+		else
 			return LRL_ENOENT;
-		*s = (const char *)val + hdr;
-		*len = l - hdr;
+		*s = (const char *)w.val + hdr;
+		*len = w.vlen - hdr;
 		return 0;
 	}
-	return LRL_ENOENT;
+	return rc < 0 ? rc : LRL_ENOENT;
 }
 
 static uint64_t be(const uint8_t *p, size_t n)
