@@ -43,6 +43,7 @@ struct lrl_conn {
 	int logged_in;
 	int changed;
 	int asleep; /* queries left to await asleep (see await_query_reply) */
+	int one_cpu; /* the client has one processor: never awake */
 	mp_buf buf;
 	mp_buf req;
 };
@@ -68,6 +69,16 @@ static int connect_path(const char *path, int *fd_out)
 	return 0;
 }
 
+/* Has this process a single processor to run on (asked once per
+ * connection, not at every query)? */
+static int one_cpu(void)
+{
+	cpu_set_t cpus;
+
+	return sched_getaffinity(0, sizeof cpus, &cpus) != 0 ||
+	       CPU_COUNT(&cpus) < 2;
+}
+
 int lrl_connect(const char *path, lrl_conn **out)
 {
 	lrl_conn *c;
@@ -81,6 +92,7 @@ int lrl_connect(const char *path, lrl_conn **out)
 		return LRL_ENOMEM;
 	}
 	c->fd = fd;
+	c->one_cpu = one_cpu();
 	mp_buf_init(&c->buf);
 	mp_buf_init(&c->req);
 	*out = c;
@@ -176,6 +188,20 @@ void lrl_reply_free(struct lrl_reply *r)
 }
 
 /* Reads frames until one that is not a notification. */
+/* A message's arguments (the array a, or none) into out: how many.  An
+ * argument it cannot read stays in its place, empty. */
+static int read_args(const msgpack_object *a, char out[][MSG_ARG_LEN])
+{
+	int n = 0;
+
+	if (a == NULL || a->type != MSGPACK_OBJECT_ARRAY)
+		return 0;
+	for (; n < (int)a->via.array.size && n < MSG_ARGS_MAX; n++)
+		if (mp_get_strbuf(&a->via.array.ptr[n], out[n], MSG_ARG_LEN) != 0)
+			out[n][0] = '\0';
+	return n;
+}
+
 static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
 {
 	for (;;) {
@@ -217,17 +243,7 @@ static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
 		if (body->type == MSGPACK_OBJECT_MAP) {
 			const msgpack_object *a = mp_map_get(body, "args");
 			mp_get_strbuf(mp_map_get(body, "fmt"), r->fmt, sizeof r->fmt);
-			if (a && a->type == MSGPACK_OBJECT_ARRAY)
-				/* An argument it cannot read stays in its
-				 * place, empty. */
-				for (; r->nargs < (int)a->via.array.size &&
-				       r->nargs < MSG_ARGS_MAX;
-				     r->nargs++)
-					if (mp_get_strbuf(
-						    &a->via.array.ptr[r->nargs],
-						    r->args[r->nargs],
-						    MSG_ARG_LEN) != 0)
-						r->args[r->nargs][0] = '\0';
+			r->nargs = read_args(a, r->args);
 		}
 		*type_out = (int)type;
 		*out = r;
@@ -252,16 +268,14 @@ static int read_reply(lrl_conn *c, struct lrl_reply **out, int *type_out)
 static void await_query_reply(lrl_conn *c)
 {
 	struct timespec t0, t;
-	cpu_set_t cpus;
 	char b;
 
+	if (c->one_cpu)
+		return;
 	if (c->asleep > 0) {
 		c->asleep--;
 		return;
 	}
-	if (sched_getaffinity(0, sizeof cpus, &cpus) != 0 ||
-	    CPU_COUNT(&cpus) < 2)
-		return;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		ssize_t r = recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
@@ -347,18 +361,12 @@ void lrl_msg_text(const msgpack_object *text, const msgpack_object *fmt,
                   const msgpack_object *args, char *out, size_t n)
 {
 	char f[512], a[MSG_ARGS_MAX][MSG_ARG_LEN];
-	int nargs = 0;
+	int nargs;
 
 	if (n == 0)
 		return;
 	if (mp_get_strbuf(fmt, f, sizeof f) == 0) {
-		if (args && args->type == MSGPACK_OBJECT_ARRAY)
-			for (; nargs < (int)args->via.array.size &&
-			       nargs < MSG_ARGS_MAX;
-			     nargs++)
-				if (mp_get_strbuf(&args->via.array.ptr[nargs],
-				                  a[nargs], MSG_ARG_LEN) != 0)
-					a[nargs][0] = '\0';
+		nargs = read_args(args, a);
 		if (lrl_msg_apply(f, a, nargs, out, n) == 0)
 			return;
 	}
